@@ -1,0 +1,128 @@
+#include "content/catalog.h"
+
+#include <set>
+
+namespace beitai::content {
+
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string base_name(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// "proposals/112.json" → 112; 0 when the path is not a proposals file.
+int proposals_year(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    if (slash == std::string::npos) return 0;
+    std::string dir = path.substr(0, slash);
+    if (base_name(dir) != "proposals") return 0;
+    std::string name = path.substr(slash + 1);
+    if (!ends_with(name, ".json")) return 0;
+    std::string stem = name.substr(0, name.size() - 5);
+    if (stem.empty() || stem.size() > 3) return 0;
+    int year = 0;
+    for (char c : stem) {
+        if (c < '0' || c > '9') return 0;
+        year = year * 10 + (c - '0');
+    }
+    return year;
+}
+
+}  // namespace
+
+const Proposal* Catalog::find_proposal(const std::string& id) const {
+    for (const auto& p : proposals)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+std::vector<std::string> check_references(const Catalog& catalog) {
+    std::vector<std::string> problems;
+    std::set<std::string> ids;
+    for (const auto& p : catalog.proposals) {
+        const std::string where = "proposal " + p.id + ": ";
+        if (!ids.insert(p.id).second) problems.push_back(where + "duplicate id");
+        if (!find_county(catalog.counties, p.county))
+            problems.push_back(where + "county: unknown county id \"" + p.county + "\"");
+        for (const auto& co : p.co_proposers)
+            if (!find_county(catalog.counties, co.county))
+                problems.push_back(where + "co_proposers: unknown county id \"" + co.county + "\"");
+        for (const auto& c : p.counties)
+            if (!find_county(catalog.counties, c))
+                problems.push_back(where + "counties: unknown county id \"" + c + "\"");
+        const IssueGroup* group = find_group(catalog.groups, p.group);
+        if (!group) {
+            problems.push_back(where + "group: unknown issue group \"" + p.group + "\"");
+        } else if (p.subgroup && !group->has_subgroup(*p.subgroup)) {
+            problems.push_back(where + "subgroup: \"" + *p.subgroup + "\" is not a sub-group of " +
+                               p.group);
+        }
+    }
+    return problems;
+}
+
+Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
+    Catalog catalog;
+    std::vector<std::string> problems;
+    bool have_counties = false, have_groups = false;
+    // Where each proposal came from, to word cross-reference errors with the file.
+    std::vector<std::string> proposal_files;
+
+    for (const auto& file : files) {
+        auto parsed = parse_json_text(file.text, file.path);
+        if (!parsed) {
+            problems.push_back(parsed.error());
+            continue;
+        }
+        Diagnostics diagnostics(file.path);
+        const std::string name = base_name(file.path);
+        if (name == "counties.json") {
+            catalog.counties = read_counties(*parsed, diagnostics);
+            have_counties = true;
+        } else if (name == "groups.json") {
+            catalog.groups = read_issue_groups(*parsed, diagnostics);
+            have_groups = true;
+        } else if (int year = proposals_year(file.path)) {
+            auto proposals = read_proposals(*parsed, diagnostics);
+            for (size_t i = 0; i < proposals.size(); ++i) {
+                if (proposals[i].year != 0 && proposals[i].year != year)
+                    diagnostics.add(index_path("", i) + ".year",
+                                    "an item of year " + std::to_string(proposals[i].year) +
+                                        " in the file of year " + std::to_string(year));
+                catalog.proposals.push_back(std::move(proposals[i]));
+                proposal_files.push_back(file.path);
+            }
+        } else {
+            diagnostics.add("", "not a content file (expected counties.json, groups.json or "
+                                "proposals/<ROC year>.json)");
+        }
+        problems.insert(problems.end(), diagnostics.messages().begin(), diagnostics.messages().end());
+    }
+    if (!have_counties) problems.push_back("content: counties.json is missing");
+    if (!have_groups) problems.push_back("content: groups.json is missing");
+    if (problems.empty()) {
+        for (auto& problem : check_references(catalog)) {
+            // Prefix the file that holds the proposal named in the message.
+            std::string id = problem.substr(9, problem.find(':') - 9);
+            for (size_t i = 0; i < catalog.proposals.size(); ++i)
+                if (catalog.proposals[i].id == id) {
+                    problem = proposal_files[i] + ": [" + id + "] " + problem.substr(problem.find(':') + 2);
+                    break;
+                }
+            problems.push_back(problem);
+        }
+    }
+    if (!problems.empty()) {
+        std::string joined;
+        for (const auto& p : problems) joined += (joined.empty() ? "" : "\n") + p;
+        return Error{joined};
+    }
+    return catalog;
+}
+
+}  // namespace beitai::content

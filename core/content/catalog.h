@@ -1,0 +1,40 @@
+// The catalog: all curated content read together and cross-checked.
+//
+// The core does no I/O, so callers hand in the files' texts (`SourceFile`); the server and
+// the checker read them from content/, the tests from wherever they like. Every problem in
+// every file is reported, each naming its file, JSON path and reason.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/county.h"
+#include "content/issue_group.h"
+#include "content/proposal.h"
+#include "result.h"
+
+namespace beitai::content {
+
+struct SourceFile {
+    std::string path;  // as it should appear in messages, e.g. "content/proposals/112.json"
+    std::string text;
+};
+
+struct Catalog {
+    std::vector<County> counties;
+    std::vector<IssueGroup> groups;
+    std::vector<Proposal> proposals;  // every year, in file order
+
+    const Proposal* find_proposal(const std::string& id) const;
+};
+
+// Which part of the catalog a file holds, by its name: counties.json, groups.json,
+// proposals/<ROC year>.json. Anything else is an error (a stray file is a mistake).
+Result<Catalog> read_catalog(const std::vector<SourceFile>& files);
+
+// The cross-file rules on an assembled catalog (ids unique, county, group and sub-group
+// references resolve, proposals sit in the file of their year). read_catalog applies them;
+// exposed for data that arrives another way (a store, an import).
+std::vector<std::string> check_references(const Catalog& catalog);
+
+}  // namespace beitai::content

@@ -1,0 +1,18 @@
+// Test-side I/O: reads the repository's content/ files into the SourceFiles the core takes.
+// (The core itself never opens a file.)
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/catalog.h"
+
+namespace beitai::testing {
+
+std::string read_text_file(const std::string& path);
+// counties.json, groups.json and every proposals file the tests know, as the server names them.
+std::vector<content::SourceFile> repository_content();
+// The repository's catalog; fails the calling test if it does not read.
+const content::Catalog& repository_catalog();
+
+}  // namespace beitai::testing

@@ -1,0 +1,47 @@
+#include <doctest/doctest.h>
+
+#include "test_content.h"
+#include "tracker/api_json.h"
+#include "tracker/query.h"
+#include "tracker/stats.h"
+
+using namespace beitai::tracker;
+using beitai::content::Json;
+
+TEST_CASE("the list the server sends reads back to the same counts") {
+    const auto& catalog = beitai::testing::repository_catalog();
+    auto all = select_proposals(catalog.proposals, {});
+    Json list = list_json(all);
+    CHECK(list["total"] == 55);
+    CHECK(list["items"][0]["year"] == 111);
+    CHECK(list["items"][0].contains("asks_central"));
+    CHECK_FALSE(list["items"][0].contains("sheet"));  // the list is a summary
+    auto back = read_summary_list(Json::parse(list.dump()));
+    REQUIRE_MESSAGE(back.ok(), back.error());
+    auto a = count_by_status(all);
+    auto b = count_by_status(*back);
+    CHECK(a.open == b.open);
+    CHECK(a.closed == b.closed);
+}
+
+TEST_CASE("a list that lies about itself is refused with the path") {
+    Json bad = Json::parse(R"({"total": 2, "items": [{"id":"112-01","year":112,"title":"t","group":"g","subgroup":null,
+      "agency":"a","county":"Taipei","status":"maybe","asks_central":false,"ministry":null,"counties":[],"types":[]}]})");
+    auto r = read_summary_list(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().find("/api/proposals: items[0].status: expected \"open\" or \"closed\"") != std::string::npos);
+    CHECK(r.error().find("total: says 2 but items holds 1") != std::string::npos);
+}
+
+TEST_CASE("the detail carries the whole item and its status history") {
+    const auto& catalog = beitai::testing::repository_catalog();
+    const auto* p = catalog.find_proposal("111-02");
+    REQUIRE(p != nullptr);
+    Json d = detail_json(*p, initial_history(*p));
+    CHECK(d["id"] == "111-02");
+    CHECK(d["status"] == "closed");
+    CHECK(d["closure"]["kind"] == "done");
+    REQUIRE(d["status_history"].size() == 1);
+    CHECK(d["status_history"][0]["to"] == "closed");
+    CHECK(d["progress"].size() == p->progress.size());
+}

@@ -1,0 +1,65 @@
+#include <doctest/doctest.h>
+
+#include "test_content.h"
+#include "tracker/query.h"
+#include "tracker/stats.h"
+
+using namespace beitai::tracker;
+using beitai::content::Status;
+
+namespace {
+std::vector<const Proposal*> run(const QueryParams& params) {
+    const auto& catalog = beitai::testing::repository_catalog();
+    auto q = parse_proposal_query(params, catalog);
+    REQUIRE_MESSAGE(q.ok(), q.error());
+    return select_proposals(catalog.proposals, *q);
+}
+}  // namespace
+
+TEST_CASE("filters combine") {
+    CHECK(run({}).size() == 55);
+    CHECK(run({{"year", "111"}}).size() == 13);
+    CHECK(run({{"year", "111"}, {"status", "open"}}).size() == 1);
+    auto taipei = run({{"county", "Taipei"}});
+    REQUIRE_FALSE(taipei.empty());
+    for (const auto* p : taipei) CHECK(p->county == "Taipei");
+    auto transport_open = run({{"group", "交通運輸組"}, {"status", "open"}});
+    REQUIRE_FALSE(transport_open.empty());
+    for (const auto* p : transport_open) {
+        CHECK(p->group == "交通運輸組");
+        CHECK(p->status == Status::open);
+    }
+    CHECK(run({{"year", ""}}).size() == 55);  // an empty form field means any
+}
+
+TEST_CASE("text search finds Chinese substrings in title, agency, sheet and progress") {
+    auto bike = run({{"q", "自行車道路網"}});
+    REQUIRE(bike.size() >= 1);
+    bool found = false;
+    for (const auto* p : bike) found = found || p->title == "完善北臺 8 縣市自行車道路網" || p->title.find("自行車道路網") != std::string::npos;
+    CHECK(found);
+    CHECK(run({{"q", "新竹縣政府"}}).size() >= 5);  // agency
+    CHECK(run({{"q", "Get Out"}}).size() == 1);
+    CHECK(run({{"q", "get out"}}).size() == 1);  // ASCII case folds
+    CHECK(run({{"q", "不存在的字串"}}).empty());
+}
+
+TEST_CASE("unknown values and parameters are refused with a message") {
+    const auto& catalog = beitai::testing::repository_catalog();
+    struct Case {
+        QueryParams params;
+        const char* message;
+    } cases[] = {
+        {{{"status", "opne"}}, "status: expected \"open\" or \"closed\", found \"opne\""},
+        {{{"year", "2023x"}}, "year: expected an ROC year such as 112, found \"2023x\""},
+        {{{"county", "Taipai"}}, "county: unknown county id \"Taipai\""},
+        {{{"group", "外交組"}}, "group: unknown issue group \"外交組\""},
+        {{{"sort", "year"}}, "unknown parameter \"sort\""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.message);
+        auto q = parse_proposal_query(c.params, catalog);
+        REQUIRE_FALSE(q.ok());
+        CHECK(q.error().find(c.message) == 0);
+    }
+}
