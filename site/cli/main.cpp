@@ -1,0 +1,148 @@
+// beitai — the portal's command line: `beitai serve` runs the server, `beitai check DIR`
+// checks curated content. portal.sh calls both; see README.md.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "api/portal_api.h"
+#include "store/content_files.h"
+#include "http/server.h"
+#include "store/store.h"
+#include "tracker/stats.h"
+
+using namespace beitai;
+
+namespace {
+
+void usage() {
+    std::fprintf(stderr,
+                 "usage:\n"
+                 "  beitai check DIR                 check curated content (exit 1 with every problem)\n"
+                 "  beitai serve [options]           serve the portal\n"
+                 "    --port N        (default: $PORT or 8080)   --host ADDR (default 127.0.0.1)\n"
+                 "    --content DIR   (default content)          --db FILE   (default build/data/beitai.sqlite)\n"
+                 "    --web DIR       (default web)              --wasm DIR  (default build/wasm/web)\n"
+                 "    --leaflet DIR   (default node_modules/leaflet/dist)\n"
+                 "    --threads N     (default: one per core)\n");
+}
+
+std::string summary(const content::Catalog& catalog) {
+    std::string s = std::to_string(catalog.counties.size()) + " counties, " + std::to_string(catalog.groups.size()) +
+                    " issue groups, " + std::to_string(catalog.proposals.size()) + " proposals (";
+    bool first = true;
+    for (const auto& f : tracker::figures_by_year(catalog.proposals)) {
+        s += (first ? "" : "; ") + std::to_string(f.year) + ": " + std::to_string(f.items) + " items, " +
+             std::to_string(f.open) + " open, " + std::to_string(f.closed) + " closed";
+        first = false;
+    }
+    return s + ")";
+}
+
+int check(const std::string& dir) {
+    auto catalog = site::load_catalog(dir);
+    if (!catalog) {
+        std::fprintf(stderr, "%s\n", catalog.error().c_str());
+        return 1;
+    }
+    std::printf("content OK: %s\n", summary(*catalog).c_str());
+    return 0;
+}
+
+// Parses "--name value" pairs; unknown options are errors.
+bool parse_options(int argc, char** argv, int from, std::map<std::string, std::string>& options) {
+    for (int i = from; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg.rfind("--", 0) != 0 || i + 1 >= argc || !options.count(arg.substr(2))) {
+            std::fprintf(stderr, "beitai: unknown or incomplete option \"%s\"\n", arg.c_str());
+            return false;
+        }
+        options[arg.substr(2)] = argv[++i];
+    }
+    return true;
+}
+
+int serve(int argc, char** argv) {
+    const char* env_port = std::getenv("PORT");
+    std::map<std::string, std::string> o = {
+        {"port", env_port && *env_port ? env_port : "8080"},
+        {"host", "127.0.0.1"},
+        {"content", "content"},
+        {"db", "build/data/beitai.sqlite"},
+        {"web", "web"},
+        {"wasm", "build/wasm/web"},
+        {"leaflet", "node_modules/leaflet/dist"},
+        {"threads", "0"},
+    };
+    if (!parse_options(argc, argv, 2, o)) return 2;
+    char* end = nullptr;
+    long port = std::strtol(o["port"].c_str(), &end, 10);
+    if (*end || port < 0 || port > 65535) {
+        std::fprintf(stderr, "beitai: --port: expected a number from 0 to 65535, found \"%s\"\n", o["port"].c_str());
+        return 2;
+    }
+
+    // Content is always checked, even when the store already holds it: a broken file in
+    // the repository must stop the server rather than lie dormant.
+    auto catalog = site::load_catalog(o["content"]);
+    if (!catalog) {
+        std::fprintf(stderr, "%s\nbeitai: content has errors; not serving\n", catalog.error().c_str());
+        return 1;
+    }
+    std::error_code ec;
+    auto db_dir = std::filesystem::path(o["db"]).parent_path();
+    if (!db_dir.empty()) std::filesystem::create_directories(db_dir, ec);
+    auto store = site::open_sqlite_store(o["db"]);
+    if (!store) {
+        std::fprintf(stderr, "beitai: %s\n", store.error().c_str());
+        return 1;
+    }
+    auto seeded = (*store)->is_seeded();
+    if (!seeded) {
+        std::fprintf(stderr, "beitai: %s\n", seeded.error().c_str());
+        return 1;
+    }
+    if (!*seeded) {
+        if (auto s = (*store)->seed(*catalog); !s) {
+            std::fprintf(stderr, "beitai: %s\n", s.error().c_str());
+            return 1;
+        }
+        std::printf("store %s filled from %s: %s\n", o["db"].c_str(), o["content"].c_str(), summary(*catalog).c_str());
+    }
+    auto state = (*store)->load();
+    if (!state) {
+        std::fprintf(stderr, "beitai: the store does not read back:\n%s\n", state.error().c_str());
+        return 1;
+    }
+
+    site::StaticFiles files;
+    files.mount_file("/", o["web"] + "/index.html")
+        .mount_file("/kiosk", o["web"] + "/kiosk.html")
+        .mount_dir("/static/", o["web"])
+        .mount_dir("/wasm/", o["wasm"])
+        .mount_dir("/vendor/leaflet/", o["leaflet"]);
+    auto api = std::make_shared<site::PortalApi>(std::make_shared<const site::StoredState>(std::move(*state)),
+                                                 std::move(files));
+    site::HttpServer server([api](const site::Request& r) { return api->handle(r); });
+    if (int threads = std::atoi(o["threads"].c_str()); threads > 0) server.set_threads(threads);
+    std::uint16_t bound = 0;
+    if (auto err = server.listen(o["host"], static_cast<std::uint16_t>(port), bound); !err.empty()) {
+        std::fprintf(stderr, "beitai: %s\n", err.c_str());
+        return 1;
+    }
+    std::printf("Beitai listening on http://%s:%u/\n", o["host"].c_str(), bound);
+    std::fflush(stdout);
+    server.run();
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc >= 2 && std::strcmp(argv[1], "check") == 0 && argc == 3) return check(argv[2]);
+    if (argc >= 2 && std::strcmp(argv[1], "serve") == 0) return serve(argc, argv);
+    usage();
+    return 2;
+}

@@ -1,0 +1,36 @@
+// The server's own request and response values: what a route handler sees and returns.
+// Handlers never touch Boost.Beast; only server.cpp does.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace beitai::site {
+
+using QueryParams = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+    std::string method;  // "GET", "POST", …
+    std::string path;    // percent-decoded, without the query string
+    QueryParams query;   // percent-decoded pairs in order
+    std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+    std::string body;
+
+    // The first header of that (lower-case) name, or "".
+    const std::string& header(const std::string& name) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "text/plain; charset=utf-8";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    static Response json(int status, std::string body);
+    // {"error": message} — every API error has this shape.
+    static Response json_error(int status, const std::string& message);
+    static Response text(int status, std::string body);
+};
+
+}  // namespace beitai::site

@@ -1,0 +1,204 @@
+#include "http/server.h"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <cctype>
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+#include "http/url.h"
+
+namespace beitai::site {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+const char* content_security_policy() {
+    // 'wasm-unsafe-eval' lets the page compile WebAssembly without allowing eval; the glue is
+    // built with -sDYNAMIC_EXECUTION=0. Map tiles come from OpenStreetMap when reachable.
+    return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+           "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; "
+           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+}
+
+namespace {
+
+Request to_request(const http::request<http::string_body>& in, bool& bad_target) {
+    Request r;
+    r.method = std::string(in.method_string());
+    auto target = parse_target(std::string_view(in.target().data(), in.target().size()));
+    bad_target = !target;
+    if (target) {
+        r.path = std::move(target->path);
+        r.query = std::move(target->query);
+    }
+    for (const auto& field : in) {
+        std::string name(field.name_string());
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        r.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    r.body = in.body();
+    return r;
+}
+
+http::response<http::string_body> to_beast(Response&& r, unsigned version, bool keep_alive, bool head) {
+    http::response<http::string_body> out{static_cast<http::status>(r.status), version};
+    out.set(http::field::server, "beitai");
+    out.set(http::field::content_type, r.content_type);
+    out.set("Content-Security-Policy", content_security_policy());
+    out.set("X-Content-Type-Options", "nosniff");
+    out.set("Referrer-Policy", "same-origin");
+    out.set("Cross-Origin-Opener-Policy", "same-origin");
+    for (auto& [k, v] : r.headers) out.set(k, v);
+    out.keep_alive(keep_alive);
+    if (head) {
+        out.content_length(r.body.size());
+    } else {
+        out.body() = std::move(r.body);
+        out.prepare_payload();
+    }
+    return out;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket&& socket, const Handler& handler, std::uint64_t body_limit, int idle_seconds)
+        : stream_(std::move(socket)), handler_(handler), body_limit_(body_limit), idle_seconds_(idle_seconds) {}
+
+    void start() {
+        asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
+    }
+
+private:
+    void read() {
+        parser_.emplace();
+        parser_->body_limit(body_limit_);
+        parser_->header_limit(16 * 1024);
+        stream_.expires_after(std::chrono::seconds(idle_seconds_));
+        http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+    }
+
+    void on_read(beast::error_code ec, std::size_t) {
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::connection_reset)
+            return close();
+        if (ec == http::error::body_limit) {
+            return send(Response::json_error(413, "request body larger than " + std::to_string(body_limit_) + " bytes"),
+                        11, false, false);
+        }
+        if (ec) {
+            // A malformed request line or header: answer once, then close.
+            return send(Response::json_error(400, "malformed HTTP request: " + ec.message()), 11, false, false);
+        }
+        auto& in = parser_->get();
+        bool bad_target = false;
+        Request request = to_request(in, bad_target);
+        bool head = in.method() == http::verb::head;
+        if (head) request.method = "GET";
+        Response response = bad_target ? Response::json_error(400, "malformed request target")
+                                        : handler_(request);
+        send(std::move(response), in.version(), in.keep_alive() && !bad_target, head);
+    }
+
+    void send(Response&& response, unsigned version, bool keep_alive, bool head) {
+        auto msg = std::make_shared<http::response<http::string_body>>(
+            to_beast(std::move(response), version, keep_alive, head));
+        stream_.expires_after(std::chrono::seconds(30));
+        http::async_write(stream_, *msg,
+                          [self = shared_from_this(), msg, keep_alive](beast::error_code ec, std::size_t) {
+                              if (ec || !keep_alive) return self->close();
+                              self->read();
+                          });
+    }
+
+    void close() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    }
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    const Handler& handler_;
+    std::uint64_t body_limit_;
+    int idle_seconds_;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+    Handler handler;
+    int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    std::uint64_t body_limit = 1024 * 1024;
+    int idle_seconds = 30;
+    asio::io_context io;
+    tcp::acceptor acceptor{io};
+
+    void accept() {
+        acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+            if (!acceptor.is_open()) return;
+            if (!ec) {
+                socket.set_option(tcp::no_delay(true), ec);
+                std::make_shared<Session>(std::move(socket), handler, body_limit, idle_seconds)->start();
+            }
+            accept();
+        });
+    }
+};
+
+HttpServer::HttpServer(Handler handler) : impl_(std::make_unique<Impl>()) { impl_->handler = std::move(handler); }
+HttpServer::~HttpServer() = default;
+
+HttpServer& HttpServer::set_threads(int threads) {
+    impl_->threads = std::max(1, threads);
+    return *this;
+}
+HttpServer& HttpServer::set_body_limit(std::uint64_t bytes) {
+    impl_->body_limit = bytes;
+    return *this;
+}
+HttpServer& HttpServer::set_idle_timeout_seconds(int seconds) {
+    impl_->idle_seconds = seconds;
+    return *this;
+}
+
+std::string HttpServer::listen(const std::string& host, std::uint16_t port, std::uint16_t& bound_port) {
+    beast::error_code ec;
+    auto address = asio::ip::make_address(host, ec);
+    if (ec) return "bad listen address \"" + host + "\": " + ec.message();
+    tcp::endpoint endpoint{address, port};
+    auto& a = impl_->acceptor;
+    a.open(endpoint.protocol(), ec);
+    if (!ec) a.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) a.bind(endpoint, ec);
+    if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) return "cannot listen on " + host + ":" + std::to_string(port) + ": " + ec.message();
+    bound_port = a.local_endpoint().port();
+    return {};
+}
+
+void HttpServer::run() {
+    asio::signal_set signals(impl_->io, SIGINT, SIGTERM);
+    signals.async_wait([this](beast::error_code, int) { stop(); });
+    impl_->accept();
+    std::vector<std::thread> pool;
+    for (int i = 1; i < impl_->threads; ++i) pool.emplace_back([this] { impl_->io.run(); });
+    impl_->io.run();
+    for (auto& t : pool) t.join();
+}
+
+void HttpServer::stop() {
+    asio::post(impl_->io, [this] {
+        beast::error_code ec;
+        impl_->acceptor.close(ec);
+        impl_->io.stop();
+    });
+}
+
+}  // namespace beitai::site

@@ -1,0 +1,77 @@
+#include "store/sqlite.h"
+
+namespace beitai::site::sqlite {
+
+Database::~Database() {
+    if (db_) sqlite3_close_v2(db_);
+}
+
+std::string Database::last_error() const { return db_ ? sqlite3_errmsg(db_) : "no database"; }
+
+Status Database::open(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK)
+        return Error{"cannot open " + path + ": " + last_error()};
+    sqlite3_busy_timeout(db_, 5000);
+    return ok_status();
+}
+
+Status Database::exec(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string m = message ? message : last_error();
+        sqlite3_free(message);
+        return Error{m};
+    }
+    return ok_status();
+}
+
+Result<Statement> Database::prepare(const char* sql) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK)
+        return Error{std::string("cannot prepare \"") + sql + "\": " + last_error()};
+    return Statement(stmt);
+}
+
+Statement::~Statement() {
+    if (stmt_) sqlite3_finalize(stmt_);
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind(int index, long long value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+}
+
+Result<bool> Statement::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return Error{sqlite3_errmsg(sqlite3_db_handle(stmt_))};
+}
+
+Status Statement::run() {
+    auto r = step();
+    while (r.ok() && *r) r = step();
+    reset();
+    if (!r.ok()) return Error{r.error()};
+    return ok_status();
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::text(int column) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+long long Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+}  // namespace beitai::site::sqlite

@@ -1,0 +1,184 @@
+// The SQLite store. Rows hold each item as the core's JSON (so the core's readers, with
+// their path-naming errors, are the only decoders) next to the columns queries need.
+#include <mutex>
+
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace beitai::site {
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counties (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS issue_groups (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS proposals (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+  version INTEGER NOT NULL DEFAULT 1,
+  doc TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS status_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id),
+  doc TEXT NOT NULL
+);
+)sql";
+
+class SqliteStore : public Store {
+public:
+    Status open(const std::string& path) {
+        if (auto s = db_.open(path); !s) return s;
+        // WAL with synchronous=FULL: an acknowledged write survives a power cut.
+        for (const char* pragma : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=ON;"})
+            if (auto s = db_.exec(pragma); !s) return Error{path + ": " + s.error()};
+        if (auto s = db_.exec(kSchema); !s) return Error{path + ": cannot create the schema: " + s.error()};
+        path_ = path;
+        return ok_status();
+    }
+
+    Result<bool> is_seeded() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare("SELECT value FROM meta WHERE key = 'seeded_at'");
+        if (!stmt) return Error{stmt.error()};
+        auto row = stmt->step();
+        if (!row) return Error{row.error()};
+        return *row;
+    }
+
+    Status seed(const content::Catalog& catalog) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (auto s = db_.exec("BEGIN IMMEDIATE;"); !s) return s;
+        auto result = insert_all(catalog);
+        if (!result) {
+            db_.exec("ROLLBACK;");
+            return Error{path_ + ": import failed, nothing stored: " + result.error()};
+        }
+        return db_.exec("COMMIT;");
+    }
+
+    Result<StoredState> load() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        StoredState state;
+        content::Diagnostics diagnostics(path_);
+
+        auto counties = db_.prepare("SELECT id, doc FROM counties ORDER BY position");
+        if (!counties) return Error{counties.error()};
+        content::Json county_docs = content::Json::array();
+        while (true) {
+            auto row = counties->step();
+            if (!row) return Error{row.error()};
+            if (!*row) break;
+            county_docs.push_back(parse_doc("counties", counties->text(0), counties->text(1), diagnostics));
+        }
+        state.catalog.counties = content::read_counties(county_docs, diagnostics);
+
+        auto groups = db_.prepare("SELECT id, doc FROM issue_groups ORDER BY position");
+        if (!groups) return Error{groups.error()};
+        content::Json group_docs = content::Json::array();
+        while (true) {
+            auto row = groups->step();
+            if (!row) return Error{row.error()};
+            if (!*row) break;
+            group_docs.push_back(parse_doc("issue_groups", groups->text(0), groups->text(1), diagnostics));
+        }
+        state.catalog.groups = content::read_issue_groups(group_docs, diagnostics);
+
+        auto proposals = db_.prepare("SELECT id, doc FROM proposals ORDER BY position");
+        if (!proposals) return Error{proposals.error()};
+        while (true) {
+            auto row = proposals->step();
+            if (!row) return Error{row.error()};
+            if (!*row) break;
+            std::string id = proposals->text(0);
+            auto doc = parse_doc("proposals", id, proposals->text(1), diagnostics);
+            state.catalog.proposals.push_back(content::read_proposal(doc, "proposals[" + id + "]", diagnostics));
+        }
+
+        auto events = db_.prepare("SELECT proposal_id, doc, seq FROM status_events ORDER BY seq");
+        if (!events) return Error{events.error()};
+        while (true) {
+            auto row = events->step();
+            if (!row) return Error{row.error()};
+            if (!*row) break;
+            auto doc = parse_doc("status_events", std::to_string(events->integer(2)), events->text(1), diagnostics);
+            auto event = tracker::status_event_from_json(doc);
+            if (!event) {
+                diagnostics.add("status_events[" + std::to_string(events->integer(2)) + "]", event.error());
+                continue;
+            }
+            state.history[events->text(0)].push_back(std::move(*event));
+        }
+
+        if (!diagnostics.empty()) return Error{diagnostics.joined()};
+        auto problems = content::check_references(state.catalog);
+        if (!problems.empty()) {
+            std::string joined;
+            for (const auto& p : problems) joined += (joined.empty() ? "" : "\n") + path_ + ": " + p;
+            return Error{joined};
+        }
+        return state;
+    }
+
+private:
+    static content::Json parse_doc(const char* table, const std::string& key, const std::string& text,
+                                   content::Diagnostics& diagnostics) {
+        auto parsed = content::parse_json_text(text, std::string(table) + "[" + key + "]");
+        if (!parsed) {
+            diagnostics.add(std::string(table) + "[" + key + "]", "stored document is not JSON: " + parsed.error());
+            return nullptr;
+        }
+        return *parsed;
+    }
+
+    Status insert_all(const content::Catalog& catalog) {
+        auto county = db_.prepare("INSERT INTO counties (id, position, doc) VALUES (?, ?, ?)");
+        auto group = db_.prepare("INSERT INTO issue_groups (id, position, doc) VALUES (?, ?, ?)");
+        auto proposal = db_.prepare("INSERT INTO proposals (id, position, year, status, doc) VALUES (?, ?, ?, ?, ?)");
+        auto event = db_.prepare("INSERT INTO status_events (proposal_id, doc) VALUES (?, ?)");
+        auto meta = db_.prepare("INSERT INTO meta (key, value) VALUES ('seeded_at', datetime('now'))");
+        for (auto* s : {&county, &group, &proposal, &event, &meta})
+            if (!s->ok()) return Error{s->error()};
+
+        long long position = 0;
+        for (const auto& c : catalog.counties)
+            if (auto s = county->bind(1, c.id).bind(2, position++).bind(3, content::to_json_text(content::to_json(c))).run(); !s)
+                return s;
+        position = 0;
+        for (const auto& g : catalog.groups)
+            if (auto s = group->bind(1, g.id).bind(2, position++).bind(3, content::to_json_text(content::to_json(g))).run(); !s)
+                return s;
+        position = 0;
+        for (const auto& p : catalog.proposals) {
+            if (auto s = proposal->bind(1, p.id)
+                             .bind(2, position++)
+                             .bind(3, p.year)
+                             .bind(4, content::to_string(p.status))
+                             .bind(5, content::to_json_text(content::to_json(p)))
+                             .run();
+                !s)
+                return Error{"proposal " + p.id + ": " + s.error()};
+            for (const auto& e : tracker::initial_history(p))
+                if (auto s = event->bind(1, p.id).bind(2, content::to_json_text(tracker::to_json(e))).run(); !s)
+                    return s;
+        }
+        return meta->run();
+    }
+
+    sqlite::Database db_;
+    std::string path_;
+    std::mutex mutex_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
+    auto store = std::make_unique<SqliteStore>();
+    if (auto s = store->open(path); !s) return Error{s.error()};
+    return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace beitai::site
