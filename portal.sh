@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# The README's two commands:
+#   ./portal.sh serve [--port N]   install what is missing, build, serve on 127.0.0.1:8080 (or N, or $PORT)
+#   ./portal.sh test               install what is missing, build both trees, run every test
+# Set-up is idempotent: a second run checks and skips, it does not reinstall.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+BUILD="$ROOT/build"
+JOBS="${JOBS:-$(nproc)}"
+export NODE_PATH=/usr/share/nodejs   # Debian's emcc finds acorn there
+
+# Debian packages the project needs. Everything comes from Debian or npm; nothing is vendored.
+DEBIAN_PACKAGES=(
+  build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
+  emscripten                      # the WASM toolchain (emcc 3.1.6)
+  nlohmann-json3-dev doctest-dev  # JSON, tests
+  libboost-dev                    # Boost.Beast / Asio: the HTTP server
+  libsqlite3-dev                  # the embedded store
+  libcurl4-openssl-dev            # feeds (native)
+  chromium                        # browser tests (driven by playwright-core)
+  fonts-noto-cjk                  # Traditional Chinese in the kiosk and the test browser
+  python3-fonttools               # subsets the kiosk font at build time
+  wrk nginx-light                 # benchmarks (tests/bench)
+)
+
+log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
+
+need_root() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "portal.sh: installing system packages needs root (missing: $*)" >&2
+    exit 1
+  fi
+}
+
+install_debian_packages() {
+  local missing=()
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  for p in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  need_root "${missing[@]}"
+  log "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Dear ImGui's sources: Debian's binary package has no sources to compile to WASM, so take
+# them from the imgui source package (add a deb-src entry mirroring the deb one).
+fetch_imgui_sources() {
+  [ -f "$BUILD/deps/imgui/imgui.cpp" ] && return 0
+  log "fetching Dear ImGui 1.86 sources (apt-get source imgui)"
+  local list=/etc/apt/sources.list.d/beitai-deb-src.sources
+  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+    need_root "deb-src entry"
+    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+      sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$list"
+    else
+      sed -n 's/^deb /deb-src /p' /etc/apt/sources.list > /etc/apt/sources.list.d/beitai-deb-src.list
+    fi
+    apt-get update -qq
+  fi
+  local src="$BUILD/deps/src"
+  rm -rf "$src" && mkdir -p "$src"
+  (cd "$src" && apt-get source --download-only imgui >/dev/null 2>&1) || {
+    apt-get update -qq && (cd "$src" && apt-get source --download-only imgui >/dev/null)
+  }
+  local tarball
+  tarball=$(ls "$src"/imgui_1.86*.orig.tar.* 2>/dev/null | head -n1)
+  [ -n "$tarball" ] || { echo "portal.sh: apt-get source imgui gave no 1.86 tarball" >&2; exit 1; }
+  rm -rf "$BUILD/deps/imgui" "$BUILD/deps/imgui-1.86"
+  tar -xf "$tarball" -C "$BUILD/deps"
+  mv "$BUILD/deps/imgui-1.86" "$BUILD/deps/imgui"
+}
+
+install_npm_packages() {
+  # npm ci from the lock file; skipped while node_modules matches it.
+  if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+    return 0
+  fi
+  log "installing npm packages (leaflet, playwright-core)"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+}
+
+setup() {
+  install_debian_packages
+  mkdir -p "$BUILD/deps"
+  fetch_imgui_sources
+  install_npm_packages
+}
+
+build_native() {
+  if [ ! -f "$BUILD/native/CMakeCache.txt" ]; then
+    cmake -S . -B "$BUILD/native" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  fi
+  log "building native"
+  cmake --build "$BUILD/native" -j "$JOBS" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target)' || true
+  test -x "$BUILD/native/site/beitai" || { echo "portal.sh: native build failed" >&2; exit 1; }
+  cmake --build "$BUILD/native" -j "$JOBS" >/dev/null  # fails loudly if anything is still broken
+}
+
+build_wasm() {
+  if [ ! -f "$BUILD/wasm/CMakeCache.txt" ]; then
+    emcmake cmake -S . -B "$BUILD/wasm" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  fi
+  log "building WASM"
+  cmake --build "$BUILD/wasm" -j "$JOBS" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target)' || true
+  cmake --build "$BUILD/wasm" -j "$JOBS" >/dev/null
+}
+
+# "[doctest] test cases: 37 | 37 passed | 0 failed | 0 skipped" → "37 37 0"
+doctest_counts() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | sed -n 's/.*test cases: *\([0-9]*\) | *\([0-9]*\) passed | *\([0-9]*\) failed.*/\1 \2 \3/p' | tail -n1
+}
+
+run_tests() {
+  local logs="$BUILD/test-logs"
+  mkdir -p "$logs"
+  local failed=0 passed=0 fail=0
+
+  log "core tests, native (ctest)"
+  if (cd "$BUILD/native" && ctest --output-on-failure -V) > "$logs/core-native.log" 2>&1; then :; else failed=1; fi
+  tail -n 4 "$logs/core-native.log"
+  log "core tests, WASM under node"
+  if node "$BUILD/wasm/tests/core/core_tests.js" > "$logs/core-wasm.log" 2>&1; then :; else failed=1; fi
+  sed 's/\x1b\[[0-9;]*m//g' "$logs/core-wasm.log" | tail -n 3
+
+  local native wasm
+  native=$(doctest_counts "$logs/core-native.log")
+  wasm=$(doctest_counts "$logs/core-wasm.log")
+  if [ -z "$native" ] || [ -z "$wasm" ]; then
+    echo "portal.sh: could not read the core test counts (native: '$native', wasm: '$wasm')" >&2
+    failed=1
+  elif [ "${native%% *}" != "${wasm%% *}" ]; then
+    echo "portal.sh: the native and WASM core tests ran different numbers of cases: native ${native%% *}, WASM ${wasm%% *}" >&2
+    failed=1
+  else
+    echo "core test cases: native ${native%% *}, WASM ${wasm%% *} (the same)"
+  fi
+  for counts in "$native" "$wasm"; do
+    set -- $counts
+    passed=$((passed + ${2:-0})); fail=$((fail + ${3:-0}))
+  done
+
+  log "site and browser tests (node --test)"
+  if BEITAI_ROOT="$ROOT" node --test --test-reporter=spec tests/site/ tests/web/ > "$logs/node.log" 2>&1; then :; else failed=1; fi
+  grep -E '^(✔|✖|ℹ)|not ok|Error' "$logs/node.log" | tail -n 60 || true
+  local node_pass node_fail
+  node_pass=$(sed -n 's/^ℹ pass \([0-9]*\)/\1/p' "$logs/node.log" | tail -n1)
+  node_fail=$(sed -n 's/^ℹ fail \([0-9]*\)/\1/p' "$logs/node.log" | tail -n1)
+  [ -n "$node_pass" ] || { echo "portal.sh: node's test runner reported nothing" >&2; failed=1; }
+  passed=$((passed + ${node_pass:-0})); fail=$((fail + ${node_fail:-0}))
+
+  echo "logs: $logs; screenshots: $BUILD/screenshots"
+  echo "$passed passed, $fail failed"
+  [ "$failed" = 0 ] && [ "$fail" = 0 ]
+}
+
+cmd="${1:-}"
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  serve)
+    setup
+    build_native
+    build_wasm
+    log "serving (Ctrl-C stops)"
+    exec "$BUILD/native/site/beitai" serve "$@"
+    ;;
+  test)
+    setup
+    build_native
+    build_wasm
+    run_tests
+    ;;
+  *)
+    echo "usage: ./portal.sh serve [--port N] | ./portal.sh test" >&2
+    exit 2
+    ;;
+esac
