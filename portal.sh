@@ -17,7 +17,7 @@ DEBIAN_PACKAGES=(
   emscripten                      # the WASM toolchain (emcc 3.1.6)
   nlohmann-json3-dev doctest-dev  # JSON, tests
   libboost-dev                    # Boost.Beast / Asio: the HTTP server
-  libsqlite3-dev                  # the embedded store
+  libsqlite3-dev sqlite3          # the embedded store (the CLI for tests that damage a store)
   libcurl4-openssl-dev            # feeds (native)
   chromium                        # browser tests (driven by playwright-core)
   fonts-noto-cjk                  # Traditional Chinese in the kiosk and the test browser

@@ -65,38 +65,18 @@ public:
         StoredState state;
         content::Diagnostics diagnostics(path_);
 
-        auto counties = db_.prepare("SELECT id, doc FROM counties ORDER BY position");
-        if (!counties) return Error{counties.error()};
-        content::Json county_docs = content::Json::array();
-        while (true) {
-            auto row = counties->step();
-            if (!row) return Error{row.error()};
-            if (!*row) break;
-            county_docs.push_back(parse_doc("counties", counties->text(0), counties->text(1), diagnostics));
-        }
-        state.catalog.counties = content::read_counties(county_docs, diagnostics);
+        auto county_docs = read_docs("counties", diagnostics);
+        if (!county_docs) return Error{county_docs.error()};
+        state.catalog.counties = content::read_counties(as_array(*county_docs), diagnostics);
 
-        auto groups = db_.prepare("SELECT id, doc FROM issue_groups ORDER BY position");
-        if (!groups) return Error{groups.error()};
-        content::Json group_docs = content::Json::array();
-        while (true) {
-            auto row = groups->step();
-            if (!row) return Error{row.error()};
-            if (!*row) break;
-            group_docs.push_back(parse_doc("issue_groups", groups->text(0), groups->text(1), diagnostics));
-        }
-        state.catalog.groups = content::read_issue_groups(group_docs, diagnostics);
+        auto group_docs = read_docs("issue_groups", diagnostics);
+        if (!group_docs) return Error{group_docs.error()};
+        state.catalog.groups = content::read_issue_groups(as_array(*group_docs), diagnostics);
 
-        auto proposals = db_.prepare("SELECT id, doc FROM proposals ORDER BY position");
-        if (!proposals) return Error{proposals.error()};
-        while (true) {
-            auto row = proposals->step();
-            if (!row) return Error{row.error()};
-            if (!*row) break;
-            std::string id = proposals->text(0);
-            auto doc = parse_doc("proposals", id, proposals->text(1), diagnostics);
+        auto proposal_docs = read_docs("proposals", diagnostics);
+        if (!proposal_docs) return Error{proposal_docs.error()};
+        for (const auto& [id, doc] : *proposal_docs)
             state.catalog.proposals.push_back(content::read_proposal(doc, "proposals[" + id + "]", diagnostics));
-        }
 
         auto events = db_.prepare("SELECT proposal_id, doc, seq FROM status_events ORDER BY seq");
         if (!events) return Error{events.error()};
@@ -124,6 +104,29 @@ public:
     }
 
 private:
+    using Rows = std::vector<std::pair<std::string, content::Json>>;
+
+    // Every row of a table as (id, document), in position order. `table` is one of ours.
+    Result<Rows> read_docs(const std::string& table, content::Diagnostics& diagnostics) {
+        auto stmt = db_.prepare(("SELECT id, doc FROM " + table + " ORDER BY position").c_str());
+        if (!stmt) return Error{stmt.error()};
+        Rows rows;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) return Error{row.error()};
+            if (!*row) break;
+            std::string id = stmt->text(0);
+            rows.emplace_back(id, parse_doc(table.c_str(), id, stmt->text(1), diagnostics));
+        }
+        return rows;
+    }
+
+    static content::Json as_array(const Rows& rows) {
+        content::Json array = content::Json::array();
+        for (const auto& row : rows) array.push_back(row.second);
+        return array;
+    }
+
     static content::Json parse_doc(const char* table, const std::string& key, const std::string& text,
                                    content::Diagnostics& diagnostics) {
         auto parsed = content::parse_json_text(text, std::string(table) + "[" + key + "]");

@@ -108,3 +108,20 @@ test('the PORT environment variable chooses the port when --port is absent', asy
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a damaged store row stops the server with a message naming the row, not a crash', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const dir = mkdtempSync(path.join(tmpdir(), 'beitai-damaged-'));
+  const db = path.join(dir, 'beitai.sqlite');
+  try {
+    const first = await startServer({ dbPath: db });
+    await first.stop();
+    const damage = spawnSync('sqlite3', [db, "UPDATE proposals SET doc = '{\"id\": 7' WHERE id = '112-03';" +
+      "UPDATE proposals SET doc = json_set(doc, '$.status', 'lost') WHERE id = '111-02';"], { encoding: 'utf8' });
+    assert.equal(damage.status, 0, damage.stderr);
+    const r = runBeitai(['serve', '--port', '0', '--db', db]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /proposals\[112-03\]: stored document is not JSON/);
+    assert.match(r.stderr, /proposals\[111-02\]\.status: expected "open" or "closed"/);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
