@@ -41,27 +41,32 @@ const Proposal* Catalog::find_proposal(const std::string& id) const {
     return nullptr;
 }
 
+std::vector<std::string> check_proposal_references(const Proposal& p, const std::vector<County>& counties,
+                                                   const std::vector<IssueGroup>& groups) {
+    std::vector<std::string> problems;
+    if (!find_county(counties, p.county)) problems.push_back("county: unknown county id \"" + p.county + "\"");
+    for (const auto& co : p.co_proposers)
+        if (!find_county(counties, co.county))
+            problems.push_back("co_proposers: unknown county id \"" + co.county + "\"");
+    for (const auto& c : p.counties)
+        if (!find_county(counties, c)) problems.push_back("counties: unknown county id \"" + c + "\"");
+    const IssueGroup* group = find_group(groups, p.group);
+    if (!group) {
+        problems.push_back("group: unknown issue group \"" + p.group + "\"");
+    } else if (p.subgroup && !group->has_subgroup(*p.subgroup)) {
+        problems.push_back("subgroup: \"" + *p.subgroup + "\" is not a sub-group of " + p.group);
+    }
+    return problems;
+}
+
 std::vector<std::string> check_references(const Catalog& catalog) {
     std::vector<std::string> problems;
     std::set<std::string> ids;
     for (const auto& p : catalog.proposals) {
         const std::string where = "proposal " + p.id + ": ";
         if (!ids.insert(p.id).second) problems.push_back(where + "duplicate id");
-        if (!find_county(catalog.counties, p.county))
-            problems.push_back(where + "county: unknown county id \"" + p.county + "\"");
-        for (const auto& co : p.co_proposers)
-            if (!find_county(catalog.counties, co.county))
-                problems.push_back(where + "co_proposers: unknown county id \"" + co.county + "\"");
-        for (const auto& c : p.counties)
-            if (!find_county(catalog.counties, c))
-                problems.push_back(where + "counties: unknown county id \"" + c + "\"");
-        const IssueGroup* group = find_group(catalog.groups, p.group);
-        if (!group) {
-            problems.push_back(where + "group: unknown issue group \"" + p.group + "\"");
-        } else if (p.subgroup && !group->has_subgroup(*p.subgroup)) {
-            problems.push_back(where + "subgroup: \"" + *p.subgroup + "\" is not a sub-group of " +
-                               p.group);
-        }
+        for (const auto& problem : check_proposal_references(p, catalog.counties, catalog.groups))
+            problems.push_back(where + problem);
     }
     return problems;
 }

@@ -37,4 +37,9 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files);
 // exposed for data that arrives another way (a store, an import).
 std::vector<std::string> check_references(const Catalog& catalog);
 
+// The same rules for one proposal: its county, co-proposer, cooperating-county, group and
+// sub-group references. Messages read "county: unknown county id \"Tainan\"".
+std::vector<std::string> check_proposal_references(const Proposal& proposal, const std::vector<County>& counties,
+                                                   const std::vector<IssueGroup>& groups);
+
 }  // namespace beitai::content

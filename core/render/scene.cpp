@@ -27,4 +27,14 @@ Scene county_seats_scene(const std::vector<content::County>& counties, text::Lan
     return scene;
 }
 
+Scene cooperation_scene(const std::vector<content::County>& counties, const std::vector<std::string>& cooperating,
+                        const std::string& proposing, text::Lang lang) {
+    Scene scene = county_seats_scene(counties, lang);
+    for (auto& m : scene.markers) {
+        bool active = std::find(cooperating.begin(), cooperating.end(), m.id) != cooperating.end();
+        m.style = m.id == proposing ? "origin" : active ? "active" : "muted";
+    }
+    return scene;
+}
+
 }  // namespace beitai::render

@@ -21,6 +21,7 @@ struct SceneMarker {
     std::string label;  // short text drawn on the map
     std::string title;  // full accessible name (both languages)
     std::string layer;  // "county-seats", …
+    std::string style;  // "" plain, "active" highlighted, "muted" de-emphasised, "origin" where it comes from
 };
 
 struct Scene {
@@ -32,5 +33,10 @@ struct Scene {
 
 // The eight county seats, labelled in `lang` first.
 Scene county_seats_scene(const std::vector<content::County>& counties, text::Lang lang);
+
+// The county seats with the cooperating counties highlighted and the proposing one marked
+// as the origin (a proposal's small map).
+Scene cooperation_scene(const std::vector<content::County>& counties, const std::vector<std::string>& cooperating,
+                        const std::string& proposing, text::Lang lang);
 
 }  // namespace beitai::render

@@ -1,5 +1,7 @@
 #include "text/lang.h"
 
+#include <cstdio>
+
 namespace beitai::text {
 
 namespace {
@@ -10,26 +12,131 @@ struct Entry {
     std::string_view en;
 };
 
-// Sorted by nothing in particular; the table is small and looked up rarely.
 constexpr Entry kStrings[] = {
+    // site
+    {"site.name", "北臺區域發展推動委員會", "Northern Taiwan Regional Development Promotion Committee"},
+    {"site.short", "北臺", "Beitai"},
+    {"site.skip", "跳到主要內容", "Skip to main content"},
+    {"nav.home", "首頁", "Home"},
+    {"nav.proposals", "合作提案", "Proposals"},
+    {"nav.kiosk", "觸控導覽", "Kiosk"},
+    {"nav.staff", "工作人員", "Staff"},
+    {"nav.language", "English", "中文"},
+    {"nav.language_label", "Switch to English", "切換為中文"},
+    // statuses and closure kinds
     {"status.open", "列管", "Open"},
     {"status.closed", "解除列管", "Closed"},
+    {"status.any", "全部狀態", "Any status"},
+    {"closure.done", "執行完竣", "Done"},
+    {"closure.no_need", "已無需求", "No longer needed"},
+    {"closure.cancelled", "取消辦理", "Cancelled"},
+    {"closure.central", "由中央辦理或決定", "Taken over or decided by the central government"},
+    {"closure.routine", "轉為常態合作", "Became routine cooperation"},
+    {"closure.other", "其他", "Other"},
+    {"closure.any", "全部結案類型", "Any kind of closure"},
+    // summary
     {"summary.total", "提案總數", "All proposals"},
     {"summary.heading", "合作提案追蹤", "Cooperation proposals"},
     {"summary.caption", "依狀態統計（資料來源：112年度副首長會議紀錄）",
      "By status (source: the 112 vice-mayors' meeting record)"},
+    {"summary.by_year", "各年度提案", "Proposals by year"},
+    {"summary.by_group", "各議題組", "By issue group"},
+    {"summary.by_closure", "解除列管原因類型", "Closed items by kind of closure"},
+    {"summary.year", "年度", "Year"},
+    {"summary.items", "件數", "Items"},
+    {"summary.central", "請求中央協助", "Asking the central government"},
+    {"summary.joint", "八縣市共同合作", "Joint among the counties"},
+    {"summary.group", "議題組", "Issue group"},
+    {"summary.shown", "符合條件", "matching"},
+    // filters
+    {"filter.heading", "篩選", "Filter"},
+    {"filter.year", "年度", "Year"},
+    {"filter.group", "議題組", "Issue group"},
+    {"filter.subgroup", "分組", "Sub-group"},
+    {"filter.county", "提案縣市", "Proposing county"},
+    {"filter.partner", "合作縣市", "Cooperating county"},
+    {"filter.status", "狀態", "Status"},
+    {"filter.closure", "結案類型", "Kind of closure"},
+    {"filter.type", "提案類型", "Proposal type"},
+    {"filter.track", "合作方式", "Kind of cooperation"},
+    {"filter.q", "關鍵字", "Search"},
+    {"filter.q_hint", "標題、提案單位、說明或進度", "title, agency, description or progress"},
+    {"filter.sort", "排序", "Sort by"},
+    {"filter.any", "全部", "Any"},
+    {"filter.apply", "套用篩選", "Apply filters"},
+    {"filter.reset", "清除篩選", "Clear filters"},
+    {"track.central", "請求中央協助", "Asks the central government"},
+    {"track.joint", "八縣市共同合作", "Joint among the counties"},
+    {"sort.year", "年度（新到舊）", "Year (newest first)"},
+    {"sort.group", "議題組", "Issue group"},
+    {"sort.updated", "最近更新", "Last update"},
+    // list
+    {"list.heading", "提案清單", "Proposals"},
+    {"list.none", "沒有符合條件的提案。", "No proposal matches these filters."},
+    {"list.count", "共 {n} 件", "{n} proposals"},
+    {"list.page", "第 {p} 頁，共 {t} 頁", "Page {p} of {t}"},
+    {"list.previous", "上一頁", "Previous page"},
+    {"list.next", "下一頁", "Next page"},
+    {"list.updated", "更新", "Updated"},
+    {"list.exports", "下載目前的清單", "Download this list"},
+    {"list.feed", "訂閱更新（Atom）", "Follow changes (Atom)"},
+    // detail
+    {"detail.year", "提案年度", "Year filed"},
+    {"detail.group", "議題組", "Issue group"},
+    {"detail.agency", "提案單位", "Proposing agency"},
+    {"detail.co_proposers", "共同提案單位", "Co-proposing agencies"},
+    {"detail.types", "提案類型", "Proposal types"},
+    {"detail.counties", "合作縣市", "Cooperating counties"},
+    {"detail.counties_all", "北臺八縣市", "All eight counties"},
+    {"detail.counties_unknown", "會議紀錄未載明", "Not stated in the meeting record"},
+    {"detail.central", "請求中央協助", "Asks the central government"},
+    {"detail.ministry", "對應中央部會", "Ministry"},
+    {"detail.status", "列管狀態", "Status"},
+    {"detail.closure_kind", "結案類型", "Kind of closure"},
+    {"detail.reason", "理由", "Reason"},
+    {"detail.decision", "決議", "Decision"},
+    {"detail.open_reason", "持續列管原因", "Why it stays open"},
+    {"detail.description", "說明", "Description"},
+    {"detail.approach", "具體作法", "Approach"},
+    {"detail.benefits", "合作效益", "Expected benefits"},
+    {"detail.contact_unit", "聯絡單位", "Contact unit"},
+    {"detail.progress", "辦理進度", "Progress"},
+    {"detail.history", "列管狀態紀錄", "Status history"},
+    {"detail.history_none", "尚無狀態變更。", "No change of status yet."},
+    {"detail.history_date", "日期", "Date"},
+    {"detail.history_change", "變更", "Change"},
+    {"detail.history_by", "變更機關", "Changed by"},
+    {"detail.notes", "轉錄附註", "Transcription notes"},
+    {"detail.no_sheet", "會議紀錄未附提案單。", "The meeting record has no proposal sheet for this item."},
+    {"detail.map", "合作縣市位置", "Where the cooperating counties are"},
+    {"detail.feed", "訂閱本案更新（Atom）", "Follow this proposal (Atom)"},
+    {"detail.source", "資料出處", "Source"},
+    {"detail.version", "版本", "Version"},
+    {"detail.back", "回到提案清單", "Back to the list"},
+    {"yes", "是", "Yes"},
+    {"no", "否", "No"},
 };
+
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 }  // namespace
 
 Lang parse_lang(std::string_view tag) { return tag == "en" ? Lang::en : Lang::zh_TW; }
-
 std::string_view lang_tag(Lang lang) { return lang == Lang::en ? "en" : "zh-TW"; }
+std::string_view html_lang_tag(Lang lang) { return lang == Lang::en ? "en" : "zh-Hant-TW"; }
 
 std::string_view tr(std::string_view key, Lang lang) {
     for (const auto& e : kStrings)
         if (e.key == key) return lang == Lang::en ? e.en : e.zh;
     return key;
+}
+
+std::string format_date(const Date& d, Lang lang) {
+    if (!is_valid(d)) return "—";
+    if (lang == Lang::zh_TW) return to_roc_zh(d) + "（" + to_iso(d) + "）";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%d %s %d (ROC %d)", d.day, kMonths[d.month - 1], d.year, d.roc_year());
+    return buf;
 }
 
 }  // namespace beitai::text

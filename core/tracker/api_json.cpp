@@ -19,18 +19,10 @@ Json summary_json(const content::Proposal& p) {
                 {"types", p.types}};
 }
 
-Json list_json(const std::vector<const content::Proposal*>& proposals) {
+Json list_json(const std::vector<const ProposalRecord*>& records) {
     Json items = Json::array();
-    for (const auto* p : proposals) items.push_back(summary_json(*p));
-    return Json{{"total", proposals.size()}, {"items", std::move(items)}};
-}
-
-Json detail_json(const content::Proposal& p, const std::vector<StatusEvent>& history) {
-    Json j = content::to_json(p);
-    Json events = Json::array();
-    for (const auto& e : history) events.push_back(to_json(e));
-    j["status_history"] = std::move(events);
-    return j;
+    for (const auto* r : records) items.push_back(summary_json(r->proposal));
+    return Json{{"total", records.size()}, {"items", std::move(items)}};
 }
 
 Result<std::vector<content::Proposal>> read_summary_list(const Json& list) {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "content/proposal.h"
-#include "tracker/history.h"
+#include "tracker/record.h"
 
 namespace beitai::tracker {
 
@@ -14,10 +14,9 @@ namespace beitai::tracker {
 content::Json summary_json(const content::Proposal& proposal);
 
 // {"total": N, "items": [summary…]}
-content::Json list_json(const std::vector<const content::Proposal*>& proposals);
+content::Json list_json(const std::vector<const ProposalRecord*>& records);
 
-// GET /api/proposals/{id}: the whole item plus its status history.
-content::Json detail_json(const content::Proposal& proposal, const std::vector<StatusEvent>& history);
+// GET /api/proposals/{id} is the record's own JSON (tracker/record.h: to_json).
 
 // Reads the list back (the browser counts what the server sent); errors name the path.
 Result<std::vector<content::Proposal>> read_summary_list(const content::Json& list);

@@ -14,6 +14,7 @@ std::vector<StatusEvent> initial_history(const content::Proposal& p) {
     }
     e.from = content::Status::open;
     e.to = content::Status::closed;
+    e.kind = p.closure->kind;
     e.reason = p.closure->reason;
     e.decision = p.closure->decision;
     e.agency = p.agency;
@@ -25,6 +26,7 @@ content::Json to_json(const StatusEvent& e) {
     return content::Json{{"date", text::to_iso(e.date)},
                          {"from", content::to_string(e.from)},
                          {"to", content::to_string(e.to)},
+                         {"kind", e.kind ? content::Json(content::to_string(*e.kind)) : content::Json(nullptr)},
                          {"reason", e.reason},
                          {"decision", e.decision ? content::Json(*e.decision) : content::Json(nullptr)},
                          {"agency", e.agency}};
@@ -40,6 +42,11 @@ Result<StatusEvent> status_event_from_json(const content::Json& json) {
     if (!from || !to) r.error("from", "expected \"open\" or \"closed\"");
     e.from = from.value_or(content::Status::open);
     e.to = to.value_or(content::Status::open);
+    if (auto kind = r.optional_string("kind")) {
+        e.kind = content::parse_closure_kind(*kind);
+        if (!e.kind) r.error("kind", "unknown closure kind \"" + *kind + "\"");
+    }
+    if (e.to == content::Status::closed && !e.kind) r.error("kind", "a closing event names the kind of closure");
     e.reason = r.string("reason");
     e.decision = r.optional_string("decision");
     e.agency = r.string("agency");

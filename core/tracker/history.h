@@ -1,6 +1,7 @@
 // The status history of a proposal: every change from open to closed or back, with when,
-// the deciding meeting, the reason, and the agency that made it. The public history names
-// the agency, never the person; the audit log (server side) keeps the person.
+// the deciding meeting, the kind of closure, the reason, and the agency that made it. The
+// public history names the agency, never the person; the audit log (server side) keeps
+// the person.
 #pragma once
 
 #include <optional>
@@ -12,9 +13,10 @@
 namespace beitai::tracker {
 
 struct StatusEvent {
-    text::Date date;
+    text::Date date;  // the deciding meeting's date, or the day the change was recorded
     content::Status from = content::Status::open;
     content::Status to = content::Status::open;
+    std::optional<content::ClosureKind> kind;  // set when the change closes the item
     std::string reason;
     std::optional<std::string> decision;
     std::string agency;

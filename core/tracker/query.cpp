@@ -18,68 +18,144 @@ bool contains_folded(const std::string& haystack, const std::string& folded_need
     return fold_ascii(haystack).find(folded_needle) != std::string::npos;
 }
 
-std::optional<int> parse_year(const std::string& s) {
-    if (s.empty() || s.size() > 3) return std::nullopt;
-    int y = 0;
+std::optional<int> parse_small_number(const std::string& s, size_t max_digits) {
+    if (s.empty() || s.size() > max_digits) return std::nullopt;
+    int n = 0;
     for (char c : s) {
         if (c < '0' || c > '9') return std::nullopt;
-        y = y * 10 + (c - '0');
+        n = n * 10 + (c - '0');
     }
-    return y;
+    return n;
 }
+
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+const char* kKnownKeys = "year, group, subgroup, county, partner, status, closure, type, track, q, sort, page";
 
 }  // namespace
 
-Result<ProposalQuery> parse_proposal_query(const QueryParams& params, const content::Catalog& catalog) {
-    ProposalQuery query;
+Result<ProposalQuery> parse_proposal_query(const QueryParams& params, const Snapshot& snapshot,
+                                           const std::vector<std::string>& also_allowed) {
+    ProposalQuery q;
     for (const auto& [key, value] : params) {
         if (value.empty()) continue;  // an empty form field means "any"
         if (key == "year") {
-            query.year = parse_year(value);
-            if (!query.year) return Error{"year: expected an ROC year such as 112, found \"" + value + "\""};
-        } else if (key == "status") {
-            query.status = content::parse_status(value);
-            if (!query.status) return Error{"status: expected \"open\" or \"closed\", found \"" + value + "\""};
-        } else if (key == "county") {
-            if (!content::find_county(catalog.counties, value))
-                return Error{"county: unknown county id \"" + value +
-                             "\" (expected a TDX city id such as Taipei or YilanCounty)"};
-            query.county = value;
+            q.year = parse_small_number(value, 3);
+            if (!q.year) return Error{"year: expected an ROC year such as 112, found \"" + value + "\""};
         } else if (key == "group") {
-            if (!content::find_group(catalog.groups, value))
-                return Error{"group: unknown issue group \"" + value + "\""};
-            query.group = value;
+            if (!content::find_group(snapshot.groups, value)) return Error{"group: unknown issue group \"" + value + "\""};
+            q.group = value;
+        } else if (key == "subgroup") {
+            bool known = false;
+            for (const auto& g : snapshot.groups) known = known || g.has_subgroup(value);
+            if (!known) return Error{"subgroup: unknown sub-group \"" + value + "\""};
+            q.subgroup = value;
+        } else if (key == "county" || key == "partner") {
+            if (!content::find_county(snapshot.counties, value))
+                return Error{key + ": unknown county id \"" + value +
+                             "\" (expected a TDX city id such as Taipei or YilanCounty)"};
+            (key == "county" ? q.county : q.partner) = value;
+        } else if (key == "status") {
+            q.status = content::parse_status(value);
+            if (!q.status) return Error{"status: expected \"open\" or \"closed\", found \"" + value + "\""};
+        } else if (key == "closure") {
+            q.closure = content::parse_closure_kind(value);
+            if (!q.closure)
+                return Error{"closure: expected done, no_need, cancelled, central, routine or other, found \"" + value +
+                             "\""};
+        } else if (key == "type") {
+            if (!has(content::proposal_types(), value)) return Error{"type: unknown proposal type \"" + value + "\""};
+            q.type = value;
+        } else if (key == "track") {
+            if (value == "central") q.track = Track::central;
+            else if (value == "joint") q.track = Track::joint;
+            else return Error{"track: expected \"central\" or \"joint\", found \"" + value + "\""};
         } else if (key == "q") {
             if (value.size() > 200) return Error{"q: search text longer than 200 bytes"};
-            query.text = value;
-        } else {
-            return Error{"unknown parameter \"" + key + "\" (known: year, status, county, group, q)"};
+            q.text = value;
+        } else if (key == "sort") {
+            if (value == "year") q.sort = SortOrder::year;
+            else if (value == "group") q.sort = SortOrder::group;
+            else if (value == "updated") q.sort = SortOrder::updated;
+            else return Error{"sort: expected year, group or updated, found \"" + value + "\""};
+        } else if (key == "page") {
+            auto page = parse_small_number(value, 6);
+            if (!page || *page < 1) return Error{"page: expected a page number from 1, found \"" + value + "\""};
+            q.page = *page;
+        } else if (!has(also_allowed, key)) {
+            return Error{"unknown parameter \"" + key + "\" (known: " + kKnownKeys + ")"};
         }
     }
-    return query;
+    return q;
 }
 
-bool matches(const Proposal& p, const ProposalQuery& query) {
-    if (query.year && p.year != *query.year) return false;
-    if (query.status && p.status != *query.status) return false;
-    if (query.county && p.county != *query.county) return false;
-    if (query.group && p.group != *query.group) return false;
-    if (!query.text.empty()) {
-        const std::string needle = fold_ascii(query.text);
+QueryParams to_params(const ProposalQuery& q) {
+    QueryParams p;
+    if (q.year) p.emplace_back("year", std::to_string(*q.year));
+    if (q.group) p.emplace_back("group", *q.group);
+    if (q.subgroup) p.emplace_back("subgroup", *q.subgroup);
+    if (q.county) p.emplace_back("county", *q.county);
+    if (q.partner) p.emplace_back("partner", *q.partner);
+    if (q.status) p.emplace_back("status", std::string(content::to_string(*q.status)));
+    if (q.closure) p.emplace_back("closure", std::string(content::to_string(*q.closure)));
+    if (q.type) p.emplace_back("type", *q.type);
+    if (q.track) p.emplace_back("track", *q.track == Track::central ? "central" : "joint");
+    if (!q.text.empty()) p.emplace_back("q", q.text);
+    if (q.sort == SortOrder::group) p.emplace_back("sort", "group");
+    if (q.sort == SortOrder::updated) p.emplace_back("sort", "updated");
+    if (q.page > 1) p.emplace_back("page", std::to_string(q.page));
+    return p;
+}
+
+bool matches(const ProposalRecord& record, const ProposalQuery& q) {
+    const content::Proposal& p = record.proposal;
+    if (q.year && p.year != *q.year) return false;
+    if (q.group && p.group != *q.group) return false;
+    if (q.subgroup && p.subgroup != q.subgroup) return false;
+    if (q.county && p.county != *q.county) return false;
+    if (q.partner && !has(p.counties, *q.partner)) return false;
+    if (q.status && p.status != *q.status) return false;
+    if (q.closure && (!p.closure || p.status != content::Status::closed || p.closure->kind != *q.closure)) return false;
+    if (q.type && !has(p.types, *q.type)) return false;
+    if (q.track && p.asks_central != (*q.track == Track::central)) return false;
+    if (!q.text.empty()) {
+        const std::string needle = fold_ascii(q.text);
         bool found = contains_folded(p.title, needle) || contains_folded(p.agency, needle);
         if (!found && p.sheet) found = contains_folded(p.sheet->description, needle);
-        for (size_t i = 0; !found && i < p.progress.size(); ++i)
-            found = contains_folded(p.progress[i].text, needle);
+        for (size_t i = 0; !found && i < p.progress.size(); ++i) found = contains_folded(p.progress[i].text, needle);
         if (!found) return false;
     }
     return true;
 }
 
-std::vector<const Proposal*> select_proposals(const std::vector<Proposal>& proposals,
-                                              const ProposalQuery& query) {
-    std::vector<const Proposal*> out;
-    for (const auto& p : proposals)
-        if (matches(p, query)) out.push_back(&p);
+std::vector<const ProposalRecord*> select_records(const Snapshot& snapshot, const ProposalQuery& q) {
+    std::vector<const ProposalRecord*> out;
+    for (const auto& r : snapshot.records)
+        if (matches(r, q)) out.push_back(&r);
+    switch (q.sort) {
+        case SortOrder::year:
+            std::stable_sort(out.begin(), out.end(), [](const ProposalRecord* a, const ProposalRecord* b) {
+                return a->proposal.year > b->proposal.year;
+            });
+            break;
+        case SortOrder::group: {
+            auto rank = [&](const std::string& group) {
+                for (size_t i = 0; i < snapshot.groups.size(); ++i)
+                    if (snapshot.groups[i].id == group) return i;
+                return snapshot.groups.size();
+            };
+            std::stable_sort(out.begin(), out.end(), [&](const ProposalRecord* a, const ProposalRecord* b) {
+                size_t ra = rank(a->proposal.group), rb = rank(b->proposal.group);
+                if (ra != rb) return ra < rb;
+                return a->proposal.year > b->proposal.year;
+            });
+            break;
+        }
+        case SortOrder::updated:
+            std::stable_sort(out.begin(), out.end(),
+                             [](const ProposalRecord* a, const ProposalRecord* b) { return b->updated < a->updated; });
+            break;
+    }
     return out;
 }
 

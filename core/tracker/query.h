@@ -1,37 +1,50 @@
-// Which proposals a citizen asked for: the filters of /api/proposals and, later, of the
-// /proposals page. Parsing checks every value against the catalog so that a typo
+// Which proposals a citizen asked for: the filters of /proposals, its exports and feeds,
+// and /api/proposals. Parsing checks every value against the snapshot so that a typo
 // ("status=opne", "county=Taipai") is a 400 with a message, not an empty list.
 #pragma once
 
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
-#include "content/catalog.h"
 #include "result.h"
+#include "text/url.h"
+#include "tracker/record.h"
 
 namespace beitai::tracker {
 
-using content::Proposal;
+enum class Track { central, joint };  // asks the central government, or joint among the counties
+enum class SortOrder { year, group, updated };
 
 struct ProposalQuery {
     std::optional<int> year;  // ROC year
-    std::optional<content::Status> status;
-    std::optional<std::string> county;  // proposing county id
     std::optional<std::string> group;
-    std::string text;  // q: substring of title, agency, sheet or progress
+    std::optional<std::string> subgroup;
+    std::optional<std::string> county;   // proposing county id
+    std::optional<std::string> partner;  // a cooperating county id
+    std::optional<content::Status> status;
+    std::optional<content::ClosureKind> closure;
+    std::optional<std::string> type;  // one of content::proposal_types()
+    std::optional<Track> track;
+    std::string text;  // q: substring of title, agency, description or progress
+    SortOrder sort = SortOrder::year;
+    int page = 1;
 };
 
-// Query-string pairs, already percent-decoded, in the order they came.
-using QueryParams = std::vector<std::pair<std::string, std::string>>;
+using text::QueryParams;
 
-Result<ProposalQuery> parse_proposal_query(const QueryParams& params, const content::Catalog& catalog);
+// Reads the known parameters; any other key is an error unless listed in `also_allowed`
+// (the page accepts "lang", the API does not).
+Result<ProposalQuery> parse_proposal_query(const QueryParams& params, const Snapshot& snapshot,
+                                           const std::vector<std::string>& also_allowed = {});
 
-bool matches(const Proposal& proposal, const ProposalQuery& query);
+// The query back as parameters, defaults left out, in a fixed order: links and the
+// browser's URL carry exactly this, so equal views have equal URLs.
+QueryParams to_params(const ProposalQuery& query);
 
-// The matching proposals, in catalog order.
-std::vector<const Proposal*> select_proposals(const std::vector<Proposal>& proposals,
-                                              const ProposalQuery& query);
+bool matches(const ProposalRecord& record, const ProposalQuery& query);
+
+// Every matching record, sorted as the query asks (ties keep the snapshot's order).
+std::vector<const ProposalRecord*> select_records(const Snapshot& snapshot, const ProposalQuery& query);
 
 }  // namespace beitai::tracker

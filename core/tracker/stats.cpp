@@ -1,12 +1,22 @@
 #include "tracker/stats.h"
 
-#include <map>
-
 namespace beitai::tracker {
 
 namespace {
-void count(StatusCounts& c, const content::Proposal& p) {
-    (p.status == content::Status::open ? c.open : c.closed) += 1;
+void count(StatusCounts& c, const content::Proposal& p) { (p.status == content::Status::open ? c.open : c.closed) += 1; }
+
+void count(std::map<int, YearFigures>& by_year, const content::Proposal& p) {
+    YearFigures& f = by_year[p.year];
+    f.year = p.year;
+    f.items += 1;
+    (p.status == content::Status::open ? f.open : f.closed) += 1;
+    (p.asks_central ? f.asks_central : f.joint) += 1;
+}
+
+std::vector<YearFigures> rows(const std::map<int, YearFigures>& by_year) {
+    std::vector<YearFigures> out;
+    for (const auto& [year, f] : by_year) out.push_back(f);
+    return out;
 }
 }  // namespace
 
@@ -24,16 +34,29 @@ StatusCounts count_by_status(const std::vector<content::Proposal>& proposals) {
 
 std::vector<YearFigures> figures_by_year(const std::vector<content::Proposal>& proposals) {
     std::map<int, YearFigures> by_year;
-    for (const auto& p : proposals) {
-        YearFigures& f = by_year[p.year];
-        f.year = p.year;
-        f.items += 1;
-        (p.status == content::Status::open ? f.open : f.closed) += 1;
-        (p.asks_central ? f.asks_central : f.joint) += 1;
+    for (const auto& p : proposals) count(by_year, p);
+    return rows(by_year);
+}
+
+Summary summarize(const std::vector<const ProposalRecord*>& records, const std::vector<content::IssueGroup>& groups) {
+    Summary s;
+    std::map<int, YearFigures> by_year;
+    std::map<std::string, GroupFigures> by_group;
+    for (const auto* r : records) {
+        const content::Proposal& p = r->proposal;
+        count(s.status, p);
+        count(by_year, p);
+        GroupFigures& g = by_group[p.group];
+        g.group = p.group;
+        (p.status == content::Status::open ? g.open : g.closed) += 1;
+        if (p.status == content::Status::closed && p.closure) s.closures[p.closure->kind] += 1;
     }
-    std::vector<YearFigures> out;
-    for (const auto& [year, f] : by_year) out.push_back(f);
-    return out;
+    s.years = rows(by_year);
+    for (const auto& g : groups) {
+        auto it = by_group.find(g.id);
+        if (it != by_group.end()) s.groups.push_back(it->second);
+    }
+    return s;
 }
 
 }  // namespace beitai::tracker

@@ -1,11 +1,15 @@
-// Counting proposals: by status for the portal's headline, and by year the way the
-// committee's meeting record reports them (111: 13 tracked, 12 closed, 1 kept open;
-// 112: 42 new, 8 asking the central government, 34 joint).
+// Counting proposals: by status for the headline, by year the way the committee's meeting
+// record reports them (111: 13 tracked, 12 closed, 1 kept open; 112: 42 new, 8 asking the
+// central government, 34 joint), by group, and closed items by kind of closure — so that
+// "closed because done" is never read as "closed because dropped".
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "content/proposal.h"
+#include "tracker/record.h"
 
 namespace beitai::tracker {
 
@@ -14,9 +18,6 @@ struct StatusCounts {
     int closed = 0;
     int total() const { return open + closed; }
 };
-
-StatusCounts count_by_status(const std::vector<const content::Proposal*>& proposals);
-StatusCounts count_by_status(const std::vector<content::Proposal>& proposals);
 
 struct YearFigures {
     int year = 0;  // ROC
@@ -27,7 +28,25 @@ struct YearFigures {
     int joint = 0;  // among the counties, not asking the central government
 };
 
+struct GroupFigures {
+    std::string group;
+    int open = 0;
+    int closed = 0;
+};
+
+struct Summary {
+    StatusCounts status;
+    std::vector<YearFigures> years;    // ascending
+    std::vector<GroupFigures> groups;  // in the snapshot's group order, only groups present
+    std::map<content::ClosureKind, int> closures;
+};
+
+StatusCounts count_by_status(const std::vector<const content::Proposal*>& proposals);
+StatusCounts count_by_status(const std::vector<content::Proposal>& proposals);
+
 // One row per year present, ascending.
 std::vector<YearFigures> figures_by_year(const std::vector<content::Proposal>& proposals);
+
+Summary summarize(const std::vector<const ProposalRecord*>& records, const std::vector<content::IssueGroup>& groups);
 
 }  // namespace beitai::tracker

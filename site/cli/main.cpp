@@ -7,7 +7,7 @@
 #include <map>
 #include <string>
 
-#include "api/portal_api.h"
+#include "routes/portal.h"
 #include "store/content_files.h"
 #include "http/server.h"
 #include "store/store.h"
@@ -26,7 +26,9 @@ void usage() {
                  "    --content DIR   (default content)          --db FILE   (default build/data/beitai.sqlite)\n"
                  "    --web DIR       (default web)              --wasm DIR  (default build/wasm/web)\n"
                  "    --leaflet DIR   (default node_modules/leaflet/dist)\n"
-                 "    --threads N     (default: one per core)\n");
+                 "    --threads N     (default: one per core)\n"
+                 "    --public-url URL  the address people reach the portal at (feeds link to it)\n"
+                 "    --secure-cookies yes  behind TLS: __Host- session cookies marked Secure\n");
 }
 
 std::string summary(const content::Catalog& catalog) {
@@ -75,6 +77,8 @@ int serve(int argc, char** argv) {
         {"wasm", "build/wasm/web"},
         {"leaflet", "node_modules/leaflet/dist"},
         {"threads", "0"},
+        {"public-url", ""},
+        {"secure-cookies", "no"},
     };
     if (!parse_options(argc, argv, 2, o)) return 2;
     char* end = nullptr;
@@ -123,16 +127,21 @@ int serve(int argc, char** argv) {
         .mount_dir("/static/", o["web"])
         .mount_dir("/wasm/", o["wasm"])
         .mount_dir("/vendor/leaflet/", o["leaflet"]);
-    auto api = std::make_shared<site::PortalApi>(std::make_shared<const site::StoredState>(std::move(*state)),
-                                                 std::move(files));
-    site::HttpServer server([api](const site::Request& r) { return api->handle(r); });
+    site::PortalConfig config;
+    config.public_url = o["public-url"];
+    config.secure_cookies = o["secure-cookies"] == "yes";
+    auto portal = std::make_shared<site::Portal>(**store, std::move(*state), std::move(files), config);
+    site::HttpServer server([portal](const site::Request& r) { return portal->handle(r); });
     if (int threads = std::atoi(o["threads"].c_str()); threads > 0) server.set_threads(threads);
     std::uint16_t bound = 0;
     if (auto err = server.listen(o["host"], static_cast<std::uint16_t>(port), bound); !err.empty()) {
         std::fprintf(stderr, "beitai: %s\n", err.c_str());
         return 1;
     }
+    if (config.public_url.empty()) portal->set_public_url("http://" + o["host"] + ":" + std::to_string(bound));
     std::printf("Beitai listening on http://%s:%u/\n", o["host"].c_str(), bound);
+    if (config.public_url.empty())
+        std::printf("(feeds link to http://%s:%u; set --public-url for the address people use)\n", o["host"].c_str(), bound);
     std::fflush(stdout);
     server.run();
     return 0;

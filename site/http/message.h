@@ -6,9 +6,11 @@
 #include <utility>
 #include <vector>
 
+#include "text/url.h"
+
 namespace beitai::site {
 
-using QueryParams = std::vector<std::pair<std::string, std::string>>;
+using QueryParams = text::QueryParams;
 
 struct Request {
     std::string method;  // "GET", "POST", …

@@ -1,4 +1,5 @@
-// Splitting and decoding request targets: "/api/proposals?q=%E8%87%AA" → path + pairs.
+// Splitting request targets: "/api/proposals?q=%E8%87%AA" → decoded path + query pairs.
+// The decoding itself is core/text/url.h, shared with the browser.
 #pragma once
 
 #include <optional>
@@ -8,9 +9,6 @@
 #include "http/message.h"
 
 namespace beitai::site {
-
-// Percent-decoding; '+' is a space in query strings only. nullopt on a bad escape.
-std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space);
 
 struct Target {
     std::string path;

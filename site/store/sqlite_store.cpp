@@ -1,6 +1,7 @@
 // The SQLite store. Rows hold each item as the core's JSON (so the core's readers, with
 // their path-naming errors, are the only decoders) next to the columns queries need.
 #include <mutex>
+#include <unordered_map>
 
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -18,7 +19,9 @@ CREATE TABLE IF NOT EXISTS proposals (
   position INTEGER NOT NULL,
   year INTEGER NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
-  version INTEGER NOT NULL DEFAULT 1,
+  county TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  updated TEXT NOT NULL,
   doc TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS status_events (
@@ -60,24 +63,37 @@ public:
         return db_.exec("COMMIT;");
     }
 
-    Result<StoredState> load() override {
+    Result<tracker::Snapshot> load() override {
         std::lock_guard<std::mutex> lock(mutex_);
-        StoredState state;
+        tracker::Snapshot state;
         content::Diagnostics diagnostics(path_);
 
         auto county_docs = read_docs("counties", diagnostics);
         if (!county_docs) return Error{county_docs.error()};
-        state.catalog.counties = content::read_counties(as_array(*county_docs), diagnostics);
+        state.counties = content::read_counties(as_array(*county_docs), diagnostics);
 
         auto group_docs = read_docs("issue_groups", diagnostics);
         if (!group_docs) return Error{group_docs.error()};
-        state.catalog.groups = content::read_issue_groups(as_array(*group_docs), diagnostics);
+        state.groups = content::read_issue_groups(as_array(*group_docs), diagnostics);
 
         auto proposal_docs = read_docs("proposals", diagnostics);
         if (!proposal_docs) return Error{proposal_docs.error()};
-        for (const auto& [id, doc] : *proposal_docs)
-            state.catalog.proposals.push_back(content::read_proposal(doc, "proposals[" + id + "]", diagnostics));
+        auto versions = db_.prepare("SELECT version, updated FROM proposals ORDER BY position");
+        if (!versions) return Error{versions.error()};
+        for (const auto& [id, doc] : *proposal_docs) {
+            tracker::ProposalRecord record;
+            record.proposal = content::read_proposal(doc, "proposals[" + id + "]", diagnostics);
+            auto row = versions->step();
+            if (!row || !*row) return Error{path_ + ": proposals changed while reading"};
+            record.version = versions->integer(0);
+            auto updated = text::parse_iso_date(versions->text(1));
+            if (!updated) diagnostics.add("proposals[" + id + "].updated", "expected a date as YYYY-MM-DD");
+            else record.updated = *updated;
+            state.records.push_back(std::move(record));
+        }
 
+        std::unordered_map<std::string, size_t> index;
+        for (size_t i = 0; i < state.records.size(); ++i) index[state.records[i].id()] = i;
         auto events = db_.prepare("SELECT proposal_id, doc, seq FROM status_events ORDER BY seq");
         if (!events) return Error{events.error()};
         while (true) {
@@ -90,16 +106,20 @@ public:
                 diagnostics.add("status_events[" + std::to_string(events->integer(2)) + "]", event.error());
                 continue;
             }
-            state.history[events->text(0)].push_back(std::move(*event));
+            auto found = index.find(events->text(0));
+            if (found == index.end()) {
+                diagnostics.add("status_events[" + std::to_string(events->integer(2)) + "]",
+                                "belongs to no proposal (\"" + events->text(0) + "\")");
+                continue;
+            }
+            state.records[found->second].history.push_back(std::move(*event));
         }
 
         if (!diagnostics.empty()) return Error{diagnostics.joined()};
-        auto problems = content::check_references(state.catalog);
-        if (!problems.empty()) {
-            std::string joined;
-            for (const auto& p : problems) joined += (joined.empty() ? "" : "\n") + path_ + ": " + p;
-            return Error{joined};
-        }
+        for (const auto& r : state.records)
+            for (const auto& p : content::check_proposal_references(r.proposal, state.counties, state.groups))
+                diagnostics.add("proposals[" + r.id() + "]", p);
+        if (!diagnostics.empty()) return Error{diagnostics.joined()};
         return state;
     }
 
@@ -140,7 +160,8 @@ private:
     Status insert_all(const content::Catalog& catalog) {
         auto county = db_.prepare("INSERT INTO counties (id, position, doc) VALUES (?, ?, ?)");
         auto group = db_.prepare("INSERT INTO issue_groups (id, position, doc) VALUES (?, ?, ?)");
-        auto proposal = db_.prepare("INSERT INTO proposals (id, position, year, status, doc) VALUES (?, ?, ?, ?, ?)");
+        auto proposal = db_.prepare(
+            "INSERT INTO proposals (id, position, year, status, county, version, updated, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         auto event = db_.prepare("INSERT INTO status_events (proposal_id, doc) VALUES (?, ?)");
         auto meta = db_.prepare("INSERT INTO meta (key, value) VALUES ('seeded_at', datetime('now'))");
         for (auto* s : {&county, &group, &proposal, &event, &meta})
@@ -156,15 +177,19 @@ private:
                 return s;
         position = 0;
         for (const auto& p : catalog.proposals) {
+            auto record = tracker::record_from_content(p);
             if (auto s = proposal->bind(1, p.id)
                              .bind(2, position++)
                              .bind(3, p.year)
                              .bind(4, content::to_string(p.status))
-                             .bind(5, content::to_json_text(content::to_json(p)))
+                             .bind(5, p.county)
+                             .bind(6, record.version)
+                             .bind(7, text::to_iso(record.updated))
+                             .bind(8, content::to_json_text(content::to_json(p)))
                              .run();
                 !s)
                 return Error{"proposal " + p.id + ": " + s.error()};
-            for (const auto& e : tracker::initial_history(p))
+            for (const auto& e : record.history)
                 if (auto s = event->bind(1, p.id).bind(2, content::to_json_text(tracker::to_json(e))).run(); !s)
                     return s;
         }

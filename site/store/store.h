@@ -12,14 +12,9 @@
 
 #include "content/catalog.h"
 #include "result.h"
-#include "tracker/history.h"
+#include "tracker/record.h"
 
 namespace beitai::site {
-
-struct StoredState {
-    content::Catalog catalog;
-    std::map<std::string, std::vector<tracker::StatusEvent>> history;  // by proposal id
-};
 
 class Store {
 public:
@@ -30,7 +25,7 @@ public:
     // Imports the catalog and the history it implies, all or nothing.
     virtual Status seed(const content::Catalog& catalog) = 0;
     // Everything, read back through the core's readers (a damaged row is an error naming it).
-    virtual Result<StoredState> load() = 0;
+    virtual Result<tracker::Snapshot> load() = 0;
 };
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);

@@ -30,4 +30,9 @@ const content::Catalog& repository_catalog() {
     return *catalog;
 }
 
+const tracker::Snapshot& repository_snapshot() {
+    static const auto snapshot = tracker::snapshot_from_catalog(repository_catalog());
+    return snapshot;
+}
+
 }  // namespace beitai::testing

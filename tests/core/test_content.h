@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content/catalog.h"
+#include "tracker/record.h"
 
 namespace beitai::testing {
 
@@ -14,5 +15,7 @@ std::string read_text_file(const std::string& path);
 std::vector<content::SourceFile> repository_content();
 // The repository's catalog; fails the calling test if it does not read.
 const content::Catalog& repository_catalog();
+// The same as the tracker holds it after a first start.
+const tracker::Snapshot& repository_snapshot();
 
 }  // namespace beitai::testing

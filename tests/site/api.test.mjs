@@ -68,15 +68,17 @@ test('proposals: every summary field has the documented shape', async () => {
 });
 
 test('proposals: filters by county, group and status agree with the content files', async () => {
+  // Newest year first, then the record's order (the default sort).
+  const byYear = (a, b) => b.year - a.year;
   const byCounty = await get('/api/proposals?county=HsinchuCounty');
-  const expected = content.filter((p) => p.county === 'HsinchuCounty').map((p) => p.id);
+  const expected = content.filter((p) => p.county === 'HsinchuCounty').sort(byYear).map((p) => p.id);
   assert.deepEqual(byCounty.json.items.map((p) => p.id), expected);
   assert.ok(expected.length > 0);
 
   const group = encodeURIComponent('交通運輸組');
   const transport = await get(`/api/proposals?group=${group}&status=open`);
   assert.deepEqual(transport.json.items.map((p) => p.id),
-    content.filter((p) => p.group === '交通運輸組' && p.status === 'open').map((p) => p.id));
+    content.filter((p) => p.group === '交通運輸組' && p.status === 'open').sort(byYear).map((p) => p.id));
 });
 
 test('proposals: Chinese text search, percent-encoded or with + for spaces', async () => {
@@ -94,7 +96,8 @@ test('proposals: unknown values and parameters are 400 with a message', async ()
     ['year=abc', /year: expected an ROC year/],
     ['county=Tainan', /county: unknown county id "Tainan"/],
     ['group=' + encodeURIComponent('外交組'), /group: unknown issue group "外交組"/],
-    ['sort=title', /unknown parameter "sort"/],
+    ['sort=title', /sort: expected year, group or updated/],
+    ['colour=red', /unknown parameter "colour"/],
   ];
   for (const [query, message] of cases) {
     const r = await get('/api/proposals?' + query);
@@ -117,6 +120,8 @@ test('one proposal: the whole item, its progress log and status history', async 
   assert.equal(r.json.status_history[0].to, 'closed');
   assert.equal(r.json.status_history[0].date, source.closure.date);
   assert.equal(r.json.status_history[0].agency, source.agency);
+  assert.equal(r.json.status_history[0].kind, source.closure.kind);
+  assert.equal(r.json.version, 1);
 
   const sheet = await get('/api/proposals/112-09');
   assert.ok(sheet.json.sheet.description.startsWith('北管及客家八音'));

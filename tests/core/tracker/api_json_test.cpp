@@ -9,11 +9,13 @@ using namespace beitai::tracker;
 using beitai::content::Json;
 
 TEST_CASE("the list the server sends reads back to the same counts") {
-    const auto& catalog = beitai::testing::repository_catalog();
-    auto all = select_proposals(catalog.proposals, {});
-    Json list = list_json(all);
+    const auto& snapshot = beitai::testing::repository_snapshot();
+    auto records = select_records(snapshot, {});
+    std::vector<const beitai::content::Proposal*> all;
+    for (const auto* r : records) all.push_back(&r->proposal);
+    Json list = list_json(records);
     CHECK(list["total"] == 55);
-    CHECK(list["items"][0]["year"] == 111);
+    CHECK(list["items"][0]["year"] == 112);  // newest year first
     CHECK(list["items"][0].contains("asks_central"));
     CHECK_FALSE(list["items"][0].contains("sheet"));  // the list is a summary
     auto back = read_summary_list(Json::parse(list.dump()));
@@ -33,11 +35,14 @@ TEST_CASE("a list that lies about itself is refused with the path") {
     CHECK(r.error().find("total: says 2 but items holds 1") != std::string::npos);
 }
 
-TEST_CASE("the detail carries the whole item and its status history") {
-    const auto& catalog = beitai::testing::repository_catalog();
-    const auto* p = catalog.find_proposal("111-02");
-    REQUIRE(p != nullptr);
-    Json d = detail_json(*p, initial_history(*p));
+TEST_CASE("the record carries the whole item, its version and its status history") {
+    const auto& snapshot = beitai::testing::repository_snapshot();
+    const auto* r = snapshot.find("111-02");
+    REQUIRE(r != nullptr);
+    const auto* p = &r->proposal;
+    Json d = to_json(*r);
+    CHECK(d["version"] == 1);
+    CHECK(d["updated"] == "2023-08-08");
     CHECK(d["id"] == "111-02");
     CHECK(d["status"] == "closed");
     CHECK(d["closure"]["kind"] == "done");

@@ -8,11 +8,13 @@ using namespace beitai::tracker;
 using beitai::content::Status;
 
 namespace {
-std::vector<const Proposal*> run(const QueryParams& params) {
-    const auto& catalog = beitai::testing::repository_catalog();
-    auto q = parse_proposal_query(params, catalog);
+std::vector<const beitai::content::Proposal*> run(const QueryParams& params) {
+    const auto& snapshot = beitai::testing::repository_snapshot();
+    auto q = parse_proposal_query(params, snapshot);
     REQUIRE_MESSAGE(q.ok(), q.error());
-    return select_proposals(catalog.proposals, *q);
+    std::vector<const beitai::content::Proposal*> out;
+    for (const auto* r : select_records(snapshot, *q)) out.push_back(&r->proposal);
+    return out;
 }
 }  // namespace
 
@@ -45,7 +47,7 @@ TEST_CASE("text search finds Chinese substrings in title, agency, sheet and prog
 }
 
 TEST_CASE("unknown values and parameters are refused with a message") {
-    const auto& catalog = beitai::testing::repository_catalog();
+    const auto& snapshot = beitai::testing::repository_snapshot();
     struct Case {
         QueryParams params;
         const char* message;
@@ -54,11 +56,16 @@ TEST_CASE("unknown values and parameters are refused with a message") {
         {{{"year", "2023x"}}, "year: expected an ROC year such as 112, found \"2023x\""},
         {{{"county", "Taipai"}}, "county: unknown county id \"Taipai\""},
         {{{"group", "外交組"}}, "group: unknown issue group \"外交組\""},
-        {{{"sort", "year"}}, "unknown parameter \"sort\""},
+        {{{"sort", "title"}}, "sort: expected year, group or updated"},
+        {{{"lang", "en"}}, "unknown parameter \"lang\""},
+        {{{"closure", "finished"}}, "closure: expected done"},
+        {{{"track", "both"}}, "track: expected \"central\" or \"joint\""},
+        {{{"page", "0"}}, "page: expected a page number"},
+        {{{"type", "合作"}}, "type: unknown proposal type"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.message);
-        auto q = parse_proposal_query(c.params, catalog);
+        auto q = parse_proposal_query(c.params, snapshot);
         REQUIRE_FALSE(q.ok());
         CHECK(q.error().find(c.message) == 0);
     }

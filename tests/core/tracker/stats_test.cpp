@@ -15,10 +15,20 @@ TEST_CASE("status counts add up over any selection") {
     for (const auto& p : catalog.proposals) open += p.status == beitai::content::Status::open;
     CHECK(all.open == open);
 
-    auto selected = select_proposals(catalog.proposals, ProposalQuery{111, std::nullopt, std::nullopt, std::nullopt, ""});
-    auto c = count_by_status(selected);
-    CHECK(c.open == 1);
-    CHECK(c.closed == 12);
+    ProposalQuery y111;
+    y111.year = 111;
+    auto selected = select_records(beitai::testing::repository_snapshot(), y111);
+    auto s = summarize(selected, catalog.groups);
+    CHECK(s.status.open == 1);
+    CHECK(s.status.closed == 12);
+    REQUIRE(s.years.size() == 1);
+    CHECK(s.years[0].items == 13);
+    int by_kind = 0;
+    for (const auto& [kind, n] : s.closures) by_kind += n;
+    CHECK(by_kind == 12);
+    int by_group = 0;
+    for (const auto& g : s.groups) by_group += g.open + g.closed;
+    CHECK(by_group == 13);
 }
 
 TEST_CASE("figures by year on hand-made items") {

@@ -1,0 +1,28 @@
+// The frame around every server-rendered page: language, header and navigation, the
+// language switch, the footer. Pages differ only in their main content and scripts.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "text/lang.h"
+
+namespace beitai::render {
+
+struct PageFrame {
+    text::Lang lang = text::Lang::zh_TW;
+    std::string title;           // joined with the site name in <title>
+    std::string path_and_query;  // where the language switch returns to
+    std::string main_html;
+    std::vector<std::string> scripts;  // loaded with defer, in order
+    std::vector<std::string> styles;   // extra stylesheets
+    std::string signed_in_as;          // staff account name, or empty
+    std::string active_nav;            // "proposals", "staff", …
+};
+
+std::string page_html(const PageFrame& frame);
+
+// The URL that switches the language and comes back to `path_and_query`.
+std::string language_switch_url(text::Lang to, const std::string& path_and_query);
+
+}  // namespace beitai::render

@@ -1,0 +1,146 @@
+#include "render/proposal_detail.h"
+
+#include "tracker/labels.h"
+#include "render/scene.h"
+#include "render/svg.h"
+#include "text/html.h"
+
+namespace beitai::render {
+
+using text::escape_html;
+using text::Lang;
+using text::tr;
+using tracker::closure_label;
+using tracker::county_name;
+using tracker::fill;
+using tracker::group_name;
+using tracker::status_label;
+using tracker::subgroup_name;
+
+namespace {
+
+std::string row(std::string_view label, const std::string& value_html) {
+    return "<div class=\"fact\"><dt>" + escape_html(label) + "</dt><dd>" + value_html + "</dd></div>";
+}
+
+std::string counties_html(const tracker::Snapshot& snapshot, const content::Proposal& p, Lang lang) {
+    if (p.counties.empty()) return escape_html(tr("detail.counties_unknown", lang));
+    if (p.counties.size() == snapshot.counties.size()) return escape_html(tr("detail.counties_all", lang));
+    std::string out;
+    for (const auto& c : p.counties) out += (out.empty() ? "" : "、") + escape_html(county_name(snapshot, c, lang));
+    return out;
+}
+
+}  // namespace
+
+std::string paragraphs_html(const std::string& text) {
+    std::string out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t nl = text.find('\n', start);
+        std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (!line.empty()) out += "<p>" + escape_html(line) + "</p>";
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return out;
+}
+
+std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracker::ProposalRecord& r, Lang lang) {
+    const content::Proposal& p = r.proposal;
+    std::string group = escape_html(group_name(snapshot, p.group, lang));
+    if (p.subgroup) group += " / " + escape_html(subgroup_name(snapshot, *p.subgroup, lang));
+    std::string types;
+    for (const auto& t : p.types) types += (types.empty() ? "" : "、") + escape_html(t);
+    std::string co;
+    for (const auto& c : p.co_proposers) co += (co.empty() ? "" : "、") + escape_html(c.agency);
+
+    std::string out = "<article class=\"proposal-detail status-" + std::string(content::to_string(p.status)) +
+                      "\" data-id=\"" + escape_html(p.id) + "\" data-version=\"" + std::to_string(r.version) +
+                      "\"><p class=\"back\"><a href=\"/proposals\">" + escape_html(tr("detail.back", lang)) +
+                      "</a></p><h1>" + escape_html(p.title) + "</h1>";
+
+    // Status first: what a citizen came to learn.
+    out += "<section class=\"status-box\" aria-labelledby=\"status-heading\"><h2 id=\"status-heading\">" +
+           escape_html(tr("detail.status", lang)) + "</h2><p><span class=\"badge badge-" +
+           std::string(content::to_string(p.status)) + "\">" + escape_html(status_label(p.status, lang)) + "</span>";
+    if (p.status == content::Status::closed && p.closure)
+        out += " <span class=\"badge badge-kind\" data-closure=\"" + std::string(content::to_string(p.closure->kind)) +
+               "\">" + escape_html(closure_label(p.closure->kind, lang)) + "</span>";
+    out += "</p><dl class=\"facts\">";
+    if (p.status == content::Status::closed && p.closure) {
+        out += row(tr("detail.reason", lang), paragraphs_html(p.closure->reason));
+        if (p.closure->decision) out += row(tr("detail.decision", lang), escape_html(*p.closure->decision));
+        if (p.closure->date) out += row(tr("detail.history_date", lang), escape_html(text::format_date(*p.closure->date, lang)));
+    } else if (p.open_reason) {
+        out += row(tr("detail.open_reason", lang), paragraphs_html(*p.open_reason));
+    }
+    out += "</dl></section>";
+
+    out += "<dl class=\"facts\">" + row(tr("detail.year", lang), std::to_string(p.year)) +
+           row(tr("detail.group", lang), group) + row(tr("detail.agency", lang), escape_html(p.agency));
+    if (!co.empty()) out += row(tr("detail.co_proposers", lang), co);
+    if (!types.empty()) out += row(tr("detail.types", lang), types);
+    out += row(tr("detail.counties", lang), counties_html(snapshot, p, lang)) +
+           row(tr("detail.central", lang), escape_html(tr(p.asks_central ? "yes" : "no", lang)));
+    if (p.ministry) out += row(tr("detail.ministry", lang), escape_html(*p.ministry));
+    out += row(tr("detail.source", lang), escape_html(p.seed_ref)) +
+           row(tr("detail.version", lang), std::to_string(r.version)) + "</dl>";
+
+    SvgOptions svg;
+    svg.width = 360;
+    svg.height = 300;
+    svg.title = std::string(tr("detail.map", lang)) + ": " + (p.counties.empty() ? std::string(tr("detail.counties_unknown", lang)) : "");
+    for (const auto& c : p.counties) svg.title += county_name(snapshot, c, lang) + " ";
+    out += "<figure class=\"county-map\"><figcaption>" + escape_html(tr("detail.map", lang)) + "</figcaption>" +
+           scene_svg(cooperation_scene(snapshot.counties, p.counties, p.county, lang), svg) + "</figure>";
+
+    if (p.sheet) {
+        out += "<section class=\"sheet\"><h2>" + escape_html(tr("detail.description", lang)) + "</h2>" +
+               paragraphs_html(p.sheet->description) + "<h2>" + escape_html(tr("detail.approach", lang)) + "</h2>" +
+               paragraphs_html(p.sheet->approach) + "<h2>" + escape_html(tr("detail.benefits", lang)) + "</h2>" +
+               paragraphs_html(p.sheet->benefits) + "<p class=\"contact\"><strong>" +
+               escape_html(tr("detail.contact_unit", lang)) + "</strong>：" + escape_html(p.sheet->contact_unit) +
+               "</p></section>";
+    } else {
+        out += "<p class=\"no-sheet\">" + escape_html(tr("detail.no_sheet", lang)) + "</p>";
+    }
+
+    out += "<section class=\"progress\"><h2>" + escape_html(tr("detail.progress", lang)) + "</h2><ol class=\"progress-log\">";
+    for (auto it = p.progress.rbegin(); it != p.progress.rend(); ++it)
+        out += "<li><p class=\"date\"><time datetime=\"" + text::to_iso(it->date) + "\">" +
+               escape_html(text::format_date(it->date, lang)) + "</time></p>" + paragraphs_html(it->text) + "</li>";
+    out += "</ol></section>";
+
+    out += "<section class=\"history\"><h2>" + escape_html(tr("detail.history", lang)) + "</h2>";
+    if (r.history.empty()) {
+        out += "<p>" + escape_html(tr("detail.history_none", lang)) + "</p>";
+    } else {
+        out += "<table><thead><tr><th scope=\"col\">" + escape_html(tr("detail.history_date", lang)) +
+               "</th><th scope=\"col\">" + escape_html(tr("detail.history_change", lang)) + "</th><th scope=\"col\">" +
+               escape_html(tr("detail.decision", lang)) + "</th><th scope=\"col\">" +
+               escape_html(tr("detail.reason", lang)) + "</th><th scope=\"col\">" +
+               escape_html(tr("detail.history_by", lang)) + "</th></tr></thead><tbody>";
+        for (auto it = r.history.rbegin(); it != r.history.rend(); ++it) {
+            std::string change = escape_html(status_label(it->from, lang)) + " → " + escape_html(status_label(it->to, lang));
+            if (it->kind) change += "（" + escape_html(closure_label(*it->kind, lang)) + "）";
+            out += "<tr><td><time datetime=\"" + text::to_iso(it->date) + "\">" +
+                   escape_html(text::format_date(it->date, lang)) + "</time></td><td>" + change + "</td><td>" +
+                   escape_html(it->decision.value_or("—")) + "</td><td>" + escape_html(it->reason) + "</td><td>" +
+                   escape_html(it->agency) + "</td></tr>";
+        }
+        out += "</tbody></table>";
+    }
+    out += "</section>";
+
+    if (!p.notes.empty()) {
+        out += "<section class=\"notes\"><h2>" + escape_html(tr("detail.notes", lang)) + "</h2><ul>";
+        for (const auto& n : p.notes) out += "<li>" + escape_html(n) + "</li>";
+        out += "</ul></section>";
+    }
+    out += "<p class=\"feed\"><a href=\"/proposals/" + escape_html(p.id) + ".atom\">" +
+           escape_html(tr("detail.feed", lang)) + "</a></p></article>";
+    return out;
+}
+
+}  // namespace beitai::render

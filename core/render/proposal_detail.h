@@ -1,0 +1,19 @@
+// One proposal's page: the whole proposal sheet, its cooperating counties on a small map,
+// the dated progress log, and the status history with the deciding meetings.
+#pragma once
+
+#include <string>
+
+#include "text/lang.h"
+#include "tracker/record.h"
+
+namespace beitai::render {
+
+std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracker::ProposalRecord& record,
+                                 text::Lang lang);
+
+// Text as written, one <p> per line (the transcriptions keep the seed's list items on
+// their own lines).
+std::string paragraphs_html(const std::string& text);
+
+}  // namespace beitai::render

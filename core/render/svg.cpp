@@ -1,0 +1,46 @@
+#include "render/svg.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "text/html.h"
+
+namespace beitai::render {
+
+namespace {
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+}  // namespace
+
+std::string scene_svg(const Scene& scene, const SvgOptions& o) {
+    const double pad = 36;
+    const double mean_lat = (scene.fit_south_west.lat + scene.fit_north_east.lat) / 2 * M_PI / 180;
+    const double kx = std::cos(mean_lat);
+    const double span_x = std::max(1e-6, (scene.fit_north_east.lon - scene.fit_south_west.lon) * kx);
+    const double span_y = std::max(1e-6, scene.fit_north_east.lat - scene.fit_south_west.lat);
+    const double scale = std::min((o.width - 2 * pad) / span_x, (o.height - 2 * pad) / span_y);
+    const double off_x = (o.width - span_x * scale) / 2;
+    const double off_y = (o.height - span_y * scale) / 2;
+    auto x_of = [&](geo::LatLon p) { return off_x + (p.lon - scene.fit_south_west.lon) * kx * scale; };
+    auto y_of = [&](geo::LatLon p) { return off_y + (scene.fit_north_east.lat - p.lat) * scale; };
+
+    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"scene\" viewBox=\"0 0 " +
+                      std::to_string(o.width) + " " + std::to_string(o.height) + "\" width=\"" +
+                      std::to_string(o.width) + "\" height=\"" + std::to_string(o.height) +
+                      "\" role=\"img\" aria-label=\"" + text::escape_html(o.title) + "\"><title>" +
+                      text::escape_html(o.title) + "</title><rect class=\"scene-bg\" width=\"100%\" height=\"100%\"/>";
+    for (const auto& m : scene.markers) {
+        const std::string cls = "marker marker-" + (m.style.empty() ? std::string("plain") : m.style);
+        out += "<g class=\"" + text::escape_html(cls) + "\" data-id=\"" + text::escape_html(m.id) + "\"><title>" +
+               text::escape_html(m.title) + "</title><circle cx=\"" + num(x_of(m.at)) + "\" cy=\"" + num(y_of(m.at)) +
+               "\" r=\"7\"/><text x=\"" + num(x_of(m.at) + 10) + "\" y=\"" + num(y_of(m.at) + 5) + "\">" +
+               text::escape_html(m.label) + "</text></g>";
+    }
+    return out + "</svg>";
+}
+
+}  // namespace beitai::render

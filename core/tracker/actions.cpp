@@ -1,0 +1,280 @@
+#include "tracker/actions.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace beitai::tracker {
+
+using content::Json;
+
+namespace {
+
+constexpr size_t kMaxTextBytes = 20000;
+
+struct FieldSpec {
+    const char* name;
+    bool admin_only;
+};
+
+// The proposal fields staff may set, per action. County and agency decide who may edit an
+// item, so only the secretariat moves an item between counties.
+constexpr FieldSpec kEditable[] = {
+    {"title", false}, {"group", false}, {"subgroup", false}, {"types", false}, {"counties", false},
+    {"asks_central", false}, {"ministry", false}, {"sheet", false}, {"agency", true}, {"county", true},
+};
+
+Outcome refuse(Refusal::Kind kind, std::string message) { return Outcome{std::nullopt, Refusal{kind, std::move(message)}}; }
+
+bool is_editable(const std::string& key) {
+    for (const auto& f : kEditable)
+        if (key == f.name) return true;
+    return false;
+}
+
+bool admin_only(const std::string& key) {
+    for (const auto& f : kEditable)
+        if (key == f.name) return f.admin_only;
+    return false;
+}
+
+// Every string in a JSON value, bounded: a 1 MiB title helps nobody.
+std::optional<std::string> oversized_text(const Json& j, const std::string& path) {
+    if (j.is_string() && j.get_ref<const std::string&>().size() > kMaxTextBytes)
+        return path + ": longer than " + std::to_string(kMaxTextBytes) + " bytes";
+    if (j.is_object())
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (auto m = oversized_text(*it, content::key_path(path, it.key()))) return m;
+    if (j.is_array())
+        for (size_t i = 0; i < j.size(); ++i)
+            if (auto m = oversized_text(j[i], content::index_path(path, i))) return m;
+    return std::nullopt;
+}
+
+std::optional<text::Date> date_field(const Json& fields, const char* key, const text::Date& today, std::string& error) {
+    auto it = fields.find(key);
+    if (it == fields.end() || it->is_null()) return today;
+    if (!it->is_string()) {
+        error = std::string(key) + ": expected a date as YYYY-MM-DD";
+        return std::nullopt;
+    }
+    auto d = text::parse_iso_date(it->get<std::string>());
+    if (!d) {
+        error = std::string(key) + ": expected a date as YYYY-MM-DD, found \"" + it->get<std::string>() + "\"";
+        return std::nullopt;
+    }
+    if (today < *d) {
+        error = std::string(key) + ": " + text::to_iso(*d) + " is after today (" + text::to_iso(today) + ")";
+        return std::nullopt;
+    }
+    return d;
+}
+
+std::string required_text(const Json& fields, const char* key, std::string& error) {
+    auto it = fields.find(key);
+    if (it == fields.end() || !it->is_string() || it->get<std::string>().empty()) {
+        if (error.empty()) error = std::string(key) + ": required, a non-empty string";
+        return {};
+    }
+    return it->get<std::string>();
+}
+
+// Reads a proposal built from JSON and checks its references; "" when it is valid.
+std::string validate(const Json& candidate, const Snapshot& snapshot, content::Proposal& out) {
+    content::Diagnostics diagnostics("");
+    out = content::read_proposal(candidate, "", diagnostics);
+    if (!diagnostics.empty()) {
+        // Messages read ": path: reason" without a file; drop the empty prefix.
+        std::string m = diagnostics.messages().front();
+        return m.rfind(": ", 0) == 0 ? m.substr(2) : m;
+    }
+    auto problems = content::check_proposal_references(out, snapshot.counties, snapshot.groups);
+    return problems.empty() ? std::string() : problems.front();
+}
+
+}  // namespace
+
+std::string_view to_string(Role role) { return role == Role::admin ? "admin" : "editor"; }
+
+std::optional<Role> parse_role(std::string_view s) {
+    if (s == "admin") return Role::admin;
+    if (s == "editor") return Role::editor;
+    return std::nullopt;
+}
+
+std::string_view to_string(ActionKind kind) {
+    switch (kind) {
+        case ActionKind::create: return "create";
+        case ActionKind::edit: return "edit";
+        case ActionKind::progress: return "progress";
+        case ActionKind::close: return "close";
+        case ActionKind::reopen: return "reopen";
+    }
+    return "edit";
+}
+
+bool may_edit(const Actor& actor, const content::Proposal& proposal) {
+    return actor.role == Role::admin || (!actor.county.empty() && actor.county == proposal.county);
+}
+
+bool may_create(const Actor& actor, const std::string& county) {
+    return actor.role == Role::admin || (!actor.county.empty() && actor.county == county);
+}
+
+Result<Action> read_action(ActionKind kind, const Json& body) {
+    if (!body.is_object()) return Error{"(body): expected a JSON object"};
+    Action action;
+    action.kind = kind;
+    action.fields = Json::object();
+    if (auto m = oversized_text(body, "")) return Error{*m};
+
+    std::vector<std::string> allowed;
+    switch (kind) {
+        case ActionKind::create:
+            allowed = {"year", "title", "group", "subgroup", "agency", "county", "types", "counties",
+                       "asks_central", "ministry", "sheet"};
+            break;
+        case ActionKind::edit:
+            for (const auto& f : kEditable) allowed.push_back(f.name);
+            break;
+        case ActionKind::progress: allowed = {"date", "text"}; break;
+        case ActionKind::close: allowed = {"kind", "reason", "decision", "date"}; break;
+        case ActionKind::reopen: allowed = {"reason", "date"}; break;
+    }
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        const std::string& key = it.key();
+        if (key == "version") {
+            if (kind == ActionKind::create) return Error{"version: a new proposal has no version"};
+            if (!it->is_number_integer() || it->get<long long>() < 1)
+                return Error{"version: expected the version number you edited (an integer from 1)"};
+            action.version = it->get<long long>();
+            continue;
+        }
+        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+            if (key == "status") return Error{"status: unknown field here (close or reopen the proposal instead)"};
+            return Error{key + ": unknown field"};
+        }
+        action.fields[key] = *it;
+    }
+    if (kind != ActionKind::create && action.version == 0) return Error{"version: missing (the version you edited)"};
+    if (kind == ActionKind::edit && action.fields.empty()) return Error{"(body): nothing to change"};
+    return action;
+}
+
+std::string next_proposal_id(const Snapshot& snapshot, int roc_year) {
+    const std::string prefix = std::to_string(roc_year) + "-";
+    int highest = 0;
+    for (const auto& r : snapshot.records) {
+        if (r.proposal.id.rfind(prefix, 0) != 0) continue;
+        highest = std::max(highest, std::atoi(r.proposal.id.c_str() + prefix.size()));
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s%02d", prefix.c_str(), highest + 1);
+    return buf;
+}
+
+Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, const Action& action,
+                     const Actor& actor, const text::Date& today, const std::string& new_id) {
+    using Kind = Refusal::Kind;
+    const Json& f = action.fields;
+
+    if (action.kind == ActionKind::create) {
+        Json candidate = f;
+        candidate["id"] = new_id;
+        candidate["seed_ref"] = "staff: " + actor.agency;
+        for (const char* key : {"subgroup", "ministry", "sheet"})
+            if (!candidate.contains(key)) candidate[key] = nullptr;
+        for (const char* key : {"types", "counties"})
+            if (!candidate.contains(key)) candidate[key] = Json::array();
+        if (!candidate.contains("asks_central")) candidate["asks_central"] = false;
+        candidate["co_proposers"] = Json::array();
+        candidate["progress"] = Json::array();
+        candidate["status"] = "open";
+        candidate["closure"] = nullptr;
+        candidate["open_reason"] = nullptr;
+        candidate["notes"] = Json::array();
+        ProposalRecord record;
+        if (auto e = validate(candidate, snapshot, record.proposal); !e.empty()) return refuse(Kind::invalid, e);
+        if (!may_create(actor, record.proposal.county))
+            return refuse(Kind::forbidden, "a " + actor.county + " editor cannot file a proposal for " + record.proposal.county);
+        if (snapshot.find(new_id)) return refuse(Kind::conflict, "proposal " + new_id + " exists already");
+        record.version = 1;
+        record.updated = today;
+        return Outcome{std::move(record), {}};
+    }
+
+    if (!current) return refuse(Kind::not_found, "no such proposal");
+    if (!may_edit(actor, current->proposal))
+        return refuse(Kind::forbidden, "a " + (actor.county.empty() ? std::string("staff") : actor.county) +
+                                           " editor cannot change proposal " + current->id() + " of " +
+                                           current->proposal.county);
+    if (action.version != current->version)
+        return refuse(Kind::conflict, "proposal " + current->id() + " changed since version " +
+                                          std::to_string(action.version) + ": it is now version " +
+                                          std::to_string(current->version));
+
+    ProposalRecord next = *current;
+    next.version = current->version + 1;
+    next.updated = today;
+    content::Proposal& p = next.proposal;
+    std::string error;
+
+    switch (action.kind) {
+        case ActionKind::edit: {
+            Json candidate = content::to_json(current->proposal);
+            for (auto it = f.begin(); it != f.end(); ++it) {
+                if (!is_editable(it.key())) return refuse(Kind::invalid, it.key() + ": unknown field");
+                if (admin_only(it.key()) && actor.role != Role::admin && *it != candidate[it.key()])
+                    return refuse(Kind::forbidden, it.key() + ": only the committee secretariat moves a proposal "
+                                                              "to another county or agency");
+                candidate[it.key()] = *it;
+            }
+            if (auto e = validate(candidate, snapshot, p); !e.empty()) return refuse(Kind::invalid, e);
+            break;
+        }
+        case ActionKind::progress: {
+            auto date = date_field(f, "date", today, error);
+            std::string text = required_text(f, "text", error);
+            if (!error.empty()) return refuse(Kind::invalid, error);
+            p.progress.push_back({*date, text});
+            break;
+        }
+        case ActionKind::close: {
+            if (p.status == content::Status::closed)
+                return refuse(Kind::conflict, "proposal " + p.id + " is already closed");
+            std::string kind_text = required_text(f, "kind", error);
+            auto kind = content::parse_closure_kind(kind_text);
+            if (error.empty() && !kind)
+                error = "kind: expected done, no_need, cancelled, central, routine or other, found \"" + kind_text + "\"";
+            std::string reason = required_text(f, "reason", error);
+            std::optional<std::string> decision;
+            if (auto it = f.find("decision"); it != f.end() && !it->is_null()) {
+                if (!it->is_string()) error = "decision: expected a string or null";
+                else if (!it->get<std::string>().empty()) decision = it->get<std::string>();
+            }
+            auto date = date_field(f, "date", today, error);
+            if (!error.empty()) return refuse(Kind::invalid, error);
+            p.status = content::Status::closed;
+            p.closure = content::Closure{*kind, reason, decision, *date};
+            next.history.push_back(StatusEvent{*date, content::Status::open, content::Status::closed, kind, reason,
+                                               decision, actor.agency});
+            break;
+        }
+        case ActionKind::reopen: {
+            if (p.status == content::Status::open)
+                return refuse(Kind::conflict, "proposal " + p.id + " is already open");
+            std::string reason = required_text(f, "reason", error);
+            auto date = date_field(f, "date", today, error);
+            if (!error.empty()) return refuse(Kind::invalid, error);
+            p.status = content::Status::open;
+            p.closure.reset();
+            p.open_reason = reason;
+            next.history.push_back(StatusEvent{*date, content::Status::closed, content::Status::open, std::nullopt,
+                                               reason, std::nullopt, actor.agency});
+            break;
+        }
+        case ActionKind::create: break;
+    }
+    return Outcome{std::move(next), {}};
+}
+
+}  // namespace beitai::tracker

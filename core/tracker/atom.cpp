@@ -1,0 +1,97 @@
+#include "tracker/atom.h"
+
+#include <algorithm>
+
+#include "text/html.h"
+#include "tracker/labels.h"
+
+namespace beitai::tracker {
+
+namespace {
+
+struct Entry {
+    text::Date date;
+    std::string id;  // unique and stable: tag URI
+    std::string title;
+    std::string summary;
+    std::string link;
+    std::string author;
+};
+
+// Dates become timestamps at Taiwan's midnight: the records keep days, Atom wants instants.
+std::string timestamp(const text::Date& d) { return text::to_iso(d) + "T00:00:00+08:00"; }
+
+std::string tag(const std::string& what) { return "tag:beitai.portal,2023:" + what; }
+
+text::Date earliest(const ProposalRecord& r) {
+    text::Date first = r.updated;
+    for (const auto& e : r.proposal.progress)
+        if (e.date < first) first = e.date;
+    for (const auto& e : r.history)
+        if (e.date < first) first = e.date;
+    return first;
+}
+
+void add_listing(std::vector<Entry>& entries, const FeedSpec& spec, const Snapshot& snapshot, const ProposalRecord& r) {
+    const content::Proposal& p = r.proposal;
+    entries.push_back({earliest(r), tag("proposal/" + p.id), p.title,
+                       group_name(snapshot, p.group, spec.lang) + " · " + p.agency + " · " + status_label(p.status, spec.lang),
+                       spec.base_url + "/proposals/" + p.id, p.agency});
+}
+
+void add_status_changes(std::vector<Entry>& entries, const FeedSpec& spec, const ProposalRecord& r) {
+    for (size_t i = 0; i < r.history.size(); ++i) {
+        const StatusEvent& e = r.history[i];
+        std::string change = status_label(e.from, spec.lang) + " → " + status_label(e.to, spec.lang);
+        if (e.kind) change += "（" + closure_label(*e.kind, spec.lang) + "）";
+        std::string summary = e.reason;
+        if (e.decision) summary = *e.decision + "：" + summary;
+        entries.push_back({e.date, tag("proposal/" + r.id() + "/status/" + std::to_string(i)),
+                           change + " " + r.proposal.title, summary, spec.base_url + "/proposals/" + r.id(), e.agency});
+    }
+}
+
+std::string render(const FeedSpec& spec, std::vector<Entry> entries) {
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return b.date < a.date; });
+    if (entries.size() > spec.max_entries) entries.resize(spec.max_entries);
+    text::Date updated{2023, 1, 1};
+    for (const auto& e : entries)
+        if (updated < e.date) updated = e.date;
+    using text::escape_html;
+    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+                      std::string(text::html_lang_tag(spec.lang)) + "\"><id>" + escape_html(tag("feed" + spec.self_path)) +
+                      "</id><title>" + escape_html(spec.title) + "</title><updated>" + timestamp(updated) +
+                      "</updated><link rel=\"self\" href=\"" + escape_html(spec.base_url + spec.self_path) +
+                      "\"/><author><name>" + escape_html(std::string(text::tr("site.name", spec.lang))) + "</name></author>";
+    for (const auto& e : entries)
+        out += "<entry><id>" + escape_html(e.id) + "</id><title>" + escape_html(e.title) + "</title><updated>" +
+               timestamp(e.date) + "</updated><link href=\"" + escape_html(e.link) + "\"/><author><name>" +
+               escape_html(e.author) + "</name></author><summary>" + escape_html(e.summary) + "</summary></entry>";
+    return out + "</feed>\n";
+}
+
+}  // namespace
+
+std::string atom_feed(const FeedSpec& spec, const Snapshot& snapshot, const std::vector<const ProposalRecord*>& records) {
+    std::vector<Entry> entries;
+    for (const auto* r : records) {
+        add_listing(entries, spec, snapshot, *r);
+        add_status_changes(entries, spec, *r);
+    }
+    return render(spec, std::move(entries));
+}
+
+std::string atom_proposal_feed(const FeedSpec& spec, const Snapshot& snapshot, const ProposalRecord& r) {
+    std::vector<Entry> entries;
+    add_listing(entries, spec, snapshot, r);
+    for (size_t i = 0; i < r.proposal.progress.size(); ++i) {
+        const auto& e = r.proposal.progress[i];
+        entries.push_back({e.date, tag("proposal/" + r.id() + "/progress/" + std::to_string(i)),
+                           std::string(text::tr("detail.progress", spec.lang)) + " " + r.proposal.title, e.text,
+                           spec.base_url + "/proposals/" + r.id(), r.proposal.agency});
+    }
+    add_status_changes(entries, spec, r);
+    return render(spec, std::move(entries));
+}
+
+}  // namespace beitai::tracker

@@ -1,0 +1,28 @@
+// Atom feeds (RFC 4287) of what happens to proposals: new items and every change of status
+// for a filtered view, and for one proposal also its progress entries — so anyone can
+// follow a single item in a feed reader.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "text/lang.h"
+#include "tracker/record.h"
+
+namespace beitai::tracker {
+
+struct FeedSpec {
+    std::string base_url;   // "https://portal.example" — no trailing slash
+    std::string self_path;  // "/proposals.atom?status=closed"
+    std::string title;
+    text::Lang lang = text::Lang::zh_TW;
+    size_t max_entries = 200;
+};
+
+// Entries: each record's listing (dated by its earliest known date) and each status change.
+std::string atom_feed(const FeedSpec& spec, const Snapshot& snapshot, const std::vector<const ProposalRecord*>& records);
+
+// One proposal: its listing, its progress entries and its status changes.
+std::string atom_proposal_feed(const FeedSpec& spec, const Snapshot& snapshot, const ProposalRecord& record);
+
+}  // namespace beitai::tracker

@@ -1,0 +1,41 @@
+#include "tracker/labels.h"
+
+namespace beitai::tracker {
+
+std::string county_name(const Snapshot& snapshot, const std::string& id, text::Lang lang) {
+    const content::County* c = content::find_county(snapshot.counties, id);
+    if (!c) return id;
+    return lang == text::Lang::en ? c->name_en : c->name_zh;
+}
+
+std::string group_name(const Snapshot& snapshot, const std::string& id, text::Lang lang) {
+    const content::IssueGroup* g = content::find_group(snapshot.groups, id);
+    if (!g || lang == text::Lang::zh_TW) return id;
+    return g->name_en;
+}
+
+std::string subgroup_name(const Snapshot& snapshot, const std::string& id, text::Lang lang) {
+    if (lang == text::Lang::zh_TW) return id;
+    for (const auto& g : snapshot.groups)
+        for (const auto& s : g.subgroups)
+            if (s.id == id) return s.name_en;
+    return id;
+}
+
+std::string status_label(content::Status status, text::Lang lang) {
+    return std::string(text::tr(status == content::Status::open ? "status.open" : "status.closed", lang));
+}
+
+std::string closure_label(content::ClosureKind kind, text::Lang lang) {
+    return std::string(text::tr("closure." + std::string(content::to_string(kind)), lang));
+}
+
+std::string fill(std::string_view pattern, std::string_view name, const std::string& value) {
+    std::string out(pattern);
+    const std::string token = "{" + std::string(name) + "}";
+    for (auto at = out.find(token); at != std::string::npos; at = out.find(token, at + value.size()))
+        out.replace(at, token.size(), value);
+    return out;
+}
+
+}  // namespace beitai::tracker

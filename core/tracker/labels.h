@@ -1,0 +1,23 @@
+// Names of domain things in the reader's language: counties, issue groups, statuses,
+// kinds of closure. Views use these; nothing else picks a language.
+#pragma once
+
+#include <string>
+
+#include "content/proposal.h"
+#include "text/lang.h"
+#include "tracker/record.h"
+
+namespace beitai::tracker {
+
+std::string county_name(const Snapshot& snapshot, const std::string& id, text::Lang lang);
+// Chinese group names are the ids; English ones come from groups.json.
+std::string group_name(const Snapshot& snapshot, const std::string& id, text::Lang lang);
+std::string subgroup_name(const Snapshot& snapshot, const std::string& id, text::Lang lang);
+std::string status_label(content::Status status, text::Lang lang);
+std::string closure_label(content::ClosureKind kind, text::Lang lang);
+
+// Replaces "{name}" in a translated template.
+std::string fill(std::string_view pattern, std::string_view name, const std::string& value);
+
+}  // namespace beitai::tracker

@@ -1,0 +1,85 @@
+#include "tracker/record.h"
+
+namespace beitai::tracker {
+
+const ProposalRecord* Snapshot::find(const std::string& id) const {
+    for (const auto& r : records)
+        if (r.proposal.id == id) return &r;
+    return nullptr;
+}
+
+text::Date last_update(const content::Proposal& proposal, const std::vector<StatusEvent>& history) {
+    text::Date latest;
+    for (const auto& e : proposal.progress)
+        if (latest < e.date) latest = e.date;
+    for (const auto& e : history)
+        if (latest < e.date) latest = e.date;
+    return latest;
+}
+
+ProposalRecord record_from_content(const content::Proposal& proposal) {
+    ProposalRecord r;
+    r.proposal = proposal;
+    r.history = initial_history(proposal);
+    r.updated = last_update(proposal, r.history);
+    return r;
+}
+
+Snapshot snapshot_from_catalog(const content::Catalog& catalog) {
+    Snapshot s;
+    s.counties = catalog.counties;
+    s.groups = catalog.groups;
+    s.records.reserve(catalog.proposals.size());
+    for (const auto& p : catalog.proposals) s.records.push_back(record_from_content(p));
+    return s;
+}
+
+content::Json to_json(const ProposalRecord& record) {
+    content::Json j = content::to_json(record.proposal);
+    j["version"] = record.version;
+    j["updated"] = text::is_valid(record.updated) ? content::Json(text::to_iso(record.updated)) : content::Json(nullptr);
+    content::Json events = content::Json::array();
+    for (const auto& e : record.history) events.push_back(to_json(e));
+    j["status_history"] = std::move(events);
+    return j;
+}
+
+ProposalRecord read_record(const content::Json& json, const std::string& path, content::Diagnostics& diagnostics) {
+    ProposalRecord r;
+    if (!json.is_object()) {
+        diagnostics.add(path, "expected an object");
+        return r;
+    }
+    content::Json proposal = json;
+    proposal.erase("version");
+    proposal.erase("updated");
+    proposal.erase("status_history");
+    r.proposal = content::read_proposal(proposal, path, diagnostics);
+
+    content::ObjectReader extra(json, path, diagnostics);
+    r.version = extra.integer("version");
+    if (auto d = content::read_iso_date(extra, "updated", true)) r.updated = *d;
+    if (const content::Json* events = extra.array("status_history")) {
+        for (size_t i = 0; i < events->size(); ++i) {
+            auto e = status_event_from_json((*events)[i]);
+            if (!e) {
+                diagnostics.add(content::index_path(extra.path_of("status_history"), i), e.error());
+                continue;
+            }
+            r.history.push_back(std::move(*e));
+        }
+    }
+    return r;
+}
+
+Result<std::vector<ProposalRecord>> read_records(const content::Json& array, const std::string& source) {
+    content::Diagnostics diagnostics(source);
+    std::vector<ProposalRecord> out;
+    if (!array.is_array()) return Error{source + ": expected an array of proposals"};
+    out.reserve(array.size());
+    for (size_t i = 0; i < array.size(); ++i) out.push_back(read_record(array[i], content::index_path("", i), diagnostics));
+    if (!diagnostics.empty()) return Error{diagnostics.joined()};
+    return out;
+}
+
+}  // namespace beitai::tracker

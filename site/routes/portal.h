@@ -1,0 +1,71 @@
+// The portal's routes: every URL the server answers, dispatched here to small handlers
+// grouped by subject (public pages, the JSON API, exports and feeds, staff). Handlers call
+// core/ for every rule, query and piece of markup; they only do HTTP and storage.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "http/message.h"
+#include "http/static_files.h"
+#include "store/store.h"
+#include "text/lang.h"
+#include "tracker/record.h"
+
+namespace beitai::site {
+
+struct PortalConfig {
+    std::string public_url;       // "http://127.0.0.1:8080": feeds and links use it
+    bool secure_cookies = false;  // behind TLS: __Host- cookies with Secure
+};
+
+// The current snapshot. Readers take a shared_ptr and keep a consistent view for the whole
+// request; a write builds a new snapshot and swaps it in.
+class SnapshotHolder {
+public:
+    explicit SnapshotHolder(tracker::Snapshot initial);
+    std::shared_ptr<const tracker::Snapshot> get() const;
+    void set(tracker::Snapshot next);
+
+private:
+    mutable std::mutex mutex_;
+    std::shared_ptr<const tracker::Snapshot> current_;
+};
+
+class Portal {
+public:
+    Portal(Store& store, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config);
+
+    Response handle(const Request& request);
+    // Known only after the port is bound when none was configured.
+    void set_public_url(std::string url) { config_.public_url = std::move(url); }
+
+private:
+    // public_api.cpp
+    Response api_counties() const;
+    Response api_proposals(const Request& request) const;
+    Response api_proposal(const std::string& id) const;
+    Response api_snapshot() const;
+    // public_pages.cpp
+    Response proposals_page(const Request& request) const;
+    Response proposal_page(const Request& request, const std::string& id) const;
+    Response switch_language(const Request& request) const;
+    // exports.cpp
+    Response export_view(const Request& request, const std::string& format) const;
+    Response proposal_feed(const Request& request, const std::string& id) const;
+
+    Store& store_;
+    SnapshotHolder snapshot_;
+    StaticFiles files_;
+    PortalConfig config_;
+};
+
+// Shared by the handlers.
+text::Lang request_lang(const Request& request);
+std::string cookie_value(const Request& request, const std::string& name);
+std::string path_and_query(const Request& request);
+Response html_page(int status, std::string html);
+Response redirect(const std::string& location);  // 303 See Other
+
+}  // namespace beitai::site

@@ -1,0 +1,39 @@
+// The JSON API: counties, proposals (filtered), one proposal, and the snapshot the
+// browser's WASM renders the tracker from.
+#include "routes/portal.h"
+#include "tracker/api_json.h"
+#include "tracker/query.h"
+
+namespace beitai::site {
+
+Response Portal::api_counties() const {
+    content::Json out = content::Json::array();
+    for (const auto& c : snapshot_.get()->counties) out.push_back(content::to_json(c));
+    return Response::json(200, content::to_json_text(out));
+}
+
+Response Portal::api_proposals(const Request& request) const {
+    auto s = snapshot_.get();
+    auto query = tracker::parse_proposal_query(request.query, *s);
+    if (!query) return Response::json_error(400, query.error());
+    return Response::json(200, content::to_json_text(tracker::list_json(tracker::select_records(*s, *query))));
+}
+
+Response Portal::api_proposal(const std::string& id) const {
+    auto s = snapshot_.get();
+    const tracker::ProposalRecord* r = s->find(id);
+    if (!r) return Response::json_error(404, "no proposal with id \"" + id + "\"");
+    return Response::json(200, content::to_json_text(tracker::to_json(*r)));
+}
+
+Response Portal::api_snapshot() const {
+    auto s = snapshot_.get();
+    content::Json out = {{"counties", content::Json::array()}, {"groups", content::Json::array()},
+                         {"records", content::Json::array()}};
+    for (const auto& c : s->counties) out["counties"].push_back(content::to_json(c));
+    for (const auto& g : s->groups) out["groups"].push_back(content::to_json(g));
+    for (const auto& r : s->records) out["records"].push_back(tracker::to_json(r));
+    return Response::json(200, content::to_json_text(out));
+}
+
+}  // namespace beitai::site

@@ -1,0 +1,72 @@
+// The citizen's pages: the proposal tracker's list and each proposal, rendered by core/
+// views so they work without JavaScript; the language switch.
+#include "render/page.h"
+#include "render/proposal_detail.h"
+#include "render/proposal_list.h"
+#include "routes/portal.h"
+#include "text/html.h"
+#include "tracker/query.h"
+
+namespace beitai::site {
+
+Response Portal::proposals_page(const Request& request) const {
+    auto s = snapshot_.get();
+    const text::Lang lang = request_lang(request);
+    auto query = tracker::parse_proposal_query(request.query, *s);
+    render::PageFrame frame;
+    frame.lang = lang;
+    frame.path_and_query = path_and_query(request);
+    frame.active_nav = "proposals";
+    frame.title = std::string(text::tr("summary.heading", lang));
+    if (!query) {
+        frame.main_html = "<h1>" + text::escape_html(frame.title) + "</h1><p class=\"error\" role=\"alert\">" +
+                          text::escape_html(query.error()) + "</p><p><a href=\"/proposals\">" +
+                          text::escape_html(text::tr("filter.reset", lang)) + "</a></p>";
+        return html_page(400, render::page_html(frame));
+    }
+    auto selection = tracker::select_records(*s, *query);
+    frame.scripts = {"/wasm/beitai_core.js", "/static/js/proposals.js"};
+    frame.main_html = "<h1>" + text::escape_html(frame.title) + "</h1><div class=\"tracker\">" +
+                      render::proposal_filters_html(*s, *query, lang) +
+                      "<div id=\"proposal-results\" class=\"results\" aria-live=\"polite\">" +
+                      render::proposal_results_html(*s, *query, selection, lang) + "</div></div>";
+    return html_page(200, render::page_html(frame));
+}
+
+Response Portal::proposal_page(const Request& request, const std::string& id) const {
+    auto s = snapshot_.get();
+    const text::Lang lang = request_lang(request);
+    render::PageFrame frame;
+    frame.lang = lang;
+    frame.path_and_query = path_and_query(request);
+    frame.active_nav = "proposals";
+    const tracker::ProposalRecord* r = s->find(id);
+    if (!r) {
+        frame.title = "404";
+        frame.main_html = "<h1>404</h1><p class=\"error\">" + text::escape_html("no proposal with id \"" + id + "\"") +
+                          "</p><p><a href=\"/proposals\">" + text::escape_html(text::tr("detail.back", lang)) + "</a></p>";
+        return html_page(404, render::page_html(frame));
+    }
+    frame.title = r->proposal.title;
+    frame.main_html = render::proposal_detail_html(*s, *r, lang);
+    return html_page(200, render::page_html(frame));
+}
+
+Response Portal::switch_language(const Request& request) const {
+    std::string to, back = "/";
+    for (const auto& [k, v] : request.query) {
+        if (k == "to") to = v;
+        if (k == "back") back = v;
+    }
+    if (to != "en" && to != "zh-TW") return Response::json_error(400, "to: expected \"en\" or \"zh-TW\"");
+    // Only paths of this site: "/x" but not "//host" or "/\host", which browsers read as elsewhere.
+    if (back.empty() || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\')) ||
+        back.find_first_of("\r\n") != std::string::npos)
+        back = "/";
+    Response r = redirect(back);
+    r.headers.emplace_back("Set-Cookie", "lang=" + to + "; Path=/; Max-Age=31536000; SameSite=Lax" +
+                                             std::string(config_.secure_cookies ? "; Secure" : ""));
+    return r;
+}
+
+}  // namespace beitai::site
