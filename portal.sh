@@ -18,6 +18,8 @@ DEBIAN_PACKAGES=(
   nlohmann-json3-dev doctest-dev  # JSON, tests
   libboost-dev                    # Boost.Beast / Asio: the HTTP server
   libsqlite3-dev sqlite3          # the embedded store (the CLI for tests that damage a store)
+  postgresql libpq-dev            # the store for scale; the tests run against a real server
+  libsodium-dev                   # argon2id password hashes, random tokens
   libcurl4-openssl-dev            # feeds (native)
   chromium                        # browser tests (driven by playwright-core)
   fonts-noto-cjk                  # Traditional Chinese in the kiosk and the test browser

@@ -4,9 +4,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <string>
 
+#include "auth/password.h"
 #include "routes/portal.h"
 #include "store/content_files.h"
 #include "http/server.h"
@@ -22,8 +24,11 @@ void usage() {
                  "usage:\n"
                  "  beitai check DIR                 check curated content (exit 1 with every problem)\n"
                  "  beitai serve [options]           serve the portal\n"
+                 "  beitai user add --name N --role editor|admin [--county ID] --agency A [--db FILE|URL]\n"
+                 "                                   add a staff account; the password is read from stdin\n"
                  "    --port N        (default: $PORT or 8080)   --host ADDR (default 127.0.0.1)\n"
-                 "    --content DIR   (default content)          --db FILE   (default build/data/beitai.sqlite)\n"
+                 "    --content DIR   (default content)          --db FILE|URL (default build/data/beitai.sqlite;\n"
+                 "                                               postgresql://… for PostgreSQL)\n"
                  "    --web DIR       (default web)              --wasm DIR  (default build/wasm/web)\n"
                  "    --leaflet DIR   (default node_modules/leaflet/dist)\n"
                  "    --threads N     (default: one per core)\n"
@@ -51,6 +56,25 @@ int check(const std::string& dir) {
     }
     std::printf("content OK: %s\n", summary(*catalog).c_str());
     return 0;
+}
+
+// Opens the store (a file path or a postgres:// URL) and fills it from content/ on first use.
+Result<std::unique_ptr<site::Store>> open_ready_store(const std::string& location, const content::Catalog& catalog,
+                                                      const std::string& content_dir = "content") {
+    if (location.find("://") == std::string::npos) {
+        std::error_code ec;
+        auto dir = std::filesystem::path(location).parent_path();
+        if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+    }
+    auto store = site::open_store(location);
+    if (!store) return Error{store.error()};
+    auto seeded = (*store)->is_seeded();
+    if (!seeded) return Error{seeded.error()};
+    if (!*seeded) {
+        if (auto s = (*store)->seed(catalog); !s) return Error{s.error()};
+        std::printf("store %s filled from %s: %s\n", location.c_str(), content_dir.c_str(), summary(catalog).c_str());
+    }
+    return store;
 }
 
 // Parses "--name value" pairs; unknown options are errors.
@@ -95,25 +119,14 @@ int serve(int argc, char** argv) {
         std::fprintf(stderr, "%s\nbeitai: content has errors; not serving\n", catalog.error().c_str());
         return 1;
     }
-    std::error_code ec;
-    auto db_dir = std::filesystem::path(o["db"]).parent_path();
-    if (!db_dir.empty()) std::filesystem::create_directories(db_dir, ec);
-    auto store = site::open_sqlite_store(o["db"]);
+    auto store = open_ready_store(o["db"], *catalog, o["content"]);
     if (!store) {
         std::fprintf(stderr, "beitai: %s\n", store.error().c_str());
         return 1;
     }
-    auto seeded = (*store)->is_seeded();
-    if (!seeded) {
-        std::fprintf(stderr, "beitai: %s\n", seeded.error().c_str());
+    if (!site::auth::init_crypto()) {
+        std::fprintf(stderr, "beitai: libsodium failed to start\n");
         return 1;
-    }
-    if (!*seeded) {
-        if (auto s = (*store)->seed(*catalog); !s) {
-            std::fprintf(stderr, "beitai: %s\n", s.error().c_str());
-            return 1;
-        }
-        std::printf("store %s filled from %s: %s\n", o["db"].c_str(), o["content"].c_str(), summary(*catalog).c_str());
     }
     auto state = (*store)->load();
     if (!state) {
@@ -149,9 +162,77 @@ int serve(int argc, char** argv) {
 
 }  // namespace
 
+// beitai user add --name N --role editor|admin [--county ID] --agency A [--db FILE|URL]
+// The password is read from standard input (one line): never from the command line, where
+// other users could see it, and there is no default password anywhere.
+int user_add(int argc, char** argv) {
+    std::map<std::string, std::string> o = {
+        {"name", ""}, {"role", "editor"}, {"county", ""}, {"agency", ""}, {"db", "build/data/beitai.sqlite"},
+        {"content", "content"},
+    };
+    if (!parse_options(argc, argv, 3, o)) return 2;
+    auto catalog = site::load_catalog(o["content"]);
+    if (!catalog) {
+        std::fprintf(stderr, "%s\n", catalog.error().c_str());
+        return 1;
+    }
+    site::Account a;
+    a.name = o["name"];
+    a.agency = o["agency"];
+    auto role = tracker::parse_role(o["role"]);
+    if (!role) {
+        std::fprintf(stderr, "beitai: --role: expected editor or admin\n");
+        return 2;
+    }
+    a.role = *role;
+    if (a.role == tracker::Role::editor) {
+        if (!content::find_county(catalog->counties, o["county"])) {
+            std::fprintf(stderr, "beitai: --county: an editor belongs to one county: one of");
+            for (const auto& c : catalog->counties) std::fprintf(stderr, " %s", c.id.c_str());
+            std::fprintf(stderr, "\n");
+            return 2;
+        }
+        a.county = o["county"];
+    }
+    if (a.name.empty() || a.agency.empty()) {
+        std::fprintf(stderr, "beitai: --name and --agency are required\n");
+        return 2;
+    }
+    std::string password;
+    if (!std::getline(std::cin, password) || password.empty()) {
+        std::fprintf(stderr, "beitai: give the password on standard input (one line)\n");
+        return 2;
+    }
+    if (!site::auth::init_crypto()) {
+        std::fprintf(stderr, "beitai: libsodium failed to start\n");
+        return 1;
+    }
+    auto hash = site::auth::hash_password(password);
+    if (!hash) {
+        std::fprintf(stderr, "beitai: %s\n", hash.error().c_str());
+        return 2;
+    }
+    a.password_hash = *hash;
+    auto store = open_ready_store(o["db"], *catalog);
+    if (!store) {
+        std::fprintf(stderr, "beitai: %s\n", store.error().c_str());
+        return 1;
+    }
+    auto id = (*store)->add_account(a);
+    if (!id) {
+        std::fprintf(stderr, "beitai: %s\n", id.error().c_str());
+        return 1;
+    }
+    (*store)->append_audit({0, site::unix_now(), "cli", "add-account", "", "", "", a.name + " (" + o["role"] + ")"});
+    std::printf("account %s (%s%s%s) added\n", a.name.c_str(), o["role"].c_str(), a.county.empty() ? "" : ", ",
+                a.county.c_str());
+    return 0;
+}
+
 int main(int argc, char** argv) {
     if (argc >= 2 && std::strcmp(argv[1], "check") == 0 && argc == 3) return check(argv[2]);
     if (argc >= 2 && std::strcmp(argv[1], "serve") == 0) return serve(argc, argv);
+    if (argc >= 3 && std::strcmp(argv[1], "user") == 0 && std::strcmp(argv[2], "add") == 0) return user_add(argc, argv);
     usage();
     return 2;
 }

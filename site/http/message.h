@@ -18,6 +18,7 @@ struct Request {
     QueryParams query;   // percent-decoded pairs in order
     std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
     std::string body;
+    std::string remote_address;  // the peer's IP address
 
     // The first header of that (lower-case) name, or "".
     const std::string& header(const std::string& name) const;

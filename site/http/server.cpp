@@ -99,6 +99,9 @@ private:
         auto& in = parser_->get();
         bool bad_target = false;
         Request request = to_request(in, bad_target);
+        beast::error_code peer_error;
+        auto peer = stream_.socket().remote_endpoint(peer_error);
+        if (!peer_error) request.remote_address = peer.address().to_string();
         bool head = in.method() == http::verb::head;
         if (head) request.method = "GET";
         Response response = bad_target ? Response::json_error(400, "malformed request target")

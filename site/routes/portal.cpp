@@ -1,5 +1,7 @@
 #include "routes/portal.h"
 
+#include <chrono>
+
 namespace beitai::site {
 
 SnapshotHolder::SnapshotHolder(tracker::Snapshot initial)
@@ -17,7 +19,42 @@ void SnapshotHolder::set(tracker::Snapshot next) {
 }
 
 Portal::Portal(Store& store, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config)
-    : store_(store), snapshot_(std::move(snapshot)), files_(std::move(files)), config_(std::move(config)) {}
+    : store_(store),
+      snapshot_(std::move(snapshot)),
+      sessions_(store, config.secure_cookies),
+      files_(std::move(files)),
+      config_(std::move(config)) {
+    if (auto r = store_.revision()) known_revision_ = *r;
+}
+
+Status Portal::reload() {
+    auto revision = store_.revision();
+    auto fresh = store_.load();
+    if (!fresh) return Error{fresh.error()};
+    snapshot_.set(std::move(*fresh));
+    if (revision) {
+        std::lock_guard<std::mutex> lock(refresh_mutex_);
+        known_revision_ = *revision;
+    }
+    return ok_status();
+}
+
+void Portal::refresh_if_changed() {
+    const UnixTime now = unix_now();
+    {
+        std::lock_guard<std::mutex> lock(refresh_mutex_);
+        if (now == last_refresh_check_) return;
+        last_refresh_check_ = now;
+    }
+    auto revision = store_.revision();
+    if (!revision) return;
+    long long known;
+    {
+        std::lock_guard<std::mutex> lock(refresh_mutex_);
+        known = known_revision_;
+    }
+    if (*revision != known) reload();
+}
 
 namespace {
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
@@ -28,6 +65,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 Response Portal::handle(const Request& request) {
     const std::string& path = request.path;
+    refresh_if_changed();
+    if (path == "/staff" || starts_with(path, "/staff/") || starts_with(path, "/api/staff/")) return staff(request);
     if (request.method != "GET") {
         Response r = Response::json_error(405, "method " + request.method + " not allowed on " + path);
         r.headers.emplace_back("Allow", "GET, HEAD");
@@ -89,6 +128,24 @@ Response redirect(const std::string& location) {
     r.headers.emplace_back("Location", location);
     r.body = "See " + location;
     return r;
+}
+
+UnixTime unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+text::Date taipei_today(UnixTime now) {
+    // Days since 1970-01-01 in UTC+8, then the civil date (Howard Hinnant's algorithm).
+    long long z = (now + 8 * 3600) / 86400 + 719468;
+    const long long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long long doe = z - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153;
+    const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    const int year = static_cast<int>(yoe + era * 400 + (month <= 2));
+    return {year, month, day};
 }
 
 }  // namespace beitai::site

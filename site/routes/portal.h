@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "auth/sessions.h"
 #include "http/message.h"
 #include "http/static_files.h"
 #include "store/store.h"
@@ -54,9 +55,26 @@ private:
     // exports.cpp
     Response export_view(const Request& request, const std::string& format) const;
     Response proposal_feed(const Request& request, const std::string& id) const;
+    // staff.cpp — pages and forms under /staff, JSON under /api/staff
+    Response staff(const Request& request);
+    Response staff_page(const Request& request, const std::string& main_html, int status = 200) const;
+    Response sign_in(const Request& request, bool json);
+    Response sign_out(const Request& request, bool json);
+    Response proposal_action(const Request& request, const auth::SignedIn& who, const std::string& id,
+                             tracker::ActionKind kind, bool json);
+    Response add_account(const Request& request, const auth::SignedIn& who, bool json);
+
+    // Picks up writes made by other server processes sharing the store (checked at most
+    // once a second, by the store's revision number).
+    void refresh_if_changed();
+    Status reload();
 
     Store& store_;
     SnapshotHolder snapshot_;
+    auth::Sessions sessions_;
+    std::mutex refresh_mutex_;
+    UnixTime last_refresh_check_ = 0;
+    long long known_revision_ = -1;
     StaticFiles files_;
     PortalConfig config_;
 };
@@ -67,5 +85,8 @@ std::string cookie_value(const Request& request, const std::string& name);
 std::string path_and_query(const Request& request);
 Response html_page(int status, std::string html);
 Response redirect(const std::string& location);  // 303 See Other
+UnixTime unix_now();
+// Today in Taiwan (UTC+8), the date staff actions are recorded under.
+text::Date taipei_today(UnixTime now);
 
 }  // namespace beitai::site

@@ -75,3 +75,7 @@ std::string Statement::text(int column) const {
 long long Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 }  // namespace beitai::site::sqlite
+
+namespace beitai::site::sqlite {
+Result<Statement> Database::prepare(const std::string& sql) { return prepare(sql.c_str()); }
+}  // namespace beitai::site::sqlite

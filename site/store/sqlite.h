@@ -23,6 +23,7 @@ public:
     Status open(const std::string& path);
     Status exec(const char* sql);
     Result<Statement> prepare(const char* sql);
+    Result<Statement> prepare(const std::string& sql);
     std::string last_error() const;
     sqlite3* handle() { return db_; }
 

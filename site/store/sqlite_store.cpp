@@ -1,8 +1,13 @@
 // The SQLite store. Rows hold each item as the core's JSON (so the core's readers, with
 // their path-naming errors, are the only decoders) next to the columns queries need.
+//
+// WAL with synchronous=FULL: an acknowledged write survives a power cut. Every
+// read-then-write transaction starts with BEGIN IMMEDIATE, so two writers never both read
+// the same version; the busy timeout makes the second one wait rather than fail.
 #include <mutex>
 #include <unordered_map>
 
+#include "store/schema.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -10,36 +15,25 @@ namespace beitai::site {
 
 namespace {
 
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS counties (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS issue_groups (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS proposals (
-  id TEXT PRIMARY KEY,
-  position INTEGER NOT NULL,
-  year INTEGER NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
-  county TEXT NOT NULL,
-  version INTEGER NOT NULL CHECK (version >= 1),
-  updated TEXT NOT NULL,
-  doc TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS status_events (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  proposal_id TEXT NOT NULL REFERENCES proposals(id),
-  doc TEXT NOT NULL
-);
+constexpr const char* kAppendOnly = R"sql(
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON status_events BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON status_events BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END;
 )sql";
+
+using Rows = std::vector<std::pair<std::string, content::Json>>;
 
 class SqliteStore : public Store {
 public:
     Status open(const std::string& path) {
+        path_ = path;
         if (auto s = db_.open(path); !s) return s;
-        // WAL with synchronous=FULL: an acknowledged write survives a power cut.
         for (const char* pragma : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=ON;"})
             if (auto s = db_.exec(pragma); !s) return Error{path + ": " + s.error()};
-        if (auto s = db_.exec(kSchema); !s) return Error{path + ": cannot create the schema: " + s.error()};
-        path_ = path;
+        if (auto s = db_.exec(store_schema("INTEGER PRIMARY KEY AUTOINCREMENT").c_str()); !s)
+            return Error{path + ": cannot create the schema: " + s.error()};
+        if (auto s = db_.exec(kAppendOnly); !s) return Error{path + ": " + s.error()};
         return ok_status();
     }
 
@@ -47,20 +41,12 @@ public:
         std::lock_guard<std::mutex> lock(mutex_);
         auto stmt = db_.prepare("SELECT value FROM meta WHERE key = 'seeded_at'");
         if (!stmt) return Error{stmt.error()};
-        auto row = stmt->step();
-        if (!row) return Error{row.error()};
-        return *row;
+        return stmt->step();
     }
 
     Status seed(const content::Catalog& catalog) override {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (auto s = db_.exec("BEGIN IMMEDIATE;"); !s) return s;
-        auto result = insert_all(catalog);
-        if (!result) {
-            db_.exec("ROLLBACK;");
-            return Error{path_ + ": import failed, nothing stored: " + result.error()};
-        }
-        return db_.exec("COMMIT;");
+        return transaction([&] { return insert_all(catalog); }, "import failed, nothing stored");
     }
 
     Result<tracker::Snapshot> load() override {
@@ -100,22 +86,20 @@ public:
             auto row = events->step();
             if (!row) return Error{row.error()};
             if (!*row) break;
+            const std::string where = "status_events[" + std::to_string(events->integer(2)) + "]";
             auto doc = parse_doc("status_events", std::to_string(events->integer(2)), events->text(1), diagnostics);
             auto event = tracker::status_event_from_json(doc);
             if (!event) {
-                diagnostics.add("status_events[" + std::to_string(events->integer(2)) + "]", event.error());
+                diagnostics.add(where, event.error());
                 continue;
             }
             auto found = index.find(events->text(0));
             if (found == index.end()) {
-                diagnostics.add("status_events[" + std::to_string(events->integer(2)) + "]",
-                                "belongs to no proposal (\"" + events->text(0) + "\")");
+                diagnostics.add(where, "belongs to no proposal (\"" + events->text(0) + "\")");
                 continue;
             }
             state.records[found->second].history.push_back(std::move(*event));
         }
-
-        if (!diagnostics.empty()) return Error{diagnostics.joined()};
         for (const auto& r : state.records)
             for (const auto& p : content::check_proposal_references(r.proposal, state.counties, state.groups))
                 diagnostics.add("proposals[" + r.id() + "]", p);
@@ -123,12 +107,282 @@ public:
         return state;
     }
 
+    Result<long long> revision() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare("SELECT value FROM meta WHERE key = 'revision'");
+        if (!stmt) return Error{stmt.error()};
+        auto row = stmt->step();
+        if (!row) return Error{row.error()};
+        return *row ? std::atoll(stmt->text(0).c_str()) : 0LL;
+    }
+
+    Result<WriteResult> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
+                                       const std::optional<tracker::StatusEvent>& event,
+                                       const AuditEntry& audit) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        WriteResult result = WriteResult::stored;
+        auto status = transaction(
+            [&]() -> Status {
+                auto current = db_.prepare("SELECT version FROM proposals WHERE id = ?");
+                if (!current) return Error{current.error()};
+                current->bind(1, next.id());
+                auto row = current->step();
+                if (!row) return Error{row.error()};
+                const long long stored = *row ? current->integer(0) : 0;
+                if (stored != expected_version) {
+                    result = WriteResult::version_conflict;
+                    return Error{"conflict"};
+                }
+                const std::string doc = content::to_json_text(content::to_json(next.proposal));
+                if (expected_version == 0) {
+                    auto insert = db_.prepare(
+                        "INSERT INTO proposals (id, position, year, status, county, version, updated, doc) "
+                        "VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM proposals), ?, ?, ?, ?, ?, ?)");
+                    if (!insert) return Error{insert.error()};
+                    if (auto s = insert->bind(1, next.id())
+                                     .bind(2, next.proposal.year)
+                                     .bind(3, content::to_string(next.proposal.status))
+                                     .bind(4, next.proposal.county)
+                                     .bind(5, next.version)
+                                     .bind(6, text::to_iso(next.updated))
+                                     .bind(7, doc)
+                                     .run();
+                        !s)
+                        return s;
+                } else {
+                    auto update = db_.prepare(
+                        "UPDATE proposals SET year = ?, status = ?, county = ?, version = ?, updated = ?, doc = ? "
+                        "WHERE id = ? AND version = ?");
+                    if (!update) return Error{update.error()};
+                    if (auto s = update->bind(1, next.proposal.year)
+                                     .bind(2, content::to_string(next.proposal.status))
+                                     .bind(3, next.proposal.county)
+                                     .bind(4, next.version)
+                                     .bind(5, text::to_iso(next.updated))
+                                     .bind(6, doc)
+                                     .bind(7, next.id())
+                                     .bind(8, expected_version)
+                                     .run();
+                        !s)
+                        return s;
+                }
+                if (event) {
+                    auto insert = db_.prepare("INSERT INTO status_events (proposal_id, doc) VALUES (?, ?)");
+                    if (!insert) return Error{insert.error()};
+                    if (auto s = insert->bind(1, next.id()).bind(2, content::to_json_text(tracker::to_json(*event))).run(); !s)
+                        return s;
+                }
+                if (auto s = insert_audit(audit); !s) return s;
+                return db_.exec(
+                    "INSERT INTO meta (key, value) VALUES ('revision', '1') "
+                    "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);");
+            },
+            "write failed, nothing stored");
+        if (result == WriteResult::version_conflict) return result;
+        if (!status) return Error{status.error()};
+        return result;
+    }
+
+    Status append_audit(const AuditEntry& audit) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return insert_audit(audit);
+    }
+
+    Result<std::vector<AuditEntry>> audit_log(int limit) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(
+            "SELECT seq, at, username, action, proposal_id, before_doc, after_doc, detail FROM audit "
+            "ORDER BY seq DESC LIMIT ?");
+        if (!stmt) return Error{stmt.error()};
+        stmt->bind(1, static_cast<long long>(limit));
+        std::vector<AuditEntry> out;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) return Error{row.error()};
+            if (!*row) break;
+            out.push_back({stmt->integer(0), stmt->integer(1), stmt->text(2), stmt->text(3), stmt->text(4),
+                           stmt->text(5), stmt->text(6), stmt->text(7)});
+        }
+        return out;
+    }
+
+    Result<long long> add_account(const Account& a) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(
+            "INSERT INTO accounts (name, role, county, agency, password_hash, disabled) VALUES (?, ?, ?, ?, ?, ?)");
+        if (!stmt) return Error{stmt.error()};
+        auto s = stmt->bind(1, a.name)
+                     .bind(2, tracker::to_string(a.role))
+                     .bind(3, a.county)
+                     .bind(4, a.agency)
+                     .bind(5, a.password_hash)
+                     .bind(6, a.disabled ? 1LL : 0LL)
+                     .run();
+        if (!s) {
+            if (s.error().find("UNIQUE") != std::string::npos) return Error{"name: the account \"" + a.name + "\" exists already"};
+            return Error{s.error()};
+        }
+        return static_cast<long long>(sqlite3_last_insert_rowid(db_.handle()));
+    }
+
+    Result<std::optional<Account>> find_account(const std::string& name) override {
+        return account_where("name = ?", name);
+    }
+
+    Result<std::optional<Account>> account_by_id(long long id) override {
+        return account_where("id = ?", std::to_string(id));
+    }
+
+    Result<std::vector<Account>> accounts() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(kAccountColumns + std::string(" ORDER BY name"));
+        if (!stmt) return Error{stmt.error()};
+        std::vector<Account> out;
+        while (true) {
+            auto row = stmt->step();
+            if (!row) return Error{row.error()};
+            if (!*row) break;
+            out.push_back(account_of(*stmt));
+        }
+        return out;
+    }
+
+    Status set_password_hash(long long account_id, const std::string& hash) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?");
+        if (!stmt) return Error{stmt.error()};
+        return stmt->bind(1, hash).bind(2, account_id).run();
+    }
+
+    Status set_disabled(long long account_id, bool disabled) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return transaction(
+            [&]() -> Status {
+                auto stmt = db_.prepare("UPDATE accounts SET disabled = ? WHERE id = ?");
+                if (!stmt) return Error{stmt.error()};
+                if (auto s = stmt->bind(1, disabled ? 1LL : 0LL).bind(2, account_id).run(); !s) return s;
+                if (!disabled) return ok_status();
+                auto end = db_.prepare("DELETE FROM sessions WHERE account_id = ?");
+                if (!end) return Error{end.error()};
+                return end->bind(1, account_id).run();
+            },
+            "cannot change the account");
+    }
+
+    Status create_session(const Session& s) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(
+            "INSERT INTO sessions (token_digest, account_id, csrf, created, last_seen) VALUES (?, ?, ?, ?, ?)");
+        if (!stmt) return Error{stmt.error()};
+        return stmt->bind(1, s.token_digest).bind(2, s.account_id).bind(3, s.csrf).bind(4, s.created).bind(5, s.last_seen).run();
+    }
+
+    Result<std::optional<Session>> find_session(const std::string& token_digest) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(
+            "SELECT token_digest, account_id, csrf, created, last_seen FROM sessions WHERE token_digest = ?");
+        if (!stmt) return Error{stmt.error()};
+        stmt->bind(1, token_digest);
+        auto row = stmt->step();
+        if (!row) return Error{row.error()};
+        if (!*row) return std::optional<Session>();
+        return std::optional<Session>(
+            Session{stmt->text(0), stmt->integer(1), stmt->text(2), stmt->integer(3), stmt->integer(4)});
+    }
+
+    Status touch_session(const std::string& token_digest, UnixTime now) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare("UPDATE sessions SET last_seen = ? WHERE token_digest = ?");
+        if (!stmt) return Error{stmt.error()};
+        return stmt->bind(1, now).bind(2, token_digest).run();
+    }
+
+    Status delete_session(const std::string& token_digest) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare("DELETE FROM sessions WHERE token_digest = ?");
+        if (!stmt) return Error{stmt.error()};
+        return stmt->bind(1, token_digest).run();
+    }
+
+    Result<int> failed_sign_ins(const std::string& name, const std::string& address, UnixTime since,
+                                bool by_address) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(by_address ? "SELECT COUNT(*) FROM sign_ins WHERE address = ? AND ok = 0 AND at >= ?"
+                                           : "SELECT COUNT(*) FROM sign_ins WHERE name = ? AND ok = 0 AND at >= ?");
+        if (!stmt) return Error{stmt.error()};
+        stmt->bind(1, by_address ? address : name).bind(2, since);
+        auto row = stmt->step();
+        if (!row) return Error{row.error()};
+        return static_cast<int>(stmt->integer(0));
+    }
+
+    Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare("INSERT INTO sign_ins (name, address, ok, at) VALUES (?, ?, ?, ?)");
+        if (!stmt) return Error{stmt.error()};
+        return stmt->bind(1, name).bind(2, address).bind(3, ok ? 1LL : 0LL).bind(4, at).run();
+    }
+
 private:
-    using Rows = std::vector<std::pair<std::string, content::Json>>;
+    static constexpr const char* kAccountColumns =
+        "SELECT id, name, role, county, agency, password_hash, disabled FROM accounts";
+
+    static Account account_of(const sqlite::Statement& s) {
+        Account a;
+        a.id = s.integer(0);
+        a.name = s.text(1);
+        a.role = tracker::parse_role(s.text(2)).value_or(tracker::Role::editor);
+        a.county = s.text(3);
+        a.agency = s.text(4);
+        a.password_hash = s.text(5);
+        a.disabled = s.integer(6) != 0;
+        return a;
+    }
+
+    Result<std::optional<Account>> account_where(const char* condition, const std::string& value) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(std::string(kAccountColumns) + " WHERE " + condition);
+        if (!stmt) return Error{stmt.error()};
+        stmt->bind(1, value);
+        auto row = stmt->step();
+        if (!row) return Error{row.error()};
+        if (!*row) return std::optional<Account>();
+        return std::optional<Account>(account_of(*stmt));
+    }
+
+    // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
+    template <class Body>
+    Status transaction(Body body, const char* what) {
+        if (auto s = db_.exec("BEGIN IMMEDIATE;"); !s) return Error{path_ + ": " + s.error()};
+        Status result = body();
+        if (!result) {
+            db_.exec("ROLLBACK;");
+            return Error{path_ + ": " + what + ": " + result.error()};
+        }
+        if (auto s = db_.exec("COMMIT;"); !s) {
+            db_.exec("ROLLBACK;");
+            return Error{path_ + ": " + what + ": " + s.error()};
+        }
+        return ok_status();
+    }
+
+    Status insert_audit(const AuditEntry& a) {
+        auto stmt = db_.prepare(
+            "INSERT INTO audit (at, username, action, proposal_id, before_doc, after_doc, detail) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        if (!stmt) return Error{stmt.error()};
+        return stmt->bind(1, a.at)
+            .bind(2, a.user)
+            .bind(3, a.action)
+            .bind(4, a.proposal_id)
+            .bind(5, a.before)
+            .bind(6, a.after)
+            .bind(7, a.detail)
+            .run();
+    }
 
     // Every row of a table as (id, document), in position order. `table` is one of ours.
     Result<Rows> read_docs(const std::string& table, content::Diagnostics& diagnostics) {
-        auto stmt = db_.prepare(("SELECT id, doc FROM " + table + " ORDER BY position").c_str());
+        auto stmt = db_.prepare("SELECT id, doc FROM " + table + " ORDER BY position");
         if (!stmt) return Error{stmt.error()};
         Rows rows;
         while (true) {
@@ -163,8 +417,7 @@ private:
         auto proposal = db_.prepare(
             "INSERT INTO proposals (id, position, year, status, county, version, updated, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         auto event = db_.prepare("INSERT INTO status_events (proposal_id, doc) VALUES (?, ?)");
-        auto meta = db_.prepare("INSERT INTO meta (key, value) VALUES ('seeded_at', datetime('now'))");
-        for (auto* s : {&county, &group, &proposal, &event, &meta})
+        for (auto* s : {&county, &group, &proposal, &event})
             if (!s->ok()) return Error{s->error()};
 
         long long position = 0;
@@ -190,10 +443,9 @@ private:
                 !s)
                 return Error{"proposal " + p.id + ": " + s.error()};
             for (const auto& e : record.history)
-                if (auto s = event->bind(1, p.id).bind(2, content::to_json_text(tracker::to_json(e))).run(); !s)
-                    return s;
+                if (auto s = event->bind(1, p.id).bind(2, content::to_json_text(tracker::to_json(e))).run(); !s) return s;
         }
-        return meta->run();
+        return db_.exec("INSERT INTO meta (key, value) VALUES ('seeded_at', datetime('now')), ('revision', '0');");
     }
 
     sqlite::Database db_;

@@ -1,33 +1,109 @@
-// Where the portal keeps its state. SQLite is the embedded default; a PostgreSQL
-// implementation of the same interface comes with the tracker's writes (issue 3).
+// Where the portal keeps its state. SQLite is the embedded default (store/sqlite_store.cpp);
+// PostgreSQL implements the same interface for several server processes sharing one
+// database (store/postgres_store.cpp).
 //
 // On first start the store is filled from content/ in one transaction; after that it is
 // the source of truth, and content/ is only checked (staff edits live in the store).
+// Every write that matters — a proposal change with its status event and audit row, a
+// session, an account — is one transaction, durable when the call returns.
 #pragma once
 
-#include <map>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "content/catalog.h"
 #include "result.h"
+#include "tracker/actions.h"
 #include "tracker/record.h"
 
 namespace beitai::site {
+
+// Seconds since the Unix epoch; the site passes the clock in, the store never reads it.
+using UnixTime = std::int64_t;
+
+struct Account {
+    long long id = 0;
+    std::string name;  // sign-in name
+    tracker::Role role = tracker::Role::editor;
+    std::string county;  // TDX id; empty for admins
+    std::string agency;  // shown publicly on the changes this account makes
+    std::string password_hash;
+    bool disabled = false;
+
+    tracker::Actor actor() const { return {name, role, county, agency}; }
+};
+
+struct Session {
+    std::string token_digest;  // SHA-256 of the cookie's token
+    long long account_id = 0;
+    std::string csrf;
+    UnixTime created = 0;
+    UnixTime last_seen = 0;
+};
+
+// One row of the append-only audit log: who did what to which item, before and after.
+struct AuditEntry {
+    long long seq = 0;  // assigned by the store
+    UnixTime at = 0;
+    std::string user;
+    std::string action;       // "close", "sign-in", "sign-in-failed", "refused:close", …
+    std::string proposal_id;  // or "" when none
+    std::string before;       // JSON text, or ""
+    std::string after;        // JSON text, or ""
+    std::string detail;       // a reason for refusals, the address for sign-ins
+};
+
+// The result of a proposal write: stored, or lost the race to another writer.
+enum class WriteResult { stored, version_conflict };
 
 class Store {
 public:
     virtual ~Store() = default;
 
-    // True once content has been imported.
     virtual Result<bool> is_seeded() = 0;
-    // Imports the catalog and the history it implies, all or nothing.
     virtual Status seed(const content::Catalog& catalog) = 0;
-    // Everything, read back through the core's readers (a damaged row is an error naming it).
     virtual Result<tracker::Snapshot> load() = 0;
+    // A number that changes with every proposal write: a cheap "has anything changed?".
+    virtual Result<long long> revision() = 0;
+
+    // Stores `next` if the stored version is still `expected_version` (0: a new item),
+    // appends `event` (if any) to the status history and `audit` to the log — all or nothing.
+    virtual Result<WriteResult> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
+                                               const std::optional<tracker::StatusEvent>& event,
+                                               const AuditEntry& audit) = 0;
+    // Appends to the audit log alone (sign-ins, refused writes).
+    virtual Status append_audit(const AuditEntry& audit) = 0;
+    // Newest first.
+    virtual Result<std::vector<AuditEntry>> audit_log(int limit) = 0;
+
+    // Fails when the name is taken.
+    virtual Result<long long> add_account(const Account& account) = 0;
+    virtual Result<std::optional<Account>> find_account(const std::string& name) = 0;
+    virtual Result<std::optional<Account>> account_by_id(long long id) = 0;
+    virtual Result<std::vector<Account>> accounts() = 0;
+    virtual Status set_password_hash(long long account_id, const std::string& hash) = 0;
+    // Disabling an account ends all its sessions in the same transaction.
+    virtual Status set_disabled(long long account_id, bool disabled) = 0;
+
+    virtual Status create_session(const Session& session) = 0;
+    virtual Result<std::optional<Session>> find_session(const std::string& token_digest) = 0;
+    virtual Status touch_session(const std::string& token_digest, UnixTime now) = 0;
+    virtual Status delete_session(const std::string& token_digest) = 0;
+
+    // Failed sign-ins since `since`, for an account name and for an address.
+    virtual Result<int> failed_sign_ins(const std::string& name, const std::string& address, UnixTime since,
+                                        bool by_address) = 0;
+    virtual Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) = 0;
 };
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
+// "postgresql://user@host/db" or a libpq keyword string.
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string& conninfo);
+
+// Opens whichever the location names: a postgres:// or postgresql:// URL, or a file path.
+Result<std::unique_ptr<Store>> open_store(const std::string& location);
 
 }  // namespace beitai::site

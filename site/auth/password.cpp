@@ -1,0 +1,54 @@
+#include "auth/password.h"
+
+#include <sodium.h>
+
+namespace beitai::site::auth {
+
+namespace {
+std::string to_hex(const unsigned char* bytes, size_t n) {
+    std::string out(n * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), bytes, n);
+    out.pop_back();
+    return out;
+}
+}  // namespace
+
+bool init_crypto() { return sodium_init() >= 0; }
+
+Result<std::string> hash_password(const std::string& password) {
+    if (password.size() < kMinPasswordLength)
+        return Error{"password: at least " + std::to_string(kMinPasswordLength) + " characters"};
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return Error{"password: hashing ran out of memory"};
+    return std::string(out);
+}
+
+bool verify_password(const std::string& stored_hash, const std::string& password) {
+    if (stored_hash.empty() || stored_hash.size() >= crypto_pwhash_STRBYTES) return false;
+    return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
+}
+
+bool needs_rehash(const std::string& stored_hash) {
+    return crypto_pwhash_str_needs_rehash(stored_hash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+}
+
+std::string random_token() {
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    return to_hex(bytes, sizeof bytes);
+}
+
+std::string token_digest(const std::string& token) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+    return to_hex(digest, sizeof digest);
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace beitai::site::auth

@@ -1,0 +1,61 @@
+#include "auth/sessions.h"
+
+#include "auth/password.h"
+
+namespace beitai::site::auth {
+
+namespace {
+std::string cookie_of(const Request& request, const std::string& name) {
+    const std::string& header = request.header("cookie");
+    size_t pos = 0;
+    while (pos < header.size()) {
+        size_t end = header.find(';', pos);
+        std::string pair = header.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        size_t start = pair.find_first_not_of(' ');
+        if (start != std::string::npos) pair = pair.substr(start);
+        if (pair.compare(0, name.size() + 1, name + "=") == 0) return pair.substr(name.size() + 1);
+        if (end == std::string::npos) break;
+        pos = end + 1;
+    }
+    return {};
+}
+}  // namespace
+
+std::optional<SignedIn> Sessions::current(const Request& request, UnixTime now) {
+    std::string token = cookie_of(request, cookie_name());
+    if (token.size() != 64) return std::nullopt;
+    const std::string digest = token_digest(token);
+    auto session = store_.find_session(digest);
+    if (!session || !*session) return std::nullopt;
+    const Session& s = **session;
+    if (now - s.last_seen > kIdleTimeout || now - s.created > kAbsoluteTimeout) {
+        store_.delete_session(digest);
+        return std::nullopt;
+    }
+    auto account = store_.account_by_id(s.account_id);
+    if (!account || !*account || (*account)->disabled) {
+        store_.delete_session(digest);
+        return std::nullopt;
+    }
+    // Touch at most once a minute: a write per request would be wasted.
+    if (now - s.last_seen >= 60) store_.touch_session(digest, now);
+    return SignedIn{**account, s, token};
+}
+
+Result<std::string> Sessions::start(const Account& account, UnixTime now, std::string& csrf_out) {
+    const std::string token = random_token();
+    csrf_out = random_token();
+    if (auto s = store_.create_session({token_digest(token), account.id, csrf_out, now, now}); !s) return Error{s.error()};
+    return cookie(token, kAbsoluteTimeout);
+}
+
+Status Sessions::end(const SignedIn& signed_in) { return store_.delete_session(token_digest(signed_in.token)); }
+
+std::string Sessions::clearing_cookie() const { return cookie("", 0); }
+
+std::string Sessions::cookie(const std::string& value, UnixTime max_age) const {
+    return cookie_name() + "=" + value + "; Path=/; Max-Age=" + std::to_string(max_age) + "; HttpOnly; SameSite=Strict" +
+           (secure_ ? "; Secure" : "");
+}
+
+}  // namespace beitai::site::auth

@@ -1,0 +1,47 @@
+// A thin RAII layer over libpq: a connection and results, parameters passed as text.
+// Only store/ code includes this.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "result.h"
+
+namespace beitai::site::pg {
+
+class Rows {
+public:
+    explicit Rows(PGresult* r) : result_(r, &PQclear) {}
+    int size() const { return PQntuples(result_.get()); }
+    std::string text(int row, int column) const { return PQgetvalue(result_.get(), row, column); }
+    long long integer(int row, int column) const { return std::atoll(PQgetvalue(result_.get(), row, column)); }
+    long long affected() const { return std::atoll(PQcmdTuples(result_.get())); }
+
+private:
+    std::unique_ptr<PGresult, void (*)(PGresult*)> result_;
+};
+
+class Connection {
+public:
+    Connection() = default;
+    Connection(const Connection&) = delete;
+    ~Connection();
+
+    Status open(const std::string& conninfo);
+    // Runs one statement with $1… parameters; the error names the SQLSTATE when there is one.
+    Result<Rows> exec(const std::string& sql, const std::vector<std::string>& params = {});
+    // Several statements, no parameters (schema).
+    Status exec_script(const std::string& sql);
+    // The SQLSTATE of the last failure ("23505" unique violation, "40001" serialization…).
+    const std::string& last_state() const { return last_state_; }
+
+private:
+    PGconn* conn_ = nullptr;
+    std::string last_state_;
+};
+
+}  // namespace beitai::site::pg

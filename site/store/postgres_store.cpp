@@ -1,0 +1,373 @@
+// The PostgreSQL store: the same tables and rules as the SQLite one (store/schema.h), for
+// several server processes behind one database. A proposal write locks its row
+// (SELECT … FOR UPDATE) before comparing versions, so of two concurrent editors exactly one
+// wins and the other gets a version conflict. One connection per process, used under a
+// mutex: reads are served from the in-memory snapshot, so the store sees only writes,
+// sessions and reloads.
+#include <mutex>
+#include <unordered_map>
+
+#include "store/postgres.h"
+#include "store/schema.h"
+#include "store/store.h"
+
+namespace beitai::site {
+
+namespace {
+
+constexpr const char* kAppendOnly = R"sql(
+CREATE OR REPLACE FUNCTION beitai_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
+DROP TRIGGER IF EXISTS audit_append_only ON audit;
+CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION beitai_append_only();
+DROP TRIGGER IF EXISTS events_append_only ON status_events;
+CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON status_events FOR EACH ROW EXECUTE FUNCTION beitai_append_only();
+)sql";
+
+std::string num(long long v) { return std::to_string(v); }
+
+class PostgresStore : public Store {
+public:
+    Status open(const std::string& conninfo) {
+        if (auto s = db_.open(conninfo); !s) return s;
+        // Two processes starting at once must not both create the schema.
+        if (auto s = db_.exec_script("SELECT pg_advisory_lock(7263501);"); !s) return s;
+        auto schema = db_.exec_script(store_schema("BIGSERIAL PRIMARY KEY"));
+        auto triggers = schema ? db_.exec_script(kAppendOnly) : schema;
+        db_.exec_script("SELECT pg_advisory_unlock(7263501);");
+        if (!schema) return Error{"PostgreSQL: cannot create the schema: " + schema.error()};
+        if (!triggers) return Error{"PostgreSQL: " + triggers.error()};
+        return ok_status();
+    }
+
+    Result<bool> is_seeded() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto r = db_.exec("SELECT value FROM meta WHERE key = 'seeded_at'");
+        if (!r) return Error{r.error()};
+        return r->size() > 0;
+    }
+
+    Status seed(const content::Catalog& catalog) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return transaction([&]() -> Status {
+            // Another process may have seeded between our check and now.
+            auto seeded = db_.exec("SELECT value FROM meta WHERE key = 'seeded_at' FOR UPDATE");
+            if (!seeded) return Error{seeded.error()};
+            if (seeded->size() > 0) return ok_status();
+            long long position = 0;
+            for (const auto& c : catalog.counties)
+                if (auto r = db_.exec("INSERT INTO counties (id, position, doc) VALUES ($1, $2, $3)",
+                                      {c.id, num(position++), content::to_json_text(content::to_json(c))});
+                    !r)
+                    return Error{r.error()};
+            position = 0;
+            for (const auto& g : catalog.groups)
+                if (auto r = db_.exec("INSERT INTO issue_groups (id, position, doc) VALUES ($1, $2, $3)",
+                                      {g.id, num(position++), content::to_json_text(content::to_json(g))});
+                    !r)
+                    return Error{r.error()};
+            position = 0;
+            for (const auto& p : catalog.proposals) {
+                auto record = tracker::record_from_content(p);
+                if (auto r = db_.exec(
+                        "INSERT INTO proposals (id, position, year, status, county, version, updated, doc) "
+                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                        {p.id, num(position++), num(p.year), std::string(content::to_string(p.status)), p.county,
+                         num(record.version), text::to_iso(record.updated), content::to_json_text(content::to_json(p))});
+                    !r)
+                    return Error{"proposal " + p.id + ": " + r.error()};
+                for (const auto& e : record.history)
+                    if (auto r = db_.exec("INSERT INTO status_events (proposal_id, doc) VALUES ($1, $2)",
+                                          {p.id, content::to_json_text(tracker::to_json(e))});
+                        !r)
+                        return Error{r.error()};
+            }
+            auto r = db_.exec("INSERT INTO meta (key, value) VALUES ('seeded_at', now()::text), ('revision', '0')");
+            if (!r) return Error{r.error()};
+            return ok_status();
+        });
+    }
+
+    Result<tracker::Snapshot> load() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        tracker::Snapshot state;
+        content::Diagnostics diagnostics("postgresql");
+        // One snapshot of the database for all the reads below.
+        if (auto s = db_.exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"); !s) return Error{s.error()};
+        auto finish = [&] { db_.exec_script("COMMIT;"); };
+
+        auto counties = db_.exec("SELECT id, doc FROM counties ORDER BY position");
+        auto groups = db_.exec("SELECT id, doc FROM issue_groups ORDER BY position");
+        auto proposals = db_.exec("SELECT id, doc, version, updated FROM proposals ORDER BY position");
+        auto events = db_.exec("SELECT proposal_id, doc, seq FROM status_events ORDER BY seq");
+        finish();
+        for (auto* r : {&counties, &groups, &proposals, &events})
+            if (!*r) return Error{r->error()};
+
+        content::Json county_docs = content::Json::array(), group_docs = content::Json::array();
+        for (int i = 0; i < counties->size(); ++i)
+            county_docs.push_back(parse_doc("counties", counties->text(i, 0), counties->text(i, 1), diagnostics));
+        for (int i = 0; i < groups->size(); ++i)
+            group_docs.push_back(parse_doc("issue_groups", groups->text(i, 0), groups->text(i, 1), diagnostics));
+        state.counties = content::read_counties(county_docs, diagnostics);
+        state.groups = content::read_issue_groups(group_docs, diagnostics);
+
+        std::unordered_map<std::string, size_t> index;
+        for (int i = 0; i < proposals->size(); ++i) {
+            const std::string id = proposals->text(i, 0);
+            tracker::ProposalRecord record;
+            record.proposal = content::read_proposal(parse_doc("proposals", id, proposals->text(i, 1), diagnostics),
+                                                     "proposals[" + id + "]", diagnostics);
+            record.version = proposals->integer(i, 2);
+            auto updated = text::parse_iso_date(proposals->text(i, 3));
+            if (!updated) diagnostics.add("proposals[" + id + "].updated", "expected a date as YYYY-MM-DD");
+            else record.updated = *updated;
+            index[id] = state.records.size();
+            state.records.push_back(std::move(record));
+        }
+        for (int i = 0; i < events->size(); ++i) {
+            const std::string where = "status_events[" + events->text(i, 2) + "]";
+            auto event = tracker::status_event_from_json(parse_doc("status_events", events->text(i, 2), events->text(i, 1), diagnostics));
+            if (!event) {
+                diagnostics.add(where, event.error());
+                continue;
+            }
+            auto found = index.find(events->text(i, 0));
+            if (found == index.end()) {
+                diagnostics.add(where, "belongs to no proposal (\"" + events->text(i, 0) + "\")");
+                continue;
+            }
+            state.records[found->second].history.push_back(std::move(*event));
+        }
+        for (const auto& r : state.records)
+            for (const auto& p : content::check_proposal_references(r.proposal, state.counties, state.groups))
+                diagnostics.add("proposals[" + r.id() + "]", p);
+        if (!diagnostics.empty()) return Error{diagnostics.joined()};
+        return state;
+    }
+
+    Result<long long> revision() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto r = db_.exec("SELECT value FROM meta WHERE key = 'revision'");
+        if (!r) return Error{r.error()};
+        return r->size() ? std::atoll(r->text(0, 0).c_str()) : 0LL;
+    }
+
+    Result<WriteResult> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
+                                       const std::optional<tracker::StatusEvent>& event,
+                                       const AuditEntry& audit) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        bool conflict = false;
+        auto status = transaction([&]() -> Status {
+            auto current = db_.exec("SELECT version FROM proposals WHERE id = $1 FOR UPDATE", {next.id()});
+            if (!current) return Error{current.error()};
+            const long long stored = current->size() ? current->integer(0, 0) : 0;
+            if (stored != expected_version) {
+                conflict = true;
+                return Error{"conflict"};
+            }
+            const std::string doc = content::to_json_text(content::to_json(next.proposal));
+            const std::vector<std::string> columns = {next.id(), num(next.proposal.year),
+                                                      std::string(content::to_string(next.proposal.status)),
+                                                      next.proposal.county, num(next.version), text::to_iso(next.updated), doc};
+            Result<pg::Rows> written = expected_version == 0
+                ? db_.exec("INSERT INTO proposals (id, position, year, status, county, version, updated, doc) "
+                           "VALUES ($1, (SELECT COALESCE(MAX(position), -1) + 1 FROM proposals), $2, $3, $4, $5, $6, $7)",
+                           columns)
+                : db_.exec("UPDATE proposals SET year = $2, status = $3, county = $4, version = $5, updated = $6, "
+                           "doc = $7 WHERE id = $1",
+                           columns);
+            if (!written) {
+                if (db_.last_state() == "23505") conflict = true;  // another process created that id first
+                return Error{written.error()};
+            }
+            if (event)
+                if (auto r = db_.exec("INSERT INTO status_events (proposal_id, doc) VALUES ($1, $2)",
+                                      {next.id(), content::to_json_text(tracker::to_json(*event))});
+                    !r)
+                    return Error{r.error()};
+            if (auto s = insert_audit(audit); !s) return s;
+            auto r = db_.exec("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision'");
+            if (!r) return Error{r.error()};
+            return ok_status();
+        });
+        if (conflict) return WriteResult::version_conflict;
+        if (!status) return Error{status.error()};
+        return WriteResult::stored;
+    }
+
+    Status append_audit(const AuditEntry& audit) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return insert_audit(audit);
+    }
+
+    Result<std::vector<AuditEntry>> audit_log(int limit) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto r = db_.exec(
+            "SELECT seq, at, username, action, proposal_id, before_doc, after_doc, detail FROM audit "
+            "ORDER BY seq DESC LIMIT $1",
+            {num(limit)});
+        if (!r) return Error{r.error()};
+        std::vector<AuditEntry> out;
+        for (int i = 0; i < r->size(); ++i)
+            out.push_back({r->integer(i, 0), r->integer(i, 1), r->text(i, 2), r->text(i, 3), r->text(i, 4),
+                           r->text(i, 5), r->text(i, 6), r->text(i, 7)});
+        return out;
+    }
+
+    Result<long long> add_account(const Account& a) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto r = db_.exec(
+            "INSERT INTO accounts (name, role, county, agency, password_hash, disabled) "
+            "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            {a.name, std::string(tracker::to_string(a.role)), a.county, a.agency, a.password_hash, a.disabled ? "1" : "0"});
+        if (!r) {
+            if (db_.last_state() == "23505") return Error{"name: the account \"" + a.name + "\" exists already"};
+            return Error{r.error()};
+        }
+        return r->integer(0, 0);
+    }
+
+    Result<std::optional<Account>> find_account(const std::string& name) override {
+        return account_where("name = $1", name);
+    }
+
+    Result<std::optional<Account>> account_by_id(long long id) override { return account_where("id = $1", num(id)); }
+
+    Result<std::vector<Account>> accounts() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto r = db_.exec(std::string(kAccountColumns) + " ORDER BY name");
+        if (!r) return Error{r.error()};
+        std::vector<Account> out;
+        for (int i = 0; i < r->size(); ++i) out.push_back(account_of(*r, i));
+        return out;
+    }
+
+    Status set_password_hash(long long account_id, const std::string& hash) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return status_of(db_.exec("UPDATE accounts SET password_hash = $1 WHERE id = $2", {hash, num(account_id)}));
+    }
+
+    Status set_disabled(long long account_id, bool disabled) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return transaction([&]() -> Status {
+            if (auto s = status_of(db_.exec("UPDATE accounts SET disabled = $1 WHERE id = $2",
+                                            {disabled ? "1" : "0", num(account_id)}));
+                !s)
+                return s;
+            if (!disabled) return ok_status();
+            return status_of(db_.exec("DELETE FROM sessions WHERE account_id = $1", {num(account_id)}));
+        });
+    }
+
+    Status create_session(const Session& s) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return status_of(db_.exec(
+            "INSERT INTO sessions (token_digest, account_id, csrf, created, last_seen) VALUES ($1, $2, $3, $4, $5)",
+            {s.token_digest, num(s.account_id), s.csrf, num(s.created), num(s.last_seen)}));
+    }
+
+    Result<std::optional<Session>> find_session(const std::string& token_digest) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto r = db_.exec(
+            "SELECT token_digest, account_id, csrf, created, last_seen FROM sessions WHERE token_digest = $1",
+            {token_digest});
+        if (!r) return Error{r.error()};
+        if (r->size() == 0) return std::optional<Session>();
+        return std::optional<Session>(Session{r->text(0, 0), r->integer(0, 1), r->text(0, 2), r->integer(0, 3), r->integer(0, 4)});
+    }
+
+    Status touch_session(const std::string& token_digest, UnixTime now) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return status_of(db_.exec("UPDATE sessions SET last_seen = $1 WHERE token_digest = $2", {num(now), token_digest}));
+    }
+
+    Status delete_session(const std::string& token_digest) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return status_of(db_.exec("DELETE FROM sessions WHERE token_digest = $1", {token_digest}));
+    }
+
+    Result<int> failed_sign_ins(const std::string& name, const std::string& address, UnixTime since,
+                                bool by_address) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto r = db_.exec(by_address ? "SELECT COUNT(*) FROM sign_ins WHERE address = $1 AND ok = 0 AND at >= $2"
+                                     : "SELECT COUNT(*) FROM sign_ins WHERE name = $1 AND ok = 0 AND at >= $2",
+                          {by_address ? address : name, num(since)});
+        if (!r) return Error{r.error()};
+        return static_cast<int>(r->integer(0, 0));
+    }
+
+    Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return status_of(db_.exec("INSERT INTO sign_ins (name, address, ok, at) VALUES ($1, $2, $3, $4)",
+                                  {name, address, ok ? "1" : "0", num(at)}));
+    }
+
+private:
+    static constexpr const char* kAccountColumns =
+        "SELECT id, name, role, county, agency, password_hash, disabled FROM accounts";
+
+    static Status status_of(const Result<pg::Rows>& r) { return r ? ok_status() : Status(Error{r.error()}); }
+
+    static Account account_of(const pg::Rows& r, int i) {
+        Account a;
+        a.id = r.integer(i, 0);
+        a.name = r.text(i, 1);
+        a.role = tracker::parse_role(r.text(i, 2)).value_or(tracker::Role::editor);
+        a.county = r.text(i, 3);
+        a.agency = r.text(i, 4);
+        a.password_hash = r.text(i, 5);
+        a.disabled = r.integer(i, 6) != 0;
+        return a;
+    }
+
+    Result<std::optional<Account>> account_where(const char* condition, const std::string& value) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto r = db_.exec(std::string(kAccountColumns) + " WHERE " + condition, {value});
+        if (!r) return Error{r.error()};
+        if (r->size() == 0) return std::optional<Account>();
+        return std::optional<Account>(account_of(*r, 0));
+    }
+
+    Status insert_audit(const AuditEntry& a) {
+        return status_of(db_.exec(
+            "INSERT INTO audit (at, username, action, proposal_id, before_doc, after_doc, detail) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            {num(a.at), a.user, a.action, a.proposal_id, a.before, a.after, a.detail}));
+    }
+
+    template <class Body>
+    Status transaction(Body body) {
+        if (auto s = db_.exec_script("BEGIN;"); !s) return Error{"PostgreSQL: " + s.error()};
+        Status result = body();
+        if (!result) {
+            db_.exec_script("ROLLBACK;");
+            return Error{"PostgreSQL: " + result.error()};
+        }
+        if (auto s = db_.exec_script("COMMIT;"); !s) return Error{"PostgreSQL: " + s.error()};
+        return ok_status();
+    }
+
+    static content::Json parse_doc(const char* table, const std::string& key, const std::string& text,
+                                   content::Diagnostics& diagnostics) {
+        auto parsed = content::parse_json_text(text, std::string(table) + "[" + key + "]");
+        if (!parsed) {
+            diagnostics.add(std::string(table) + "[" + key + "]", "stored document is not JSON: " + parsed.error());
+            return nullptr;
+        }
+        return *parsed;
+    }
+
+    pg::Connection db_;
+    std::mutex mutex_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string& conninfo) {
+    auto store = std::make_unique<PostgresStore>();
+    if (auto s = store->open(conninfo); !s) return Error{s.error()};
+    return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace beitai::site

@@ -1,0 +1,70 @@
+// The tables both stores share, written once. SQLite and PostgreSQL differ only in a few
+// words (auto-increment keys), filled in by each store.
+#pragma once
+
+#include <string>
+
+namespace beitai::site {
+
+// `serial_key` is "INTEGER PRIMARY KEY AUTOINCREMENT" (SQLite) or "BIGSERIAL PRIMARY KEY"
+// (PostgreSQL).
+inline std::string store_schema(const std::string& serial_key) {
+    return R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counties (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS issue_groups (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS proposals (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+  county TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  updated TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS status_events (
+  seq )sql" + serial_key + R"sql(,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id),
+  doc TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit (
+  seq )sql" + serial_key + R"sql(,
+  at BIGINT NOT NULL,
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  proposal_id TEXT NOT NULL,
+  before_doc TEXT NOT NULL,
+  after_doc TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS accounts (
+  id )sql" + serial_key + R"sql(,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('editor', 'admin')),
+  county TEXT NOT NULL,
+  agency TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_digest TEXT PRIMARY KEY,
+  account_id BIGINT NOT NULL REFERENCES accounts(id),
+  csrf TEXT NOT NULL,
+  created BIGINT NOT NULL,
+  last_seen BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sign_ins (
+  seq )sql" + serial_key + R"sql(,
+  name TEXT NOT NULL,
+  address TEXT NOT NULL,
+  ok INTEGER NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sign_ins_by_name ON sign_ins (name, at);
+CREATE INDEX IF NOT EXISTS sign_ins_by_address ON sign_ins (address, at);
+CREATE INDEX IF NOT EXISTS status_events_by_proposal ON status_events (proposal_id, seq);
+)sql";
+}
+
+}  // namespace beitai::site
