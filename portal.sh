@@ -114,6 +114,27 @@ build_wasm() {
   cmake --build "$BUILD/wasm" -j "$JOBS" >/dev/null
 }
 
+# A PostgreSQL server of the project's own for the tests: a cluster in build/pg owned by
+# the postgres user, on 127.0.0.1:55432 with trust auth (loopback only). Started once and
+# left running; a later run finds it up.
+start_postgres() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+  [ -x "$bin/initdb" ] || { echo "portal.sh: PostgreSQL server binaries not found" >&2; exit 1; }
+  local dir="$BUILD/pg"
+  export BEITAI_PG_URL="postgresql://postgres@127.0.0.1:55432/postgres"
+  if pg_isready -q -h 127.0.0.1 -p 55432 2>/dev/null; then return 0; fi
+  log "starting PostgreSQL for the tests ($bin)"
+  mkdir -p "$dir"
+  chown postgres: "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    runuser -u postgres -- "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p 55432 -k /tmp -c listen_addresses=127.0.0.1 -c fsync=on" start >/dev/null
+  pg_isready -q -h 127.0.0.1 -p 55432 || { echo "portal.sh: PostgreSQL did not start; see $dir/server.log" >&2; exit 1; }
+}
+
 # "[doctest] test cases: 37 | 37 passed | 0 failed | 0 skipped" → "37 37 0"
 doctest_counts() {
   sed 's/\x1b\[[0-9;]*m//g' "$1" | sed -n 's/.*test cases: *\([0-9]*\) | *\([0-9]*\) passed | *\([0-9]*\) failed.*/\1 \2 \3/p' | tail -n1
@@ -176,6 +197,7 @@ case "$cmd" in
     setup
     build_native
     build_wasm
+    start_postgres
     run_tests
     ;;
   *)

@@ -1,22 +1,65 @@
-// Starts the real `beitai` binary for a test: a fresh SQLite file in a temporary folder,
-// a free loopback port, and a stop() that ends it. Tests talk to it over real HTTP.
+// Starts the real `beitai` binary for a test: a fresh store (a SQLite file in a temporary
+// folder, or a fresh PostgreSQL database on the test server portal.sh starts), a free
+// loopback port, and a stop() that ends it. Tests talk to it over real HTTP.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 export const ROOT = process.env.BEITAI_ROOT || path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const BEITAI = path.join(ROOT, 'build/native/site/beitai');
 
+// The stores every server test runs against: SQLite always, PostgreSQL when portal.sh
+// started one (it always does; a run without it says so in the test names).
+export function stores() {
+  return process.env.BEITAI_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
 // Runs `beitai ARGS…` to completion: {status, stdout, stderr}.
 export function runBeitai(args, options = {}) {
-  const r = spawnSync(BEITAI, args, { cwd: ROOT, encoding: 'utf8', timeout: 30000, ...options });
+  const r = spawnSync(BEITAI, args, { cwd: ROOT, encoding: 'utf8', timeout: 60000, ...options });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export async function startServer({ contentDir = 'content', dbPath, extraArgs = [], env = {} } = {}) {
+// A new empty PostgreSQL database; returns its URL.
+export function freshPostgresDatabase() {
+  const admin = process.env.BEITAI_PG_URL;
+  if (!admin) throw new Error('BEITAI_PG_URL is not set (portal.sh test starts PostgreSQL)');
+  const name = 'beitai_test_' + randomBytes(6).toString('hex');
+  const r = spawnSync('psql', [admin, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error('cannot create a test database: ' + r.stderr);
+  return admin.replace(/\/[^/]*$/, '/' + name);
+}
+
+// A store location for `kind` ("sqlite" or "postgres") and a cleanup.
+export function freshStore(kind = 'sqlite') {
+  if (kind === 'postgres') {
+    const url = freshPostgresDatabase();
+    return {
+      location: url,
+      cleanup() {
+        const name = url.slice(url.lastIndexOf('/') + 1);
+        spawnSync('psql', [process.env.BEITAI_PG_URL, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+      },
+    };
+  }
   const tmp = mkdtempSync(path.join(tmpdir(), 'beitai-test-'));
-  const db = dbPath || path.join(tmp, 'beitai.sqlite');
+  return { location: path.join(tmp, 'beitai.sqlite'), cleanup() { rmSync(tmp, { recursive: true, force: true }); } };
+}
+
+// `beitai user add` with the password on standard input.
+export function addAccount(store, { name, password, role = 'editor', county = '', agency }) {
+  const args = ['user', 'add', '--name', name, '--role', role, '--agency', agency, '--db', store];
+  if (county) args.push('--county', county);
+  const r = runBeitai(args, { input: password + '\n' });
+  if (r.status !== 0) throw new Error(`user add ${name} failed: ${r.stderr}`);
+  return r;
+}
+
+export async function startServer({ contentDir = 'content', dbPath, store = 'sqlite', extraArgs = [], env = {} } = {}) {
+  const own = dbPath ? null : freshStore(store);
+  const db = dbPath || own.location;
   const child = spawn(BEITAI, ['serve', '--port', '0', '--content', contentDir, '--db', db, ...extraArgs], {
     cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -24,7 +67,7 @@ export async function startServer({ contentDir = 'content', dbPath, extraArgs = 
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 15000);
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 20000);
     child.stdout.on('data', (d) => {
       stdout += d;
       const m = stdout.match(/listening on (http:\/\/[^\s]+?)\/?\s/);
@@ -36,13 +79,46 @@ export async function startServer({ contentDir = 'content', dbPath, extraArgs = 
     url,
     db,
     output: () => stdout,
+    errors: () => stderr,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      if (!dbPath) rmSync(tmp, { recursive: true, force: true });
+      own?.cleanup();
+    },
+  };
+}
+
+// A signed-in staff client over the JSON API: keeps the session cookie and CSRF token.
+export async function staffClient(baseUrl, name, password) {
+  const r = await fetch(baseUrl + '/api/staff/sign-in', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }),
+  });
+  if (r.status !== 200) throw new Error(`sign-in ${name}: ${r.status} ${await r.text()}`);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  const { csrf } = await r.json();
+  return {
+    cookie,
+    csrf,
+    async post(pathname, body, { withCsrf = true, headers = {} } = {}) {
+      const res = await fetch(baseUrl + pathname, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, ...(withCsrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let json;
+      try { json = JSON.parse(text); } catch { /* not JSON */ }
+      return { status: res.status, json, text, headers: res.headers };
+    },
+    async get(pathname) {
+      const res = await fetch(baseUrl + pathname, { headers: { cookie } });
+      const text = await res.text();
+      let json;
+      try { json = JSON.parse(text); } catch { /* not JSON */ }
+      return { status: res.status, json, text };
     },
   };
 }
