@@ -18,4 +18,16 @@ std::string escape_html(std::string_view s) {
     return out;
 }
 
+std::string escape_xml(std::string_view s) {
+    std::string out = escape_html(s);
+    std::string clean;
+    clean.reserve(out.size());
+    for (char c : out) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') clean += "\xEF\xBF\xBD";
+        else clean += c;
+    }
+    return clean;
+}
+
 }  // namespace beitai::text

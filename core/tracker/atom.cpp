@@ -52,12 +52,16 @@ void add_status_changes(std::vector<Entry>& entries, const FeedSpec& spec, const
 }
 
 std::string render(const FeedSpec& spec, std::vector<Entry> entries) {
+    // An item with no date at all (created without progress, never changed) is dated by
+    // the day the feed is made rather than given an impossible timestamp.
+    for (auto& e : entries)
+        if (!text::is_valid(e.date)) e.date = spec.today;
     std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return b.date < a.date; });
     if (entries.size() > spec.max_entries) entries.resize(spec.max_entries);
-    text::Date updated{2023, 1, 1};
+    text::Date updated = entries.empty() ? spec.today : entries.front().date;
     for (const auto& e : entries)
         if (updated < e.date) updated = e.date;
-    using text::escape_html;
+    const auto escape_html = [](std::string_view v) { return text::escape_xml(v); };
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
                       std::string(text::html_lang_tag(spec.lang)) + "\"><id>" + escape_html(tag("feed" + spec.self_path)) +
                       "</id><title>" + escape_html(spec.title) + "</title><updated>" + timestamp(updated) +

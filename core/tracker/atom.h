@@ -17,6 +17,7 @@ struct FeedSpec {
     std::string title;
     text::Lang lang = text::Lang::zh_TW;
     size_t max_entries = 200;
+    text::Date today{2023, 8, 8};  // the day the feed is made: dates undated entries, or an empty feed
 };
 
 // Entries: each record's listing (dated by its earliest known date) and each status change.

@@ -125,7 +125,7 @@ std::string export_json(const std::vector<const ProposalRecord*>& records) {
 
 std::string export_ods(const Snapshot& snapshot, const std::vector<const ProposalRecord*>& records, text::Lang lang) {
     auto cell = [](const std::string& value) {
-        return "<table:table-cell office:value-type=\"string\"><text:p>" + text::escape_html(value) +
+        return "<table:table-cell office:value-type=\"string\"><text:p>" + text::escape_xml(value) +
                "</text:p></table:table-cell>";
     };
     std::string rows = "<table:table-row>";

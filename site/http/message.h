@@ -2,6 +2,7 @@
 // Handlers never touch Boost.Beast; only server.cpp does.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,9 +29,12 @@ struct Response {
     int status = 200;
     std::string content_type = "text/plain; charset=utf-8";
     std::string body;
+    // A body shared with a cache: sent as it is, without a copy (takes precedence over body).
+    std::shared_ptr<const std::string> shared_body;
     std::vector<std::pair<std::string, std::string>> headers;
 
     static Response json(int status, std::string body);
+    static Response json(int status, std::shared_ptr<const std::string> body);
     // {"error": message} — every API error has this shape.
     static Response json_error(int status, const std::string& message);
     static Response text(int status, std::string body);

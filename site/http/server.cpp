@@ -30,6 +30,34 @@ const char* content_security_policy() {
 
 namespace {
 
+// A Beast body that sends a string shared with a cache, without copying it.
+struct SharedStringBody {
+    using value_type = std::shared_ptr<const std::string>;
+
+    static std::uint64_t size(const value_type& body) { return body ? body->size() : 0; }
+
+    class writer {
+    public:
+        using const_buffers_type = asio::const_buffer;
+
+        template <bool isRequest, class Fields>
+        writer(const http::header<isRequest, Fields>&, const value_type& body) : body_(body) {}
+
+        void init(beast::error_code& ec) { ec = {}; }
+
+        boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
+            ec = {};
+            if (!body_ || body_->empty()) return boost::none;
+            return {{asio::const_buffer(body_->data(), body_->size()), false}};
+        }
+
+    private:
+        const value_type& body_;
+    };
+};
+
+using OutgoingMessage = http::response<SharedStringBody>;
+
 Request to_request(const http::request<http::string_body>& in, bool& bad_target) {
     Request r;
     r.method = std::string(in.method_string());
@@ -48,8 +76,8 @@ Request to_request(const http::request<http::string_body>& in, bool& bad_target)
     return r;
 }
 
-http::response<http::string_body> to_beast(Response&& r, unsigned version, bool keep_alive, bool head) {
-    http::response<http::string_body> out{static_cast<http::status>(r.status), version};
+OutgoingMessage to_beast(Response&& r, unsigned version, bool keep_alive, bool head) {
+    OutgoingMessage out{static_cast<http::status>(r.status), version};
     out.set(http::field::server, "beitai");
     out.set(http::field::content_type, r.content_type);
     out.set("Content-Security-Policy", content_security_policy());
@@ -58,12 +86,9 @@ http::response<http::string_body> to_beast(Response&& r, unsigned version, bool 
     out.set("Cross-Origin-Opener-Policy", "same-origin");
     for (auto& [k, v] : r.headers) out.set(k, v);
     out.keep_alive(keep_alive);
-    if (head) {
-        out.content_length(r.body.size());
-    } else {
-        out.body() = std::move(r.body);
-        out.prepare_payload();
-    }
+    auto body = r.shared_body ? std::move(r.shared_body) : std::make_shared<const std::string>(std::move(r.body));
+    out.content_length(body->size());
+    if (!head) out.body() = std::move(body);
     return out;
 }
 
@@ -110,8 +135,7 @@ private:
     }
 
     void send(Response&& response, unsigned version, bool keep_alive, bool head) {
-        auto msg = std::make_shared<http::response<http::string_body>>(
-            to_beast(std::move(response), version, keep_alive, head));
+        auto msg = std::make_shared<OutgoingMessage>(to_beast(std::move(response), version, keep_alive, head));
         stream_.expires_after(std::chrono::seconds(30));
         http::async_write(stream_, *msg,
                           [self = shared_from_this(), msg, keep_alive](beast::error_code ec, std::size_t) {
@@ -135,16 +159,24 @@ private:
 
 }  // namespace
 
+// One io_context per thread, each run by exactly that thread (concurrency hint 1, so Asio
+// takes no locks), with accepted connections dealt round-robin. A shared io_context run by
+// several threads spent most of its time waking threads and passing locks.
 struct HttpServer::Impl {
     Handler handler;
     int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::uint64_t body_limit = 1024 * 1024;
     int idle_seconds = 30;
-    asio::io_context io;
-    tcp::acceptor acceptor{io};
+    asio::io_context accept_io{1};
+    tcp::acceptor acceptor{accept_io};
+    std::vector<std::unique_ptr<asio::io_context>> workers;
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+    size_t next_worker = 0;
 
     void accept() {
-        acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+        asio::io_context& target = *workers[next_worker];
+        next_worker = (next_worker + 1) % workers.size();
+        acceptor.async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
             if (!acceptor.is_open()) return;
             if (!ec) {
                 socket.set_option(tcp::no_delay(true), ec);
@@ -187,20 +219,26 @@ std::string HttpServer::listen(const std::string& host, std::uint16_t port, std:
 }
 
 void HttpServer::run() {
-    asio::signal_set signals(impl_->io, SIGINT, SIGTERM);
+    for (int i = 0; i < impl_->threads; ++i) {
+        impl_->workers.push_back(std::make_unique<asio::io_context>(1));
+        impl_->guards.push_back(asio::make_work_guard(*impl_->workers.back()));
+    }
+    asio::signal_set signals(impl_->accept_io, SIGINT, SIGTERM);
     signals.async_wait([this](beast::error_code, int) { stop(); });
     impl_->accept();
     std::vector<std::thread> pool;
-    for (int i = 1; i < impl_->threads; ++i) pool.emplace_back([this] { impl_->io.run(); });
-    impl_->io.run();
+    for (auto& w : impl_->workers) pool.emplace_back([&w] { w->run(); });
+    impl_->accept_io.run();
     for (auto& t : pool) t.join();
 }
 
 void HttpServer::stop() {
-    asio::post(impl_->io, [this] {
+    asio::post(impl_->accept_io, [this] {
         beast::error_code ec;
         impl_->acceptor.close(ec);
-        impl_->io.stop();
+        impl_->guards.clear();
+        for (auto& w : impl_->workers) w->stop();
+        impl_->accept_io.stop();
     });
 }
 

@@ -35,6 +35,7 @@ Response Portal::export_view(const Request& request, const std::string& format) 
     spec.base_url = config_.public_url;
     spec.self_path = path_and_query(request);
     spec.lang = lang;
+    spec.today = taipei_today(unix_now());
     spec.title = std::string(text::tr("site.short", lang)) + " · " + std::string(text::tr("summary.heading", lang));
     Response r;
     r.content_type = "application/atom+xml; charset=utf-8";
@@ -50,6 +51,7 @@ Response Portal::proposal_feed(const Request& request, const std::string& id) co
     spec.base_url = config_.public_url;
     spec.self_path = path_and_query(request);
     spec.lang = request_lang(request);
+    spec.today = taipei_today(unix_now());
     spec.title = std::string(text::tr("site.short", spec.lang)) + " · " + record->proposal.title;
     Response r;
     r.content_type = "application/atom+xml; charset=utf-8";

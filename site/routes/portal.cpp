@@ -4,16 +4,21 @@
 
 namespace beitai::site {
 
-SnapshotHolder::SnapshotHolder(tracker::Snapshot initial)
-    : current_(std::make_shared<const tracker::Snapshot>(std::move(initial))) {}
+SnapshotHolder::SnapshotHolder(tracker::Snapshot initial) { set(std::move(initial)); }
 
-std::shared_ptr<const tracker::Snapshot> SnapshotHolder::get() const {
+std::shared_ptr<const SnapshotHolder::Published> SnapshotHolder::current() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return current_;
 }
 
+std::shared_ptr<const tracker::Snapshot> SnapshotHolder::get() const {
+    auto published = current();
+    return std::shared_ptr<const tracker::Snapshot>(published, &published->snapshot);
+}
+
 void SnapshotHolder::set(tracker::Snapshot next) {
-    auto fresh = std::make_shared<const tracker::Snapshot>(std::move(next));
+    auto fresh = std::make_shared<Published>();
+    fresh->snapshot = std::move(next);
     std::lock_guard<std::mutex> lock(mutex_);
     current_ = std::move(fresh);
 }
@@ -41,11 +46,8 @@ Status Portal::reload() {
 
 void Portal::refresh_if_changed() {
     const UnixTime now = unix_now();
-    {
-        std::lock_guard<std::mutex> lock(refresh_mutex_);
-        if (now == last_refresh_check_) return;
-        last_refresh_check_ = now;
-    }
+    UnixTime last = last_refresh_check_.load(std::memory_order_relaxed);
+    if (now == last || !last_refresh_check_.compare_exchange_strong(last, now)) return;
     auto revision = store_.revision();
     if (!revision) return;
     long long known;

@@ -3,9 +3,11 @@
 // core/ for every rule, query and piece of markup; they only do HTTP and storage.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "auth/sessions.h"
 #include "http/message.h"
@@ -23,15 +25,46 @@ struct PortalConfig {
 
 // The current snapshot. Readers take a shared_ptr and keep a consistent view for the whole
 // request; a write builds a new snapshot and swaps it in.
+//
+// Responses that depend only on the snapshot and the request's canonical query (the JSON
+// API, exports) are kept with the snapshot they were computed from, so a busy public
+// endpoint serialises each answer once per change, not once per request. A new snapshot
+// starts with an empty cache; the number of entries is bounded so that a stream of unique
+// queries cannot grow it without limit.
 class SnapshotHolder {
 public:
     explicit SnapshotHolder(tracker::Snapshot initial);
     std::shared_ptr<const tracker::Snapshot> get() const;
     void set(tracker::Snapshot next);
 
+    // The cached body for `key` of the current snapshot, computing it with `make(snapshot)`
+    // on a miss. Returns the snapshot used, so callers can render consistently.
+    template <class Make>
+    std::shared_ptr<const std::string> cached(const std::string& key, Make make) const {
+        auto published = current();
+        {
+            std::lock_guard<std::mutex> lock(published->mutex);
+            auto it = published->responses.find(key);
+            if (it != published->responses.end()) return it->second;
+        }
+        auto body = std::make_shared<const std::string>(make(published->snapshot));
+        std::lock_guard<std::mutex> lock(published->mutex);
+        if (published->responses.size() < kMaxCachedResponses) published->responses.emplace(key, body);
+        return body;
+    }
+
+    static constexpr size_t kMaxCachedResponses = 512;
+
 private:
+    struct Published {
+        tracker::Snapshot snapshot;
+        mutable std::mutex mutex;
+        mutable std::unordered_map<std::string, std::shared_ptr<const std::string>> responses;
+    };
+    std::shared_ptr<const Published> current() const;
+
     mutable std::mutex mutex_;
-    std::shared_ptr<const tracker::Snapshot> current_;
+    std::shared_ptr<const Published> current_;
 };
 
 class Portal {
@@ -73,7 +106,7 @@ private:
     SnapshotHolder snapshot_;
     auth::Sessions sessions_;
     std::mutex refresh_mutex_;
-    UnixTime last_refresh_check_ = 0;
+    std::atomic<UnixTime> last_refresh_check_{0};
     long long known_revision_ = -1;
     StaticFiles files_;
     PortalConfig config_;

@@ -16,7 +16,13 @@ Response Portal::api_proposals(const Request& request) const {
     auto s = snapshot_.get();
     auto query = tracker::parse_proposal_query(request.query, *s);
     if (!query) return Response::json_error(400, query.error());
-    return Response::json(200, content::to_json_text(tracker::list_json(tracker::select_records(*s, *query))));
+    // Keyed by the canonical query, so "?year=112&status=open" and "?status=open&year=112" share.
+    auto body = snapshot_.cached("api/proposals?" + text::to_query_string(tracker::to_params(*query)),
+                                 [&](const tracker::Snapshot& snapshot) {
+                                     return content::to_json_text(
+                                         tracker::list_json(tracker::select_records(snapshot, *query)));
+                                 });
+    return Response::json(200, std::move(body));
 }
 
 Response Portal::api_proposal(const std::string& id) const {
