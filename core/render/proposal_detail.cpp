@@ -33,19 +33,6 @@ std::string counties_html(const tracker::Snapshot& snapshot, const content::Prop
 
 }  // namespace
 
-std::string paragraphs_html(const std::string& text) {
-    std::string out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t nl = text.find('\n', start);
-        std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        if (!line.empty()) out += "<p>" + escape_html(line) + "</p>";
-        if (nl == std::string::npos) break;
-        start = nl + 1;
-    }
-    return out;
-}
-
 std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracker::ProposalRecord& r, Lang lang) {
     const content::Proposal& p = r.proposal;
     std::string group = escape_html(group_name(snapshot, p.group, lang));
@@ -58,7 +45,7 @@ std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracke
     std::string out = "<article class=\"proposal-detail status-" + std::string(content::to_string(p.status)) +
                       "\" data-id=\"" + escape_html(p.id) + "\" data-version=\"" + std::to_string(r.version) +
                       "\"><p class=\"back\"><a href=\"/proposals\">" + escape_html(tr("detail.back", lang)) +
-                      "</a></p><h1>" + escape_html(p.title) + "</h1>";
+                      "</a></p><h1>" + source_text(escape_html(p.title), lang) + "</h1>";
 
     // Status first: what a citizen came to learn.
     out += "<section class=\"status-box\" aria-labelledby=\"status-heading\"><h2 id=\"status-heading\">" +
@@ -69,16 +56,16 @@ std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracke
                "\">" + escape_html(closure_label(p.closure->kind, lang)) + "</span>";
     out += "</p><dl class=\"facts\">";
     if (p.status == content::Status::closed && p.closure) {
-        out += row(tr("detail.reason", lang), paragraphs_html(p.closure->reason));
-        if (p.closure->decision) out += row(tr("detail.decision", lang), escape_html(*p.closure->decision));
+        out += row(tr("detail.reason", lang), source_text(paragraphs_html(p.closure->reason), lang, "div"));
+        if (p.closure->decision) out += row(tr("detail.decision", lang), source_text(escape_html(*p.closure->decision), lang));
         if (p.closure->date) out += row(tr("detail.history_date", lang), escape_html(text::format_date(*p.closure->date, lang)));
     } else if (p.open_reason) {
-        out += row(tr("detail.open_reason", lang), paragraphs_html(*p.open_reason));
+        out += row(tr("detail.open_reason", lang), source_text(paragraphs_html(*p.open_reason), lang, "div"));
     }
     out += "</dl></section>";
 
     out += "<dl class=\"facts\">" + row(tr("detail.year", lang), std::to_string(p.year)) +
-           row(tr("detail.group", lang), group) + row(tr("detail.agency", lang), escape_html(p.agency));
+           row(tr("detail.group", lang), group) + row(tr("detail.agency", lang), source_text(escape_html(p.agency), lang));
     if (!co.empty()) out += row(tr("detail.co_proposers", lang), co);
     if (!types.empty()) out += row(tr("detail.types", lang), types);
     out += row(tr("detail.counties", lang), counties_html(snapshot, p, lang)) +
@@ -97,19 +84,22 @@ std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracke
 
     if (p.sheet) {
         out += "<section class=\"sheet\"><h2>" + escape_html(tr("detail.description", lang)) + "</h2>" +
-               paragraphs_html(p.sheet->description) + "<h2>" + escape_html(tr("detail.approach", lang)) + "</h2>" +
-               paragraphs_html(p.sheet->approach) + "<h2>" + escape_html(tr("detail.benefits", lang)) + "</h2>" +
-               paragraphs_html(p.sheet->benefits) + "<p class=\"contact\"><strong>" +
-               escape_html(tr("detail.contact_unit", lang)) + "</strong>：" + escape_html(p.sheet->contact_unit) +
+               source_text(paragraphs_html(p.sheet->description), lang, "div") + "<h2>" + escape_html(tr("detail.approach", lang)) + "</h2>" +
+               source_text(paragraphs_html(p.sheet->approach), lang, "div") + "<h2>" + escape_html(tr("detail.benefits", lang)) + "</h2>" +
+               source_text(paragraphs_html(p.sheet->benefits), lang, "div") + "<p class=\"contact\"><strong>" +
+               escape_html(tr("detail.contact_unit", lang)) + "</strong>" + escape_html(tr("punct.colon", lang)) +
+               source_text(escape_html(p.sheet->contact_unit), lang) +
                "</p></section>";
     } else {
         out += "<p class=\"no-sheet\">" + escape_html(tr("detail.no_sheet", lang)) + "</p>";
     }
 
-    out += "<section class=\"progress\"><h2>" + escape_html(tr("detail.progress", lang)) + "</h2><ol class=\"progress-log\">";
+    out += "<section class=\"progress\"><h2>" + escape_html(tr("detail.progress", lang)) + "</h2>";
+    if (p.progress.empty()) out += "<p>" + escape_html(tr("detail.progress_none", lang)) + "</p>";
+    out += "<ol class=\"progress-log\">";
     for (auto it = p.progress.rbegin(); it != p.progress.rend(); ++it)
         out += "<li><p class=\"date\"><time datetime=\"" + text::to_iso(it->date) + "\">" +
-               escape_html(text::format_date(it->date, lang)) + "</time></p>" + paragraphs_html(it->text) + "</li>";
+               escape_html(text::format_date(it->date, lang)) + "</time></p>" + source_text(paragraphs_html(it->text), lang, "div") + "</li>";
     out += "</ol></section>";
 
     out += "<section class=\"history\"><h2>" + escape_html(tr("detail.history", lang)) + "</h2>";

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "render/prose.h"
 #include "text/lang.h"
 #include "tracker/record.h"
 
@@ -11,9 +12,5 @@ namespace beitai::render {
 
 std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracker::ProposalRecord& record,
                                  text::Lang lang);
-
-// Text as written, one <p> per line (the transcriptions keep the seed's list items on
-// their own lines).
-std::string paragraphs_html(const std::string& text);
 
 }  // namespace beitai::render

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "render/prose.h"
 #include "tracker/labels.h"
 #include "text/html.h"
 #include "tracker/stats.h"
@@ -36,7 +37,7 @@ std::string with(const std::optional<std::string>& v) { return v.value_or(""); }
 
 std::string summary_html(const tracker::Snapshot& snapshot, const tracker::Summary& s, Lang lang) {
     std::string out = "<section class=\"summary\" aria-labelledby=\"summary-heading\"><h2 id=\"summary-heading\">" +
-                      escape_html(tr("summary.heading", lang)) + "</h2>";
+                      escape_html(tr("summary.at_a_glance", lang)) + "</h2>";
     auto stat = [&](const char* status, std::string_view label, int n) {
         std::string c = std::to_string(n);
         return "<div class=\"stat stat-" + std::string(status) + "\"><dt>" + escape_html(label) +
@@ -85,17 +86,18 @@ std::string item_html(const tracker::Snapshot& snapshot, const tracker::Proposal
     const bool closed = p.status == content::Status::closed;
     std::string out = "<li class=\"proposal status-" + std::string(content::to_string(p.status)) + "\" data-id=\"" +
                       escape_html(p.id) + "\"><article><h3><a href=\"/proposals/" + escape_html(p.id) + "\">" +
-                      escape_html(p.title) + "</a></h3><p class=\"meta\"><span class=\"pid\">" + escape_html(p.id) +
-                      "</span> · " + std::to_string(p.year) + " · " + escape_html(group) + " · " +
-                      escape_html(p.agency) + "</p><p class=\"status-line\"><span class=\"badge badge-" +
+                      source_text(escape_html(p.title), lang) + "</a></h3><p class=\"meta\"><span class=\"pid\">" +
+                      escape_html(p.id) + "</span> · " + std::to_string(p.year) + " · " + escape_html(group) + " · " +
+                      source_text(escape_html(p.agency), lang) + "</p><p class=\"status-line\"><span class=\"badge badge-" +
                       std::string(content::to_string(p.status)) + "\">" + escape_html(status_label(p.status, lang)) +
                       "</span>";
     if (closed && p.closure)
         out += " <span class=\"badge badge-kind\" data-closure=\"" + std::string(content::to_string(p.closure->kind)) +
-               "\">" + escape_html(closure_label(p.closure->kind, lang)) + "</span> <span class=\"reason\">" +
-               escape_html(p.closure->reason) + "</span>";
+               "\">" + escape_html(closure_label(p.closure->kind, lang)) + "</span>";
     if (p.asks_central) out += " <span class=\"badge badge-central\">" + escape_html(tr("track.central", lang)) + "</span>";
-    out += "</p><p class=\"updated\">" + escape_html(tr("list.updated", lang)) + " " +
+    out += "</p>";
+    if (closed && p.closure) out += source_text("<div class=\"reason\">" + paragraphs_html(p.closure->reason) + "</div>", lang, "div");
+    out += "<p class=\"updated\">" + escape_html(tr("list.updated", lang)) + " " +
            escape_html(text::format_date(r.updated, lang)) + "</p></article></li>";
     return out;
 }
@@ -196,7 +198,7 @@ std::string proposal_results_html(const tracker::Snapshot& snapshot, const track
     }
     tracker::ProposalQuery all_pages = query;
     all_pages.page = 1;
-    out += "<p class=\"exports\">" + escape_html(tr("list.exports", lang)) + ": <a href=\"" +
+    out += "<p class=\"exports\">" + escape_html(tr("list.exports", lang)) + escape_html(tr("punct.colon", lang)) + "<a href=\"" +
            escape_html(proposals_url(all_pages, "/proposals.csv")) + "\">CSV</a> · <a href=\"" +
            escape_html(proposals_url(all_pages, "/proposals.json")) + "\">JSON</a> · <a href=\"" +
            escape_html(proposals_url(all_pages, "/proposals.ods")) + "\">ODS</a> · <a href=\"" +

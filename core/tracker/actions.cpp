@@ -180,7 +180,7 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
     if (action.kind == ActionKind::create) {
         Json candidate = f;
         candidate["id"] = new_id;
-        candidate["seed_ref"] = "staff: " + actor.agency;
+        candidate["seed_ref"] = "北臺入口網站線上新增（" + actor.agency + "）";
         for (const char* key : {"subgroup", "ministry", "sheet"})
             if (!candidate.contains(key)) candidate[key] = nullptr;
         for (const char* key : {"types", "counties"})

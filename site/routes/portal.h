@@ -90,7 +90,7 @@ private:
     Response proposal_feed(const Request& request, const std::string& id) const;
     // staff.cpp — pages and forms under /staff, JSON under /api/staff
     Response staff(const Request& request);
-    Response staff_page(const Request& request, const std::string& main_html, int status = 200) const;
+    Response staff_page(const Request& request, const std::string& main_html, int status = 200);
     Response sign_in(const Request& request, bool json);
     Response sign_out(const Request& request, bool json);
     Response proposal_action(const Request& request, const auth::SignedIn& who, const std::string& id,

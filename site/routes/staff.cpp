@@ -77,8 +77,11 @@ Result<content::Json> body_json(const Request& request, std::optional<tracker::A
 
 }  // namespace
 
-Response Portal::staff_page(const Request& request, const std::string& main_html, int status) const {
+Response Portal::staff_page(const Request& request, const std::string& main_html, int status) {
     render::PageFrame frame;
+    if (auto who = sessions_.current(request, unix_now()))
+        frame.signed_in_as = std::string(text::tr("staff.signed_in_as", request_lang(request))) +
+                             std::string(text::tr("punct.colon", request_lang(request))) + who->account.name;
     frame.lang = request_lang(request);
     frame.title = std::string(text::tr("staff.home", frame.lang));
     frame.path_and_query = path_and_query(request);

@@ -76,7 +76,8 @@ TEST_CASE("a closed proposal's page shows the kind of closure, the reason and th
 
     const std::string en = detail(r, Lang::en);
     CHECK(has(en, "data-closure=\"done\">Done</span>"));
-    CHECK(has(en, "<dt>Decision</dt><dd>依112年6月12日第3次工作會議決議</dd>"));
+    // Chinese source text on an English page is marked as such for screen readers.
+    CHECK(has(en, "<dt>Decision</dt><dd><span lang=\"zh-Hant-TW\">依112年6月12日第3次工作會議決議</span></dd>"));
     CHECK(has(en, "<dt>Date</dt><dd>12 Jun 2023 (ROC 112)</dd>"));
 
     struct Kind {
@@ -198,7 +199,8 @@ TEST_CASE("hostile text in any field is escaped on the detail page") {
         CHECK_FALSE(has(html, "<script"));
         CHECK_FALSE(has(html, "<img"));
         CHECK_FALSE(has(html, "onerror=alert(1)>"));
-        CHECK(has(html, "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"));
+        CHECK(has(html, lang == Lang::en ? "<h1><span lang=\"zh-Hant-TW\">&lt;script&gt;alert(1)&lt;/script&gt;</span></h1>"
+                                         : "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"));
         CHECK(has(html, "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
     }
     // An id that is not an id cannot break out of its attributes either.

@@ -241,7 +241,7 @@ TEST_CASE("English results use English labels") {
     const ProposalQuery q = query_of({{"year", "111"}}, snapshot);
     const std::string en = results(snapshot, q, Lang::en);
     const std::string zh = results(snapshot, q, Lang::zh_TW);
-    CHECK(has(en, "<h2 id=\"summary-heading\">Cooperation proposals</h2>"));
+    CHECK(has(en, "<h2 id=\"summary-heading\">At a glance</h2>"));
     CHECK(has(en, "<dt>Open</dt>"));
     CHECK(has(en, "<dt>Closed</dt>"));
     CHECK(has(en, "<caption>Proposals by year</caption>"));

@@ -474,7 +474,7 @@ TEST_CASE("an editor files a proposal for their own county only") {
     CHECK_FALSE(r.proposal.closure.has_value());
     CHECK(r.proposal.progress.empty());
     CHECK(r.history.empty());
-    CHECK(r.proposal.seed_ref == "staff: 桃園市政府研究發展考核委員會");
+    CHECK(r.proposal.seed_ref == "北臺入口網站線上新增（桃園市政府研究發展考核委員會）");
     CHECK(r.proposal.agency == "桃園市政府教育局");
     CHECK(r.proposal.counties == std::vector<std::string>{"Taoyuan", "Taipei"});
     CHECK_FALSE(r.proposal.sheet.has_value());
