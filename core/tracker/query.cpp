@@ -14,9 +14,52 @@ std::string fold_ascii(std::string s) {
     return s;
 }
 
-bool contains_folded(const std::string& haystack, const std::string& folded_needle) {
-    return fold_ascii(haystack).find(folded_needle) != std::string::npos;
-}
+char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The search text of a query, prepared once for all records. Boyer–Moore–Horspool rather
+// than memchr-then-compare: in UTF-8 Chinese nearly every third byte is a lead byte such
+// as 0xE8, so a first-byte scan stops everywhere.
+class TextMatcher {
+public:
+    explicit TextMatcher(const std::string& text)
+        : needle_(fold_ascii(text)),
+          letters_(std::any_of(needle_.begin(), needle_.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        // Horspool's shift table, on folded bytes (libc++ in Emscripten 3.1.6 has no
+        // std::boyer_moore_horspool_searcher, so it is written out here).
+        const size_t m = needle_.size();
+        for (auto& s : shift_) s = m;
+        for (size_t i = 0; i + 1 < m; ++i) shift_[static_cast<unsigned char>(needle_[i])] = m - 1 - i;
+    }
+
+    bool empty() const { return needle_.empty(); }
+
+    bool in(const std::string& haystack) const { return letters_ ? find<true>(haystack) : find<false>(haystack); }
+
+private:
+    // Folding only when the needle has ASCII letters: most searches here are Chinese.
+    template <bool Fold>
+    bool find(const std::string& haystack) const {
+        const size_t m = needle_.size(), n = haystack.size();
+        if (m == 0) return true;
+        const char* h = haystack.data();
+        const char* nd = needle_.data();
+        auto f = [](char c) { return Fold ? fold(c) : c; };
+        size_t at = 0;
+        while (at + m <= n) {
+            size_t k = m;
+            while (k > 0 && f(h[at + k - 1]) == nd[k - 1]) --k;
+            if (k == 0) return true;
+            at += shift_[static_cast<unsigned char>(f(h[at + m - 1]))];
+        }
+        return false;
+    }
+
+    std::string needle_;
+    bool letters_;
+    size_t shift_[256];
+};
+
+bool matches_with(const ProposalRecord& record, const ProposalQuery& q, const TextMatcher& text);
 
 std::optional<int> parse_small_number(const std::string& s, size_t max_digits) {
     if (s.empty() || s.size() > max_digits) return std::nullopt;
@@ -108,6 +151,11 @@ QueryParams to_params(const ProposalQuery& q) {
 }
 
 bool matches(const ProposalRecord& record, const ProposalQuery& q) {
+    return matches_with(record, q, TextMatcher(q.text));
+}
+
+namespace {
+bool matches_with(const ProposalRecord& record, const ProposalQuery& q, const TextMatcher& text) {
     const content::Proposal& p = record.proposal;
     if (q.year && p.year != *q.year) return false;
     if (q.group && p.group != *q.group) return false;
@@ -118,20 +166,21 @@ bool matches(const ProposalRecord& record, const ProposalQuery& q) {
     if (q.closure && (!p.closure || p.status != content::Status::closed || p.closure->kind != *q.closure)) return false;
     if (q.type && !has(p.types, *q.type)) return false;
     if (q.track && p.asks_central != (*q.track == Track::central)) return false;
-    if (!q.text.empty()) {
-        const std::string needle = fold_ascii(q.text);
-        bool found = contains_folded(p.title, needle) || contains_folded(p.agency, needle);
-        if (!found && p.sheet) found = contains_folded(p.sheet->description, needle);
-        for (size_t i = 0; !found && i < p.progress.size(); ++i) found = contains_folded(p.progress[i].text, needle);
+    if (!text.empty()) {
+        bool found = text.in(p.title) || text.in(p.agency);
+        if (!found && p.sheet) found = text.in(p.sheet->description);
+        for (size_t i = 0; !found && i < p.progress.size(); ++i) found = text.in(p.progress[i].text);
         if (!found) return false;
     }
     return true;
 }
+}  // namespace
 
 std::vector<const ProposalRecord*> select_records(const Snapshot& snapshot, const ProposalQuery& q) {
     std::vector<const ProposalRecord*> out;
+    const TextMatcher text(q.text);
     for (const auto& r : snapshot.records)
-        if (matches(r, q)) out.push_back(&r);
+        if (matches_with(r, q, text)) out.push_back(&r);
     switch (q.sort) {
         case SortOrder::year:
             std::stable_sort(out.begin(), out.end(), [](const ProposalRecord* a, const ProposalRecord* b) {

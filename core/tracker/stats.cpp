@@ -41,21 +41,29 @@ std::vector<YearFigures> figures_by_year(const std::vector<content::Proposal>& p
 Summary summarize(const std::vector<const ProposalRecord*>& records, const std::vector<content::IssueGroup>& groups) {
     Summary s;
     std::map<int, YearFigures> by_year;
-    std::map<std::string, GroupFigures> by_group;
+    // Groups are few and known: count into their slots, remembering the last one found
+    // (a sorted list runs group by group).
+    std::vector<GroupFigures> by_group(groups.size());
+    size_t last = 0;
     for (const auto* r : records) {
         const content::Proposal& p = r->proposal;
         count(s.status, p);
         count(by_year, p);
-        GroupFigures& g = by_group[p.group];
-        g.group = p.group;
-        (p.status == content::Status::open ? g.open : g.closed) += 1;
+        if (last >= groups.size() || groups[last].id != p.group) {
+            last = groups.size();
+            for (size_t i = 0; i < groups.size(); ++i)
+                if (groups[i].id == p.group) last = i;
+        }
+        if (last < groups.size()) {
+            GroupFigures& g = by_group[last];
+            g.group = p.group;
+            (p.status == content::Status::open ? g.open : g.closed) += 1;
+        }
         if (p.status == content::Status::closed && p.closure) s.closures[p.closure->kind] += 1;
     }
     s.years = rows(by_year);
-    for (const auto& g : groups) {
-        auto it = by_group.find(g.id);
-        if (it != by_group.end()) s.groups.push_back(it->second);
-    }
+    for (auto& g : by_group)
+        if (g.open + g.closed > 0) s.groups.push_back(std::move(g));
     return s;
 }
 

@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <thread>
@@ -113,6 +114,7 @@ private:
     void on_read(beast::error_code ec, std::size_t) {
         if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::connection_reset)
             return close();
+        if (ec) unread_request_ = true;
         if (ec == http::error::body_limit) {
             return send(Response::json_error(413, "request body larger than " + std::to_string(body_limit_) + " bytes"),
                         11, false, false);
@@ -147,6 +149,19 @@ private:
     void close() {
         beast::error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        if (unread_request_) drain();
+    }
+
+    // After answering a request whose body we did not read (413, 400), closing at once with
+    // bytes still unread makes the kernel send a reset, which can destroy the answer before
+    // the client reads it. Read and discard for a short while first (RFC 9112 §9.6).
+    void drain() {
+        stream_.expires_after(std::chrono::seconds(2));
+        stream_.async_read_some(asio::buffer(discard_),
+                                [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                    self->drained_ += n;
+                                    if (!ec && self->drained_ < kMaxDrainBytes) self->drain();
+                                });
     }
 
     beast::tcp_stream stream_;
@@ -155,6 +170,10 @@ private:
     const Handler& handler_;
     std::uint64_t body_limit_;
     int idle_seconds_;
+    bool unread_request_ = false;
+    static constexpr std::size_t kMaxDrainBytes = 8 * 1024 * 1024;
+    std::size_t drained_ = 0;
+    std::array<char, 16 * 1024> discard_{};
 };
 
 }  // namespace
