@@ -114,19 +114,21 @@ build_wasm() {
   cmake --build "$BUILD/wasm" -j "$JOBS" >/dev/null
 }
 
-# A PostgreSQL server of the project's own for the tests: a cluster in build/pg owned by
-# the postgres user, on 127.0.0.1:55432 with trust auth (loopback only). Started once and
-# left running; a later run finds it up.
+# A PostgreSQL server of the project's own for the tests: a cluster owned by the postgres
+# user under /var/lib/postgresql (which that user can always reach, wherever the checkout
+# is), on 127.0.0.1:55432 with trust auth (loopback only). Started once and left running; a
+# later run finds it up. Each test makes and drops its own database.
 start_postgres() {
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
   [ -x "$bin/initdb" ] || { echo "portal.sh: PostgreSQL server binaries not found" >&2; exit 1; }
-  local dir="$BUILD/pg"
+  local dir=/var/lib/postgresql/beitai-test
   export BEITAI_PG_URL="postgresql://postgres@127.0.0.1:55432/postgres"
   if pg_isready -q -h 127.0.0.1 -p 55432 2>/dev/null; then return 0; fi
   log "starting PostgreSQL for the tests ($bin)"
   mkdir -p "$dir"
   chown postgres: "$dir"
+  chmod 700 "$dir"
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     runuser -u postgres -- "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
