@@ -4,25 +4,8 @@
 
 namespace beitai::site::auth {
 
-namespace {
-std::string cookie_of(const Request& request, const std::string& name) {
-    const std::string& header = request.header("cookie");
-    size_t pos = 0;
-    while (pos < header.size()) {
-        size_t end = header.find(';', pos);
-        std::string pair = header.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-        size_t start = pair.find_first_not_of(' ');
-        if (start != std::string::npos) pair = pair.substr(start);
-        if (pair.compare(0, name.size() + 1, name + "=") == 0) return pair.substr(name.size() + 1);
-        if (end == std::string::npos) break;
-        pos = end + 1;
-    }
-    return {};
-}
-}  // namespace
-
 std::optional<SignedIn> Sessions::current(const Request& request, UnixTime now) {
-    std::string token = cookie_of(request, cookie_name());
+    std::string token = request.cookie(cookie_name());
     if (token.size() != 64) return std::nullopt;
     const std::string digest = token_digest(token);
     auto session = store_.find_session(digest);

@@ -11,6 +11,21 @@ const std::string& Request::header(const std::string& name) const {
     return none;
 }
 
+std::string Request::cookie(const std::string& name) const {
+    const std::string& all = header("cookie");
+    size_t pos = 0;
+    while (pos < all.size()) {
+        size_t end = all.find(';', pos);
+        std::string pair = all.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        size_t start = pair.find_first_not_of(' ');
+        if (start != std::string::npos) pair = pair.substr(start);
+        if (pair.compare(0, name.size() + 1, name + "=") == 0) return pair.substr(name.size() + 1);
+        if (end == std::string::npos) break;
+        pos = end + 1;
+    }
+    return {};
+}
+
 Response Response::json(int status, std::string body) {
     Response r;
     r.status = status;

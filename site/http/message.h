@@ -23,6 +23,8 @@ struct Request {
 
     // The first header of that (lower-case) name, or "".
     const std::string& header(const std::string& name) const;
+    // The value of a cookie from the Cookie header, or "".
+    std::string cookie(const std::string& name) const;
 };
 
 struct Response {

@@ -93,22 +93,7 @@ Response Portal::handle(const Request& request) {
     return Response::json_error(404, "no such resource: " + path);
 }
 
-text::Lang request_lang(const Request& request) { return text::parse_lang(cookie_value(request, "lang")); }
-
-std::string cookie_value(const Request& request, const std::string& name) {
-    const std::string& header = request.header("cookie");
-    size_t pos = 0;
-    while (pos < header.size()) {
-        size_t end = header.find(';', pos);
-        std::string pair = header.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-        size_t start = pair.find_first_not_of(' ');
-        if (start != std::string::npos) pair = pair.substr(start);
-        if (pair.compare(0, name.size() + 1, name + "=") == 0) return pair.substr(name.size() + 1);
-        if (end == std::string::npos) break;
-        pos = end + 1;
-    }
-    return {};
-}
+text::Lang request_lang(const Request& request) { return text::parse_lang(request.cookie("lang")); }
 
 std::string path_and_query(const Request& request) {
     std::string qs = text::to_query_string(request.query);

@@ -114,7 +114,6 @@ private:
 
 // Shared by the handlers.
 text::Lang request_lang(const Request& request);
-std::string cookie_value(const Request& request, const std::string& name);
 std::string path_and_query(const Request& request);
 Response html_page(int status, std::string html);
 Response redirect(const std::string& location);  // 303 See Other

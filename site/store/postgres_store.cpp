@@ -5,10 +5,10 @@
 // mutex: reads are served from the in-memory snapshot, so the store sees only writes,
 // sessions and reloads.
 #include <mutex>
-#include <unordered_map>
 
 #include "store/postgres.h"
 #include "store/schema.h"
+#include "store/stored_rows.h"
 #include "store/store.h"
 
 namespace beitai::site {
@@ -90,60 +90,23 @@ public:
 
     Result<tracker::Snapshot> load() override {
         std::lock_guard<std::mutex> lock(mutex_);
-        tracker::Snapshot state;
-        content::Diagnostics diagnostics("postgresql");
         // One snapshot of the database for all the reads below.
         if (auto s = db_.exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"); !s) return Error{s.error()};
-        auto finish = [&] { db_.exec_script("COMMIT;"); };
-
         auto counties = db_.exec("SELECT id, doc FROM counties ORDER BY position");
         auto groups = db_.exec("SELECT id, doc FROM issue_groups ORDER BY position");
         auto proposals = db_.exec("SELECT id, doc, version, updated FROM proposals ORDER BY position");
         auto events = db_.exec("SELECT proposal_id, doc, seq FROM status_events ORDER BY seq");
-        finish();
+        db_.exec_script("COMMIT;");
         for (auto* r : {&counties, &groups, &proposals, &events})
-            if (!*r) return Error{r->error()};
-
-        content::Json county_docs = content::Json::array(), group_docs = content::Json::array();
-        for (int i = 0; i < counties->size(); ++i)
-            county_docs.push_back(parse_doc("counties", counties->text(i, 0), counties->text(i, 1), diagnostics));
-        for (int i = 0; i < groups->size(); ++i)
-            group_docs.push_back(parse_doc("issue_groups", groups->text(i, 0), groups->text(i, 1), diagnostics));
-        state.counties = content::read_counties(county_docs, diagnostics);
-        state.groups = content::read_issue_groups(group_docs, diagnostics);
-
-        std::unordered_map<std::string, size_t> index;
-        for (int i = 0; i < proposals->size(); ++i) {
-            const std::string id = proposals->text(i, 0);
-            tracker::ProposalRecord record;
-            record.proposal = content::read_proposal(parse_doc("proposals", id, proposals->text(i, 1), diagnostics),
-                                                     "proposals[" + id + "]", diagnostics);
-            record.version = proposals->integer(i, 2);
-            auto updated = text::parse_iso_date(proposals->text(i, 3));
-            if (!updated) diagnostics.add("proposals[" + id + "].updated", "expected a date as YYYY-MM-DD");
-            else record.updated = *updated;
-            index[id] = state.records.size();
-            state.records.push_back(std::move(record));
-        }
-        for (int i = 0; i < events->size(); ++i) {
-            const std::string where = "status_events[" + events->text(i, 2) + "]";
-            auto event = tracker::status_event_from_json(parse_doc("status_events", events->text(i, 2), events->text(i, 1), diagnostics));
-            if (!event) {
-                diagnostics.add(where, event.error());
-                continue;
-            }
-            auto found = index.find(events->text(i, 0));
-            if (found == index.end()) {
-                diagnostics.add(where, "belongs to no proposal (\"" + events->text(i, 0) + "\")");
-                continue;
-            }
-            state.records[found->second].history.push_back(std::move(*event));
-        }
-        for (const auto& r : state.records)
-            for (const auto& p : content::check_proposal_references(r.proposal, state.counties, state.groups))
-                diagnostics.add("proposals[" + r.id() + "]", p);
-        if (!diagnostics.empty()) return Error{diagnostics.joined()};
-        return state;
+            if (!*r) return Error{"PostgreSQL: " + r->error()};
+        StoredRows rows;
+        for (int i = 0; i < counties->size(); ++i) rows.counties.push_back({counties->text(i, 0), counties->text(i, 1)});
+        for (int i = 0; i < groups->size(); ++i) rows.groups.push_back({groups->text(i, 0), groups->text(i, 1)});
+        for (int i = 0; i < proposals->size(); ++i)
+            rows.proposals.push_back({proposals->text(i, 0), proposals->text(i, 1), proposals->integer(i, 2), proposals->text(i, 3)});
+        for (int i = 0; i < events->size(); ++i)
+            rows.events.push_back({events->text(i, 0), events->text(i, 1), events->integer(i, 2)});
+        return snapshot_from_rows(rows, "postgresql");
     }
 
     Result<long long> revision() override {
@@ -346,16 +309,6 @@ private:
         }
         if (auto s = db_.exec_script("COMMIT;"); !s) return Error{"PostgreSQL: " + s.error()};
         return ok_status();
-    }
-
-    static content::Json parse_doc(const char* table, const std::string& key, const std::string& text,
-                                   content::Diagnostics& diagnostics) {
-        auto parsed = content::parse_json_text(text, std::string(table) + "[" + key + "]");
-        if (!parsed) {
-            diagnostics.add(std::string(table) + "[" + key + "]", "stored document is not JSON: " + parsed.error());
-            return nullptr;
-        }
-        return *parsed;
     }
 
     pg::Connection db_;

@@ -5,10 +5,10 @@
 // read-then-write transaction starts with BEGIN IMMEDIATE, so two writers never both read
 // the same version; the busy timeout makes the second one wait rather than fail.
 #include <mutex>
-#include <unordered_map>
 
 #include "store/schema.h"
 #include "store/sqlite.h"
+#include "store/stored_rows.h"
 #include "store/store.h"
 
 namespace beitai::site {
@@ -21,8 +21,6 @@ CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT
 CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON status_events BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON status_events BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END;
 )sql";
-
-using Rows = std::vector<std::pair<std::string, content::Json>>;
 
 class SqliteStore : public Store {
 public:
@@ -51,60 +49,13 @@ public:
 
     Result<tracker::Snapshot> load() override {
         std::lock_guard<std::mutex> lock(mutex_);
-        tracker::Snapshot state;
-        content::Diagnostics diagnostics(path_);
-
-        auto county_docs = read_docs("counties", diagnostics);
-        if (!county_docs) return Error{county_docs.error()};
-        state.counties = content::read_counties(as_array(*county_docs), diagnostics);
-
-        auto group_docs = read_docs("issue_groups", diagnostics);
-        if (!group_docs) return Error{group_docs.error()};
-        state.groups = content::read_issue_groups(as_array(*group_docs), diagnostics);
-
-        auto proposal_docs = read_docs("proposals", diagnostics);
-        if (!proposal_docs) return Error{proposal_docs.error()};
-        auto versions = db_.prepare("SELECT version, updated FROM proposals ORDER BY position");
-        if (!versions) return Error{versions.error()};
-        for (const auto& [id, doc] : *proposal_docs) {
-            tracker::ProposalRecord record;
-            record.proposal = content::read_proposal(doc, "proposals[" + id + "]", diagnostics);
-            auto row = versions->step();
-            if (!row || !*row) return Error{path_ + ": proposals changed while reading"};
-            record.version = versions->integer(0);
-            auto updated = text::parse_iso_date(versions->text(1));
-            if (!updated) diagnostics.add("proposals[" + id + "].updated", "expected a date as YYYY-MM-DD");
-            else record.updated = *updated;
-            state.records.push_back(std::move(record));
-        }
-
-        std::unordered_map<std::string, size_t> index;
-        for (size_t i = 0; i < state.records.size(); ++i) index[state.records[i].id()] = i;
-        auto events = db_.prepare("SELECT proposal_id, doc, seq FROM status_events ORDER BY seq");
-        if (!events) return Error{events.error()};
-        while (true) {
-            auto row = events->step();
-            if (!row) return Error{row.error()};
-            if (!*row) break;
-            const std::string where = "status_events[" + std::to_string(events->integer(2)) + "]";
-            auto doc = parse_doc("status_events", std::to_string(events->integer(2)), events->text(1), diagnostics);
-            auto event = tracker::status_event_from_json(doc);
-            if (!event) {
-                diagnostics.add(where, event.error());
-                continue;
-            }
-            auto found = index.find(events->text(0));
-            if (found == index.end()) {
-                diagnostics.add(where, "belongs to no proposal (\"" + events->text(0) + "\")");
-                continue;
-            }
-            state.records[found->second].history.push_back(std::move(*event));
-        }
-        for (const auto& r : state.records)
-            for (const auto& p : content::check_proposal_references(r.proposal, state.counties, state.groups))
-                diagnostics.add("proposals[" + r.id() + "]", p);
-        if (!diagnostics.empty()) return Error{diagnostics.joined()};
-        return state;
+        StoredRows rows;
+        // One read transaction: a writer in another process cannot slip in between tables.
+        if (auto s = db_.exec("BEGIN;"); !s) return Error{path_ + ": " + s.error()};
+        auto read = read_rows(rows);
+        db_.exec("COMMIT;");
+        if (!read) return Error{path_ + ": " + read.error()};
+        return snapshot_from_rows(rows, path_);
     }
 
     Result<long long> revision() override {
@@ -380,35 +331,34 @@ private:
             .run();
     }
 
-    // Every row of a table as (id, document), in position order. `table` is one of ours.
-    Result<Rows> read_docs(const std::string& table, content::Diagnostics& diagnostics) {
-        auto stmt = db_.prepare("SELECT id, doc FROM " + table + " ORDER BY position");
-        if (!stmt) return Error{stmt.error()};
-        Rows rows;
+    Status read_rows(StoredRows& rows) {
+        for (auto [table, out] : {std::pair{"counties", &rows.counties}, std::pair{"issue_groups", &rows.groups}}) {
+            auto stmt = db_.prepare(std::string("SELECT id, doc FROM ") + table + " ORDER BY position");
+            if (!stmt) return Error{stmt.error()};
+            while (true) {
+                auto row = stmt->step();
+                if (!row) return Error{row.error()};
+                if (!*row) break;
+                out->push_back({stmt->text(0), stmt->text(1)});
+            }
+        }
+        auto proposals = db_.prepare("SELECT id, doc, version, updated FROM proposals ORDER BY position");
+        if (!proposals) return Error{proposals.error()};
         while (true) {
-            auto row = stmt->step();
+            auto row = proposals->step();
             if (!row) return Error{row.error()};
             if (!*row) break;
-            std::string id = stmt->text(0);
-            rows.emplace_back(id, parse_doc(table.c_str(), id, stmt->text(1), diagnostics));
+            rows.proposals.push_back({proposals->text(0), proposals->text(1), proposals->integer(2), proposals->text(3)});
         }
-        return rows;
-    }
-
-    static content::Json as_array(const Rows& rows) {
-        content::Json array = content::Json::array();
-        for (const auto& row : rows) array.push_back(row.second);
-        return array;
-    }
-
-    static content::Json parse_doc(const char* table, const std::string& key, const std::string& text,
-                                   content::Diagnostics& diagnostics) {
-        auto parsed = content::parse_json_text(text, std::string(table) + "[" + key + "]");
-        if (!parsed) {
-            diagnostics.add(std::string(table) + "[" + key + "]", "stored document is not JSON: " + parsed.error());
-            return nullptr;
+        auto events = db_.prepare("SELECT proposal_id, doc, seq FROM status_events ORDER BY seq");
+        if (!events) return Error{events.error()};
+        while (true) {
+            auto row = events->step();
+            if (!row) return Error{row.error()};
+            if (!*row) break;
+            rows.events.push_back({events->text(0), events->text(1), events->integer(2)});
         }
-        return *parsed;
+        return ok_status();
     }
 
     Status insert_all(const content::Catalog& catalog) {
