@@ -92,6 +92,12 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
         } else if (name == "groups.json") {
             catalog.groups = read_issue_groups(*parsed, diagnostics);
             have_groups = true;
+        } else if (ends_with(file.path, "maps/sites.json")) {
+            catalog.sites = read_sites(*parsed, diagnostics);
+        } else if (ends_with(file.path, "maps/routes.geojson")) {
+            auto routes = read_routes(*parsed, file.path);
+            if (!routes) problems.push_back(routes.error());
+            else catalog.routes = std::move(*routes);
         } else if (int year = proposals_year(file.path)) {
             auto proposals = read_proposals(*parsed, diagnostics);
             for (size_t i = 0; i < proposals.size(); ++i) {
@@ -103,14 +109,21 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
                 proposal_files.push_back(file.path);
             }
         } else {
-            diagnostics.add("", "not a content file (expected counties.json, groups.json or "
-                                "proposals/<ROC year>.json)");
+            diagnostics.add("", "not a content file (expected counties.json, groups.json, "
+                                "proposals/<ROC year>.json, maps/sites.json or maps/routes.geojson)");
         }
         problems.insert(problems.end(), diagnostics.messages().begin(), diagnostics.messages().end());
     }
     if (!have_counties) problems.push_back("content: counties.json is missing");
     if (!have_groups) problems.push_back("content: groups.json is missing");
     if (problems.empty()) {
+        for (size_t i = 0; i < catalog.sites.sites.size(); ++i)
+            if (!find_county(catalog.counties, catalog.sites.sites[i].county))
+                problems.push_back("content/maps/sites.json: sites[" + std::to_string(i) + "].county: unknown county id \"" +
+                                   catalog.sites.sites[i].county + "\"");
+        for (const auto& r : catalog.routes.routes)
+            if (!find_county(catalog.counties, r.county))
+                problems.push_back("content/maps/routes.geojson: route " + r.id + ": unknown county id \"" + r.county + "\"");
         for (auto& problem : check_references(catalog)) {
             // Prefix the file that holds the proposal named in the message.
             std::string id = problem.substr(9, problem.find(':') - 9);

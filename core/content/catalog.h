@@ -11,6 +11,8 @@
 #include "content/county.h"
 #include "content/issue_group.h"
 #include "content/proposal.h"
+#include "content/route.h"
+#include "content/site.h"
 #include "result.h"
 
 namespace beitai::content {
@@ -24,12 +26,15 @@ struct Catalog {
     std::vector<County> counties;
     std::vector<IssueGroup> groups;
     std::vector<Proposal> proposals;  // every year, in file order
+    SiteList sites;                   // maps/sites.json (sample until official data is loaded)
+    RouteSet routes;                  // maps/routes.geojson
 
     const Proposal* find_proposal(const std::string& id) const;
 };
 
 // Which part of the catalog a file holds, by its name: counties.json, groups.json,
-// proposals/<ROC year>.json. Anything else is an error (a stray file is a mistake).
+// proposals/<ROC year>.json, maps/sites.json, maps/routes.geojson. Anything else is an
+// error (a stray file is a mistake).
 Result<Catalog> read_catalog(const std::vector<SourceFile>& files);
 
 // The cross-file rules on an assembled catalog (ids unique, county, group and sub-group

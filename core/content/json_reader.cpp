@@ -215,6 +215,18 @@ void ObjectReader::reject_unknown_keys() {
     }
 }
 
+bool nested_deeper_than(const Json& value, size_t limit) {
+    std::vector<std::pair<const Json*, size_t>> stack = {{&value, 0}};
+    while (!stack.empty()) {
+        auto [node, depth] = stack.back();
+        stack.pop_back();
+        if (!node->is_structured()) continue;
+        if (depth + 1 > limit) return true;
+        for (const auto& child : *node) stack.emplace_back(&child, depth + 1);
+    }
+    return false;
+}
+
 std::optional<text::Date> read_iso_date(ObjectReader& r, const char* key, bool nullable) {
     auto s = nullable ? r.optional_string(key) : std::optional<std::string>(r.string(key));
     if (!s || s->empty()) return std::nullopt;

@@ -87,6 +87,10 @@ private:
     std::set<std::string, std::less<>> known_;
 };
 
+// True when arrays and objects nest deeper than `limit`. Checked iteratively: a hostile body
+// nested a million levels deep must not exhaust the stack of whoever checks it.
+bool nested_deeper_than(const Json& value, size_t limit);
+
 // A date member as ISO "YYYY-MM-DD"; records an error for any other form.
 std::optional<text::Date> read_iso_date(ObjectReader& r, const char* key, bool nullable);
 

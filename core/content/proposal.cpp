@@ -87,6 +87,13 @@ Proposal read_proposal(const Json& node, const std::string& path, Diagnostics& d
                             "unknown proposal type \"" + p.types[i] + "\"");
     }
     p.counties = r.string_array("counties");
+    for (const char* key : {"types", "counties"}) {
+        const auto& list = std::string(key) == "types" ? p.types : p.counties;
+        for (size_t i = 0; i < list.size(); ++i)
+            for (size_t k = 0; k < i; ++k)
+                if (list[k] == list[i])
+                    diagnostics.add(index_path(r.path_of(key), i), "\"" + list[i] + "\" is listed twice");
+    }
     p.asks_central = r.boolean("asks_central");
     p.ministry = r.optional_string("ministry");
     if (const Json* sheet = r.object("sheet", /*nullable=*/true)) {

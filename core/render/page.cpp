@@ -30,7 +30,8 @@ std::string page_html(const PageFrame& f) {
            "</a><header class=\"site-header\"><p class=\"site-name\"><a href=\"/\">" +
            escape_html(tr("site.name", f.lang)) + "</a></p><nav aria-label=\"" + escape_html(tr("site.short", f.lang)) +
            "\"><ul class=\"nav\">" + nav("home", "/", tr("nav.home", f.lang)) +
-           nav("proposals", "/proposals", tr("nav.proposals", f.lang)) + nav("kiosk", "/kiosk", tr("nav.kiosk", f.lang)) +
+           nav("proposals", "/proposals", tr("nav.proposals", f.lang)) + nav("map", "/map", tr("nav.map", f.lang)) +
+           nav("kiosk", "/kiosk", tr("nav.kiosk", f.lang)) +
            nav("staff", "/staff", tr("nav.staff", f.lang)) + "<li><a class=\"lang-switch\" lang=\"" +
            std::string(text::html_lang_tag(other)) + "\" hreflang=\"" + std::string(text::html_lang_tag(other)) +
            "\" href=\"" + escape_html(language_switch_url(other, f.path_and_query)) + "\" aria-label=\"" +

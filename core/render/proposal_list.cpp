@@ -33,8 +33,6 @@ std::string select_field(const char* name, std::string_view label, const std::st
            option("", std::string(tr("filter.any", lang)), false) + options + "</select></div>";
 }
 
-std::string with(const std::optional<std::string>& v) { return v.value_or(""); }
-
 std::string summary_html(const tracker::Snapshot& snapshot, const tracker::Summary& s, Lang lang) {
     std::string out = "<section class=\"summary\" aria-labelledby=\"summary-heading\"><h2 id=\"summary-heading\">" +
                       escape_html(tr("summary.at_a_glance", lang)) + "</h2>";

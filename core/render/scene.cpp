@@ -4,6 +4,30 @@
 
 namespace beitai::render {
 
+const std::string& county_colour(const std::string& county_id) {
+    // Read-only after their first use; the last colour is for anything unknown.
+    static const std::string kColours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                           "#E69F00", "#56B4E9", "#7A5195", "#8C6D1F", "#555555"};
+    static constexpr const char* kOrder[] = {"YilanCounty", "Keelung",       "Taipei",  "NewTaipei",
+                                             "Taoyuan",     "HsinchuCounty", "Hsinchu", "MiaoliCounty"};
+    for (size_t i = 0; i < 8; ++i)
+        if (county_id == kOrder[i]) return kColours[i];
+    return kColours[8];
+}
+
+void fit_to_contents(Scene& scene) {
+    geo::BBox box;
+    for (const auto& p : scene.polygons)
+        for (const auto& ring : p.rings)
+            for (const auto& q : ring) box.extend(q);
+    for (const auto& l : scene.polylines)
+        for (const auto& q : l.points) box.extend(q);
+    for (const auto& m : scene.markers) box.extend(m.at);
+    if (box.empty()) return;
+    scene.fit_south_west = {box.south, box.west};
+    scene.fit_north_east = {box.north, box.east};
+}
+
 Scene county_seats_scene(const std::vector<content::County>& counties, text::Lang lang) {
     Scene scene;
     bool first = true;

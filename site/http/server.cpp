@@ -2,6 +2,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -131,9 +132,21 @@ private:
         if (!peer_error) request.remote_address = peer.address().to_string();
         bool head = in.method() == http::verb::head;
         if (head) request.method = "GET";
-        Response response = bad_target ? Response::json_error(400, "malformed request target")
-                                        : handler_(request);
+        Response response = bad_target ? Response::json_error(400, "malformed request target") : handle(request);
         send(std::move(response), in.version(), in.keep_alive() && !bad_target, head);
+    }
+
+    // The handler must never take the server down: whatever escapes it is a 500 for this
+    // request alone, logged with its path.
+    Response handle(const Request& request) {
+        try {
+            return handler_(request);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "beitai: %s %s failed: %s\n", request.method.c_str(), request.path.c_str(), e.what());
+        } catch (...) {
+            std::fprintf(stderr, "beitai: %s %s failed\n", request.method.c_str(), request.path.c_str());
+        }
+        return Response::json_error(500, "internal error; the request was not carried out");
     }
 
     void send(Response&& response, unsigned version, bool keep_alive, bool head) {
@@ -192,15 +205,22 @@ struct HttpServer::Impl {
     std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
     size_t next_worker = 0;
 
+    asio::steady_timer backoff{accept_io};
+
     void accept() {
         asio::io_context& target = *workers[next_worker];
         next_worker = (next_worker + 1) % workers.size();
         acceptor.async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
             if (!acceptor.is_open()) return;
-            if (!ec) {
-                socket.set_option(tcp::no_delay(true), ec);
-                std::make_shared<Session>(std::move(socket), handler, body_limit, idle_seconds)->start();
+            if (ec) {
+                // Out of file descriptors (or memory): retrying at once would spin. Wait a
+                // little; connections that close meanwhile free what we need.
+                backoff.expires_after(std::chrono::milliseconds(100));
+                backoff.async_wait([this](beast::error_code) { accept(); });
+                return;
             }
+            socket.set_option(tcp::no_delay(true), ec);
+            std::make_shared<Session>(std::move(socket), handler, body_limit, idle_seconds)->start();
             accept();
         });
     }

@@ -23,12 +23,14 @@ void SnapshotHolder::set(tracker::Snapshot next) {
     current_ = std::move(fresh);
 }
 
-Portal::Portal(Store& store, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config)
+Portal::Portal(Store& store, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
+               std::unique_ptr<MapState> map)
     : store_(store),
       snapshot_(std::move(snapshot)),
       sessions_(store, config.secure_cookies),
       files_(std::move(files)),
-      config_(std::move(config)) {
+      config_(std::move(config)),
+      map_(std::move(map)) {
     if (auto r = store_.revision()) known_revision_ = *r;
 }
 
@@ -88,6 +90,12 @@ Response Portal::handle(const Request& request) {
         return proposal_page(request, id);
     }
     if (path == "/lang") return switch_language(request);
+    if (path == "/map") return map_page(request);
+    if (path == "/map.svg") return map_svg(request);
+    for (const char* what : {"routes", "sites", "basemap"})
+        if (path == std::string("/api/") + what) return api_map(what, request);
+    if (path == "/api/bikenet/gaps") return api_map("gaps", request);
+    if (path == "/api/bikenet/route") return api_map("route", request);
     if (!starts_with(path, "/api/"))
         if (auto r = files_.serve(path)) return std::move(*r);
     return Response::json_error(404, "no such resource: " + path);
@@ -105,16 +113,33 @@ Response html_page(int status, std::string html) {
     r.status = status;
     r.content_type = "text/html; charset=utf-8";
     r.body = std::move(html);
-    r.headers.emplace_back("Cache-Control", "no-cache");
+    if (std::none_of(r.headers.begin(), r.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; }))
+        r.headers.emplace_back("Cache-Control", "no-cache");
     return r;
 }
 
 Response redirect(const std::string& location) {
+    // Callers pass paths of this site; refuse anything a browser could read as elsewhere.
+    for (char c : location)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '\\') return redirect("/");
+    if (location.empty() || location[0] != '/' || (location.size() > 1 && location[1] == '/')) return redirect("/");
     Response r;
     r.status = 303;
     r.headers.emplace_back("Location", location);
     r.body = "See " + location;
     return r;
+}
+
+std::string Portal::client_address(const Request& request) const {
+    if (!config_.trust_proxy) return request.remote_address;
+    // The proxy appends the address it saw; earlier entries came from the client and prove
+    // nothing.
+    const std::string& forwarded = request.header("x-forwarded-for");
+    auto comma = forwarded.rfind(',');
+    std::string last = comma == std::string::npos ? forwarded : forwarded.substr(comma + 1);
+    const auto first = last.find_first_not_of(' ');
+    last = first == std::string::npos ? "" : last.substr(first);
+    return last.empty() ? request.remote_address : last;
 }
 
 UnixTime unix_now() {

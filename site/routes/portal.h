@@ -12,6 +12,7 @@
 #include "auth/sessions.h"
 #include "http/message.h"
 #include "http/static_files.h"
+#include "routes/map_state.h"
 #include "store/store.h"
 #include "text/lang.h"
 #include "tracker/record.h"
@@ -21,6 +22,7 @@ namespace beitai::site {
 struct PortalConfig {
     std::string public_url;       // "http://127.0.0.1:8080": feeds and links use it
     bool secure_cookies = false;  // behind TLS: __Host- cookies with Secure
+    bool trust_proxy = false;     // behind nginx: the client is X-Forwarded-For's last entry
 };
 
 // The current snapshot. Readers take a shared_ptr and keep a consistent view for the whole
@@ -69,7 +71,8 @@ private:
 
 class Portal {
 public:
-    Portal(Store& store, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config);
+    Portal(Store& store, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
+           std::unique_ptr<MapState> map);
 
     Response handle(const Request& request);
     // Known only after the port is bound when none was configured.
@@ -88,8 +91,13 @@ private:
     // exports.cpp
     Response export_view(const Request& request, const std::string& format) const;
     Response proposal_feed(const Request& request, const std::string& id) const;
+    // maps.cpp
+    Response map_page(const Request& request) const;
+    Response map_svg(const Request& request) const;
+    Response api_map(const std::string& what, const Request& request) const;
     // staff.cpp — pages and forms under /staff, JSON under /api/staff
     Response staff(const Request& request);
+    Response staff_unstored(const Request& request);
     Response staff_page(const Request& request, const std::string& main_html, int status = 200);
     Response sign_in(const Request& request, bool json);
     Response sign_out(const Request& request, bool json);
@@ -100,6 +108,8 @@ private:
     // Picks up writes made by other server processes sharing the store (checked at most
     // once a second, by the store's revision number).
     void refresh_if_changed();
+    // The client's address: the TCP peer, or behind a trusted proxy the address it saw.
+    std::string client_address(const Request& request) const;
     Status reload();
 
     Store& store_;
@@ -110,6 +120,7 @@ private:
     long long known_revision_ = -1;
     StaticFiles files_;
     PortalConfig config_;
+    std::unique_ptr<MapState> map_;
 };
 
 // Shared by the handlers.

@@ -15,8 +15,9 @@ namespace beitai::site {
 
 namespace {
 
-constexpr int kFailedSignInsPerAccount = 10;  // in 15 minutes (at most 40 an hour)
-constexpr int kFailedSignInsPerAddress = 50;  // in 15 minutes
+constexpr int kFailedSignInsPerAccount = 10;          // one name from one address, in 15 minutes
+constexpr int kFailedSignInsPerAccountAnywhere = 25;  // one name from anywhere, in 15 minutes (100 an hour)
+constexpr int kFailedSignInsPerAddress = 50;          // one address, any names, in 15 minutes
 constexpr UnixTime kSignInWindow = 15 * 60;
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
@@ -67,6 +68,9 @@ Result<content::Json> body_json(const Request& request, std::optional<tracker::A
     if (is_form(request)) {
         auto form = text::parse_query_string(request.body);
         if (!form) return Error{"request body: malformed form encoding"};
+        for (const auto& [k, v] : *form)
+            if (!text::is_valid_utf8(k) || !text::is_valid_utf8(v) || v.find('\0') != std::string::npos)
+                return Error{k + ": not valid UTF-8 text"};
         if (kind) return form_to_action_json(*kind, *form);
         content::Json out = content::Json::object();
         for (const auto& [k, v] : *form) out[k] = v;
@@ -91,6 +95,14 @@ Response Portal::staff_page(const Request& request, const std::string& main_html
 }
 
 Response Portal::staff(const Request& request) {
+    Response response = staff_unstored(request);
+    // Staff pages and answers hold tokens and unpublished detail: no cache may keep them
+    // (the back button on a shared office computer after signing out included).
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+}
+
+Response Portal::staff_unstored(const Request& request) {
     const std::string& path = request.path;
     const bool json = starts_with(path, "/api/staff/");
     const bool post = request.method == "POST";
@@ -127,7 +139,7 @@ Response Portal::staff(const Request& request) {
         }
         if (path == "/staff/sign-out" || path == "/api/staff/sign-out") {
             sessions_.end(*who);
-            store_.append_audit({0, now, actor.user, "sign-out", "", "", "", request.remote_address});
+            store_.append_audit({0, now, actor.user, "sign-out", "", "", "", client_address(request)});
             return sign_out(request, json);
         }
         if (path == "/staff/accounts" || path == "/api/staff/accounts") return add_account(request, *who, json);
@@ -201,7 +213,10 @@ Response Portal::sign_in(const Request& request, bool json) {
     auto body = body_json(request, std::nullopt);
     if (!body) return Response::json_error(400, body.error());
     if (!body->is_object()) return Response::json_error(400, "(body): expected an object with name and password");
-    const std::string name = body->value("name", ""), password = body->value("password", "");
+    for (const char* key : {"name", "password"})
+        if (!body->contains(key) || !(*body)[key].is_string())
+            return Response::json_error(400, std::string(key) + ": required, a string");
+    const std::string name = (*body)["name"], password = (*body)["password"];
     auto refuse = [&](int status, std::string_view message_key) {
         if (json) return Response::json_error(status, std::string(text::tr(message_key, text::Lang::en)));
         return staff_page(request, render::sign_in_html(lang, {std::string(text::tr(message_key, lang)), true}, name), status);
@@ -209,11 +224,16 @@ Response Portal::sign_in(const Request& request, bool json) {
     if (name.empty() || password.empty() || name.size() > 100 || password.size() > 1000)
         return refuse(400, "staff.bad_credentials");
 
-    auto by_name = store_.failed_sign_ins(name, request.remote_address, now - kSignInWindow, false);
-    auto by_address = store_.failed_sign_ins(name, request.remote_address, now - kSignInWindow, true);
-    if (!by_name || !by_address) return Response::json_error(500, "the store could not be read");
-    if (*by_name >= kFailedSignInsPerAccount || *by_address >= kFailedSignInsPerAddress) {
-        store_.append_audit({0, now, name, "sign-in-throttled", "", "", "", request.remote_address});
+    const std::string address = client_address(request);
+    auto failures = store_.failed_sign_ins(name, address, now - kSignInWindow);
+    if (!failures) return Response::json_error(500, "the store could not be read");
+    // Per name from this address (a guesser), per address (one guesser, many names), and a
+    // looser cap per name from anywhere (many guessers) — so that nobody can lock a
+    // colleague out with ten wrong passwords from elsewhere.
+    if (failures->by_pair >= kFailedSignInsPerAccount || failures->by_address >= kFailedSignInsPerAddress ||
+        failures->by_name >= kFailedSignInsPerAccountAnywhere) {
+        // Logged once, when the limit is reached (the failed attempts themselves are in the
+        // log already): a throttled flood does not grow the audit log.
         Response r = refuse(429, "staff.too_many");
         r.headers.emplace_back("Retry-After", std::to_string(kSignInWindow));
         return r;
@@ -225,9 +245,13 @@ Response Portal::sign_in(const Request& request, bool json) {
     static const std::string kDummyHash = auth::hash_password("not-a-real-password-0").value();
     const bool known = account->has_value() && !(*account)->disabled;
     const bool ok = auth::verify_password(known ? (**account).password_hash : kDummyHash, password) && known;
-    store_.record_sign_in(name, request.remote_address, ok, now);
+    if (auto recorded = store_.record_sign_in(name, address, ok, now); !recorded)
+        return Response::json_error(500, "the sign-in could not be recorded");
     if (!ok) {
-        store_.append_audit({0, now, name, "sign-in-failed", "", "", "", request.remote_address});
+        store_.append_audit({0, now, name, "sign-in-failed", "", "", "", address});
+        if (failures->by_pair + 1 == kFailedSignInsPerAccount || failures->by_name + 1 == kFailedSignInsPerAccountAnywhere ||
+            failures->by_address + 1 == kFailedSignInsPerAddress)
+            store_.append_audit({0, now, name, "sign-in-throttled", "", "", "", address});
         return refuse(401, "staff.bad_credentials");
     }
     const Account& a = **account;
@@ -236,7 +260,7 @@ Response Portal::sign_in(const Request& request, bool json) {
     std::string csrf;
     auto cookie = sessions_.start(a, now, csrf);
     if (!cookie) return Response::json_error(500, cookie.error());
-    store_.append_audit({0, now, a.name, "sign-in", "", "", "", request.remote_address});
+    store_.append_audit({0, now, a.name, "sign-in", "", "", "", address});
     Response r = json ? Response::json(200, content::to_json_text({{"user", a.name},
                                                                    {"role", tracker::to_string(a.role)},
                                                                    {"county", a.county},

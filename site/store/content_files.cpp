@@ -17,7 +17,8 @@ Result<std::vector<content::SourceFile>> read_content_dir(const std::string& dir
     std::vector<fs::path> paths;
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-        if (it->is_regular_file() && it->path().extension() == ".json") paths.push_back(it->path());
+        const auto ext = it->path().extension();
+        if (it->is_regular_file() && (ext == ".json" || ext == ".geojson")) paths.push_back(it->path());
     }
     if (ec) return Error{shown + ": " + ec.message()};
     std::sort(paths.begin(), paths.end());

@@ -9,7 +9,7 @@
 
 namespace beitai::site {
 
-// Every *.json below `dir`, sorted, named as `dir` was given plus the relative path
+// Every *.json and *.geojson below `dir`, sorted, named as `dir` was given plus the relative path
 // ("content/proposals/112.json"), so messages point where the person looked.
 Result<std::vector<content::SourceFile>> read_content_dir(const std::string& dir);
 

@@ -250,14 +250,16 @@ public:
         return status_of(db_.exec("DELETE FROM sessions WHERE token_digest = $1", {token_digest}));
     }
 
-    Result<int> failed_sign_ins(const std::string& name, const std::string& address, UnixTime since,
-                                bool by_address) override {
+    Result<SignInFailures> failed_sign_ins(const std::string& name, const std::string& address, UnixTime since) override {
         std::lock_guard<std::mutex> lock(mutex_);
-        auto r = db_.exec(by_address ? "SELECT COUNT(*) FROM sign_ins WHERE address = $1 AND ok = 0 AND at >= $2"
-                                     : "SELECT COUNT(*) FROM sign_ins WHERE name = $1 AND ok = 0 AND at >= $2",
-                          {by_address ? address : name, num(since)});
+        auto r = db_.exec(
+            "SELECT COUNT(*) FILTER (WHERE name = $1), COUNT(*) FILTER (WHERE address = $2), "
+            "COUNT(*) FILTER (WHERE name = $1 AND address = $2) "
+            "FROM sign_ins WHERE ok = 0 AND at >= $3 AND (name = $1 OR address = $2)",
+            {name, address, num(since)});
         if (!r) return Error{r.error()};
-        return static_cast<int>(r->integer(0, 0));
+        return SignInFailures{static_cast<int>(r->integer(0, 0)), static_cast<int>(r->integer(0, 1)),
+                              static_cast<int>(r->integer(0, 2))};
     }
 
     Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) override {

@@ -255,16 +255,17 @@ public:
         return stmt->bind(1, token_digest).run();
     }
 
-    Result<int> failed_sign_ins(const std::string& name, const std::string& address, UnixTime since,
-                                bool by_address) override {
+    Result<SignInFailures> failed_sign_ins(const std::string& name, const std::string& address, UnixTime since) override {
         std::lock_guard<std::mutex> lock(mutex_);
-        auto stmt = db_.prepare(by_address ? "SELECT COUNT(*) FROM sign_ins WHERE address = ? AND ok = 0 AND at >= ?"
-                                           : "SELECT COUNT(*) FROM sign_ins WHERE name = ? AND ok = 0 AND at >= ?");
+        auto stmt = db_.prepare(
+            "SELECT COALESCE(SUM(name = ?1), 0), COALESCE(SUM(address = ?2), 0), COALESCE(SUM(name = ?1 AND address = ?2), 0) "
+            "FROM sign_ins WHERE ok = 0 AND at >= ?3 AND (name = ?1 OR address = ?2)");
         if (!stmt) return Error{stmt.error()};
-        stmt->bind(1, by_address ? address : name).bind(2, since);
+        stmt->bind(1, name).bind(2, address).bind(3, since);
         auto row = stmt->step();
         if (!row) return Error{row.error()};
-        return static_cast<int>(stmt->integer(0));
+        return SignInFailures{static_cast<int>(stmt->integer(0)), static_cast<int>(stmt->integer(1)),
+                              static_cast<int>(stmt->integer(2))};
     }
 
     Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) override {

@@ -93,9 +93,13 @@ public:
     virtual Status touch_session(const std::string& token_digest, UnixTime now) = 0;
     virtual Status delete_session(const std::string& token_digest) = 0;
 
-    // Failed sign-ins since `since`, for an account name and for an address.
-    virtual Result<int> failed_sign_ins(const std::string& name, const std::string& address, UnixTime since,
-                                        bool by_address) = 0;
+    // Failed sign-ins since `since`: for the name from anywhere, from the address for any
+    // name, and for the name from that address.
+    struct SignInFailures {
+        int by_name = 0, by_address = 0, by_pair = 0;
+    };
+    virtual Result<SignInFailures> failed_sign_ins(const std::string& name, const std::string& address,
+                                                   UnixTime since) = 0;
     virtual Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) = 0;
 };
 

@@ -57,4 +57,97 @@ val create_leaflet_map(const LeafletMapOptions& options, const render::Scene& sc
     return map;
 }
 
+namespace {
+
+val lat_lngs(const geo::Polyline& line) {
+    val out = val::array();
+    for (const auto& p : line) out.call<void>("push", lat_lng(p));
+    return out;
+}
+
+val path_options(const render::Style& look, const val& renderer, bool filled) {
+    val o = val::object();
+    o.set("color", look.stroke);
+    o.set("weight", look.weight);
+    o.set("opacity", look.opacity);
+    if (look.dashed) o.set("dashArray", std::string("6 4"));
+    if (filled && !look.fill.empty()) {
+        o.set("fillColor", look.fill);
+        o.set("fillOpacity", look.radius > 0 ? 0.95 : 0.6);
+    } else {
+        o.set("fill", false);
+    }
+    o.set("renderer", renderer);
+    return o;
+}
+
+}  // namespace
+
+LeafletScene::LeafletScene(const LeafletMapOptions& options)
+    : L_(val::global("L")), map_(val::undefined()), renderer_(val::undefined()) {
+    val map_options = val::object();
+    map_options.set("zoomSnap", 0.25);
+    map_options.set("preferCanvas", true);
+    map_ = L_.call<val>("map", options.element_id, map_options);
+    renderer_ = L_.call<val>("canvas");
+    if (!options.tile_url.empty()) {
+        val tile_options = val::object();
+        tile_options.set("attribution", options.tile_attribution);
+        tile_options.set("maxZoom", 18);
+        L_.call<val>("tileLayer", options.tile_url, tile_options).call<val>("addTo", map_);
+    }
+}
+
+val LeafletScene::group(const std::string& layer) {
+    auto it = groups_.find(layer);
+    if (it != groups_.end()) return it->second;
+    val g = L_.call<val>("layerGroup");
+    g.call<val>("addTo", map_);
+    groups_.emplace(layer, g);
+    return g;
+}
+
+int LeafletScene::count(const std::string& layer) const {
+    auto it = counts_.find(layer);
+    return it == counts_.end() ? 0 : it->second;
+}
+
+void LeafletScene::draw(const render::Scene& scene, bool fit) {
+    for (auto& [name, g] : groups_) g.call<void>("clearLayers");
+    counts_.clear();
+    for (const auto& p : scene.polygons) {
+        val rings = val::array();
+        for (const auto& ring : p.rings) rings.call<void>("push", lat_lngs(ring));
+        val layer = L_.call<val>("polygon", rings, path_options(p.look, renderer_, true));
+        layer.call<val>("addTo", group(p.layer));
+        counts_[p.layer] += 1;
+    }
+    for (const auto& l : scene.polylines) {
+        val layer = L_.call<val>("polyline", lat_lngs(l.points), path_options(l.look, renderer_, false));
+        if (!l.title.empty()) layer.call<val>("bindTooltip", l.title, val::object());
+        layer.call<val>("addTo", group(l.layer));
+        counts_[l.layer] += 1;
+    }
+    for (const auto& m : scene.markers) {
+        val layer = val::undefined();
+        if (m.layer == "county-seats") {
+            layer = marker_for(L_, m);
+        } else {
+            val o = path_options(m.look, renderer_, true);
+            o.set("radius", m.look.radius);
+            layer = L_.call<val>("circleMarker", lat_lng(m.at), o);
+            if (!m.title.empty()) layer.call<val>("bindTooltip", m.title);
+        }
+        if (!m.popup_html.empty()) layer.call<val>("bindPopup", m.popup_html);
+        layer.call<val>("addTo", group(m.layer));
+        counts_[m.layer] += 1;
+    }
+    if (fit) {
+        val bounds = val::array();
+        bounds.call<void>("push", lat_lng(scene.fit_south_west));
+        bounds.call<void>("push", lat_lng(scene.fit_north_east));
+        map_.call<val>("fitBounds", bounds);
+    }
+}
+
 }  // namespace beitai::wasm

@@ -1,9 +1,11 @@
-// Drawing a core Scene with Leaflet, from C++ through embind (emscripten::val).
-// Leaflet is loaded by the page as the global `L`; nothing here knows the domain.
+// Drawing a core Scene with Leaflet, from C++ through embind (emscripten::val). Leaflet is
+// loaded by the page as the global `L`; nothing here knows the domain — colours, titles and
+// popups all come in the Scene.
 #pragma once
 
 #include <emscripten/val.h>
 
+#include <map>
 #include <string>
 
 #include "render/scene.h"
@@ -19,5 +21,28 @@ struct LeafletMapOptions {
 // Creates the map in the element, adds the scene's markers, fits the view.
 // Returns the Leaflet map object.
 emscripten::val create_leaflet_map(const LeafletMapOptions& options, const render::Scene& scene);
+
+// A Leaflet map that redraws a Scene: one layer group per scene layer, polylines and areas
+// on a shared Canvas renderer (thousands of features stay smooth), markers as circle
+// markers with the scene's popups.
+class LeafletScene {
+public:
+    LeafletScene(const LeafletMapOptions& options);
+
+    // Replaces what is drawn by `scene`. When `fit` is set, the view moves to the scene.
+    void draw(const render::Scene& scene, bool fit);
+    emscripten::val map() const { return map_; }
+    // How many Leaflet layers each scene layer holds now (tests compare with the lists).
+    int count(const std::string& layer) const;
+
+private:
+    emscripten::val group(const std::string& layer);
+
+    emscripten::val L_;
+    emscripten::val map_;
+    emscripten::val renderer_;
+    std::map<std::string, emscripten::val> groups_;
+    std::map<std::string, int> counts_;
+};
 
 }  // namespace beitai::wasm

@@ -457,7 +457,7 @@ TEST_CASE("an editor files a proposal for their own county only") {
                        {"title", "北臺共享雙語教材"},
                        {"group", "文化教育組"},
                        {"subgroup", "教育組"},
-                       {"agency", "桃園市政府教育局"},
+                       {"agency", "桃園市政府研究發展考核委員會"},
                        {"county", "Taoyuan"},
                        {"types", Json::array({"跨縣市實質合作議題"})},
                        {"counties", Json::array({"Taoyuan", "Taipei"})}};
@@ -475,8 +475,24 @@ TEST_CASE("an editor files a proposal for their own county only") {
     CHECK(r.proposal.progress.empty());
     CHECK(r.history.empty());
     CHECK(r.proposal.seed_ref == "北臺入口網站線上新增（桃園市政府研究發展考核委員會）");
-    CHECK(r.proposal.agency == "桃園市政府教育局");
+    CHECK(r.proposal.agency == "桃園市政府研究發展考核委員會");
     CHECK(r.proposal.counties == std::vector<std::string>{"Taoyuan", "Taipei"});
+
+    // The public pages show the agency as the proposer: an editor files under their own.
+    Json other_agency = body;
+    other_agency["agency"] = "臺北市政府交通局";
+    auto posing = apply_action(snapshot(), nullptr, action(ActionKind::create, other_agency), kTaoyuan, kToday, id);
+    CHECK(posing.refusal.kind == Kind::forbidden);
+    CHECK(posing.refusal.message.find("agency: an editor files proposals under their own agency") == 0);
+    // …and not into a year already closed out (111), nor years ahead.
+    for (int year : {111, 115}) {
+        Json wrong_year = body;
+        wrong_year["year"] = year;
+        auto refused_year = apply_action(snapshot(), nullptr, action(ActionKind::create, wrong_year), kTaoyuan, kToday,
+                                         next_proposal_id(snapshot(), year));
+        CHECK(refused_year.refusal.kind == Kind::invalid);
+        CHECK(refused_year.refusal.message == "year: an editor files proposals for the years 112 to 113");
+    }
     CHECK_FALSE(r.proposal.sheet.has_value());
 
     Json for_taipei = body;

@@ -1,0 +1,179 @@
+#include "bikenet/route_planner.h"
+
+#include <algorithm>
+#include <limits>
+#include <queue>
+
+namespace beitai::bikenet {
+
+namespace {
+
+// A step of the search graph: along an edge (whole or part), across a break, or virtual.
+struct Step {
+    enum Kind { edge, gap, partial } kind = edge;
+    size_t index = 0;      // edge or gap index
+    bool reversed = false;  // edge or gap walked backwards
+    size_t begin = 0, end = 0;  // partial: from vertex `begin` to vertex `end` of the edge's line
+};
+
+geo::Polyline slice(const geo::Polyline& line, size_t begin, size_t end) {
+    geo::Polyline out;
+    if (begin <= end) out.assign(line.begin() + static_cast<long>(begin), line.begin() + static_cast<long>(end) + 1);
+    else
+        for (size_t i = begin + 1; i-- > end;) out.push_back(line[i]);
+    return out;
+}
+
+double partial_length(const geo::Polyline& line, size_t from, size_t to) {
+    double m = 0;
+    for (size_t i = std::min(from, to); i < std::max(from, to); ++i) m += geo::distance_m(line[i], line[i + 1]);
+    return m;
+}
+
+}  // namespace
+
+RoutePlanner::RoutePlanner(const Network& network, std::vector<Gap> gaps, PlanOptions options)
+    : net_(network), gaps_(std::move(gaps)), options_(options) {
+    std::vector<geo::LatLon> points;
+    for (size_t e = 0; e < net_.edges.size(); ++e)
+        for (size_t i = 0; i < net_.edges[e].line.size(); ++i) {
+            points.push_back(net_.edges[e].line[i]);
+            vertex_ref_.emplace_back(e, i);
+        }
+    vertices_ = geo::PointIndex(std::move(points), 500);
+    gaps_at_.assign(net_.nodes.size(), {});
+    for (size_t g = 0; g < gaps_.size(); ++g) {
+        gaps_at_[gaps_[g].node_a].push_back(g);
+        gaps_at_[gaps_[g].node_b].push_back(g);
+    }
+}
+
+bool RoutePlanner::snap(geo::LatLon p, Snap& out) const {
+    auto near = vertices_.nearest(p, 1, options_.max_snap_m);
+    if (near.empty()) return false;
+    out.edge = vertex_ref_[near[0]].first;
+    out.vertex = vertex_ref_[near[0]].second;
+    out.distance_m = geo::distance_m(p, vertices_.point(near[0]));
+    return true;
+}
+
+PlannedRoute RoutePlanner::plan(geo::LatLon from, geo::LatLon to) const {
+    PlannedRoute result;
+    Snap a, b;
+    if (!snap(from, a)) {
+        result.message = "the start is more than " + std::to_string(static_cast<int>(options_.max_snap_m)) +
+                         " m from any bike route";
+        return result;
+    }
+    if (!snap(to, b)) {
+        result.message = "the end is more than " + std::to_string(static_cast<int>(options_.max_snap_m)) +
+                         " m from any bike route";
+        return result;
+    }
+    const Edge& ea = net_.edges[a.edge];
+    const Edge& eb = net_.edges[b.edge];
+    result.start = ea.line[a.vertex];
+    result.end = eb.line[b.vertex];
+    result.start_snap_m = a.distance_m;
+    result.end_snap_m = b.distance_m;
+
+    // Nodes 0..N-1 are the network's; S = N is the start, T = N+1 the end.
+    const size_t n = net_.nodes.size(), S = n, T = n + 1;
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> cost(n + 2, inf);
+    std::vector<size_t> previous(n + 2, SIZE_MAX);
+    std::vector<Step> via(n + 2);
+    auto heuristic = [&](size_t node) {
+        return geo::distance_m(node == S ? result.start : node == T ? result.end : net_.nodes[node], result.end);
+    };
+    using Item = std::pair<double, size_t>;  // (cost + heuristic, node)
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> open;
+    cost[S] = 0;
+    open.push({heuristic(S), S});
+
+    auto relax = [&](size_t from_node, size_t to_node, double step_cost, Step step) {
+        const double c = cost[from_node] + step_cost;
+        if (c < cost[to_node]) {
+            cost[to_node] = c;
+            previous[to_node] = from_node;
+            via[to_node] = step;
+            open.push({c + heuristic(to_node), to_node});
+        }
+    };
+
+    while (!open.empty()) {
+        auto [estimate, node] = open.top();
+        open.pop();
+        if (node == T) break;
+        if (estimate - heuristic(node) > cost[node] + 1e-6) continue;  // stale entry
+        if (node == S) {
+            // From the snap point along its edge, both ways.
+            const size_t last_a = ea.line.size() - 1;
+            relax(S, ea.from, partial_length(ea.line, 0, a.vertex), {Step::partial, a.edge, false, a.vertex, 0});
+            relax(S, ea.to, partial_length(ea.line, a.vertex, last_a), {Step::partial, a.edge, false, a.vertex, last_a});
+            if (a.edge == b.edge)
+                relax(S, T, partial_length(ea.line, a.vertex, b.vertex), {Step::partial, a.edge, false, a.vertex, b.vertex});
+            continue;
+        }
+        for (size_t e : net_.adjacency[node]) {
+            const Edge& edge = net_.edges[e];
+            const bool forward = edge.from == node;
+            relax(node, forward ? edge.to : edge.from, edge.length_m, {Step::edge, e, !forward});
+        }
+        for (size_t g : gaps_at_[node]) {
+            const Gap& gap = gaps_[g];
+            const bool forward = gap.node_a == node;
+            relax(node, forward ? gap.node_b : gap.node_a, gap.distance_m * options_.off_network_penalty,
+                  {Step::gap, g, !forward});
+        }
+        const size_t last_b = eb.line.size() - 1;
+        if (node == eb.from) relax(node, T, partial_length(eb.line, 0, b.vertex), {Step::partial, b.edge, false, 0, b.vertex});
+        if (node == eb.to)
+            relax(node, T, partial_length(eb.line, b.vertex, last_b), {Step::partial, b.edge, false, last_b, b.vertex});
+    }
+    if (cost[T] == inf) {
+        result.message = "no way along the routes and their breaks joins the two points";
+        return result;
+    }
+
+    // Walk back from T, then lay the pieces out from S.
+    std::vector<Step> steps;
+    for (size_t node = T; node != S; node = previous[node]) steps.push_back(via[node]);
+    std::reverse(steps.begin(), steps.end());
+    auto add_county = [&](const std::string& county) {
+        if (!county.empty() && (result.counties.empty() || result.counties.back() != county)) result.counties.push_back(county);
+    };
+    auto add_route = [&](const std::string& id) {
+        if (result.route_ids.empty() || result.route_ids.back() != id) result.route_ids.push_back(id);
+    };
+    auto append = [&](const geo::Polyline& piece) {
+        for (const auto& p : piece)
+            if (result.path.empty() || result.path.back().lat != p.lat || result.path.back().lon != p.lon)
+                result.path.push_back(p);
+    };
+    for (const Step& s : steps) {
+        if (s.kind == Step::gap) {
+            const Gap& g = gaps_[s.index];
+            OffNetworkLeg leg{s.reversed ? g.end_b : g.end_a, s.reversed ? g.end_a : g.end_b, g.distance_m,
+                              s.reversed ? g.county_b : g.county_a, s.reversed ? g.county_a : g.county_b};
+            append({leg.from, leg.to});
+            result.off_network_m += leg.distance_m;
+            result.length_m += leg.distance_m;
+            add_county(leg.county_to);
+            result.breaks.push_back(leg);
+            continue;
+        }
+        const Edge& edge = net_.edges[s.index];
+        geo::Polyline piece = s.kind == Step::edge ? slice(edge.line, s.reversed ? edge.line.size() - 1 : 0,
+                                                           s.reversed ? 0 : edge.line.size() - 1)
+                                                   : slice(edge.line, s.begin, s.end);
+        append(piece);
+        result.length_m += geo::length_m(piece);
+        add_county(net_.routes[edge.route].county);
+        add_route(net_.routes[edge.route].id);
+    }
+    result.found = true;
+    return result;
+}
+
+}  // namespace beitai::bikenet

@@ -1,0 +1,52 @@
+// GeoJSON (RFC 7946) reading and writing for the map's data: Point, LineString,
+// MultiLineString, Polygon and MultiPolygon features with their properties. Positions are
+// [longitude, latitude] in GeoJSON and LatLon (latitude first) everywhere else; the swap
+// happens here only. Errors name the feature index and the reason
+// ("features[12].geometry.coordinates[3]: longitude 181 out of range").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/json_reader.h"
+#include "geo/geometry.h"
+#include "result.h"
+
+namespace beitai::geo {
+
+enum class GeometryType { point, line_string, multi_line_string, polygon, multi_polygon };
+
+struct Geometry {
+    GeometryType type = GeometryType::point;
+    // point: lines[0][0]; line_string: lines[0]; multi_line_string: lines;
+    // polygon: polygons[0]; multi_polygon: polygons.
+    std::vector<Polyline> lines;
+    std::vector<Polygon> polygons;
+};
+
+struct Feature {
+    Geometry geometry;
+    content::Json properties = content::Json::object();
+};
+
+struct ReadOptions {
+    // When set, every position must lie in this box (e.g. northern Taiwan), else an error
+    // naming the position: data for the wrong place is refused, not drawn in the sea.
+    BBox region;
+    bool check_region = false;
+};
+
+// Reads a FeatureCollection. Every problem is reported, each as
+// "<source>: features[i]…: reason"; a bad feature is an error, not skipped.
+Result<std::vector<Feature>> read_feature_collection(const content::Json& json, const std::string& source,
+                                                     const ReadOptions& options = {});
+Result<std::vector<Feature>> read_feature_collection_text(const std::string& text, const std::string& source,
+                                                          const ReadOptions& options = {});
+
+content::Json to_geojson(const Feature& feature);
+content::Json to_feature_collection(const std::vector<Feature>& features);
+
+// Northern Taiwan with a margin: the eight counties lie inside it.
+BBox northern_taiwan();
+
+}  // namespace beitai::geo

@@ -1,0 +1,82 @@
+#include "render/map_lists.h"
+
+#include <cstdio>
+
+#include "render/prose.h"
+#include "render/site_card.h"
+#include "text/html.h"
+
+namespace beitai::render {
+
+using text::escape_html;
+using text::tr;
+
+namespace {
+std::string county_label(const MapData& data, const std::string& id, text::Lang lang) {
+    if (data.counties)
+        if (const auto* c = content::find_county(*data.counties, id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
+    return id;
+}
+}  // namespace
+
+std::string distance_text(double metres) {
+    char buf[32];
+    if (metres < 1000) std::snprintf(buf, sizeof buf, "%.0f m", metres);
+    else std::snprintf(buf, sizeof buf, "%.1f km", metres / 1000);
+    return buf;
+}
+
+std::string sites_list_html(const MapData& data, text::Lang lang) {
+    if (!data.sites || !data.counties) return {};
+    std::string out = "<section class=\"layer-list\" id=\"list-sites\" aria-labelledby=\"list-sites-h\"><h2 id=\"list-sites-h\">" +
+                      escape_html(tr("map.sites_by_county", lang)) + "</h2>";
+    if (data.sites->sample) out += "<p>" + sample_badge_html(lang) + "</p>";
+    for (const auto& c : *data.counties) {
+        std::string items;
+        size_t n = 0;
+        for (const auto& s : data.sites->sites) {
+            if (s.county != c.id) continue;
+            ++n;
+            items += "<li data-site=\"" + escape_html(s.id) + "\">" + source_text(escape_html(s.name), lang) +
+                     " <span class=\"muted\">" + source_text(escape_html(s.address), lang) + "</span></li>";
+        }
+        if (n == 0) continue;
+        out += "<h3>" + escape_html(lang == text::Lang::en ? c.name_en : c.name_zh) + " <span class=\"count\">(" +
+               std::to_string(n) + ")</span></h3><ul data-county=\"" + escape_html(c.id) + "\">" + items + "</ul>";
+    }
+    return out + "</section>";
+}
+
+std::string routes_list_html(const MapData& data, text::Lang lang) {
+    if (!data.network) return {};
+    std::string out = "<section class=\"layer-list\" id=\"list-routes\" aria-labelledby=\"list-routes-h\"><h2 id=\"list-routes-h\">" +
+                      escape_html(tr("map.routes_list", lang)) + "</h2><table><thead><tr><th scope=\"col\">" +
+                      escape_html(tr("map.route_name", lang)) + "</th><th scope=\"col\">" + escape_html(tr("map.county", lang)) +
+                      "</th><th scope=\"col\">" + escape_html(tr("map.length", lang)) + "</th></tr></thead><tbody>";
+    for (const auto& r : data.network->routes)
+        out += "<tr data-route=\"" + escape_html(r.id) + "\"><td>" + source_text(escape_html(r.name), lang) + "</td><td>" +
+               escape_html(county_label(data, r.county, lang)) + "</td><td data-metres=\"" +
+               std::to_string(static_cast<long long>(geo::length_m(r.line))) + "\">" +
+               escape_html(distance_text(geo::length_m(r.line))) + "</td></tr>";
+    return out + "</tbody></table></section>";
+}
+
+std::string gaps_list_html(const MapData& data, text::Lang lang) {
+    if (!data.gaps) return {};
+    std::string out = "<section class=\"layer-list\" id=\"list-gaps\" aria-labelledby=\"list-gaps-h\"><h2 id=\"list-gaps-h\">" +
+                      escape_html(tr("map.gaps_list", lang)) + "</h2><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">" +
+                      escape_html(tr("map.between", lang)) + "</th><th scope=\"col\">" + escape_html(tr("map.distance", lang)) +
+                      "</th><th scope=\"col\">" + escape_html(tr("map.where", lang)) + "</th></tr></thead><tbody>";
+    for (size_t i = 0; i < data.gaps->size(); ++i) {
+        const auto& g = (*data.gaps)[i];
+        char where[96];
+        std::snprintf(where, sizeof where, "%.5f, %.5f → %.5f, %.5f", g.end_a.lat, g.end_a.lon, g.end_b.lat, g.end_b.lon);
+        out += "<tr data-gap=\"" + std::to_string(i + 1) + "\"><td>" + std::to_string(i + 1) + "</td><td>" +
+               escape_html(county_label(data, g.county_a, lang)) + " – " + escape_html(county_label(data, g.county_b, lang)) +
+               "</td><td data-metres=\"" + std::to_string(static_cast<long long>(g.distance_m)) + "\">" +
+               escape_html(distance_text(g.distance_m)) + "</td><td>" + where + "</td></tr>";
+    }
+    return out + "</tbody></table></section>";
+}
+
+}  // namespace beitai::render

@@ -1,0 +1,76 @@
+#include "render/map_page.h"
+
+#include "render/map_lists.h"
+#include "render/site_card.h"
+#include "text/html.h"
+
+namespace beitai::render {
+
+using text::escape_html;
+using text::tr;
+
+namespace {
+std::string county_label(const MapData& data, const std::string& id, text::Lang lang) {
+    if (data.counties)
+        if (const auto* c = content::find_county(*data.counties, id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
+    return id;
+}
+}  // namespace
+
+std::string planned_route_html(const bikenet::PlannedRoute& r, const MapData& data, text::Lang lang) {
+    const bool en = lang == text::Lang::en;
+    if (!r.found) return "<p class=\"error\" role=\"alert\">" + escape_html(r.message) + "</p>";
+    std::string counties;
+    for (const auto& c : r.counties) counties += (counties.empty() ? "" : " → ") + county_label(data, c, lang);
+    std::string out = "<dl class=\"facts plan-result\" data-length=\"" + std::to_string(static_cast<long long>(r.length_m)) +
+                      "\"><div class=\"fact\"><dt>" + escape_html(tr("map.length", lang)) + "</dt><dd>" +
+                      escape_html(distance_text(r.length_m)) + "</dd></div><div class=\"fact\"><dt>" +
+                      escape_html(en ? "Counties crossed" : "經過縣市") + "</dt><dd data-counties=\"" +
+                      std::to_string(r.counties.size()) + "\">" + escape_html(counties) + "</dd></div>";
+    if (!r.breaks.empty()) {
+        std::string legs;
+        for (const auto& b : r.breaks)
+            legs += "<li>" + escape_html(county_label(data, b.county_from, lang)) + " – " +
+                    escape_html(county_label(data, b.county_to, lang)) + " · " + escape_html(distance_text(b.distance_m)) + "</li>";
+        out += "<div class=\"fact\"><dt>" + escape_html(en ? "Off the network at breaks" : "須離開路網的斷點") +
+               "</dt><dd><ul class=\"plan-breaks\">" + legs + "</ul></dd></div>";
+    }
+    return out + "</dl>";
+}
+
+std::string map_page_html(const MapData& data, const MapView& view, const PlanRequest& plan, bool sample_data,
+                          text::Lang lang) {
+    auto checkbox = [&](const char* name, bool on) {
+        return "<label><input type=\"checkbox\" name=\"layer\" value=\"" + std::string(name) + "\"" + (on ? " checked" : "") +
+               "> " + escape_html(tr(std::string("map.layer.") + name, lang)) + "</label>";
+    };
+    std::string svg_query = text::to_query_string(to_params(view));
+    std::string out = "<h1>" + escape_html(tr("map.title", lang)) + "</h1>";
+    if (sample_data) out += "<p class=\"sample-note\">" + sample_badge_html(lang) + " " + escape_html(tr("map.sample_title", lang)) + "</p>";
+    out += "<div class=\"map-layout\"><form id=\"map-layers\" class=\"filters\" method=\"get\" action=\"/map\">"
+           "<input type=\"hidden\" name=\"layers\" value=\"\"><fieldset><legend>" +
+           escape_html(tr("map.layers", lang)) + "</legend>" + checkbox("basemap", view.layers.basemap) +
+           checkbox("routes", view.layers.routes) + checkbox("gaps", view.layers.gaps) + checkbox("sites", view.layers.sites) +
+           "</fieldset><button type=\"submit\">" + escape_html(tr("map.apply", lang)) + "</button></form>";
+    out += "<div class=\"map-column\"><div id=\"map\" class=\"map map-large\" role=\"region\" aria-label=\"" +
+           escape_html(tr("map.title", lang)) + "\" data-view=\"" + escape_html(svg_query) +
+           "\"><img class=\"map-fallback\" src=\"/map.svg?" + escape_html(svg_query) + "\" alt=\"" +
+           escape_html(tr("map.title", lang)) + "\" width=\"960\" height=\"720\"></div><noscript><p>" +
+           escape_html(tr("map.no_js", lang)) + "</p></noscript>";
+    out += "<form id=\"map-plan\" class=\"plan\" method=\"get\" action=\"/map\"><h2>" + escape_html(tr("map.plan", lang)) +
+           "</h2><p class=\"hint\">" + escape_html(tr("map.plan_hint", lang)) + "</p><div class=\"plan-fields\">" +
+           "<div class=\"field\"><label for=\"plan-from\">" + escape_html(tr("map.from", lang)) +
+           "</label><input id=\"plan-from\" name=\"from\" value=\"" + escape_html(plan.from) +
+           "\" placeholder=\"25.0478,121.5170\" inputmode=\"decimal\"></div><div class=\"field\"><label for=\"plan-to\">" +
+           escape_html(tr("map.to", lang)) + "</label><input id=\"plan-to\" name=\"to\" value=\"" + escape_html(plan.to) +
+           "\" placeholder=\"24.8066,120.9686\" inputmode=\"decimal\"></div><button type=\"submit\">" +
+           escape_html(tr("map.plan_go", lang)) + "</button> <button type=\"button\" id=\"locate-me\" hidden>" +
+           escape_html(tr("map.locate", lang)) + "</button></div><div id=\"plan-result\" aria-live=\"polite\">";
+    if (!plan.error.empty()) out += "<p class=\"error\" role=\"alert\">" + escape_html(plan.error) + "</p>";
+    else if (plan.result) out += planned_route_html(*plan.result, data, lang);
+    out += "</div></form></div></div><div class=\"layer-lists\">" + gaps_list_html(data, lang) + routes_list_html(data, lang) +
+           sites_list_html(data, lang) + "</div>";
+    return out;
+}
+
+}  // namespace beitai::render

@@ -1,0 +1,26 @@
+// The /map page's main content: layer toggles (a form that works without JavaScript), the
+// map (an SVG picture of the same Scene until the browser's Leaflet replaces it), the route
+// planner and its result, and every layer as a list.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "bikenet/route_planner.h"
+#include "render/map_scene.h"
+
+namespace beitai::render {
+
+struct PlanRequest {
+    std::string from, to;  // as typed ("lat,lon")
+    std::optional<bikenet::PlannedRoute> result;
+    std::string error;
+};
+
+std::string map_page_html(const MapData& data, const MapView& view, const PlanRequest& plan, bool sample_data,
+                          text::Lang lang);
+
+// The planned route as text: length, counties crossed, where it leaves the network.
+std::string planned_route_html(const bikenet::PlannedRoute& route, const MapData& data, text::Lang lang);
+
+}  // namespace beitai::render

@@ -1,0 +1,195 @@
+#include "render/map_scene.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "render/site_card.h"
+
+namespace beitai::render {
+
+namespace {
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (true) {
+        size_t at = s.find(sep, start);
+        out.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
+        if (at == std::string::npos) return out;
+        start = at + 1;
+    }
+}
+
+std::optional<double> number(const std::string& s) {
+    if (s.empty() || s.size() > 32) return std::nullopt;
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size() || v != v) return std::nullopt;
+    return v;
+}
+
+std::string km(double metres) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f km", metres / 1000);
+    return buf;
+}
+
+std::string metres_text(double metres) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f m", metres);
+    return buf;
+}
+
+bool in_view(const std::optional<geo::BBox>& box, const geo::BBox& extent) { return !box || box->intersects(extent); }
+
+}  // namespace
+
+Result<MapView> parse_map_view(const text::QueryParams& params, const std::vector<std::string>& also_allowed) {
+    MapView view;
+    for (const auto& [key, value] : params) {
+        if (key == "layers") {
+            view.layers = {false, false, false, false};
+            if (value.empty()) continue;
+            for (const auto& name : split(value, ',')) {
+                if (name == "basemap") view.layers.basemap = true;
+                else if (name == "routes") view.layers.routes = true;
+                else if (name == "gaps") view.layers.gaps = true;
+                else if (name == "sites") view.layers.sites = true;
+                else return Error{"layers: unknown layer \"" + name + "\" (known: basemap, routes, gaps, sites)"};
+            }
+        } else if (key == "bbox") {
+            auto parts = split(value, ',');
+            if (parts.size() != 4)
+                return Error{"bbox: expected west,south,east,north (four numbers), found \"" + value + "\""};
+            double v[4];
+            for (int i = 0; i < 4; ++i) {
+                auto n = number(parts[i]);
+                if (!n) return Error{"bbox: \"" + parts[i] + "\" is not a number"};
+                v[i] = *n;
+            }
+            geo::BBox box;
+            box.west = v[0];
+            box.south = v[1];
+            box.east = v[2];
+            box.north = v[3];
+            if (box.west < -180 || box.east > 180 || box.south < -90 || box.north > 90)
+                return Error{"bbox: coordinates out of range"};
+            if (box.west >= box.east || box.south >= box.north)
+                return Error{"bbox: west must be less than east and south less than north"};
+            view.bbox = box;
+        } else if (key == "lang") {
+            view.lang = text::parse_lang(value);
+        } else if (std::find(also_allowed.begin(), also_allowed.end(), key) == also_allowed.end()) {
+            return Error{"unknown parameter \"" + key + "\" (known: layers, bbox)"};
+        }
+    }
+    return view;
+}
+
+text::QueryParams to_params(const MapView& view) {
+    std::string layers;
+    auto add = [&](bool on, const char* name) {
+        if (on) layers += (layers.empty() ? "" : ",") + std::string(name);
+    };
+    add(view.layers.basemap, "basemap");
+    add(view.layers.routes, "routes");
+    add(view.layers.gaps, "gaps");
+    add(view.layers.sites, "sites");
+    text::QueryParams p = {{"layers", layers}};
+    if (view.bbox) {
+        char buf[128];
+        std::snprintf(buf, sizeof buf, "%.5f,%.5f,%.5f,%.5f", view.bbox->west, view.bbox->south, view.bbox->east,
+                      view.bbox->north);
+        p.emplace_back("bbox", buf);
+    }
+    return p;
+}
+
+Result<geo::LatLon> parse_point(const std::string& text, const std::string& name) {
+    auto parts = split(text, ',');
+    if (parts.size() != 2) return Error{name + ": expected lat,lon (two numbers), found \"" + text + "\""};
+    auto lat = number(parts[0]), lon = number(parts[1]);
+    if (!lat || !lon) return Error{name + ": expected lat,lon (two numbers), found \"" + text + "\""};
+    geo::LatLon p{*lat, *lon};
+    if (!geo::is_valid(p)) return Error{name + ": coordinates out of range"};
+    if (!geo::northern_taiwan().contains(p)) return Error{name + ": " + text + " is outside northern Taiwan"};
+    return p;
+}
+
+Scene map_scene(const MapData& data, const MapView& view) {
+    Scene scene;
+    const bool en = view.lang == text::Lang::en;
+
+    if (view.layers.basemap && data.basemap) {
+        for (size_t i = 0; i < data.basemap->size(); ++i) {
+            const auto& f = (*data.basemap)[i];
+            std::string name = f.properties.value("COUNTYNAME", "");
+            std::string name_en = f.properties.value("COUNTYENG", "");
+            for (const auto& polygon : f.geometry.polygons) {
+                if (polygon.empty()) continue;
+                if (!in_view(view.bbox, geo::bbox_of(polygon.front()))) continue;
+                ScenePolygon p;
+                p.id = "basemap-" + std::to_string(i);
+                p.layer = "basemap";
+                p.title = en && !name_en.empty() ? name_en : name;
+                p.rings = polygon;
+                p.look = Style{"#8aa1a8", "#eef2ea", 1, 1, false, 0};
+                scene.polygons.push_back(std::move(p));
+            }
+        }
+    }
+    if (view.layers.routes && data.network) {
+        for (const auto& r : data.network->routes) {
+            if (!in_view(view.bbox, geo::bbox_of(r.line))) continue;
+            ScenePolyline l;
+            l.id = r.id;
+            l.layer = "routes";
+            l.title = r.name + " · " + km(geo::length_m(r.line));
+            l.points = r.line;
+            l.look = Style{county_colour(r.county), "", 4, 0.9, false, 0};
+            scene.polylines.push_back(std::move(l));
+        }
+    }
+    if (view.layers.gaps && data.gaps) {
+        for (size_t i = 0; i < data.gaps->size(); ++i) {
+            const auto& g = (*data.gaps)[i];
+            geo::BBox extent;
+            extent.extend(g.end_a);
+            extent.extend(g.end_b);
+            if (!in_view(view.bbox, extent)) continue;
+            const std::string title = (en ? "Break " : "斷點 ") + std::to_string(i + 1) + " · " + metres_text(g.distance_m);
+            scene.polylines.push_back(
+                {"gap-" + std::to_string(i + 1), "gaps", title, {g.end_a, g.end_b}, Style{"#C1121F", "", 4, 1, true, 0}});
+            SceneMarker m;
+            m.id = "gap-" + std::to_string(i + 1);
+            m.layer = "gaps";
+            m.at = {(g.end_a.lat + g.end_b.lat) / 2, (g.end_a.lon + g.end_b.lon) / 2};
+            m.label = std::to_string(i + 1);
+            m.title = title;
+            m.look = Style{"#ffffff", "#C1121F", 2, 1, false, 9};
+            scene.markers.push_back(std::move(m));
+        }
+    }
+    if (view.layers.sites && data.sites) {
+        for (const auto& s : data.sites->sites) {
+            if (view.bbox && !view.bbox->contains(s.at)) continue;
+            SceneMarker m;
+            m.id = s.id;
+            m.layer = "sites";
+            m.at = s.at;
+            m.title = s.name;
+            m.look = Style{"#ffffff", s.green_tourism ? "#2E7D32" : "#546E7A", 1.5, 1, false, 6};
+            m.popup_html = site_card_html(s, data.counties, view.lang);
+            scene.markers.push_back(std::move(m));
+        }
+    }
+    fit_to_contents(scene);
+    if (view.bbox) {
+        scene.fit_south_west = {view.bbox->south, view.bbox->west};
+        scene.fit_north_east = {view.bbox->north, view.bbox->east};
+    }
+    return scene;
+}
+
+}  // namespace beitai::render

@@ -1,0 +1,52 @@
+// The citizen's map as a Scene: the basemap (county areas from the Ministry of the
+// Interior's boundaries), bike routes coloured by county, the breaks between counties, and
+// the environmental-education sites — filtered by the view's layers and box.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bikenet/gaps.h"
+#include "bikenet/network.h"
+#include "content/site.h"
+#include "geo/geojson.h"
+#include "render/scene.h"
+#include "result.h"
+#include "text/url.h"
+
+namespace beitai::render {
+
+struct MapLayers {
+    bool basemap = true;
+    bool routes = true;
+    bool gaps = true;
+    bool sites = true;
+};
+
+struct MapView {
+    MapLayers layers;
+    std::optional<geo::BBox> bbox;
+    text::Lang lang = text::Lang::zh_TW;
+};
+
+// "layers=routes,gaps,sites,basemap" and "bbox=west,south,east,north" (Leaflet's
+// toBBoxString order). Unknown layers, malformed or inverted boxes are errors that say so.
+Result<MapView> parse_map_view(const text::QueryParams& params, const std::vector<std::string>& also_allowed = {});
+text::QueryParams to_params(const MapView& view);
+
+// "25.03,121.56" (latitude first, as people say it) inside northern Taiwan; errors name
+// the parameter ("from: …").
+Result<geo::LatLon> parse_point(const std::string& text, const std::string& name);
+
+struct MapData {
+    const std::vector<content::County>* counties = nullptr;
+    const bikenet::Network* network = nullptr;
+    const std::vector<bikenet::Gap>* gaps = nullptr;
+    const content::SiteList* sites = nullptr;
+    const std::vector<geo::Feature>* basemap = nullptr;  // polygons with COUNTYNAME
+};
+
+Scene map_scene(const MapData& data, const MapView& view);
+
+}  // namespace beitai::render

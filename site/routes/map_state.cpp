@@ -1,0 +1,49 @@
+#include "routes/map_state.h"
+
+#include <cmath>
+
+#include "geo/topojson.h"
+
+namespace beitai::site {
+
+render::MapData MapState::data() const {
+    render::MapData d;
+    d.counties = &counties;
+    d.network = &network;
+    d.gaps = &gaps;
+    d.sites = &sites;
+    d.basemap = &basemap;
+    return d;
+}
+
+Result<std::unique_ptr<MapState>> build_map_state(const content::Catalog& catalog, const std::string& basemap_topojson,
+                                                  const std::string& basemap_source) {
+    auto state = std::make_unique<MapState>();
+    state->counties = catalog.counties;
+    state->sites = catalog.sites;
+    state->routes_sample = catalog.routes.sample;
+    state->network = bikenet::build_network(catalog.routes.routes);
+    state->gaps = bikenet::find_gaps(state->network);
+    state->planner = std::make_unique<bikenet::RoutePlanner>(state->network, state->gaps);
+    if (!basemap_topojson.empty()) {
+        auto parsed = content::parse_json_text(basemap_topojson, basemap_source);
+        if (!parsed) return Error{parsed.error()};
+        auto features = geo::read_topojson(*parsed, "counties", basemap_source);
+        if (!features) return Error{features.error()};
+        // The atlas is drawn at county scale: 80 m of simplification keeps the coast's
+        // shape and cuts the rings to a size a phone draws quickly.
+        // Six decimals (about 10 cm) is more than the atlas's own precision and keeps the
+        // JSON short.
+        auto round6 = [](double v) { return std::round(v * 1e6) / 1e6; };
+        for (auto& f : *features)
+            for (auto& polygon : f.geometry.polygons)
+                for (auto& ring : polygon) {
+                    ring = geo::simplify(ring, 80);
+                    for (auto& p : ring) p = {round6(p.lat), round6(p.lon)};
+                }
+        state->basemap = std::move(*features);
+    }
+    return state;
+}
+
+}  // namespace beitai::site

@@ -1,0 +1,172 @@
+// MapExplorer: /map in the browser. It reads what the server publishes (counties, routes,
+// sites, county areas), builds the same bike network, breaks and route planner as the
+// server, and draws the core's Scene with Leaflet. Layer toggles and planning answer at once,
+// without a round trip; the server's /map and /map.svg show the same things without
+// JavaScript.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <memory>
+
+#include "bikenet/gaps.h"
+#include "bikenet/network.h"
+#include "bikenet/route_planner.h"
+#include "content/county.h"
+#include "content/route.h"
+#include "content/site.h"
+#include "leaflet/leaflet_scene.h"
+#include "render/map_page.h"
+#include "render/map_scene.h"
+#include "text/url.h"
+
+using emscripten::val;
+using namespace beitai;
+
+namespace {
+
+class MapExplorer {
+public:
+    MapExplorer(const std::string& counties_text, const std::string& routes_text, const std::string& sites_text,
+                const std::string& basemap_text) {
+        content::Diagnostics diagnostics("map data");
+        auto counties = content::parse_json_text(counties_text, "/api/counties");
+        auto routes = content::parse_json_text(routes_text, "/api/routes");
+        auto sites = content::parse_json_text(sites_text, "/api/sites");
+        auto basemap = content::parse_json_text(basemap_text, "/api/basemap");
+        for (auto* r : {&counties, &routes, &sites, &basemap})
+            if (!*r) {
+                error_ = r->error();
+                return;
+            }
+        counties_ = content::read_counties(*counties, diagnostics);
+        sites_ = content::read_sites(*sites, diagnostics);
+        if (!diagnostics.empty()) {
+            error_ = diagnostics.joined();
+            return;
+        }
+        auto route_set = content::read_routes(*routes, "/api/routes");
+        if (!route_set) {
+            error_ = route_set.error();
+            return;
+        }
+        routes_sample_ = route_set->sample;
+        auto areas = geo::read_feature_collection(*basemap, "/api/basemap");
+        if (!areas) {
+            error_ = areas.error();
+            return;
+        }
+        basemap_ = std::move(*areas);
+        network_ = bikenet::build_network(route_set->routes);
+        gaps_ = bikenet::find_gaps(network_);
+        planner_ = std::make_unique<bikenet::RoutePlanner>(network_, gaps_);
+    }
+
+    std::string error() const { return error_; }
+
+    // Creates the Leaflet map in the element (tiles from `tile_url`, or none).
+    void attach(const std::string& element_id, const std::string& tile_url) {
+        wasm::LeafletMapOptions options;
+        options.element_id = element_id;
+        options.tile_url = tile_url;
+        options.tile_attribution = "&copy; OpenStreetMap contributors";
+        leaflet_ = std::make_unique<wasm::LeafletScene>(options);
+    }
+
+    // show("layers=routes,sites&bbox=…", "zh-TW", fit) → {query, routes, gaps, sites, basemap} or {error}
+    val show(const std::string& query_string, const std::string& lang, bool fit) {
+        val out = val::object();
+        auto params = text::parse_query_string(query_string);
+        if (!params) return error_object("the address holds a malformed query string");
+        auto view = render::parse_map_view(*params, {"from", "to", "zoom", "lat", "lon"});
+        if (!view) return error_object(view.error());
+        view->lang = text::parse_lang(lang);
+        // The box is for /map.svg; in the browser the map shows everything and the user pans.
+        render::MapView everything = *view;
+        everything.bbox.reset();
+        auto scene = render::map_scene(data(), everything);
+        if (leaflet_) leaflet_->draw(scene, fit);
+        out.set("query", text::to_query_string(render::to_params(*view)));
+        for (const char* layer : {"routes", "gaps", "sites", "basemap"})
+            out.set(layer, leaflet_ ? leaflet_->count(layer) : 0);
+        return out;
+    }
+
+    // plan("25.04,121.51", "24.80,120.97", "zh-TW") → {found, html, length} and draws the path.
+    val plan(const std::string& from_text, const std::string& to_text, const std::string& lang) {
+        auto from = render::parse_point(from_text, "from");
+        if (!from) return error_object(from.error());
+        auto to = render::parse_point(to_text, "to");
+        if (!to) return error_object(to.error());
+        auto route = planner_->plan(*from, *to);
+        val out = val::object();
+        out.set("found", route.found);
+        out.set("length", route.length_m);
+        out.set("counties", static_cast<int>(route.counties.size()));
+        out.set("html", render::planned_route_html(route, data(), text::parse_lang(lang)));
+        if (leaflet_ && route.found) {
+            if (!path_layer_.isUndefined()) path_layer_.call<void>("remove");
+            val latlngs = val::array();
+            for (const auto& p : route.path) {
+                val pt = val::array();
+                pt.call<void>("push", p.lat);
+                pt.call<void>("push", p.lon);
+                latlngs.call<void>("push", pt);
+            }
+            val o = val::object();
+            o.set("color", std::string("#111111"));
+            o.set("weight", 6);
+            o.set("opacity", 0.75);
+            path_layer_ = val::global("L").call<val>("polyline", latlngs, o);
+            path_layer_.call<val>("addTo", leaflet_->map());
+        }
+        return out;
+    }
+
+    int gap_count() const { return static_cast<int>(gaps_.size()); }
+    int route_count() const { return static_cast<int>(network_.routes.size()); }
+    int site_count() const { return static_cast<int>(sites_.sites.size()); }
+    val leaflet_map() const { return leaflet_ ? leaflet_->map() : val::undefined(); }
+
+private:
+    static val error_object(const std::string& message) {
+        val out = val::object();
+        out.set("error", message);
+        return out;
+    }
+
+    render::MapData data() const {
+        render::MapData d;
+        d.counties = &counties_;
+        d.network = &network_;
+        d.gaps = &gaps_;
+        d.sites = &sites_;
+        d.basemap = &basemap_;
+        return d;
+    }
+
+    std::string error_;
+    std::vector<content::County> counties_;
+    content::SiteList sites_;
+    bool routes_sample_ = false;
+    std::vector<geo::Feature> basemap_;
+    bikenet::Network network_;
+    std::vector<bikenet::Gap> gaps_;
+    std::unique_ptr<bikenet::RoutePlanner> planner_;
+    std::unique_ptr<wasm::LeafletScene> leaflet_;
+    val path_layer_ = val::undefined();
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(beitai_map) {
+    emscripten::class_<MapExplorer>("MapExplorer")
+        .constructor<const std::string&, const std::string&, const std::string&, const std::string&>()
+        .function("error", &MapExplorer::error)
+        .function("attach", &MapExplorer::attach)
+        .function("show", &MapExplorer::show)
+        .function("plan", &MapExplorer::plan)
+        .function("gapCount", &MapExplorer::gap_count)
+        .function("routeCount", &MapExplorer::route_count)
+        .function("siteCount", &MapExplorer::site_count)
+        .function("leafletMap", &MapExplorer::leaflet_map);
+}

@@ -1,0 +1,110 @@
+// /map with JavaScript on: the WASM core builds the bike network, breaks and planner from
+// the server's data and draws the Scene with Leaflet; the layer boxes and the planner
+// answer in place and the URL keeps the view (layers, centre, zoom, route), so a link
+// reproduces it. Without JavaScript the server renders the same map as an SVG picture.
+'use strict';
+
+(async function main() {
+  const element = document.getElementById('map');
+  const layersForm = document.getElementById('map-layers');
+  const planForm = document.getElementById('map-plan');
+  const planResult = document.getElementById('plan-result');
+  if (!element || !layersForm) return;
+  const lang = document.documentElement.lang.startsWith('en') ? 'en' : 'zh-TW';
+
+  async function text(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+    return response.text();
+  }
+
+  let explorer;
+  try {
+    const [core, counties, routes, sites, basemap] = await Promise.all([
+      BeitaiCore(), text('/api/counties'), text('/api/routes'), text('/api/sites'), text('/api/basemap'),
+    ]);
+    performance.mark('map-data-loaded');
+    explorer = new core.MapExplorer(counties, routes, sites, basemap);
+    if (explorer.error()) throw new Error(explorer.error());
+  } catch (err) {
+    console.warn('map stays a picture:', err.message);
+    return;
+  }
+
+  element.replaceChildren();
+  explorer.attach(element.id, element.dataset.tiles || '');
+  const map = explorer.leafletMap();
+
+  function layersQuery() {
+    const names = [...layersForm.querySelectorAll('input[name=layer]:checked')].map((box) => box.value);
+    return 'layers=' + names.join(',');
+  }
+
+  function writeUrl() {
+    const params = new URLSearchParams(layersQuery());
+    const centre = map.getCenter();
+    params.set('lat', centre.lat.toFixed(5));
+    params.set('lon', centre.lng.toFixed(5));
+    params.set('zoom', String(map.getZoom()));
+    if (planForm.elements.from.value) params.set('from', planForm.elements.from.value);
+    if (planForm.elements.to.value) params.set('to', planForm.elements.to.value);
+    history.replaceState(null, '', '/map?' + params.toString());
+  }
+
+  function show(fit) {
+    const result = explorer.show(layersQuery(), lang, fit);
+    if (result.error) return;
+    for (const layer of ['routes', 'gaps', 'sites', 'basemap']) element.dataset[layer] = String(result[layer]);
+    writeUrl();
+  }
+
+  // The view from the address: layers, then centre and zoom if given.
+  const start = new URLSearchParams(location.search);
+  if (start.has('layers')) {
+    const wanted = start.get('layers').split(',');
+    for (const box of layersForm.querySelectorAll('input[name=layer]')) box.checked = wanted.includes(box.value);
+  }
+  show(true);
+  if (start.has('lat') && start.has('lon') && start.has('zoom')) {
+    map.setView([Number(start.get('lat')), Number(start.get('lon'))], Number(start.get('zoom')));
+  }
+  performance.mark('map-layers-drawn');
+  document.body.dataset.map = 'ready';
+
+  layersForm.addEventListener('change', () => show(false));
+  layersForm.addEventListener('submit', (event) => { event.preventDefault(); show(false); });
+  map.on('moveend', writeUrl);
+
+  function plan() {
+    const result = explorer.plan(planForm.elements.from.value, planForm.elements.to.value, lang);
+    planResult.innerHTML = result.error ? '' : result.html;
+    if (result.error) {
+      const p = document.createElement('p');
+      p.className = 'error';
+      p.setAttribute('role', 'alert');
+      p.textContent = result.error;
+      planResult.append(p);
+    }
+    writeUrl();
+  }
+  planForm.addEventListener('submit', (event) => { event.preventDefault(); plan(); });
+  if (planForm.elements.from.value && planForm.elements.to.value) plan();
+
+  // Clicking the map fills the start, then the end.
+  map.on('click', (event) => {
+    const value = event.latlng.lat.toFixed(5) + ',' + event.latlng.lng.toFixed(5);
+    const field = !planForm.elements.from.value || planForm.elements.to.value ? 'from' : 'to';
+    if (field === 'from') planForm.elements.to.value = '';
+    planForm.elements[field].value = value;
+    if (field === 'to') plan();
+  });
+
+  const locate = document.getElementById('locate-me');
+  if (navigator.geolocation && locate) {
+    locate.hidden = false;
+    locate.addEventListener('click', () => navigator.geolocation.getCurrentPosition((position) => {
+      planForm.elements.from.value = position.coords.latitude.toFixed(5) + ',' + position.coords.longitude.toFixed(5);
+      map.setView([position.coords.latitude, position.coords.longitude], 14);
+    }));
+  }
+})();
