@@ -42,8 +42,13 @@ std::vector<Gap> find_gaps(const Network& net, const GapOptions& options) {
         for (const auto& kept : gaps) {
             const size_t ka = net.component[kept.node_a], kb = net.component[kept.node_b];
             const bool same_networks = (ka == ca && kb == cb) || (ka == cb && kb == ca);
-            if (same_networks && std::min(geo::distance_m(kept.end_a, g.end_a), geo::distance_m(kept.end_a, g.end_b)) <
-                                     options.merge_m) {
+            // One place: the two ends meet (either way round) near each other, or a longer
+            // miss aims at a node a shorter one already reaches.
+            const bool same_place =
+                std::min({geo::distance_m(kept.end_a, g.end_a), geo::distance_m(kept.end_b, g.end_b),
+                          geo::distance_m(kept.end_a, g.end_b), geo::distance_m(kept.end_b, g.end_a)}) < options.merge_m ||
+                kept.node_b == g.node_b || kept.node_a == g.node_b || kept.node_b == g.node_a;
+            if (same_networks && same_place) {
                 duplicate = true;
                 break;
             }

@@ -1,6 +1,7 @@
 #include "bikenet/route_planner.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <queue>
 
@@ -83,8 +84,15 @@ PlannedRoute RoutePlanner::plan(geo::LatLon from, geo::LatLon to) const {
     std::vector<double> cost(n + 2, inf);
     std::vector<size_t> previous(n + 2, SIZE_MAX);
     std::vector<Step> via(n + 2);
+    // A* needs a lower bound of the remaining distance, cheaply: the equirectangular
+    // distance, shrunk by 1 % so that it never exceeds the great-circle one at this scale.
+    const double metres_per_degree = geo::kEarthRadiusMetres * 3.14159265358979323846 / 180;
+    const double cos_end = std::cos(result.end.lat * 3.14159265358979323846 / 180);
     auto heuristic = [&](size_t node) {
-        return geo::distance_m(node == S ? result.start : node == T ? result.end : net_.nodes[node], result.end);
+        const geo::LatLon p = node == S ? result.start : node == T ? result.end : net_.nodes[node];
+        const double dy = (p.lat - result.end.lat) * metres_per_degree;
+        const double dx = (p.lon - result.end.lon) * metres_per_degree * cos_end;
+        return 0.99 * std::sqrt(dx * dx + dy * dy);
     };
     using Item = std::pair<double, size_t>;  // (cost + heuristic, node)
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> open;
