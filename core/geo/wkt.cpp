@@ -67,11 +67,9 @@ private:
     Error fail() const { return Error{error_}; }
 
     void set_error(const std::string& reason, size_t at) {
-        // Characters, not bytes: a stray multi-byte character counts once.
-        size_t n = 1;
-        for (size_t i = 0; i < at && i < text_.size(); ++i)
-            if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++n;
-        error_ = "at character " + std::to_string(n) + ": " + reason;
+        // Everything before an error is ASCII (any other byte is itself an error), so the
+        // byte offset is the character's.
+        error_ = "at character " + std::to_string(at + 1) + ": " + reason;
     }
     void set_error(const std::string& reason) { set_error(reason, pos_); }
 

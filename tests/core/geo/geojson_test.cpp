@@ -196,6 +196,11 @@ TEST_CASE("every malformed case names its path") {
              R"({"type": "Polygon", "coordinates": [[[121, 25], [121.1, 25], [121.1, 25.1], [121, 25.1]]]})"),
          "map.geojson: features[0].geometry.coordinates[0]: the ring is not closed: its last position "
          "[121, 25.1] differs from its first [121, 25]"},
+        {"ring closed in latitude only",
+         collection_with(
+             R"({"type": "Polygon", "coordinates": [[[121, 25], [121.1, 25], [121.1, 25.1], [121.2, 25]]]})"),
+         "map.geojson: features[0].geometry.coordinates[0]: the ring is not closed: its last position "
+         "[121.2, 25] differs from its first [121, 25]"},
         {"ring too short",
          collection_with(R"({"type": "Polygon", "coordinates": [[[121, 25], [121.1, 25], [121, 25]]]})"),
          "map.geojson: features[0].geometry.coordinates[0]: a polygon ring needs at least 4 positions, found 3"},

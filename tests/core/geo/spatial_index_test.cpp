@@ -116,6 +116,16 @@ TEST_CASE("nearest orders equal distances by index") {
     CHECK(all[7] == 8);
 }
 
+TEST_CASE("equal distances in different cells still go by index") {
+    // 0.25° east and west of the query: exactly the same distance. The west point is
+    // visited first (columns ascend) but has the larger index.
+    std::vector<LatLon> points{{25, 121.75}, {25, 121.25}, {25.5, 121.5}, {24.5, 121.5}};
+    const PointIndex index(points, 1000);
+    REQUIRE(distance_m({25, 121.5}, points[0]) == distance_m({25, 121.5}, points[1]));
+    CHECK(index.nearest({25, 121.5}, 1) == std::vector<size_t>{0});
+    CHECK(index.nearest({25, 121.5}, 2) == std::vector<size_t>{0, 1});
+}
+
 TEST_CASE("within equals brute force, ascending") {
     const std::vector<LatLon> points = generated_points(3000);
     const PointIndex index(points, 1000);
