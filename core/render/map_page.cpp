@@ -53,7 +53,8 @@ std::string map_page_html(const MapData& data, const MapView& view, const PlanRe
            checkbox("routes", view.layers.routes) + checkbox("gaps", view.layers.gaps) + checkbox("sites", view.layers.sites) +
            "</fieldset><button type=\"submit\">" + escape_html(tr("map.apply", lang)) + "</button></form>";
     out += "<div class=\"map-column\"><div id=\"map\" class=\"map map-large\" role=\"region\" aria-label=\"" +
-           escape_html(tr("map.title", lang)) + "\" data-view=\"" + escape_html(svg_query) +
+           escape_html(tr("map.title", lang)) + "\" data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\" data-view=\"" +
+           escape_html(svg_query) +
            "\"><img class=\"map-fallback\" src=\"/map.svg?" + escape_html(svg_query) + "\" alt=\"" +
            escape_html(tr("map.title", lang)) + "\" width=\"960\" height=\"720\"></div><noscript><p>" +
            escape_html(tr("map.no_js", lang)) + "</p></noscript>";

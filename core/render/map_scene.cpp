@@ -184,7 +184,20 @@ Scene map_scene(const MapData& data, const MapView& view) {
             scene.markers.push_back(std::move(m));
         }
     }
-    fit_to_contents(scene);
+    // Fit to what the map is about (routes, breaks, sites), not to the basemap, which covers
+    // all of Taiwan and its islands; with none of those, northern Taiwan.
+    Scene about;
+    about.polylines = scene.polylines;
+    about.markers = scene.markers;
+    fit_to_contents(about);
+    if (about.polylines.empty() && about.markers.empty()) {
+        const geo::BBox north = geo::northern_taiwan();
+        scene.fit_south_west = {north.south, north.west};
+        scene.fit_north_east = {north.north, north.east};
+    } else {
+        scene.fit_south_west = about.fit_south_west;
+        scene.fit_north_east = about.fit_north_east;
+    }
     if (view.bbox) {
         scene.fit_south_west = {view.bbox->south, view.bbox->west};
         scene.fit_north_east = {view.bbox->north, view.bbox->east};

@@ -38,7 +38,8 @@ Response Portal::map_page(const Request& request) const {
     frame.title = std::string(text::tr("map.title", lang));
     frame.styles = {"/vendor/leaflet/leaflet.css"};
     frame.scripts = {"/vendor/leaflet/leaflet.js", "/wasm/beitai_core.js", "/static/js/map.js"};
-    auto view = render::parse_map_view(fold_layer_boxes(request.query), {"from", "to"});
+    // lat, lon and zoom are the browser's view of the map, kept in the URL for links.
+    auto view = render::parse_map_view(fold_layer_boxes(request.query), {"from", "to", "lat", "lon", "zoom"});
     if (!view) {
         frame.main_html = "<h1>" + text::escape_html(frame.title) + "</h1><p class=\"error\" role=\"alert\">" +
                           text::escape_html(view.error()) + "</p><p><a href=\"/map\">/map</a></p>";

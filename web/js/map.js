@@ -64,10 +64,9 @@
     const wanted = start.get('layers').split(',');
     for (const box of layersForm.querySelectorAll('input[name=layer]')) box.checked = wanted.includes(box.value);
   }
-  show(true);
-  if (start.has('lat') && start.has('lon') && start.has('zoom')) {
-    map.setView([Number(start.get('lat')), Number(start.get('lon'))], Number(start.get('zoom')));
-  }
+  const hasView = start.has('lat') && start.has('lon') && start.has('zoom');
+  if (hasView) map.setView([Number(start.get('lat')), Number(start.get('lon'))], Number(start.get('zoom')), { animate: false });
+  show(!hasView);
   performance.mark('map-layers-drawn');
   document.body.dataset.map = 'ready';
 

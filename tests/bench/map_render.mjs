@@ -1,0 +1,73 @@
+// Benchmark: in headless Chromium, the time from navigation to all layers drawn on /map for
+// 5,000 sites and 2,000 routes (Leaflet's Canvas renderer), from the page's performance
+// marks. The data is generated into a scratch copy of content/. Prints figures; asserts
+// nothing. Run after ./portal.sh test has built everything: node tests/bench/map_render.mjs
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT, startServer } from '../support/server.mjs';
+import { launchBrowser } from '../support/browser.mjs';
+
+const counties = ['YilanCounty', 'Keelung', 'Taipei', 'NewTaipei', 'Taoyuan', 'HsinchuCounty', 'Hsinchu', 'MiaoliCounty'];
+let seed = 7;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+
+function routes(n) {
+  const features = [];
+  for (let i = 0; i < n; i++) {
+    const county = counties[i % 8];
+    let lat = 24.5 + random() * 0.8, lon = 120.8 + random() * 1.1;
+    const coordinates = [];
+    for (let k = 0; k < 20; k++) {
+      coordinates.push([Number(lon.toFixed(6)), Number(lat.toFixed(6))]);
+      lat += (random() - 0.5) * 0.004;
+      lon += (random() - 0.3) * 0.004;
+    }
+    features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates },
+      properties: { id: `bench-${i}`, name: `測試路線 ${i}`, county, kind: 'local', sample: true } });
+  }
+  return { type: 'FeatureCollection', sample: true, note: 'benchmark data', features };
+}
+
+function sites(n) {
+  const list = [];
+  for (let i = 0; i < n; i++) {
+    list.push({ id: `bench-site-${i}`, name: `測試場所 ${i}`, county: counties[i % 8], address: '示範地址',
+      lat: Number((24.5 + random() * 0.8).toFixed(6)), lon: Number((120.8 + random() * 1.1).toFixed(6)),
+      activities: '示範', hours: '09:00–17:00', green_tourism: true, sample: true });
+  }
+  return { sample: true, note: 'benchmark data', sites: list };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'beitai-map-bench-'));
+cpSync(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+writeFileSync(path.join(dir, 'content/maps/routes.geojson'), JSON.stringify(routes(2000)));
+writeFileSync(path.join(dir, 'content/maps/sites.json'), JSON.stringify(sites(5000)));
+
+const server = await startServer({ contentDir: path.join(dir, 'content') });
+const browser = await launchBrowser();
+try {
+  const runs = [];
+  for (let run = 0; run < 5; run++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) => route.abort());
+    await page.goto(server.url + '/map');
+    await page.waitForSelector('body[data-map="ready"]', { timeout: 60000 });
+    const marks = await page.evaluate(() => {
+      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
+      return { data: mark('map-data-loaded'), drawn: mark('map-layers-drawn'),
+        sites: Number(document.getElementById('map').dataset.sites), routes: Number(document.getElementById('map').dataset.routes) };
+    });
+    runs.push(marks);
+    await page.close();
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const last = runs.at(-1);
+  console.log(`map render benchmark: ${last.sites} sites, ${last.routes} routes, 5 page loads`);
+  console.log(`  navigation → data loaded   ${median(runs.map((r) => r.data)).toFixed(0)} ms median`);
+  console.log(`  navigation → layers drawn  ${median(runs.map((r) => r.drawn)).toFixed(0)} ms median`);
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,139 @@
+// The map's server side over real HTTP: routes, sites, breaks, route planning, the SVG and
+// the /map page (which must work without JavaScript), and the sample-data labels.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { startServer } from '../support/server.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
+
+async function get(path) {
+  const r = await fetch(server.url + path);
+  const text = await r.text();
+  let json;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: r.status, text, json, type: r.headers.get('content-type') };
+}
+
+function wellFormedXml(text) {
+  const r = spawnSync('/usr/bin/python3', ['-c', 'import sys, xml.dom.minidom; xml.dom.minidom.parseString(sys.stdin.buffer.read())'],
+    { input: text, encoding: 'utf8' });
+  return r.status === 0 ? '' : r.stderr;
+}
+
+const count = (text, needle) => text.split(needle).length - 1;
+
+test('routes: a GeoJSON FeatureCollection of sample routes for all eight counties', async () => {
+  const r = await get('/api/routes');
+  assert.equal(r.status, 200);
+  assert.equal(r.json.type, 'FeatureCollection');
+  assert.equal(r.json.sample, true);
+  const counties = new Set(r.json.features.map((f) => f.properties.county));
+  assert.deepEqual([...counties].sort(), ['Hsinchu', 'HsinchuCounty', 'Keelung', 'MiaoliCounty', 'NewTaipei', 'Taipei', 'Taoyuan', 'YilanCounty']);
+  for (const f of r.json.features) {
+    assert.equal(f.geometry.type, 'LineString');
+    for (const [lon, lat] of f.geometry.coordinates) {
+      assert.ok(lon > 120.5 && lon < 122.2 && lat > 24.2 && lat < 25.5, `${f.properties.id}: ${lon},${lat}`);
+    }
+  }
+});
+
+test('sites: 102 sample sites in the green-tourism programme', async () => {
+  const r = await get('/api/sites');
+  assert.equal(r.status, 200);
+  assert.equal(r.json.sample, true);
+  assert.equal(r.json.sites.length, 102);
+  assert.ok(r.json.sites.every((s) => s.green_tourism === true && s.sample === true));
+});
+
+test('breaks: ranked by distance, each between two counties', async () => {
+  const r = await get('/api/bikenet/gaps');
+  assert.equal(r.status, 200);
+  assert.ok(r.json.gaps.length >= 3, `found ${r.json.gaps.length}`);
+  for (let i = 1; i < r.json.gaps.length; i++) assert.ok(r.json.gaps[i - 1].distance_m <= r.json.gaps[i].distance_m);
+  for (const g of r.json.gaps) {
+    assert.notEqual(g.county_a, g.county_b);
+    assert.ok(g.distance_m > 20 && g.distance_m <= 3000, String(g.distance_m));
+  }
+});
+
+test('route planning: a path along the routes, its length and the counties crossed', async () => {
+  const routes = (await get('/api/routes')).json.features;
+  const taipei = routes.find((f) => f.properties.county === 'Taipei').geometry.coordinates;
+  const newTaipei = routes.filter((f) => f.properties.county === 'NewTaipei').at(-1).geometry.coordinates;
+  const [lon1, lat1] = taipei[0];
+  const [lon2, lat2] = newTaipei.at(-1);
+  const r = await get(`/api/bikenet/route?from=${lat1},${lon1}&to=${lat2},${lon2}`);
+  assert.ok([200, 404].includes(r.status));
+  if (r.status === 200) {
+    assert.equal(r.json.found, true);
+    assert.ok(r.json.length_m > 0);
+    assert.ok(r.json.counties.includes('Taipei'));
+    assert.equal(r.json.path.type, 'LineString');
+    assert.ok(r.json.path.coordinates.length >= 2);
+    assert.ok(r.json.length_m >= r.json.off_network_m);
+  } else {
+    assert.match(r.json.message, /no way/);
+  }
+});
+
+test('bad points and boxes are 400 with a message', async () => {
+  const cases = [
+    ['/api/bikenet/route?from=abc&to=25,121.5', /from: expected lat,lon/],
+    ['/api/bikenet/route?from=25.0,121.5', /to: expected lat,lon/],
+    ['/api/bikenet/route?from=91,121&to=25,121.5', /from: coordinates out of range/],
+    ['/api/bikenet/route?from=22.6,120.3&to=25,121.5', /from: .* is outside northern Taiwan/],
+    ['/api/bikenet/route?from=25,121.5&to=25,121.6&via=x', /unknown parameter "via"/],
+    ['/map.svg?bbox=1,2,3', /bbox: expected west,south,east,north/],
+    ['/map.svg?bbox=121.6,25,121.5,25.1', /west must be less than east/],
+    ['/map.svg?bbox=a,b,c,d', /bbox: "a" is not a number/],
+    ['/map.svg?layers=routes,rivers', /unknown layer "rivers"/],
+  ];
+  for (const [path, message] of cases) {
+    const r = await get(path);
+    assert.equal(r.status, 400, path);
+    assert.match(r.json.error, message, path);
+  }
+});
+
+test('the SVG is well-formed and draws what the layers ask for', async () => {
+  const all = await get('/map.svg');
+  assert.equal(all.status, 200);
+  assert.match(all.type, /image\/svg\+xml/);
+  assert.equal(wellFormedXml(all.text), '');
+  const routes = (await get('/api/routes')).json.features.length;
+  const sites = (await get('/api/sites')).json.sites.length;
+  assert.equal(count(all.text, 'class="line layer-routes"'), routes);
+  assert.equal(count(all.text, 'class="marker layer-sites"'), sites);
+  assert.ok(count(all.text, 'class="area layer-basemap"') > 0, 'the basemap is drawn');
+
+  const onlySites = await get('/map.svg?layers=sites');
+  assert.equal(count(onlySites.text, 'class="line layer-routes"'), 0);
+  assert.equal(count(onlySites.text, 'class="marker layer-sites"'), sites);
+
+  // A box around Taipei keeps fewer sites than the whole map.
+  const box = await get('/map.svg?layers=sites&bbox=121.45,24.95,121.65,25.15');
+  const inBox = count(box.text, 'class="marker layer-sites"');
+  assert.ok(inBox > 0 && inBox < sites, `${inBox} of ${sites}`);
+});
+
+test('/map works without JavaScript: the picture, the lists, the planner, the sample label', async () => {
+  const page = await get('/map');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /<img class="map-fallback" src="\/map.svg\?layers=basemap%2Croutes%2Cgaps%2Csites"/);
+  assert.match(page.text, /示範資料/);
+  const sites = (await get('/api/sites')).json.sites.length;
+  assert.equal(count(page.text, '<li data-site="'), sites);
+  const routes = (await get('/api/routes')).json.features.length;
+  assert.equal(count(page.text, '<tr data-route="'), routes);
+  const gaps = (await get('/api/bikenet/gaps')).json.gaps.length;
+  assert.equal(count(page.text, '<tr data-gap="'), gaps);
+
+  // The form's boxes arrive as one "layer" each plus an empty "layers".
+  const form = await get('/map?layers=&layer=routes&layer=gaps');
+  assert.match(form.text, /src="\/map.svg\?layers=routes%2Cgaps"/);
+  const planned = await get('/map?from=abc&to=25,121.5');
+  assert.match(planned.text, /from: expected lat,lon/);
+});

@@ -1,0 +1,102 @@
+// The map in a real browser: the WASM core draws the Scene with Leaflet (no tiles here:
+// the offline basemap must show), layer boxes change what is drawn, the URL reproduces the
+// view, the lists match the map, and route planning answers on the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer } from '../support/server.mjs';
+import { launchBrowser, openPage, SCREENSHOTS } from '../support/browser.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+async function openMap(query = '') {
+  const { page, problems } = await openPage(browser, server.url + '/map' + query, { width: 1280, height: 1000 });
+  await page.waitForSelector('body[data-map="ready"]', { timeout: 20000 });
+  return { page, problems };
+}
+
+const drawn = (page) => page.locator('#map').evaluate((el) => ({
+  routes: Number(el.dataset.routes), gaps: Number(el.dataset.gaps), sites: Number(el.dataset.sites), basemap: Number(el.dataset.basemap),
+}));
+
+test('all layers are drawn, with the offline basemap, and match the lists', async () => {
+  const { page, problems } = await openMap();
+  const counts = await drawn(page);
+  const routes = (await (await fetch(server.url + '/api/routes')).json()).features.length;
+  const sites = (await (await fetch(server.url + '/api/sites')).json()).sites.length;
+  const gaps = (await (await fetch(server.url + '/api/bikenet/gaps')).json()).gaps.length;
+  assert.equal(counts.routes, routes);
+  assert.equal(counts.sites, sites);
+  assert.equal(counts.gaps, gaps * 2);  // a dashed line and a numbered marker per break
+  assert.ok(counts.basemap > 8, 'the county areas are drawn without tiles');
+  assert.equal(await page.locator('#list-sites li').count(), sites);
+  assert.equal(await page.locator('#list-routes tbody tr').count(), routes);
+  assert.equal(await page.locator('#list-gaps tbody tr').count(), gaps);
+  // Leaflet drew on its canvas: the map pane holds a canvas with pixels that are not blank.
+  const painted = await page.locator('#map canvas').first().evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let coloured = 0;
+    for (let i = 0; i < d.length; i += 4 * 97) if (d[i + 3] > 0) coloured++;
+    return coloured;
+  });
+  assert.ok(painted > 100, `canvas pixels painted: ${painted}`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'map.png'), fullPage: false });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('toggling a layer changes what is drawn and the URL; the URL reproduces the view', async () => {
+  const { page } = await openMap();
+  const before = await drawn(page);
+  await page.locator('input[name=layer][value=sites]').uncheck();
+  await page.waitForFunction(() => document.getElementById('map').dataset.sites === '0');
+  const after = await drawn(page);
+  assert.equal(after.sites, 0);
+  assert.equal(after.routes, before.routes);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('layers'), 'basemap,routes,gaps');
+  assert.ok(url.searchParams.has('zoom') && url.searchParams.has('lat'));
+
+  // The same URL in a fresh page: the same layers, the same centre.
+  const again = await openMap(url.search);
+  assert.equal((await drawn(again.page)).sites, 0);
+  assert.equal(await again.page.locator('input[name=layer][value=sites]').isChecked(), false);
+  const centre = await again.page.evaluate(() => new URL(location.href).searchParams.get('lat'));
+  assert.equal(centre, url.searchParams.get('lat'));
+  await page.close();
+  await again.page.close();
+});
+
+test('planning a route on the page shows its length and counties', async () => {
+  const routes = (await (await fetch(server.url + '/api/routes')).json()).features;
+  const a = routes.find((f) => f.properties.county === 'Taipei').geometry.coordinates[0];
+  const b = routes.find((f) => f.properties.county === 'Taipei').geometry.coordinates.at(-1);
+  const { page } = await openMap();
+  await page.fill('#plan-from', `${a[1]},${a[0]}`);
+  await page.fill('#plan-to', `${b[1]},${b[0]}`);
+  await page.click('#map-plan button[type=submit]');
+  await page.waitForSelector('#plan-result .plan-result', { timeout: 5000 });
+  const length = Number(await page.locator('#plan-result .plan-result').getAttribute('data-length'));
+  assert.ok(length > 0);
+  // The browser's answer is the server's: the same core.
+  const server_plan = await (await fetch(`${server.url}/api/bikenet/route?from=${a[1]},${a[0]}&to=${b[1]},${b[0]}`)).json();
+  assert.equal(length, Math.trunc(server_plan.length_m));
+  assert.match(await page.locator('#plan-result').textContent(), /臺北市/);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'map-route.png') });
+  await page.close();
+});
+
+test('without JavaScript the map is the SVG picture and the lists', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url + '/map');
+  const img = page.locator('img.map-fallback');
+  await img.waitFor();
+  const loaded = await img.evaluate((el) => el.complete && el.naturalWidth > 0);
+  assert.ok(loaded, 'the SVG picture loads');
+  assert.ok(await page.locator('#list-sites li').count() > 0);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'map-nojs.png') });
+  await context.close();
+});
