@@ -1,6 +1,7 @@
 #include "bikenet/gaps.h"
 
 #include <algorithm>
+#include <map>
 
 namespace beitai::bikenet {
 
@@ -35,25 +36,31 @@ std::vector<Gap> find_gaps(const Network& net, const GapOptions& options) {
     });
     // The same place seen from both sides, or several loose ends of one junction, is one
     // break: drop a candidate joining the same two networks near a shorter one.
+    // Kept breaks are filed by the pair of networks they join, so each candidate is compared
+    // with the few breaks between the same two networks, not with all of them.
     std::vector<Gap> gaps;
+    std::map<std::pair<size_t, size_t>, std::vector<size_t>> by_networks;
     for (const auto& g : candidates) {
         const size_t ca = net.component[g.node_a], cb = net.component[g.node_b];
+        auto& same_pair = by_networks[{std::min(ca, cb), std::max(ca, cb)}];
         bool duplicate = false;
-        for (const auto& kept : gaps) {
-            const size_t ka = net.component[kept.node_a], kb = net.component[kept.node_b];
-            const bool same_networks = (ka == ca && kb == cb) || (ka == cb && kb == ca);
+        for (size_t k : same_pair) {
+            const Gap& kept = gaps[k];
             // One place: the two ends meet (either way round) near each other, or a longer
             // miss aims at a node a shorter one already reaches.
             const bool same_place =
                 std::min({geo::distance_m(kept.end_a, g.end_a), geo::distance_m(kept.end_b, g.end_b),
                           geo::distance_m(kept.end_a, g.end_b), geo::distance_m(kept.end_b, g.end_a)}) < options.merge_m ||
                 kept.node_b == g.node_b || kept.node_a == g.node_b || kept.node_b == g.node_a;
-            if (same_networks && same_place) {
+            if (same_place) {
                 duplicate = true;
                 break;
             }
         }
-        if (!duplicate) gaps.push_back(g);
+        if (!duplicate) {
+            same_pair.push_back(gaps.size());
+            gaps.push_back(g);
+        }
     }
     return gaps;
 }

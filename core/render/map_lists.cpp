@@ -28,8 +28,11 @@ std::string distance_text(double metres) {
 
 std::string sites_list_html(const MapData& data, text::Lang lang) {
     if (!data.sites || !data.counties) return {};
-    std::string out = "<section class=\"layer-list\" id=\"list-sites\" aria-labelledby=\"list-sites-h\"><h2 id=\"list-sites-h\">" +
-                      escape_html(tr("map.sites_by_county", lang)) + "</h2>";
+    // Lists start folded: a page with thousands of entries opens quickly, and the summary
+    // says how many there are.
+    std::string out = "<section class=\"layer-list\" id=\"list-sites\" aria-labelledby=\"list-sites-h\"><details><summary><h2 id=\"list-sites-h\">" +
+                      escape_html(tr("map.sites_by_county", lang)) + " <span class=\"count\">(" +
+                      std::to_string(data.sites->sites.size()) + ")</span></h2></summary>";
     if (data.sites->sample) out += "<p>" + sample_badge_html(lang) + "</p>";
     for (const auto& c : *data.counties) {
         std::string items;
@@ -44,13 +47,14 @@ std::string sites_list_html(const MapData& data, text::Lang lang) {
         out += "<h3>" + escape_html(lang == text::Lang::en ? c.name_en : c.name_zh) + " <span class=\"count\">(" +
                std::to_string(n) + ")</span></h3><ul data-county=\"" + escape_html(c.id) + "\">" + items + "</ul>";
     }
-    return out + "</section>";
+    return out + "</details></section>";
 }
 
 std::string routes_list_html(const MapData& data, text::Lang lang) {
     if (!data.network) return {};
-    std::string out = "<section class=\"layer-list\" id=\"list-routes\" aria-labelledby=\"list-routes-h\"><h2 id=\"list-routes-h\">" +
-                      escape_html(tr("map.routes_list", lang)) + "</h2><table><thead><tr><th scope=\"col\">" +
+    std::string out = "<section class=\"layer-list\" id=\"list-routes\" aria-labelledby=\"list-routes-h\"><details><summary><h2 id=\"list-routes-h\">" +
+                      escape_html(tr("map.routes_list", lang)) + " <span class=\"count\">(" +
+                      std::to_string(data.network->routes.size()) + ")</span></h2></summary><table><thead><tr><th scope=\"col\">" +
                       escape_html(tr("map.route_name", lang)) + "</th><th scope=\"col\">" + escape_html(tr("map.county", lang)) +
                       "</th><th scope=\"col\">" + escape_html(tr("map.length", lang)) + "</th></tr></thead><tbody>";
     for (const auto& r : data.network->routes)
@@ -58,13 +62,14 @@ std::string routes_list_html(const MapData& data, text::Lang lang) {
                escape_html(county_label(data, r.county, lang)) + "</td><td data-metres=\"" +
                std::to_string(static_cast<long long>(geo::length_m(r.line))) + "\">" +
                escape_html(distance_text(geo::length_m(r.line))) + "</td></tr>";
-    return out + "</tbody></table></section>";
+    return out + "</tbody></table></details></section>";
 }
 
 std::string gaps_list_html(const MapData& data, text::Lang lang) {
     if (!data.gaps) return {};
-    std::string out = "<section class=\"layer-list\" id=\"list-gaps\" aria-labelledby=\"list-gaps-h\"><h2 id=\"list-gaps-h\">" +
-                      escape_html(tr("map.gaps_list", lang)) + "</h2><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">" +
+    std::string out = "<section class=\"layer-list\" id=\"list-gaps\" aria-labelledby=\"list-gaps-h\"><details open><summary><h2 id=\"list-gaps-h\">" +
+                      escape_html(tr("map.gaps_list", lang)) + " <span class=\"count\">(" + std::to_string(data.gaps->size()) +
+                      ")</span></h2></summary><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">" +
                       escape_html(tr("map.between", lang)) + "</th><th scope=\"col\">" + escape_html(tr("map.distance", lang)) +
                       "</th><th scope=\"col\">" + escape_html(tr("map.where", lang)) + "</th></tr></thead><tbody>";
     for (size_t i = 0; i < data.gaps->size(); ++i) {
@@ -76,7 +81,7 @@ std::string gaps_list_html(const MapData& data, text::Lang lang) {
                "</td><td data-metres=\"" + std::to_string(static_cast<long long>(g.distance_m)) + "\">" +
                escape_html(distance_text(g.distance_m)) + "</td><td>" + where + "</td></tr>";
     }
-    return out + "</tbody></table></section>";
+    return out + "</tbody></table></details></section>";
 }
 
 }  // namespace beitai::render

@@ -55,9 +55,9 @@ std::string map_page_html(const MapData& data, const MapView& view, const PlanRe
     out += "<div class=\"map-column\"><div id=\"map\" class=\"map map-large\" role=\"region\" aria-label=\"" +
            escape_html(tr("map.title", lang)) + "\" data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\" data-view=\"" +
            escape_html(svg_query) +
-           "\"><img class=\"map-fallback\" src=\"/map.svg?" + escape_html(svg_query) + "\" alt=\"" +
-           escape_html(tr("map.title", lang)) + "\" width=\"960\" height=\"720\"></div><noscript><p>" +
-           escape_html(tr("map.no_js", lang)) + "</p></noscript>";
+           "\"><noscript><img class=\"map-fallback\" src=\"/map.svg?" + escape_html(svg_query) + "\" alt=\"" +
+           escape_html(tr("map.title", lang)) + "\" width=\"960\" height=\"720\"><p>" + escape_html(tr("map.no_js", lang)) +
+           "</p></noscript></div>";
     out += "<form id=\"map-plan\" class=\"plan\" method=\"get\" action=\"/map\"><h2>" + escape_html(tr("map.plan", lang)) +
            "</h2><p class=\"hint\">" + escape_html(tr("map.plan_hint", lang)) + "</p><div class=\"plan-fields\">" +
            "<div class=\"field\"><label for=\"plan-from\">" + escape_html(tr("map.from", lang)) +

@@ -55,7 +55,7 @@ try {
     await page.waitForSelector('body[data-map="ready"]', { timeout: 60000 });
     const marks = await page.evaluate(() => {
       const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
-      return { data: mark('map-data-loaded'), drawn: mark('map-layers-drawn'),
+      return { data: mark('map-data-loaded'), built: mark('map-network-built'), drawn: mark('map-layers-drawn'),
         sites: Number(document.getElementById('map').dataset.sites), routes: Number(document.getElementById('map').dataset.routes) };
     });
     runs.push(marks);
@@ -65,6 +65,7 @@ try {
   const last = runs.at(-1);
   console.log(`map render benchmark: ${last.sites} sites, ${last.routes} routes, 5 page loads`);
   console.log(`  navigation → data loaded   ${median(runs.map((r) => r.data)).toFixed(0)} ms median`);
+  console.log(`  navigation → network built ${median(runs.map((r) => r.built)).toFixed(0)} ms median`);
   console.log(`  navigation → layers drawn  ${median(runs.map((r) => r.drawn)).toFixed(0)} ms median`);
 } finally {
   await browser.close();

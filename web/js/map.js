@@ -27,9 +27,16 @@
     explorer = new core.MapExplorer(counties, routes, sites, basemap);
     if (explorer.error()) throw new Error(explorer.error());
   } catch (err) {
+    // The same map as a picture, as without JavaScript (the <noscript> one never loads here).
     console.warn('map stays a picture:', err.message);
+    const img = document.createElement('img');
+    img.className = 'map-fallback';
+    img.alt = element.getAttribute('aria-label') || '';
+    img.src = '/map.svg?' + (element.dataset.view || '');
+    element.replaceChildren(img);
     return;
   }
+  performance.mark('map-network-built');
 
   element.replaceChildren();
   explorer.attach(element.id, element.dataset.tiles || '');
