@@ -49,7 +49,12 @@ std::string summary(const content::Catalog& catalog) {
              std::to_string(f.open) + " open, " + std::to_string(f.closed) + " closed";
         first = false;
     }
-    return s + ")";
+    s += ")";
+    if (!catalog.sites.sites.empty())
+        s += ", " + std::to_string(catalog.sites.sites.size()) + " sites" + (catalog.sites.sample ? " (sample)" : "");
+    if (!catalog.routes.routes.empty())
+        s += ", " + std::to_string(catalog.routes.routes.size()) + " route segments" + (catalog.routes.sample ? " (sample)" : "");
+    return s;
 }
 
 int check(const std::string& dir) {
