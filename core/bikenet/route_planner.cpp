@@ -88,16 +88,23 @@ PlannedRoute RoutePlanner::plan(geo::LatLon from, geo::LatLon to) const {
     // distance, shrunk by 1 % so that it never exceeds the great-circle one at this scale.
     const double metres_per_degree = geo::kEarthRadiusMetres * 3.14159265358979323846 / 180;
     const double cos_end = std::cos(result.end.lat * 3.14159265358979323846 / 180);
+    std::vector<double> h(n + 2, -1);  // computed once per node, when first reached
     auto heuristic = [&](size_t node) {
+        if (h[node] >= 0) return h[node];
         const geo::LatLon p = node == S ? result.start : node == T ? result.end : net_.nodes[node];
         const double dy = (p.lat - result.end.lat) * metres_per_degree;
         const double dx = (p.lon - result.end.lon) * metres_per_degree * cos_end;
-        return 0.99 * std::sqrt(dx * dx + dy * dy);
+        return h[node] = 0.99 * std::sqrt(dx * dx + dy * dy);
     };
-    using Item = std::pair<double, size_t>;  // (cost + heuristic, node)
+    struct Item {
+        double estimate;  // cost so far + heuristic
+        double cost;      // cost so far when pushed: older pushes of a node are stale
+        size_t node;
+        bool operator>(const Item& other) const { return estimate > other.estimate; }
+    };
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> open;
     cost[S] = 0;
-    open.push({heuristic(S), S});
+    open.push({heuristic(S), 0, S});
 
     auto relax = [&](size_t from_node, size_t to_node, double step_cost, Step step) {
         const double c = cost[from_node] + step_cost;
@@ -105,15 +112,16 @@ PlannedRoute RoutePlanner::plan(geo::LatLon from, geo::LatLon to) const {
             cost[to_node] = c;
             previous[to_node] = from_node;
             via[to_node] = step;
-            open.push({c + heuristic(to_node), to_node});
+            open.push({c + heuristic(to_node), c, to_node});
         }
     };
 
     while (!open.empty()) {
-        auto [estimate, node] = open.top();
+        const Item top = open.top();
         open.pop();
+        const size_t node = top.node;
         if (node == T) break;
-        if (estimate - heuristic(node) > cost[node] + 1e-6) continue;  // stale entry
+        if (top.cost > cost[node]) continue;  // stale entry
         if (node == S) {
             // From the snap point along its edge, both ways.
             const size_t last_a = ea.line.size() - 1;
