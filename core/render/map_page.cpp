@@ -38,8 +38,16 @@ std::string planned_route_html(const bikenet::PlannedRoute& r, const MapData& da
     return out + "</dl>";
 }
 
+TileSource tile_source(const std::string& name) {
+    if (name == "osm") return {"https://tile.openstreetmap.org/{z}/{x}/{y}.png", "&copy; OpenStreetMap contributors"};
+    if (name == "nlsc")
+        return {"https://wmts.nlsc.gov.tw/wmts/EMAP/default/GoogleMapsCompatible/{z}/{y}/{x}",
+                "&copy; 內政部國土測繪中心 臺灣通用電子地圖"};
+    return {};
+}
+
 std::string map_page_html(const MapData& data, const MapView& view, const PlanRequest& plan, bool sample_data,
-                          text::Lang lang) {
+                          const TileSource& tiles, text::Lang lang) {
     auto checkbox = [&](const char* name, bool on) {
         return "<label><input type=\"checkbox\" name=\"layer\" value=\"" + std::string(name) + "\"" + (on ? " checked" : "") +
                "> " + escape_html(tr(std::string("map.layer.") + name, lang)) + "</label>";
@@ -53,7 +61,8 @@ std::string map_page_html(const MapData& data, const MapView& view, const PlanRe
            checkbox("routes", view.layers.routes) + checkbox("gaps", view.layers.gaps) + checkbox("sites", view.layers.sites) +
            "</fieldset><button type=\"submit\">" + escape_html(tr("map.apply", lang)) + "</button></form>";
     out += "<div class=\"map-column\"><div id=\"map\" class=\"map map-large\" role=\"region\" aria-label=\"" +
-           escape_html(tr("map.title", lang)) + "\" data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\" data-view=\"" +
+           escape_html(tr("map.title", lang)) + "\" data-tiles=\"" + escape_html(tiles.url) + "\" data-tiles-attribution=\"" +
+           escape_html(tiles.attribution) + "\" data-view=\"" +
            escape_html(svg_query) +
            "\"><noscript><img class=\"map-fallback\" src=\"/map.svg?" + escape_html(svg_query) + "\" alt=\"" +
            escape_html(tr("map.title", lang)) + "\" width=\"960\" height=\"720\"><p>" + escape_html(tr("map.no_js", lang)) +

@@ -17,8 +17,16 @@ struct PlanRequest {
     std::string error;
 };
 
+// Where map tiles come from: none (the offline basemap alone), OpenStreetMap, or the
+// NLSC's 臺灣通用電子地圖 (EMAP) WMTS.
+struct TileSource {
+    std::string url;  // Leaflet template; empty for none
+    std::string attribution;
+};
+TileSource tile_source(const std::string& name);  // "osm", "nlsc", "none"; unknown → none
+
 std::string map_page_html(const MapData& data, const MapView& view, const PlanRequest& plan, bool sample_data,
-                          text::Lang lang);
+                          const TileSource& tiles, text::Lang lang);
 
 // The planned route as text: length, counties crossed, where it leaves the network.
 std::string planned_route_html(const bikenet::PlannedRoute& route, const MapData& data, text::Lang lang);

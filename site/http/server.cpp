@@ -26,7 +26,7 @@ const char* content_security_policy() {
     // 'wasm-unsafe-eval' lets the page compile WebAssembly without allowing eval; the glue is
     // built with -sDYNAMIC_EXECUTION=0. Map tiles come from OpenStreetMap when reachable.
     return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-           "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; "
+           "img-src 'self' data: https://tile.openstreetmap.org https://wmts.nlsc.gov.tw; connect-src 'self'; "
            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 }
 

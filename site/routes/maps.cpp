@@ -58,7 +58,8 @@ Response Portal::map_page(const Request& request) const {
         else if (!to) plan.error = to.error();
         else plan.result = map_->planner->plan(*from, *to);
     }
-    frame.main_html = render::map_page_html(map_->data(), *view, plan, map_->routes_sample || map_->sites.sample, lang);
+    frame.main_html = render::map_page_html(map_->data(), *view, plan, map_->routes_sample || map_->sites.sample,
+                                            render::tile_source(config_.tiles), lang);
     return html_page(200, render::page_html(frame));
 }
 

@@ -23,6 +23,7 @@ struct PortalConfig {
     std::string public_url;       // "http://127.0.0.1:8080": feeds and links use it
     bool secure_cookies = false;  // behind TLS: __Host- cookies with Secure
     bool trust_proxy = false;     // behind nginx: the client is X-Forwarded-For's last entry
+    std::string tiles = "osm";    // map tiles: osm, nlsc or none (render/map_page.h)
 };
 
 // The current snapshot. Readers take a shared_ptr and keep a consistent view for the whole

@@ -137,3 +137,22 @@ test('/map works without JavaScript: the picture, the lists, the planner, the sa
   const planned = await get('/map?from=abc&to=25,121.5');
   assert.match(planned.text, /from: expected lat,lon/);
 });
+
+test('the tile source is chosen at start: OpenStreetMap by default, the NLSC map, or none', async () => {
+  const { runBeitai } = await import('../support/server.mjs');
+  assert.match((await get('/map')).text, /data-tiles="https:\/\/tile\.openstreetmap\.org\/\{z\}\/\{x\}\/\{y\}\.png"/);
+  const nlsc = await startServer({ extraArgs: ['--tiles', 'nlsc'] });
+  try {
+    const page = await (await fetch(nlsc.url + '/map')).text();
+    assert.match(page, /data-tiles="https:\/\/wmts\.nlsc\.gov\.tw\/wmts\/EMAP\//);
+    const csp = (await fetch(nlsc.url + '/map')).headers.get('content-security-policy');
+    assert.match(csp, /img-src[^;]*https:\/\/wmts\.nlsc\.gov\.tw/);
+  } finally { await nlsc.stop(); }
+  const none = await startServer({ extraArgs: ['--tiles', 'none'] });
+  try {
+    assert.match(await (await fetch(none.url + '/map')).text(), /data-tiles=""/);
+  } finally { await none.stop(); }
+  const bad = runBeitai(['serve', '--port', '0', '--tiles', 'google']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--tiles: expected osm, nlsc or none/);
+});

@@ -64,11 +64,11 @@ public:
     std::string error() const { return error_; }
 
     // Creates the Leaflet map in the element (tiles from `tile_url`, or none).
-    void attach(const std::string& element_id, const std::string& tile_url) {
+    void attach(const std::string& element_id, const std::string& tile_url, const std::string& attribution) {
         wasm::LeafletMapOptions options;
         options.element_id = element_id;
         options.tile_url = tile_url;
-        options.tile_attribution = "&copy; OpenStreetMap contributors";
+        options.tile_attribution = attribution;
         leaflet_ = std::make_unique<wasm::LeafletScene>(options);
     }
 

@@ -39,7 +39,7 @@
   performance.mark('map-network-built');
 
   element.replaceChildren();
-  explorer.attach(element.id, element.dataset.tiles || '');
+  explorer.attach(element.id, element.dataset.tiles || '', element.dataset.tilesAttribution || '');
   const map = explorer.leafletMap();
 
   function layersQuery() {
