@@ -26,8 +26,9 @@ std::string distance_text(double metres) {
     return buf;
 }
 
-std::string sites_list_html(const MapData& data, text::Lang lang) {
+std::string sites_list_html(const MapData& data, text::Lang lang, const std::string& only_county, size_t inline_limit) {
     if (!data.sites || !data.counties) return {};
+    const bool folded_to_links = only_county.empty() && data.sites->sites.size() > inline_limit;
     // Lists start folded: a page with thousands of entries opens quickly, and the summary
     // says how many there are.
     std::string out = "<section class=\"layer-list\" id=\"list-sites\" aria-labelledby=\"list-sites-h\"><details><summary><h2 id=\"list-sites-h\">" +
@@ -35,30 +36,50 @@ std::string sites_list_html(const MapData& data, text::Lang lang) {
                       std::to_string(data.sites->sites.size()) + ")</span></h2></summary>";
     if (data.sites->sample) out += "<p>" + sample_badge_html(lang) + "</p>";
     for (const auto& c : *data.counties) {
+        if (!only_county.empty() && c.id != only_county) continue;
         std::string items;
         size_t n = 0;
         for (const auto& s : data.sites->sites) {
             if (s.county != c.id) continue;
             ++n;
+            if (folded_to_links) continue;
             items += "<li data-site=\"" + escape_html(s.id) + "\">" + source_text(escape_html(s.name), lang) +
                      " <span class=\"muted\">" + source_text(escape_html(s.address), lang) + "</span></li>";
         }
         if (n == 0) continue;
-        out += "<h3>" + escape_html(lang == text::Lang::en ? c.name_en : c.name_zh) + " <span class=\"count\">(" +
-               std::to_string(n) + ")</span></h3><ul data-county=\"" + escape_html(c.id) + "\">" + items + "</ul>";
+        const std::string name = escape_html(lang == text::Lang::en ? c.name_en : c.name_zh);
+        if (folded_to_links)
+            out += "<h3><a href=\"/map/sites?county=" + escape_html(c.id) + "\">" + name + "</a> <span class=\"count\">(" +
+                   std::to_string(n) + ")</span></h3>";
+        else
+            out += "<h3>" + name + " <span class=\"count\">(" + std::to_string(n) + ")</span></h3><ul data-county=\"" +
+                   escape_html(c.id) + "\">" + items + "</ul>";
     }
     return out + "</details></section>";
 }
 
-std::string routes_list_html(const MapData& data, text::Lang lang) {
+std::string routes_list_html(const MapData& data, text::Lang lang, const std::string& only_county, size_t inline_limit) {
     if (!data.network) return {};
+    if (only_county.empty() && data.network->routes.size() > inline_limit && data.counties) {
+        std::string out = "<section class=\"layer-list\" id=\"list-routes\" aria-labelledby=\"list-routes-h\"><h2 id=\"list-routes-h\">" +
+                          escape_html(tr("map.routes_list", lang)) + " <span class=\"count\">(" +
+                          std::to_string(data.network->routes.size()) + ")</span></h2><ul>";
+        for (const auto& c : *data.counties) {
+            size_t n = 0;
+            for (const auto& r : data.network->routes) n += r.county == c.id;
+            if (n > 0)
+                out += "<li><a href=\"/map/routes?county=" + escape_html(c.id) + "\">" +
+                       escape_html(lang == text::Lang::en ? c.name_en : c.name_zh) + "</a> (" + std::to_string(n) + ")</li>";
+        }
+        return out + "</ul></section>";
+    }
     std::string out = "<section class=\"layer-list\" id=\"list-routes\" aria-labelledby=\"list-routes-h\"><details><summary><h2 id=\"list-routes-h\">" +
                       escape_html(tr("map.routes_list", lang)) + " <span class=\"count\">(" +
                       std::to_string(data.network->routes.size()) + ")</span></h2></summary><table><thead><tr><th scope=\"col\">" +
                       escape_html(tr("map.route_name", lang)) + "</th><th scope=\"col\">" + escape_html(tr("map.county", lang)) +
                       "</th><th scope=\"col\">" + escape_html(tr("map.length", lang)) + "</th></tr></thead><tbody>";
     for (const auto& r : data.network->routes)
-        out += "<tr data-route=\"" + escape_html(r.id) + "\"><td>" + source_text(escape_html(r.name), lang) + "</td><td>" +
+        if (only_county.empty() || r.county == only_county) out += "<tr data-route=\"" + escape_html(r.id) + "\"><td>" + source_text(escape_html(r.name), lang) + "</td><td>" +
                escape_html(county_label(data, r.county, lang)) + "</td><td data-metres=\"" +
                std::to_string(static_cast<long long>(geo::length_m(r.line))) + "\">" +
                escape_html(distance_text(geo::length_m(r.line))) + "</td></tr>";

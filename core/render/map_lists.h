@@ -8,8 +8,14 @@
 
 namespace beitai::render {
 
-std::string sites_list_html(const MapData& data, text::Lang lang);
-std::string routes_list_html(const MapData& data, text::Lang lang);
+// Lists longer than `inline_limit` entries give, per county, the count and a link to that
+// county's full list (/map/sites?county=…, /map/routes?county=…) instead: a map page with
+// thousands of entries must still open quickly. An empty `only_county` lists every county.
+constexpr size_t kInlineListLimit = 500;
+std::string sites_list_html(const MapData& data, text::Lang lang, const std::string& only_county = "",
+                            size_t inline_limit = kInlineListLimit);
+std::string routes_list_html(const MapData& data, text::Lang lang, const std::string& only_county = "",
+                             size_t inline_limit = kInlineListLimit);
 std::string gaps_list_html(const MapData& data, text::Lang lang);
 
 // A distance as people read it: "850 m", "12.3 km".

@@ -1,5 +1,6 @@
 // The map: /map (server-rendered, with the same Scene as an SVG picture until Leaflet takes
 // over), /map.svg, and the map's JSON API.
+#include "render/map_lists.h"
 #include "render/map_page.h"
 #include "render/page.h"
 #include "render/svg.h"
@@ -60,6 +61,26 @@ Response Portal::map_page(const Request& request) const {
     }
     frame.main_html = render::map_page_html(map_->data(), *view, plan, map_->routes_sample || map_->sites.sample,
                                             render::tile_source(config_.tiles), lang);
+    return html_page(200, render::page_html(frame));
+}
+
+Response Portal::map_list_page(const Request& request, const std::string& layer) const {
+    const text::Lang lang = request_lang(request);
+    render::PageFrame frame;
+    frame.lang = lang;
+    frame.path_and_query = path_and_query(request);
+    frame.active_nav = "map";
+    frame.title = std::string(text::tr(layer == "sites" ? "map.sites_by_county" : "map.routes_list", lang));
+    std::string county;
+    for (const auto& [k, v] : request.query) {
+        if (k == "county") county = v;
+        else return Response::json_error(400, "unknown parameter \"" + k + "\" (known: county)");
+    }
+    if (!content::find_county(map_->counties, county))
+        return Response::json_error(400, "county: unknown county id \"" + county + "\"");
+    const auto data = map_->data();
+    frame.main_html = "<p><a href=\"/map\">" + text::escape_html(text::tr("map.title", lang)) + "</a></p>" +
+                      (layer == "sites" ? render::sites_list_html(data, lang, county) : render::routes_list_html(data, lang, county));
     return html_page(200, render::page_html(frame));
 }
 

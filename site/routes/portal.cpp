@@ -92,6 +92,8 @@ Response Portal::handle(const Request& request) {
     if (path == "/lang") return switch_language(request);
     if (path == "/map") return map_page(request);
     if (path == "/map.svg") return map_svg(request);
+    if (path == "/map/sites") return map_list_page(request, "sites");
+    if (path == "/map/routes") return map_list_page(request, "routes");
     for (const char* what : {"routes", "sites", "basemap"})
         if (path == std::string("/api/") + what) return api_map(what, request);
     if (path == "/api/bikenet/gaps") return api_map("gaps", request);

@@ -95,6 +95,7 @@ private:
     // maps.cpp
     Response map_page(const Request& request) const;
     Response map_svg(const Request& request) const;
+    Response map_list_page(const Request& request, const std::string& layer) const;
     Response api_map(const std::string& what, const Request& request) const;
     // staff.cpp — pages and forms under /staff, JSON under /api/staff
     Response staff(const Request& request);
