@@ -59,10 +59,12 @@ val create_leaflet_map(const LeafletMapOptions& options, const render::Scene& sc
 
 namespace {
 
+// One call into JS per line (leaflet_bridge.js), not one per point: drawing thousands of
+// routes was spending most of its time crossing the embind boundary.
 val lat_lngs(const geo::Polyline& line) {
-    val out = val::array();
-    for (const auto& p : line) out.call<void>("push", lat_lng(p));
-    return out;
+    static_assert(sizeof(geo::LatLon) == 2 * sizeof(double), "LatLon is two packed doubles");
+    const double* flat = line.empty() ? nullptr : &line.front().lat;
+    return val::module_property("latLngPairs")(val(emscripten::typed_memory_view(line.size() * 2, flat)));
 }
 
 val path_options(const render::Style& look, const val& renderer, bool filled) {

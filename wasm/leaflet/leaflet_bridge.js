@@ -1,0 +1,8 @@
+// Part of the WASM module's glue (linked with --pre-js), not of the page: turns a flat
+// Float64Array of lat, lon, lat, lon… (a view of WASM memory) into the [[lat, lon], …]
+// arrays Leaflet takes, in one call instead of one embind call per point.
+Module['latLngPairs'] = function (flat) {
+  var out = new Array(flat.length >> 1);
+  for (var i = 0, j = 0; j < out.length; i += 2, j++) out[j] = [flat[i], flat[i + 1]];
+  return out;
+};
