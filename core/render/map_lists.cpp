@@ -11,14 +11,6 @@ namespace beitai::render {
 using text::escape_html;
 using text::tr;
 
-namespace {
-std::string county_label(const MapData& data, const std::string& id, text::Lang lang) {
-    if (data.counties)
-        if (const auto* c = content::find_county(*data.counties, id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
-    return id;
-}
-}  // namespace
-
 std::string distance_text(double metres) {
     char buf[32];
     if (metres < 1000) std::snprintf(buf, sizeof buf, "%.0f m", metres);

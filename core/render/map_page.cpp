@@ -9,14 +9,6 @@ namespace beitai::render {
 using text::escape_html;
 using text::tr;
 
-namespace {
-std::string county_label(const MapData& data, const std::string& id, text::Lang lang) {
-    if (data.counties)
-        if (const auto* c = content::find_county(*data.counties, id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
-    return id;
-}
-}  // namespace
-
 std::string planned_route_html(const bikenet::PlannedRoute& r, const MapData& data, text::Lang lang) {
     const bool en = lang == text::Lang::en;
     if (!r.found) return "<p class=\"error\" role=\"alert\">" + escape_html(r.message) + "</p>";

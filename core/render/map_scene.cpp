@@ -106,6 +106,12 @@ text::QueryParams to_params(const MapView& view) {
     return p;
 }
 
+std::string county_label(const MapData& data, const std::string& id, text::Lang lang) {
+    if (data.counties)
+        if (const auto* c = content::find_county(*data.counties, id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
+    return id;
+}
+
 Result<geo::LatLon> parse_point(const std::string& text, const std::string& name) {
     auto parts = split(text, ',');
     if (parts.size() != 2) return Error{name + ": expected lat,lon (two numbers), found \"" + text + "\""};

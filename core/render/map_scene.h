@@ -39,6 +39,8 @@ text::QueryParams to_params(const MapView& view);
 // the parameter ("from: …").
 Result<geo::LatLon> parse_point(const std::string& text, const std::string& name);
 
+// What the map views read; the owner (the server's MapState, the browser's MapExplorer)
+// keeps the data alive.
 struct MapData {
     const std::vector<content::County>* counties = nullptr;
     const bikenet::Network* network = nullptr;
@@ -47,6 +49,15 @@ struct MapData {
     const std::vector<geo::Feature>* basemap = nullptr;  // polygons with COUNTYNAME
 };
 
+inline MapData map_data(const std::vector<content::County>& counties, const bikenet::Network& network,
+                        const std::vector<bikenet::Gap>& gaps, const content::SiteList& sites,
+                        const std::vector<geo::Feature>& basemap) {
+    return MapData{&counties, &network, &gaps, &sites, &basemap};
+}
+
 Scene map_scene(const MapData& data, const MapView& view);
+
+// A county's name in `lang`, or its id when the data holds no such county.
+std::string county_label(const MapData& data, const std::string& id, text::Lang lang);
 
 }  // namespace beitai::render

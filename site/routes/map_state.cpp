@@ -6,15 +6,7 @@
 
 namespace beitai::site {
 
-render::MapData MapState::data() const {
-    render::MapData d;
-    d.counties = &counties;
-    d.network = &network;
-    d.gaps = &gaps;
-    d.sites = &sites;
-    d.basemap = &basemap;
-    return d;
-}
+render::MapData MapState::data() const { return render::map_data(counties, network, gaps, sites, basemap); }
 
 Result<std::unique_ptr<MapState>> build_map_state(const content::Catalog& catalog, const std::string& basemap_topojson,
                                                   const std::string& basemap_source) {

@@ -134,15 +134,7 @@ private:
         return out;
     }
 
-    render::MapData data() const {
-        render::MapData d;
-        d.counties = &counties_;
-        d.network = &network_;
-        d.gaps = &gaps_;
-        d.sites = &sites_;
-        d.basemap = &basemap_;
-        return d;
-    }
+    render::MapData data() const { return render::map_data(counties_, network_, gaps_, sites_, basemap_); }
 
     std::string error_;
     std::vector<content::County> counties_;
