@@ -18,6 +18,13 @@ Status Connection::open(const std::string& conninfo) {
     return ok_status();
 }
 
+void Connection::reconnect_if_lost() {
+    if (conn_ && PQstatus(conn_) == CONNECTION_BAD) {
+        PQreset(conn_);
+        if (PQstatus(conn_) == CONNECTION_OK) exec_script("SET client_min_messages TO WARNING;");
+    }
+}
+
 Result<Rows> Connection::exec(const std::string& sql, const std::vector<std::string>& params) {
     std::vector<const char*> values;
     values.reserve(params.size());

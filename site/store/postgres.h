@@ -32,6 +32,10 @@ public:
     ~Connection();
 
     Status open(const std::string& conninfo);
+    // Re-establishes a connection the server dropped (a restart, a failover). Called at the
+    // start of each store operation, never inside a transaction, so a half-done write is
+    // never continued on a fresh connection.
+    void reconnect_if_lost();
     // Runs one statement with $1… parameters; the error names the SQLSTATE when there is one.
     Result<Rows> exec(const std::string& sql, const std::vector<std::string>& params = {});
     // Several statements, no parameters (schema).

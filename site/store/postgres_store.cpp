@@ -42,6 +42,7 @@ public:
 
     Result<bool> is_seeded() override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         auto r = db_.exec("SELECT value FROM meta WHERE key = 'seeded_at'");
         if (!r) return Error{r.error()};
         return r->size() > 0;
@@ -49,6 +50,7 @@ public:
 
     Status seed(const content::Catalog& catalog) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         return transaction([&]() -> Status {
             // Another process may have seeded between our check and now.
             auto seeded = db_.exec("SELECT value FROM meta WHERE key = 'seeded_at' FOR UPDATE");
@@ -90,6 +92,7 @@ public:
 
     Result<tracker::Snapshot> load() override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         // One snapshot of the database for all the reads below.
         if (auto s = db_.exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"); !s) return Error{s.error()};
         auto counties = db_.exec("SELECT id, doc FROM counties ORDER BY position");
@@ -111,6 +114,7 @@ public:
 
     Result<long long> revision() override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         auto r = db_.exec("SELECT value FROM meta WHERE key = 'revision'");
         if (!r) return Error{r.error()};
         return r->size() ? std::atoll(r->text(0, 0).c_str()) : 0LL;
@@ -120,6 +124,7 @@ public:
                                        const std::optional<tracker::StatusEvent>& event,
                                        const AuditEntry& audit) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         bool conflict = false;
         auto status = transaction([&]() -> Status {
             auto current = db_.exec("SELECT version FROM proposals WHERE id = $1 FOR UPDATE", {next.id()});
@@ -161,11 +166,13 @@ public:
 
     Status append_audit(const AuditEntry& audit) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         return insert_audit(audit);
     }
 
     Result<std::vector<AuditEntry>> audit_log(int limit) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         auto r = db_.exec(
             "SELECT seq, at, username, action, proposal_id, before_doc, after_doc, detail FROM audit "
             "ORDER BY seq DESC LIMIT $1",
@@ -180,6 +187,7 @@ public:
 
     Result<long long> add_account(const Account& a) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         auto r = db_.exec(
             "INSERT INTO accounts (name, role, county, agency, password_hash, disabled) "
             "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -199,6 +207,7 @@ public:
 
     Result<std::vector<Account>> accounts() override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         auto r = db_.exec(std::string(kAccountColumns) + " ORDER BY name");
         if (!r) return Error{r.error()};
         std::vector<Account> out;
@@ -208,11 +217,13 @@ public:
 
     Status set_password_hash(long long account_id, const std::string& hash) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         return status_of(db_.exec("UPDATE accounts SET password_hash = $1 WHERE id = $2", {hash, num(account_id)}));
     }
 
     Status set_disabled(long long account_id, bool disabled) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         return transaction([&]() -> Status {
             if (auto s = status_of(db_.exec("UPDATE accounts SET disabled = $1 WHERE id = $2",
                                             {disabled ? "1" : "0", num(account_id)}));
@@ -225,6 +236,7 @@ public:
 
     Status create_session(const Session& s) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         return status_of(db_.exec(
             "INSERT INTO sessions (token_digest, account_id, csrf, created, last_seen) VALUES ($1, $2, $3, $4, $5)",
             {s.token_digest, num(s.account_id), s.csrf, num(s.created), num(s.last_seen)}));
@@ -232,6 +244,7 @@ public:
 
     Result<std::optional<Session>> find_session(const std::string& token_digest) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         auto r = db_.exec(
             "SELECT token_digest, account_id, csrf, created, last_seen FROM sessions WHERE token_digest = $1",
             {token_digest});
@@ -242,16 +255,19 @@ public:
 
     Status touch_session(const std::string& token_digest, UnixTime now) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         return status_of(db_.exec("UPDATE sessions SET last_seen = $1 WHERE token_digest = $2", {num(now), token_digest}));
     }
 
     Status delete_session(const std::string& token_digest) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         return status_of(db_.exec("DELETE FROM sessions WHERE token_digest = $1", {token_digest}));
     }
 
     Result<SignInFailures> failed_sign_ins(const std::string& name, const std::string& address, UnixTime since) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         auto r = db_.exec(
             "SELECT COUNT(*) FILTER (WHERE name = $1), COUNT(*) FILTER (WHERE address = $2), "
             "COUNT(*) FILTER (WHERE name = $1 AND address = $2) "
@@ -264,6 +280,7 @@ public:
 
     Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) override {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         return status_of(db_.exec("INSERT INTO sign_ins (name, address, ok, at) VALUES ($1, $2, $3, $4)",
                                   {name, address, ok ? "1" : "0", num(at)}));
     }
@@ -288,6 +305,7 @@ private:
 
     Result<std::optional<Account>> account_where(const char* condition, const std::string& value) {
         std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
         auto r = db_.exec(std::string(kAccountColumns) + " WHERE " + condition, {value});
         if (!r) return Error{r.error()};
         if (r->size() == 0) return std::optional<Account>();

@@ -48,3 +48,30 @@ test('two processes on one PostgreSQL database stay consistent', { skip }, async
     store.cleanup();
   }
 });
+
+test('a connection the database drops is re-established for the next request', { skip }, async () => {
+  const { spawnSync } = await import('node:child_process');
+  const store = freshStore('postgres');
+  addAccount(store.location, { name: 'sec.admin', password: 'secretariat-pass-1', role: 'admin', agency: '北臺區域發展推動委員會秘書處' });
+  const server = await startServer({ dbPath: store.location });
+  try {
+    const admin = await staffClient(server.url, 'sec.admin', 'secretariat-pass-1');
+    const database = store.location.slice(store.location.lastIndexOf('/') + 1);
+    // What a database restart or failover does to the server's connection.
+    const kill = spawnSync('psql', [process.env.BEITAI_PG_URL, '-qAtc',
+      `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '${database}' AND pid <> pg_backend_pid()`],
+    { encoding: 'utf8' });
+    assert.equal(kill.status, 0, kill.stderr);
+    assert.ok(Number(kill.stdout.trim()) >= 1, 'the server held a connection to drop');
+    // The first request after the drop may find the connection dead; the store reconnects
+    // at the start of every operation, so at most one refusal, and never a crash.
+    let r = await admin.post('/api/staff/proposals/112-07/progress', { version: 1, text: '重新連線後寫入' });
+    if (r.status !== 200) r = await admin.post('/api/staff/proposals/112-07/progress', { version: 1, text: '重新連線後寫入' });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.version, 2);
+    assert.equal((await fetch(server.url + '/healthz')).status, 200);
+  } finally {
+    await server.stop();
+    store.cleanup();
+  }
+});
