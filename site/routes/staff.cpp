@@ -257,6 +257,10 @@ Response Portal::sign_in(const Request& request, bool json) {
     const Account& a = **account;
     if (auth::needs_rehash(a.password_hash))
         if (auto rehashed = auth::hash_password(password)) store_.set_password_hash(a.id, *rehashed);
+    // A new session replaces the one this browser had (no two live sessions per cookie), and
+    // stale sessions and sign-in records go.
+    if (auto previous = sessions_.current(request, now)) sessions_.end(*previous);
+    store_.purge(now - auth::kAbsoluteTimeout, now - 24 * 60 * 60);
     std::string csrf;
     auto cookie = sessions_.start(a, now, csrf);
     if (!cookie) return Response::json_error(500, cookie.error());

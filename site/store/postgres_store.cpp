@@ -285,6 +285,13 @@ public:
                                   {name, address, ok ? "1" : "0", num(at)}));
     }
 
+    Status purge(UnixTime sessions_before, UnixTime sign_ins_before) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        if (auto s = status_of(db_.exec("DELETE FROM sessions WHERE created < $1", {num(sessions_before)})); !s) return s;
+        return status_of(db_.exec("DELETE FROM sign_ins WHERE at < $1", {num(sign_ins_before)}));
+    }
+
 private:
     static constexpr const char* kAccountColumns =
         "SELECT id, name, role, county, agency, password_hash, disabled FROM accounts";

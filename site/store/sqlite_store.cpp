@@ -275,6 +275,16 @@ public:
         return stmt->bind(1, name).bind(2, address).bind(3, ok ? 1LL : 0LL).bind(4, at).run();
     }
 
+    Status purge(UnixTime sessions_before, UnixTime sign_ins_before) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto sessions = db_.prepare("DELETE FROM sessions WHERE created < ?");
+        auto sign_ins = db_.prepare("DELETE FROM sign_ins WHERE at < ?");
+        if (!sessions) return Error{sessions.error()};
+        if (!sign_ins) return Error{sign_ins.error()};
+        if (auto s = sessions->bind(1, sessions_before).run(); !s) return s;
+        return sign_ins->bind(1, sign_ins_before).run();
+    }
+
 private:
     static constexpr const char* kAccountColumns =
         "SELECT id, name, role, county, agency, password_hash, disabled FROM accounts";

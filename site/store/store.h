@@ -101,6 +101,9 @@ public:
     virtual Result<SignInFailures> failed_sign_ins(const std::string& name, const std::string& address,
                                                    UnixTime since) = 0;
     virtual Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) = 0;
+    // Drops sessions begun before `sessions_before` and sign-in records older than
+    // `sign_ins_before`: both tables would otherwise only grow.
+    virtual Status purge(UnixTime sessions_before, UnixTime sign_ins_before) = 0;
 };
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);

@@ -92,3 +92,17 @@ test('wrong passwords from elsewhere do not lock a colleague out; a guesser is s
   // …but the real user, from their own office, still signs in.
   assert.equal((await signIn('tp.editor', 'taipei-password-1', '198.51.100.20')).status, 200);
 });
+
+test('signing in again ends the session the browser had', async () => {
+  const first = await staffClient(server.url, 'ty.editor', 'taoyuan-password-1');
+  const again = await fetch(server.url + '/api/staff/sign-in', {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie: first.cookie },
+    body: JSON.stringify({ name: 'ty.editor', password: 'taoyuan-password-1' }),
+  });
+  assert.equal(again.status, 200);
+  const old = await fetch(server.url + '/api/staff/session', { headers: { cookie: first.cookie } });
+  assert.equal(old.status, 401);
+  const fresh = again.headers.get('set-cookie').split(';')[0];
+  assert.notEqual(fresh, first.cookie);
+  assert.equal((await fetch(server.url + '/api/staff/session', { headers: { cookie: fresh } })).status, 200);
+});
