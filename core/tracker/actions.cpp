@@ -240,6 +240,13 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
                                           std::to_string(action.version) + ": it is now version " +
                                           std::to_string(current->version));
 
+    // A change of status cannot predate the last one: the history reads in order.
+    auto before_last_change = [&](const text::Date& d) -> std::string {
+        if (current->history.empty() || !(d < current->history.back().date)) return {};
+        return "date: " + text::to_iso(d) + " is before the last change of status (" +
+               text::to_iso(current->history.back().date) + ")";
+    };
+
     ProposalRecord next = *current;
     next.version = current->version + 1;
     next.updated = today;
@@ -282,6 +289,7 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
                 else if (!it->get<std::string>().empty()) decision = it->get<std::string>();
             }
             auto date = date_field(f, "date", today, error);
+            if (error.empty()) error = before_last_change(*date);
             if (!error.empty()) return refuse(Kind::invalid, error);
             p.status = content::Status::closed;
             p.closure = content::Closure{*kind, reason, decision, *date};
@@ -294,6 +302,7 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
                 return refuse(Kind::conflict, "proposal " + p.id + " is already open");
             std::string reason = required_text(f, "reason", error);
             auto date = date_field(f, "date", today, error);
+            if (error.empty()) error = before_last_change(*date);
             if (!error.empty()) return refuse(Kind::invalid, error);
             p.status = content::Status::open;
             p.closure.reset();

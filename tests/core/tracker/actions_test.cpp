@@ -547,3 +547,18 @@ TEST_CASE("roles and action kinds have one spelling each") {
     CHECK_FALSE(may_create(kTaoyuan, "Taipei"));
     CHECK(may_create(kAdmin, "Taipei"));
 }
+
+TEST_CASE("a change of status cannot be dated before the last one") {
+    const auto* closed = snapshot().find("111-01");  // closed on 2023-06-12
+    REQUIRE(closed != nullptr);
+    REQUIRE_FALSE(closed->history.empty());
+    auto early = apply_action(snapshot(), closed,
+                              action(ActionKind::reopen, {{"version", closed->version}, {"reason", "重新檢視"}, {"date", "2023-01-01"}}),
+                              kAdmin, kToday);
+    CHECK(early.refusal.kind == Kind::invalid);
+    CHECK(early.refusal.message == "date: 2023-01-01 is before the last change of status (2023-06-12)");
+    auto same_day = apply_action(snapshot(), closed,
+                                 action(ActionKind::reopen, {{"version", closed->version}, {"reason", "重新檢視"}, {"date", "2023-06-12"}}),
+                                 kAdmin, kToday);
+    CHECK_MESSAGE(same_day.ok(), same_day.refusal.message);
+}
