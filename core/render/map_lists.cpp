@@ -1,5 +1,6 @@
 #include "render/map_lists.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "render/prose.h"
@@ -78,14 +79,15 @@ std::string routes_list_html(const MapData& data, text::Lang lang, const std::st
     return out + "</tbody></table></details></section>";
 }
 
-std::string gaps_list_html(const MapData& data, text::Lang lang) {
+std::string gaps_list_html(const MapData& data, text::Lang lang, size_t inline_limit) {
     if (!data.gaps) return {};
     std::string out = "<section class=\"layer-list\" id=\"list-gaps\" aria-labelledby=\"list-gaps-h\"><details open><summary><h2 id=\"list-gaps-h\">" +
                       escape_html(tr("map.gaps_list", lang)) + " <span class=\"count\">(" + std::to_string(data.gaps->size()) +
                       ")</span></h2></summary><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">" +
                       escape_html(tr("map.between", lang)) + "</th><th scope=\"col\">" + escape_html(tr("map.distance", lang)) +
                       "</th><th scope=\"col\">" + escape_html(tr("map.where", lang)) + "</th></tr></thead><tbody>";
-    for (size_t i = 0; i < data.gaps->size(); ++i) {
+    const size_t shown = std::min(data.gaps->size(), inline_limit);
+    for (size_t i = 0; i < shown; ++i) {
         const auto& g = (*data.gaps)[i];
         char where[96];
         std::snprintf(where, sizeof where, "%.5f, %.5f → %.5f, %.5f", g.end_a.lat, g.end_a.lon, g.end_b.lat, g.end_b.lon);
@@ -94,7 +96,11 @@ std::string gaps_list_html(const MapData& data, text::Lang lang) {
                "</td><td data-metres=\"" + std::to_string(static_cast<long long>(g.distance_m)) + "\">" +
                escape_html(distance_text(g.distance_m)) + "</td><td>" + where + "</td></tr>";
     }
-    return out + "</tbody></table></details></section>";
+    out += "</tbody></table>";
+    if (shown < data.gaps->size())
+        out += "<p><a href=\"/map/gaps\">" + escape_html(tr("map.all_gaps", lang)) + "</a> (" +
+               std::to_string(data.gaps->size()) + ")</p>";
+    return out + "</details></section>";
 }
 
 }  // namespace beitai::render

@@ -16,7 +16,8 @@ std::string sites_list_html(const MapData& data, text::Lang lang, const std::str
                             size_t inline_limit = kInlineListLimit);
 std::string routes_list_html(const MapData& data, text::Lang lang, const std::string& only_county = "",
                              size_t inline_limit = kInlineListLimit);
-std::string gaps_list_html(const MapData& data, text::Lang lang);
+// The breaks, shortest first; past `inline_limit` the rest are on /map/gaps.
+std::string gaps_list_html(const MapData& data, text::Lang lang, size_t inline_limit = kInlineListLimit);
 
 // A distance as people read it: "850 m", "12.3 km".
 std::string distance_text(double metres);

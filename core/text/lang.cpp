@@ -177,6 +177,7 @@ constexpr Entry kStrings[] = {
     {"map.sites_by_county", "各縣市環境教育場所", "Sites by county"},
     {"map.routes_list", "自行車道與長度", "Routes and their lengths"},
     {"map.gaps_list", "跨縣市斷點（依距離）", "Breaks between counties, by distance"},
+    {"map.all_gaps", "所有斷點", "Every break"},
     {"map.route_name", "路線", "Route"},
     {"map.length", "長度", "Length"},
     {"map.between", "縣市", "Between"},

@@ -70,7 +70,13 @@ Response Portal::map_list_page(const Request& request, const std::string& layer)
     frame.lang = lang;
     frame.path_and_query = path_and_query(request);
     frame.active_nav = "map";
-    frame.title = std::string(text::tr(layer == "sites" ? "map.sites_by_county" : "map.routes_list", lang));
+    frame.title = std::string(text::tr(layer == "sites" ? "map.sites_by_county" : layer == "gaps" ? "map.gaps_list" : "map.routes_list", lang));
+    if (layer == "gaps") {
+        if (!request.query.empty()) return Response::json_error(400, "/map/gaps takes no parameters");
+        frame.main_html = "<p><a href=\"/map\">" + text::escape_html(text::tr("map.title", lang)) + "</a></p>" +
+                          render::gaps_list_html(map_->data(), lang, SIZE_MAX);
+        return html_page(200, render::page_html(frame));
+    }
     std::string county;
     for (const auto& [k, v] : request.query) {
         if (k == "county") county = v;

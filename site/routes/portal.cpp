@@ -94,6 +94,7 @@ Response Portal::handle(const Request& request) {
     if (path == "/map.svg") return map_svg(request);
     if (path == "/map/sites") return map_list_page(request, "sites");
     if (path == "/map/routes") return map_list_page(request, "routes");
+    if (path == "/map/gaps") return map_list_page(request, "gaps");
     for (const char* what : {"routes", "sites", "basemap"})
         if (path == std::string("/api/") + what) return api_map(what, request);
     if (path == "/api/bikenet/gaps") return api_map("gaps", request);

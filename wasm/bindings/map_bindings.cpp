@@ -58,7 +58,7 @@ public:
         basemap_ = std::move(*areas);
         network_ = bikenet::build_network(route_set->routes);
         gaps_ = bikenet::find_gaps(network_);
-        planner_ = std::make_unique<bikenet::RoutePlanner>(network_, gaps_);
+        // The planner's index is built on the first plan, not while the page opens.
     }
 
     std::string error() const { return error_; }
@@ -97,6 +97,7 @@ public:
         if (!from) return error_object(from.error());
         auto to = render::parse_point(to_text, "to");
         if (!to) return error_object(to.error());
+        if (!planner_) planner_ = std::make_unique<bikenet::RoutePlanner>(network_, gaps_);
         auto route = planner_->plan(*from, *to);
         val out = val::object();
         out.set("found", route.found);
