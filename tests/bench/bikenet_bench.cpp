@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "bikenet/gaps.h"
 #include "bikenet/network.h"
 #include "bikenet/route_planner.h"
@@ -19,23 +20,17 @@
 #include "render/svg.h"
 
 using namespace beitai;
+using bench::median;
+using bench::ms_since;
 
 namespace {
-
-struct Random {
-    unsigned long long state = 42;
-    double unit() {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<double>(state >> 11) / 9007199254740992.0;
-    }
-};
 
 const char* kCounties[] = {"MiaoliCounty", "Hsinchu", "HsinchuCounty", "Taoyuan",
                            "NewTaipei", "Taipei", "Keelung", "YilanCounty"};
 
 std::vector<bikenet::RouteSegment> lattice(int columns_per_county, int rows) {
     const double step = 0.01, lat0 = 24.4, lon0 = 120.7;
-    Random rnd;
+    bench::Random rnd(42);
     std::vector<bikenet::RouteSegment> out;
     auto segment = [&](int county, double la, double lo, double lb, double lob, const std::string& id) {
         bikenet::RouteSegment s;
@@ -68,23 +63,10 @@ std::vector<bikenet::RouteSegment> lattice(int columns_per_county, int rows) {
     return out;
 }
 
-double ms_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 }  // namespace
 
 int main() {
-#ifdef __EMSCRIPTEN__
-    const char* target = "wasm";
-#else
-    const char* target = "native";
-#endif
+    const char* target = bench::target_name();
     const auto routes = lattice(40, 80);  // 8 × 40 × 80 × ~2 ≈ 51,000 segments
     std::printf("bike network benchmark (%s): %zu segments\n", target, routes.size());
 

@@ -15,23 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "render/proposal_list.h"
 #include "tracker/query.h"
 
 using namespace beitai;
 
 namespace {
-
-// A small LCG: the same proposals on every run and in both targets.
-struct Random {
-    unsigned long long state = 20231108;
-    unsigned next() {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<unsigned>(state >> 33);
-    }
-    template <class T>
-    const T& pick(const std::vector<T>& v) { return v[next() % v.size()]; }
-};
 
 tracker::Snapshot synthetic_snapshot(int n) {
     tracker::Snapshot s;
@@ -50,7 +40,7 @@ tracker::Snapshot synthetic_snapshot(int n) {
                                             "交通", "資料", "平台", "合作", "推廣", "計畫", "交流", "共享", "治理"};
     const std::vector<std::string> agencies = {"政府交通局", "政府教育局", "政府觀光旅遊局", "政府消防局", "政府社會局",
                                                "政府環境保護局"};
-    Random rnd;
+    bench::Random rnd(20231108);
     for (int i = 0; i < n; ++i) {
         tracker::ProposalRecord r;
         content::Proposal& p = r.proposal;
@@ -83,11 +73,6 @@ tracker::Snapshot synthetic_snapshot(int n) {
     return s;
 }
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 struct Workload {
     const char* name;
     tracker::QueryParams params;
@@ -105,11 +90,7 @@ int main() {
         {"everything", {}},
         {"filter-search-sort", {{"status", "open"}, {"q", "交通"}, {"sort", "updated"}}},
     };
-#ifdef __EMSCRIPTEN__
-    const char* target = "wasm";
-#else
-    const char* target = "native";
-#endif
+    const char* target = bench::target_name();
     std::printf("tracker list benchmark (%s): %d synthetic proposals\n", target, n);
     size_t sink = 0;
     for (const auto& w : workloads) {
@@ -120,13 +101,12 @@ int main() {
             auto query = tracker::parse_proposal_query(w.params, snapshot);
             auto selection = tracker::select_records(snapshot, *query);
             const std::string html = render::proposal_results_html(snapshot, *query, selection, text::Lang::zh_TW);
-            const auto end = std::chrono::steady_clock::now();
-            ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+            ms.push_back(bench::ms_since(start));
             matched = selection.size();
             bytes = html.size();
             sink += html.size();
         }
-        std::printf("  %-20s %8.2f ms median of 21  (%zu matching, %zu bytes of HTML)\n", w.name, median(ms), matched, bytes);
+        std::printf("  %-20s %8.2f ms median of 21  (%zu matching, %zu bytes of HTML)\n", w.name, bench::median(ms), matched, bytes);
     }
     return sink == 0;  // keeps the work from being optimised away
 }
