@@ -16,6 +16,7 @@ DEBIAN_PACKAGES=(
   build-essential cmake pkg-config dpkg-dev xz-utils ca-certificates
   emscripten                      # the WASM toolchain (emcc 3.1.6)
   nlohmann-json3-dev doctest-dev  # JSON, tests
+  libfast-float-dev               # strtod for the WASM builds (wasm/libc)
   libboost-dev                    # Boost.Beast / Asio: the HTTP server
   libsqlite3-dev sqlite3          # the embedded store (the CLI for tests that damage a store)
   postgresql libpq-dev            # the store for scale; the tests run against a real server

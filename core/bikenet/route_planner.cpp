@@ -10,12 +10,15 @@ namespace beitai::bikenet {
 namespace {
 
 // A step of the search graph: along an edge (whole or part), across a break, or virtual.
+// Kept small (16 bytes): the search stores one per node it reaches.
 struct Step {
-    enum Kind { edge, gap, partial } kind = edge;
-    size_t index = 0;      // edge or gap index
+    enum Kind : uint8_t { edge, gap, partial } kind = edge;
     bool reversed = false;  // edge or gap walked backwards
-    size_t begin = 0, end = 0;  // partial: from vertex `begin` to vertex `end` of the edge's line
+    uint32_t index = 0;     // edge or gap index
+    uint32_t begin = 0, end = 0;  // partial: from vertex `begin` to vertex `end` of the edge's line
 };
+
+uint32_t u32(size_t n) { return static_cast<uint32_t>(n); }
 
 geo::Polyline slice(const geo::Polyline& line, size_t begin, size_t end) {
     geo::Polyline out;
@@ -42,11 +45,32 @@ RoutePlanner::RoutePlanner(const Network& network, std::vector<Gap> gaps, PlanOp
             vertex_ref_.emplace_back(e, i);
         }
     vertices_ = geo::PointIndex(std::move(points), 500);
-    gaps_at_.assign(net_.nodes.size(), {});
+    double max_abs_lat = 0;
+    for (const auto& p : net_.nodes) max_abs_lat = std::max(max_abs_lat, std::abs(p.lat));
+    min_cos_lat_ = std::cos(max_abs_lat * 3.14159265358979323846 / 180);
+    std::vector<std::vector<size_t>> gaps_at(net_.nodes.size());
     for (size_t g = 0; g < gaps_.size(); ++g) {
-        gaps_at_[gaps_[g].node_a].push_back(g);
-        gaps_at_[gaps_[g].node_b].push_back(g);
+        gaps_at[gaps_[g].node_a].push_back(g);
+        gaps_at[gaps_[g].node_b].push_back(g);
     }
+    arc_begin_.reserve(net_.nodes.size() + 1);
+    arcs_.reserve(2 * net_.edges.size() + 2 * gaps_.size());
+    for (size_t node = 0; node < net_.nodes.size(); ++node) {
+        arc_begin_.push_back(static_cast<uint32_t>(arcs_.size()));
+        for (size_t e : net_.adjacency[node]) {
+            const Edge& edge = net_.edges[e];
+            const bool forward = edge.from == node;
+            arcs_.push_back({static_cast<uint32_t>(forward ? edge.to : edge.from), static_cast<uint32_t>(e),
+                             edge.length_m, false, !forward});
+        }
+        for (size_t g : gaps_at[node]) {
+            const Gap& gap = gaps_[g];
+            const bool forward = gap.node_a == node;
+            arcs_.push_back({static_cast<uint32_t>(forward ? gap.node_b : gap.node_a), static_cast<uint32_t>(g),
+                             gap.distance_m * options_.off_network_penalty, true, !forward});
+        }
+    }
+    arc_begin_.push_back(static_cast<uint32_t>(arcs_.size()));
 }
 
 bool RoutePlanner::snap(geo::LatLon p, Snap& out) const {
@@ -82,37 +106,36 @@ PlannedRoute RoutePlanner::plan(geo::LatLon from, geo::LatLon to) const {
     const size_t n = net_.nodes.size(), S = n, T = n + 1;
     const double inf = std::numeric_limits<double>::infinity();
     std::vector<double> cost(n + 2, inf);
-    std::vector<size_t> previous(n + 2, SIZE_MAX);
+    std::vector<uint32_t> previous(n + 2, UINT32_MAX);
     std::vector<Step> via(n + 2);
     // A* needs a lower bound of the remaining distance, cheaply: the equirectangular
-    // distance, shrunk by 1 % so that it never exceeds the great-circle one at this scale.
+    // distance with the smallest east–west scale of the network (its poleward edge), so
+    // that it never exceeds the great-circle one, shrunk by 1 % for the sphere's curvature.
     const double metres_per_degree = geo::kEarthRadiusMetres * 3.14159265358979323846 / 180;
-    const double cos_end = std::cos(result.end.lat * 3.14159265358979323846 / 180);
-    std::vector<double> h(n + 2, -1);  // computed once per node, when first reached
+    const double cos_end = min_cos_lat_;
     auto heuristic = [&](size_t node) {
-        if (h[node] >= 0) return h[node];
         const geo::LatLon p = node == S ? result.start : node == T ? result.end : net_.nodes[node];
         const double dy = (p.lat - result.end.lat) * metres_per_degree;
         const double dx = (p.lon - result.end.lon) * metres_per_degree * cos_end;
-        return h[node] = 0.99 * std::sqrt(dx * dx + dy * dy);
+        return 0.99 * std::sqrt(dx * dx + dy * dy);
     };
     struct Item {
         double estimate;  // cost so far + heuristic
         double cost;      // cost so far when pushed: older pushes of a node are stale
-        size_t node;
+        uint32_t node;
         bool operator>(const Item& other) const { return estimate > other.estimate; }
     };
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> open;
     cost[S] = 0;
-    open.push({heuristic(S), 0, S});
+    open.push({heuristic(S), 0, static_cast<uint32_t>(S)});
 
     auto relax = [&](size_t from_node, size_t to_node, double step_cost, Step step) {
         const double c = cost[from_node] + step_cost;
         if (c < cost[to_node]) {
             cost[to_node] = c;
-            previous[to_node] = from_node;
+            previous[to_node] = static_cast<uint32_t>(from_node);
             via[to_node] = step;
-            open.push({c + heuristic(to_node), c, to_node});
+            open.push({c + heuristic(to_node), c, static_cast<uint32_t>(to_node)});
         }
     };
 
@@ -125,27 +148,20 @@ PlannedRoute RoutePlanner::plan(geo::LatLon from, geo::LatLon to) const {
         if (node == S) {
             // From the snap point along its edge, both ways.
             const size_t last_a = ea.line.size() - 1;
-            relax(S, ea.from, partial_length(ea.line, 0, a.vertex), {Step::partial, a.edge, false, a.vertex, 0});
-            relax(S, ea.to, partial_length(ea.line, a.vertex, last_a), {Step::partial, a.edge, false, a.vertex, last_a});
+            relax(S, ea.from, partial_length(ea.line, 0, a.vertex), {Step::partial, false, u32(a.edge), u32(a.vertex), 0});
+            relax(S, ea.to, partial_length(ea.line, a.vertex, last_a), {Step::partial, false, u32(a.edge), u32(a.vertex), u32(last_a)});
             if (a.edge == b.edge)
-                relax(S, T, partial_length(ea.line, a.vertex, b.vertex), {Step::partial, a.edge, false, a.vertex, b.vertex});
+                relax(S, T, partial_length(ea.line, a.vertex, b.vertex), {Step::partial, false, u32(a.edge), u32(a.vertex), u32(b.vertex)});
             continue;
         }
-        for (size_t e : net_.adjacency[node]) {
-            const Edge& edge = net_.edges[e];
-            const bool forward = edge.from == node;
-            relax(node, forward ? edge.to : edge.from, edge.length_m, {Step::edge, e, !forward});
-        }
-        for (size_t g : gaps_at_[node]) {
-            const Gap& gap = gaps_[g];
-            const bool forward = gap.node_a == node;
-            relax(node, forward ? gap.node_b : gap.node_a, gap.distance_m * options_.off_network_penalty,
-                  {Step::gap, g, !forward});
+        for (uint32_t i = arc_begin_[node]; i < arc_begin_[node + 1]; ++i) {
+            const Arc& arc = arcs_[i];
+            relax(node, arc.to, arc.cost, {arc.gap ? Step::gap : Step::edge, arc.reversed, arc.index, 0, 0});
         }
         const size_t last_b = eb.line.size() - 1;
-        if (node == eb.from) relax(node, T, partial_length(eb.line, 0, b.vertex), {Step::partial, b.edge, false, 0, b.vertex});
+        if (node == eb.from) relax(node, T, partial_length(eb.line, 0, b.vertex), {Step::partial, false, u32(b.edge), 0, u32(b.vertex)});
         if (node == eb.to)
-            relax(node, T, partial_length(eb.line, b.vertex, last_b), {Step::partial, b.edge, false, last_b, b.vertex});
+            relax(node, T, partial_length(eb.line, b.vertex, last_b), {Step::partial, false, u32(b.edge), u32(last_b), u32(b.vertex)});
     }
     if (cost[T] == inf) {
         result.message = "no way along the routes and their breaks joins the two points";

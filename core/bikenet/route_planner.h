@@ -3,6 +3,7 @@
 // trip must leave the network at a break (斷點) and how far it is off-network there.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -53,7 +54,19 @@ private:
     PlanOptions options_;
     geo::PointIndex vertices_;
     std::vector<std::pair<size_t, size_t>> vertex_ref_;  // vertex index → (edge, position)
-    std::vector<std::vector<size_t>> gaps_at_;          // node → gap indices
+    // The search graph in one flat array (edges and breaks alike, both directions), so
+    // that a search touches contiguous memory, not the edges' polylines: the arcs leaving
+    // node n are arcs_[arc_begin_[n] .. arc_begin_[n + 1]).
+    struct Arc {
+        uint32_t to = 0;
+        uint32_t index = 0;  // edge or gap index
+        double cost = 0;
+        bool gap = false;
+        bool reversed = false;
+    };
+    std::vector<uint32_t> arc_begin_;
+    double min_cos_lat_ = 1;  // cos of the network's most poleward latitude
+    std::vector<Arc> arcs_;
 };
 
 }  // namespace beitai::bikenet

@@ -36,8 +36,7 @@ std::string sites_list_html(const MapData& data, text::Lang lang, const std::str
             if (s.county != c.id) continue;
             ++n;
             if (folded_to_links) continue;
-            items += "<li data-site=\"" + escape_html(s.id) + "\">" + source_text(escape_html(s.name), lang) +
-                     " <span class=\"muted\">" + source_text(escape_html(s.address), lang) + "</span></li>";
+            items += "<li data-site=\"" + escape_html(s.id) + "\">" + site_card_html(s, data.counties, lang, 4) + "</li>";
         }
         if (n == 0) continue;
         const std::string name = escape_html(lang == text::Lang::en ? c.name_en : c.name_zh);

@@ -106,6 +106,13 @@ text::QueryParams to_params(const MapView& view) {
     return p;
 }
 
+std::string map_card_html(const MapData& data, const std::string& id, text::Lang lang) {
+    if (!data.sites) return {};
+    for (const auto& s : data.sites->sites)
+        if (s.id == id) return site_card_html(s, data.counties, lang);
+    return {};
+}
+
 std::string county_label(const MapData& data, const std::string& id, text::Lang lang) {
     if (data.counties)
         if (const auto* c = content::find_county(*data.counties, id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
@@ -186,7 +193,7 @@ Scene map_scene(const MapData& data, const MapView& view) {
             m.at = s.at;
             m.title = s.name;
             m.look = Style{"#ffffff", s.green_tourism ? "#2E7D32" : "#546E7A", 1.5, 1, false, 6};
-            m.popup_html = site_card_html(s, data.counties, view.lang);
+            m.has_card = true;
             scene.markers.push_back(std::move(m));
         }
     }

@@ -57,6 +57,10 @@ inline MapData map_data(const std::vector<content::County>& counties, const bike
 
 Scene map_scene(const MapData& data, const MapView& view);
 
+// The card a scene marker with has_card opens: the site card of site `id`; empty when the
+// data holds no such site.
+std::string map_card_html(const MapData& data, const std::string& id, text::Lang lang);
+
 // A county's name in `lang`, or its id when the data holds no such county.
 std::string county_label(const MapData& data, const std::string& id, text::Lang lang);
 

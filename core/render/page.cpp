@@ -25,6 +25,8 @@ std::string page_html(const PageFrame& f) {
                       escape_html(f.title) + " · " + escape_html(tr("site.name", f.lang)) +
                       "</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/css/portal.css\">";
     for (const auto& s : f.styles) out += "<link rel=\"stylesheet\" href=\"" + escape_html(s) + "\">";
+    for (const auto& s : f.preloads)
+        out += "<link rel=\"preload\" href=\"" + escape_html(s) + "\" as=\"fetch\" crossorigin>";
     for (const auto& s : f.scripts) out += "<script src=\"" + escape_html(s) + "\" defer></script>";
     out += "</head><body><a class=\"skip-link\" href=\"#main\">" + escape_html(tr("site.skip", f.lang)) +
            "</a><header class=\"site-header\"><p class=\"site-name\"><a href=\"/\">" +

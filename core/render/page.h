@@ -16,6 +16,9 @@ struct PageFrame {
     std::string main_html;
     std::vector<std::string> scripts;  // loaded with defer, in order
     std::vector<std::string> styles;   // extra stylesheets
+    // Data a script will fetch(): requested while the HTML is still parsing, so that it is
+    // there when the deferred scripts run (same-origin, as fetch() asks for it).
+    std::vector<std::string> preloads;
     std::string signed_in_as;          // staff account name, or empty
     std::string active_nav;            // "proposals", "staff", …
 };

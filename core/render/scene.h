@@ -31,7 +31,9 @@ struct SceneMarker {
     std::string layer;  // "county-seats", "sites", "gaps", …
     std::string style;  // "" plain, "active" highlighted, "muted" de-emphasised, "origin" where it comes from
     Style look;
-    std::string popup_html;  // the card shown on activation (core-rendered), may be empty
+    // Activation opens the owner's card for `id` (render::map_card_html), rendered when it
+    // opens: thousands of markers need no card until one is chosen, and the card is current.
+    bool has_card = false;
 };
 
 struct ScenePolyline {

@@ -13,12 +13,14 @@ std::string sample_badge_html(text::Lang lang) {
            (lang == text::Lang::en ? std::string(" <span lang=\"en\">sample data</span>") : std::string()) + "</span>";
 }
 
-std::string site_card_html(const content::Site& s, const std::vector<content::County>* counties, text::Lang lang) {
+std::string site_card_html(const content::Site& s, const std::vector<content::County>* counties, text::Lang lang,
+                           int heading) {
+    const std::string h = "h" + std::to_string(heading);
     std::string county = s.county;
     if (counties)
         if (const auto* c = content::find_county(*counties, s.county)) county = lang == text::Lang::en ? c->name_en : c->name_zh;
-    std::string out = "<div class=\"site-card\" data-site=\"" + escape_html(s.id) + "\"><h3>" +
-                      source_text(escape_html(s.name), lang) + "</h3>";
+    std::string out = "<div class=\"site-card\" data-site=\"" + escape_html(s.id) + "\"><" + h + ">" +
+                      source_text(escape_html(s.name), lang) + "</" + h + ">";
     if (s.sample) out += "<p>" + sample_badge_html(lang) + "</p>";
     out += "<dl class=\"facts\"><div class=\"fact\"><dt>" + escape_html(tr("map.county", lang)) + "</dt><dd>" +
            escape_html(county) + "</dd></div><div class=\"fact\"><dt>" + escape_html(tr("map.address", lang)) +

@@ -1,5 +1,6 @@
-// An environmental-education site's card: the same markup in the map's popup, the list
-// beside the map and the kiosk's detail. Sample data carries the 示範資料 label.
+// An environmental-education site's card: the same markup in the map's popup and in the
+// list of sites beside the map (where keyboard and screen-reader users read it). Sample
+// data carries the 示範資料 label.
 #pragma once
 
 #include <string>
@@ -11,7 +12,9 @@
 
 namespace beitai::render {
 
-std::string site_card_html(const content::Site& site, const std::vector<content::County>* counties, text::Lang lang);
+// `heading` is the level of the card's heading: 3 in a popup, 4 under a list's county heading.
+std::string site_card_html(const content::Site& site, const std::vector<content::County>* counties, text::Lang lang,
+                           int heading = 3);
 
 // The label every page showing sample data carries.
 std::string sample_badge_html(text::Lang lang);

@@ -39,6 +39,8 @@ Response Portal::map_page(const Request& request) const {
     frame.title = std::string(text::tr("map.title", lang));
     frame.styles = {"/vendor/leaflet/leaflet.css"};
     frame.scripts = {"/vendor/leaflet/leaflet.js", "/wasm/beitai_core.js", "/static/js/map.js"};
+    // What map.js fetches, and the core's code (compiled while the data arrives).
+    frame.preloads = {"/wasm/beitai_core.wasm", "/api/counties", "/api/routes", "/api/sites", "/api/basemap"};
     // lat, lon and zoom are the browser's view of the map, kept in the URL for links.
     auto view = render::parse_map_view(fold_layer_boxes(request.query), {"from", "to", "lat", "lon", "zoom"});
     if (!view) {

@@ -69,6 +69,33 @@ test('toggling a layer changes what is drawn and the URL; the URL reproduces the
   await again.page.close();
 });
 
+test('a site marker opens the site card (the list\'s card), and its name on hover', async () => {
+  const site = (await (await fetch(server.url + '/api/sites')).json()).sites[0];
+  // The site at the centre of a close view with only the sites layer: a click there hits it.
+  const { page, problems } = await openMap(`?layers=sites&lat=${site.lat}&lon=${site.lon}&zoom=17`);
+  const box = await page.locator('#map').boundingBox();
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(centre.x, centre.y);
+  await page.waitForSelector('.leaflet-tooltip');
+  assert.equal((await page.locator('.leaflet-tooltip').textContent()).trim(), site.name);
+  await page.mouse.click(centre.x, centre.y);
+  const popup = page.locator('.leaflet-popup-content');
+  await popup.waitFor();
+  const text = await popup.textContent();
+  assert.ok(text.includes(site.name), text);
+  assert.ok(text.includes('示範資料'), 'the card says the site is sample data');
+  // The same card as in the list of sites (there under a county heading, so one level down).
+  const listCard = await page.locator(`#list-sites li[data-site="${site.id}"]`).innerHTML();
+  assert.equal((await popup.innerHTML()).replace(/h3>/g, 'h4>'), listCard);
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'map-site-card.png') });
+  // Further down the page, the list of sites holds the same cards.
+  await page.locator('#list-sites summary').click();
+  await page.locator(`#list-sites li[data-site="${site.id}"]`).screenshot({ path: path.join(SCREENSHOTS, 'map-site-list-card.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('planning a route on the page shows its length and counties', async () => {
   const routes = (await (await fetch(server.url + '/api/routes')).json()).features;
   const a = routes.find((f) => f.properties.county === 'Taipei').geometry.coordinates[0];

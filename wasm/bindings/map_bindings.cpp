@@ -123,6 +123,11 @@ public:
         return out;
     }
 
+    // The card a marker opens (LeafletScene asks through Module.sceneCard when it opens).
+    std::string card(const std::string& id, const std::string& lang) const {
+        return render::map_card_html(data(), id, text::parse_lang(lang));
+    }
+
     int gap_count() const { return static_cast<int>(gaps_.size()); }
     int route_count() const { return static_cast<int>(network_.routes.size()); }
     int site_count() const { return static_cast<int>(sites_.sites.size()); }
@@ -158,6 +163,7 @@ EMSCRIPTEN_BINDINGS(beitai_map) {
         .function("attach", &MapExplorer::attach)
         .function("show", &MapExplorer::show)
         .function("plan", &MapExplorer::plan)
+        .function("card", &MapExplorer::card)
         .function("gapCount", &MapExplorer::gap_count)
         .function("routeCount", &MapExplorer::route_count)
         .function("siteCount", &MapExplorer::site_count)

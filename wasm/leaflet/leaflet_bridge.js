@@ -1,8 +1,16 @@
-// Part of the WASM module's glue (linked with --pre-js), not of the page: turns a flat
+// Part of the WASM module's glue (linked with --pre-js), not of the page. latLngPairs turns a flat
 // Float64Array of lat, lon, lat, lon… (a view of WASM memory) into the [[lat, lon], …]
 // arrays Leaflet takes, in one call instead of one embind call per point.
 Module['latLngPairs'] = function (flat) {
   var out = new Array(flat.length >> 1);
   for (var i = 0, j = 0; j < out.length; i += 2, j++) out[j] = [flat[i], flat[i + 1]];
   return out;
+};
+
+// What a scene layer's group shows for the feature under the pointer (leaflet_scene.cpp
+// binds one tooltip and one popup per group, not one per feature). The card is rendered
+// by the core when the popup opens, through the page's Module.sceneCard(id).
+Module['sceneTitle'] = function (layer) { return layer.options.sceneTitle; };
+Module['scenePopup'] = function (layer) {
+  return Module['sceneCard'] ? Module['sceneCard'](layer.options.sceneCard) : '';
 };

@@ -79,8 +79,14 @@ val path_options(const render::Style& look, const val& renderer, bool filled) {
     } else {
         o.set("fill", false);
     }
+    if (filled) o.set("radius", look.radius);
     o.set("renderer", renderer);
     return o;
+}
+
+std::string style_key(const render::Style& look, bool filled) {
+    return look.stroke + '|' + look.fill + '|' + std::to_string(look.weight) + '|' + std::to_string(look.opacity) +
+           '|' + (look.dashed ? "d" : "") + '|' + std::to_string(look.radius) + '|' + (filled ? "f" : "");
 }
 
 }  // namespace
@@ -103,10 +109,39 @@ LeafletScene::LeafletScene(const LeafletMapOptions& options)
 val LeafletScene::group(const std::string& layer) {
     auto it = groups_.find(layer);
     if (it != groups_.end()) return it->second;
-    val g = L_.call<val>("layerGroup");
+    val g = L_.call<val>("featureGroup");
     g.call<val>("addTo", map_);
     groups_.emplace(layer, g);
     return g;
+}
+
+// Leaflet copies a layer's options into its own object, so one options object per style
+// serves every feature drawn in it: thousands of features, a handful of styles.
+val LeafletScene::style(const render::Style& look, bool filled) {
+    const std::string key = style_key(look, filled);
+    auto it = styles_.find(key);
+    if (it != styles_.end()) return it->second;
+    return styles_.emplace(key, path_options(look, renderer_, filled)).first->second;
+}
+
+// A tooltip or popup is bound once to the layer's group, which finds what to show from the
+// feature under the pointer (sceneTitle, sceneCard in its options) when it opens. Binding
+// one to each of thousands of features built thousands of Tooltip and Popup objects that
+// are never shown.
+void LeafletScene::add(val layer, const std::string& group_name, const std::string& title,
+                       const std::string& card_id) {
+    val g = group(group_name);
+    if (!title.empty() || !card_id.empty()) {
+        val options = layer["options"];
+        if (!title.empty()) options.set("sceneTitle", title);
+        if (!card_id.empty()) options.set("sceneCard", card_id);
+    }
+    if (!title.empty() && tooltips_bound_.insert(group_name).second)
+        g.call<val>("bindTooltip", val::module_property("sceneTitle"));
+    if (!card_id.empty() && popups_bound_.insert(group_name).second)
+        g.call<val>("bindPopup", val::module_property("scenePopup"));
+    layer.call<val>("addTo", g);
+    counts_[group_name] += 1;
 }
 
 int LeafletScene::count(const std::string& layer) const {
@@ -120,29 +155,20 @@ void LeafletScene::draw(const render::Scene& scene, bool fit) {
     for (const auto& p : scene.polygons) {
         val rings = val::array();
         for (const auto& ring : p.rings) rings.call<void>("push", lat_lngs(ring));
-        val layer = L_.call<val>("polygon", rings, path_options(p.look, renderer_, true));
-        layer.call<val>("addTo", group(p.layer));
-        counts_[p.layer] += 1;
+        add(L_.call<val>("polygon", rings, style(p.look, true)), p.layer, "", "");
     }
-    for (const auto& l : scene.polylines) {
-        val layer = L_.call<val>("polyline", lat_lngs(l.points), path_options(l.look, renderer_, false));
-        if (!l.title.empty()) layer.call<val>("bindTooltip", l.title, val::object());
-        layer.call<val>("addTo", group(l.layer));
-        counts_[l.layer] += 1;
-    }
+    for (const auto& l : scene.polylines)
+        add(L_.call<val>("polyline", lat_lngs(l.points), style(l.look, false)), l.layer, l.title, "");
     for (const auto& m : scene.markers) {
-        val layer = val::undefined();
         if (m.layer == "county-seats") {
-            layer = marker_for(L_, m);
-        } else {
-            val o = path_options(m.look, renderer_, true);
-            o.set("radius", m.look.radius);
-            layer = L_.call<val>("circleMarker", lat_lng(m.at), o);
-            if (!m.title.empty()) layer.call<val>("bindTooltip", m.title);
+            // Few, and focusable with their own tooltip: keyboard users land on them.
+            val marker = marker_for(L_, m);
+            marker.call<val>("addTo", group(m.layer));
+            counts_[m.layer] += 1;
+            continue;
         }
-        if (!m.popup_html.empty()) layer.call<val>("bindPopup", m.popup_html);
-        layer.call<val>("addTo", group(m.layer));
-        counts_[m.layer] += 1;
+        add(L_.call<val>("circleMarker", L_.call<val>("latLng", m.at.lat, m.at.lon), style(m.look, true)), m.layer,
+            m.title, m.has_card ? m.id : std::string());
     }
     if (fit) {
         val bounds = val::array();

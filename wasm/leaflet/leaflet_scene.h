@@ -6,6 +6,7 @@
 #include <emscripten/val.h>
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "render/scene.h"
@@ -24,7 +25,8 @@ emscripten::val create_leaflet_map(const LeafletMapOptions& options, const rende
 
 // A Leaflet map that redraws a Scene: one layer group per scene layer, polylines and areas
 // on a shared Canvas renderer (thousands of features stay smooth), markers as circle
-// markers with the scene's popups.
+// markers. A marker with a card opens a popup whose HTML comes from the page's
+// `sceneCard(id)` (set on the module, e.g. to MapExplorer.card) when it opens.
 class LeafletScene {
 public:
     LeafletScene(const LeafletMapOptions& options);
@@ -37,12 +39,16 @@ public:
 
 private:
     emscripten::val group(const std::string& layer);
+    emscripten::val style(const render::Style& look, bool filled);
+    void add(emscripten::val layer, const std::string& group, const std::string& title, const std::string& card_id);
 
     emscripten::val L_;
     emscripten::val map_;
     emscripten::val renderer_;
     std::map<std::string, emscripten::val> groups_;
     std::map<std::string, int> counts_;
+    std::map<std::string, emscripten::val> styles_;
+    std::set<std::string> tooltips_bound_, popups_bound_;
 };
 
 }  // namespace beitai::wasm

@@ -1,5 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
 #include "content/json_reader.h"
 
 using namespace beitai::content;
@@ -54,4 +60,42 @@ TEST_CASE("invalid UTF-8 is replaced on output, never aborts") {
     auto text = to_json_text(j);
     CHECK(text.find("a") != std::string::npos);
     CHECK(text.find("\xff") == std::string::npos);
+}
+
+// The WASM builds replace strtod (wasm/libc/fast_strtod.cpp); the same cases run natively
+// against glibc, so the two must agree to the last bit.
+TEST_CASE("numbers read to the nearest double, as strtod defines it, in both builds") {
+    auto json = parse_json_text(
+        R"([24.123456, 121.5654321, 0.1, 1e-300, 2.2250738585072014e-308, 4.9e-324, 1.7976931348623157e308,
+            9007199254740993.0, 0.30000000000000004, -0.0, 1e23, 123456789012345678901234567890.0])",
+        "numbers");
+    REQUIRE(json);
+    const std::vector<double> expected = {24.123456, 121.5654321, 0.1, 1e-300, 2.2250738585072014e-308, 4.9e-324,
+                                          1.7976931348623157e308, 9007199254740993.0, 0.30000000000000004, -0.0,
+                                          1e23, 123456789012345678901234567890.0};
+    REQUIRE(json->size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        CAPTURE(i);
+        CHECK(json->at(i).get<double>() == expected[i]);
+    }
+    CHECK(std::signbit(json->at(9).get<double>()));
+
+    // What strtod takes beyond JSON: spaces, '+', hex, inf, where it stops, and range errors.
+    char* end = nullptr;
+    const char* text = "  +2.5e1xyz";
+    CHECK(std::strtod(text, &end) == 25.0);
+    CHECK(std::string(end) == "xyz");
+    CHECK(std::strtod("0x1p3", nullptr) == 8.0);
+    CHECK(std::isinf(std::strtod("inf", nullptr)));
+    CHECK(std::isnan(std::strtod("nan", nullptr)));
+    const char* word = "north";
+    CHECK(std::strtod(word, &end) == 0.0);
+    CHECK(end == word);
+    errno = 0;
+    CHECK(std::isinf(std::strtod("1e999", nullptr)));
+    CHECK(errno == ERANGE);
+    errno = 0;
+    CHECK(std::strtod("121.25,", &end) == 121.25);
+    CHECK(*end == ',');
+    CHECK(errno == 0);
 }

@@ -81,17 +81,19 @@ TEST_CASE("the scene holds the layers asked for, inside the box") {
     // Routes carry their county's colour, the same everywhere.
     CHECK(scene.polylines[0].look.stroke == render::county_colour("Taipei"));
     CHECK(render::county_colour("Taipei") != render::county_colour("NewTaipei"));
-    // Site popups are the site card, escaped, and say the data is a sample.
-    const auto& card = scene.markers.back().popup_html.empty() ? scene.markers.front().popup_html : scene.markers.back().popup_html;
+    // Site markers open the site card, escaped, which says the data is a sample.
+    for (const auto& m : scene.markers) CHECK(m.has_card == (m.layer == "sites"));
+    const std::string card = render::map_card_html(f.data(), "s1", view.lang);
     CHECK(card.find("示範資料") != std::string::npos);
+    CHECK(card.find("關渡&lt;自然&gt;公園") != std::string::npos);
+    CHECK(card.find("<自然>") == std::string::npos);
+    CHECK(render::map_card_html(f.data(), "no-such-site", view.lang).empty());
 
     auto taipei_only = *render::parse_map_view({{"layers", "sites"}, {"bbox", "121.4,25.0,121.6,25.2"}});
     auto boxed = render::map_scene(f.data(), taipei_only);
     CHECK(boxed.polylines.empty());
     REQUIRE(boxed.markers.size() == 1);
     CHECK(boxed.markers[0].id == "s1");
-    CHECK(boxed.markers[0].popup_html.find("關渡&lt;自然&gt;公園") != std::string::npos);
-    CHECK(boxed.markers[0].popup_html.find("<自然>") == std::string::npos);
 }
 
 TEST_CASE("the lists hold every entry, or fold long ones into links per county") {
