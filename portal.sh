@@ -22,10 +22,13 @@ DEBIAN_PACKAGES=(
   postgresql libpq-dev            # the store for scale; the tests run against a real server
   libsodium-dev                   # argon2id password hashes, random tokens
   libcurl4-openssl-dev            # feeds (native)
+  libpugixml-dev                  # XML of the TDX parking feeds (native; WASM compiles the source package)
   chromium                        # browser tests (driven by playwright-core)
   fonts-noto-cjk                  # Traditional Chinese in the kiosk and the test browser
   python3-fonttools               # subsets the kiosk font at build time
   wrk nginx-light                 # benchmarks (tests/bench)
+  clang-14                        # the parsers' libFuzzer targets (tests/fuzz), built in build/fuzz
+  libclang-rt-14-dev              # libFuzzer and the ASan/UBSan runtimes (clang-14 only recommends it)
 )
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
@@ -52,32 +55,58 @@ install_debian_packages() {
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Dear ImGui's sources: Debian's binary package has no sources to compile to WASM, so take
-# them from the imgui source package (add a deb-src entry mirroring the deb one).
+# A deb-src entry mirroring the deb one, for `apt-get source` (Debian's binary packages hold
+# no sources to compile to WASM).
+ensure_deb_src() {
+  grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && return 0
+  grep -qs '^deb-src' /etc/apt/sources.list && return 0
+  need_root "deb-src entry"
+  if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > /etc/apt/sources.list.d/beitai-deb-src.sources
+  else
+    sed -n 's/^deb /deb-src /p' /etc/apt/sources.list > /etc/apt/sources.list.d/beitai-deb-src.list
+  fi
+  apt-get update -qq
+}
+
+# Downloads the source package $1 into build/deps/src (emptied first).
+download_source_package() {
+  local src="$BUILD/deps/src"
+  rm -rf "$src" && mkdir -p "$src"
+  (cd "$src" && apt-get source --download-only "$1" >/dev/null 2>&1) || {
+    apt-get update -qq && (cd "$src" && apt-get source --download-only "$1" >/dev/null)
+  }
+}
+
+# Dear ImGui's sources, from the imgui source package.
 fetch_imgui_sources() {
   [ -f "$BUILD/deps/imgui/imgui.cpp" ] && return 0
   log "fetching Dear ImGui 1.86 sources (apt-get source imgui)"
-  local list=/etc/apt/sources.list.d/beitai-deb-src.sources
-  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
-    need_root "deb-src entry"
-    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
-      sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$list"
-    else
-      sed -n 's/^deb /deb-src /p' /etc/apt/sources.list > /etc/apt/sources.list.d/beitai-deb-src.list
-    fi
-    apt-get update -qq
-  fi
-  local src="$BUILD/deps/src"
-  rm -rf "$src" && mkdir -p "$src"
-  (cd "$src" && apt-get source --download-only imgui >/dev/null 2>&1) || {
-    apt-get update -qq && (cd "$src" && apt-get source --download-only imgui >/dev/null)
-  }
+  ensure_deb_src
+  download_source_package imgui
   local tarball
-  tarball=$(ls "$src"/imgui_1.86*.orig.tar.* 2>/dev/null | head -n1)
+  tarball=$(ls "$BUILD/deps/src"/imgui_1.86*.orig.tar.* 2>/dev/null | head -n1)
   [ -n "$tarball" ] || { echo "portal.sh: apt-get source imgui gave no 1.86 tarball" >&2; exit 1; }
   rm -rf "$BUILD/deps/imgui" "$BUILD/deps/imgui-1.86"
   tar -xf "$tarball" -C "$BUILD/deps"
   mv "$BUILD/deps/imgui-1.86" "$BUILD/deps/imgui"
+}
+
+# pugixml's sources for the WASM tree (native links Debian's libpugixml): the pugixml source
+# package from the same suite as libpugixml-dev, so both trees parse with the same version.
+fetch_pugixml_sources() {
+  [ -f "$BUILD/deps/pugixml/src/pugixml.cpp" ] && return 0
+  log "fetching pugixml sources (apt-get source pugixml)"
+  ensure_deb_src
+  download_source_package pugixml
+  local tarball version dir
+  tarball=$(ls "$BUILD/deps/src"/pugixml_*.orig.tar.* 2>/dev/null | head -n1)
+  [ -n "$tarball" ] || { echo "portal.sh: apt-get source pugixml gave no tarball" >&2; exit 1; }
+  version=${tarball##*/pugixml_}; version=${version%%.orig.tar.*}  # pugixml_1.13.orig.tar.gz → 1.13
+  dir="pugixml-$version"
+  rm -rf "$BUILD/deps/pugixml" "$BUILD/deps/${dir:?}"
+  tar -xf "$tarball" -C "$BUILD/deps"
+  mv "$BUILD/deps/$dir" "$BUILD/deps/pugixml"
 }
 
 install_npm_packages() {
@@ -93,6 +122,7 @@ setup() {
   install_debian_packages
   mkdir -p "$BUILD/deps"
   fetch_imgui_sources
+  fetch_pugixml_sources
   install_npm_packages
 }
 
@@ -113,6 +143,17 @@ build_wasm() {
   log "building WASM"
   cmake --build "$BUILD/wasm" -j "$JOBS" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target)' || true
   cmake --build "$BUILD/wasm" -j "$JOBS" >/dev/null
+}
+
+# The parsers' libFuzzer targets (tests/fuzz): a tree of their own, clang with ASan and UBSan,
+# pugixml compiled from the source package so that the XML parser is instrumented too.
+build_fuzz() {
+  if [ ! -f "$BUILD/fuzz/CMakeCache.txt" ]; then
+    CC=clang-14 CXX=clang++-14 cmake -S tests/fuzz -B "$BUILD/fuzz" -DBEITAI_PUGIXML_DIR="$BUILD/deps/pugixml" >/dev/null
+  fi
+  log "building the fuzz targets (clang, libFuzzer)"
+  cmake --build "$BUILD/fuzz" -j "$JOBS" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target)' || true
+  cmake --build "$BUILD/fuzz" -j "$JOBS" >/dev/null
 }
 
 # A PostgreSQL server of the project's own for the tests: a cluster owned by the postgres
@@ -138,6 +179,55 @@ start_postgres() {
   pg_isready -q -h 127.0.0.1 -p 55432 || { echo "portal.sh: PostgreSQL did not start; see $dir/server.log" >&2; exit 1; }
 }
 
+# Each libFuzzer target (name:max_len) runs FUZZ_SECONDS (default 15; 0 skips) on its working
+# corpus, build/fuzz/work/<target>/corpus: the repository's seeds are copied in (the fuzzer
+# never writes to tests/fuzz), what it finds stays there for the next run, and the
+# regression inputs are read alongside. $JOBS targets at a time. Prints one line per target;
+# for a crash, leak or timeout, where the input is and how to reproduce it. Sets
+# fuzz_passed and fuzz_failed.
+FUZZ_TARGETS=(fuzz_tdx_json:4096 fuzz_tdx_xml:4096 fuzz_parking_api:8192 fuzz_feeds_config:2048)
+run_fuzzers() {
+  local secs="${FUZZ_SECONDS:-15}" work="$BUILD/fuzz/work" logs="$1"
+  fuzz_passed=0 fuzz_failed=0
+  local spec t len running=0
+  for spec in "${FUZZ_TARGETS[@]}"; do
+    t=${spec%%:*} len=${spec##*:}
+    mkdir -p "$work/$t/corpus" "$work/$t/artifacts"
+    cp tests/fuzz/corpus/"$t"/* "$work/$t/corpus/"
+    touch "$work/$t/started"
+    local dirs=("$work/$t/corpus")  # the first is where libFuzzer writes; it stops at a missing one
+    [ -d "tests/fuzz/regressions/$t" ] && dirs+=("tests/fuzz/regressions/$t")
+    "$BUILD/fuzz/$t" -max_total_time="$secs" -timeout=5 -rss_limit_mb=2048 -max_len="$len" \
+      -dict="tests/fuzz/dict/$t.dict" -artifact_prefix="$work/$t/artifacts/" -print_final_stats=1 \
+      "${dirs[@]}" > "$logs/fuzz-$t.log" 2>&1 &
+    running=$((running + 1))
+    if [ "$running" -ge "$JOBS" ]; then wait -n || true; running=$((running - 1)); fi
+  done
+  wait || true
+  for spec in "${FUZZ_TARGETS[@]}"; do
+    t=${spec%%:*}
+    local log="$logs/fuzz-$t.log" found stats
+    found=$(find "$work/$t/artifacts" -newer "$work/$t/started" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | head -n1)
+    stats=$(sed -n 's/^#\([0-9]*\)\s*DONE\s*cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\)\/.* exec\/s: \([0-9]*\).*/\1 runs, \5 exec\/s, cov \2, ft \3, corpus \4/p' "$log" | tail -n1)
+    if [ -z "$found" ] && grep -q '^Done [0-9]* runs' "$log"; then
+      fuzz_passed=$((fuzz_passed + 1))
+      echo "  $t: ok ($stats)"
+    else
+      fuzz_failed=$((fuzz_failed + 1))
+      echo "  $t: FAILED (log: $log)"
+      { sed -n '/fuzz invariant violated\|runtime error\|ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|ERROR: libFuzzer/,+6p' "$log" | head -n 14
+        grep '^SUMMARY' "$log" | head -n 1; } | sed 's/^/    /'
+      if [ -n "$found" ]; then
+        echo "    input: $found"
+        echo "    reproduce: $BUILD/fuzz/$t $found   (or, without clang: $BUILD/native/tests/fuzz/replay_$t $found)"
+        echo "    then keep it as a regression test: cp $found tests/fuzz/regressions/$t/<what-it-is> (tests/fuzz/README.md)"
+      else
+        tail -n 3 "$log" | sed 's/^/    /'
+      fi
+    fi
+  done
+}
+
 # "[doctest] test cases: 37 | 37 passed | 0 failed | 0 skipped" → "37 37 0"
 doctest_counts() {
   sed 's/\x1b\[[0-9;]*m//g' "$1" | sed -n 's/.*test cases: *\([0-9]*\) | *\([0-9]*\) passed | *\([0-9]*\) failed.*/\1 \2 \3/p' | tail -n1
@@ -149,7 +239,7 @@ run_tests() {
   local failed=0 passed=0 fail=0
 
   log "core tests, native (ctest)"
-  if (cd "$BUILD/native" && ctest --output-on-failure -V) > "$logs/core-native.log" 2>&1; then :; else failed=1; fi
+  if (cd "$BUILD/native" && ctest --output-on-failure -V -LE fuzz) > "$logs/core-native.log" 2>&1; then :; else failed=1; fi
   tail -n 4 "$logs/core-native.log"
   log "core tests, WASM under node"
   if node "$BUILD/wasm/tests/core/core_tests.js" > "$logs/core-wasm.log" 2>&1; then :; else failed=1; fi
@@ -171,6 +261,29 @@ run_tests() {
     set -- $counts
     passed=$((passed + ${2:-0})); fail=$((fail + ${3:-0}))
   done
+
+  log "fuzz corpora replayed, native (ctest -L fuzz)"
+  if (cd "$BUILD/native" && ctest --output-on-failure -L fuzz) > "$logs/fuzz-replay.log" 2>&1; then :; else failed=1; fi
+  grep -E 'Test +#|replay: FAILED|invariant violated' "$logs/fuzz-replay.log" | head -n 30 || true
+  local replay
+  replay=$(sed -n 's/.* \([0-9]*\) tests failed out of \([0-9]*\)$/\1 \2/p' "$logs/fuzz-replay.log" | tail -n1)
+  if [ -z "$replay" ]; then
+    echo "portal.sh: could not read the fuzz replay's count" >&2
+    failed=1
+  else
+    set -- $replay
+    echo "fuzz corpus replay: $2 targets, $(($2 - $1)) passed, $1 failed"
+    passed=$((passed + $2 - $1)); fail=$((fail + $1))
+  fi
+
+  if [ "${FUZZ_SECONDS:-15}" = 0 ]; then
+    echo "fuzzing skipped (FUZZ_SECONDS=0)"
+  else
+    log "fuzzing (libFuzzer, ${FUZZ_SECONDS:-15} s per target, $JOBS at a time)"
+    run_fuzzers "$logs"
+    echo "fuzzing: ${#FUZZ_TARGETS[@]} targets, $fuzz_passed passed, $fuzz_failed failed"
+    passed=$((passed + fuzz_passed)); fail=$((fail + fuzz_failed))
+  fi
 
   log "site and browser tests (node --test)"
   if BEITAI_ROOT="$ROOT" node --test --test-reporter=spec tests/site/ tests/web/ > "$logs/node.log" 2>&1; then :; else failed=1; fi
@@ -200,6 +313,7 @@ case "$cmd" in
     setup
     build_native
     build_wasm
+    build_fuzz
     start_postgres
     run_tests
     ;;

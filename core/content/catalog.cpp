@@ -94,6 +94,8 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
             have_groups = true;
         } else if (ends_with(file.path, "maps/sites.json")) {
             catalog.sites = read_sites(*parsed, diagnostics);
+        } else if (ends_with(file.path, "parking/car_parks.json")) {
+            catalog.car_parks = read_car_park_set(*parsed, diagnostics);
         } else if (ends_with(file.path, "maps/routes.geojson")) {
             auto routes = read_routes(*parsed, file.path);
             if (!routes) problems.push_back(routes.error());
@@ -110,7 +112,8 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
             }
         } else {
             diagnostics.add("", "not a content file (expected counties.json, groups.json, "
-                                "proposals/<ROC year>.json, maps/sites.json or maps/routes.geojson)");
+                                "proposals/<ROC year>.json, maps/sites.json, maps/routes.geojson or "
+                                "parking/car_parks.json)");
         }
         problems.insert(problems.end(), diagnostics.messages().begin(), diagnostics.messages().end());
     }
@@ -124,6 +127,10 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
         for (const auto& r : catalog.routes.routes)
             if (!find_county(catalog.counties, r.county))
                 problems.push_back("content/maps/routes.geojson: route " + r.id + ": unknown county id \"" + r.county + "\"");
+        for (size_t i = 0; i < catalog.car_parks.car_parks.size(); ++i)
+            if (!find_county(catalog.counties, catalog.car_parks.car_parks[i].county))
+                problems.push_back("content/parking/car_parks.json: car_parks[" + std::to_string(i) +
+                                   "].county: unknown county id \"" + catalog.car_parks.car_parks[i].county + "\"");
         for (auto& problem : check_references(catalog)) {
             // Prefix the file that holds the proposal named in the message.
             std::string id = problem.substr(9, problem.find(':') - 9);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "content/car_park.h"
 #include "content/county.h"
 #include "content/issue_group.h"
 #include "content/proposal.h"
@@ -28,13 +29,14 @@ struct Catalog {
     std::vector<Proposal> proposals;  // every year, in file order
     SiteList sites;                   // maps/sites.json (sample until official data is loaded)
     RouteSet routes;                  // maps/routes.geojson
+    CarParkSet car_parks;             // parking/car_parks.json (sample; live data comes from the feeds)
 
     const Proposal* find_proposal(const std::string& id) const;
 };
 
 // Which part of the catalog a file holds, by its name: counties.json, groups.json,
-// proposals/<ROC year>.json, maps/sites.json, maps/routes.geojson. Anything else is an
-// error (a stray file is a mistake).
+// proposals/<ROC year>.json, maps/sites.json, maps/routes.geojson, parking/car_parks.json.
+// Anything else is an error (a stray file is a mistake).
 Result<Catalog> read_catalog(const std::vector<SourceFile>& files);
 
 // The cross-file rules on an assembled catalog (ids unique, county, group and sub-group

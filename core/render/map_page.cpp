@@ -1,6 +1,7 @@
 #include "render/map_page.h"
 
 #include "render/map_lists.h"
+#include "render/parking_views.h"
 #include "render/site_card.h"
 #include "text/html.h"
 
@@ -46,15 +47,15 @@ std::string map_page_html(const MapData& data, const MapView& view, const PlanRe
     };
     std::string svg_query = text::to_query_string(to_params(view));
     std::string out = "<h1>" + escape_html(tr("map.title", lang)) + "</h1>";
-    if (sample_data) out += "<p class=\"sample-note\">" + sample_badge_html(lang) + " " + escape_html(tr("map.sample_title", lang)) + "</p>";
+    if (sample_data || (data.parking && data.parking->sample())) out += "<p class=\"sample-note\">" + sample_badge_html(lang) + " " + escape_html(tr("map.sample_title", lang)) + "</p>";
     out += "<div class=\"map-layout\"><form id=\"map-layers\" class=\"filters\" method=\"get\" action=\"/map\">"
            "<input type=\"hidden\" name=\"layers\" value=\"\"><fieldset><legend>" +
            escape_html(tr("map.layers", lang)) + "</legend>" + checkbox("basemap", view.layers.basemap) +
            checkbox("routes", view.layers.routes) + checkbox("gaps", view.layers.gaps) + checkbox("sites", view.layers.sites) +
-           "</fieldset><button type=\"submit\">" + escape_html(tr("map.apply", lang)) + "</button></form>";
+           (data.parking ? checkbox("parking", view.layers.parking) : std::string()) + "</fieldset><button type=\"submit\">" + escape_html(tr("map.apply", lang)) + "</button></form>";
     out += "<div class=\"map-column\"><div id=\"map\" class=\"map map-large\" role=\"region\" aria-label=\"" +
            escape_html(tr("map.title", lang)) + "\" data-tiles=\"" + escape_html(tiles.url) + "\" data-tiles-attribution=\"" +
-           escape_html(tiles.attribution) + "\" data-view=\"" +
+           escape_html(tiles.attribution) + "\"" + (data.parking ? " data-parking=\"live\"" : "") + " data-view=\"" +
            escape_html(svg_query) +
            "\"><noscript><img class=\"map-fallback\" src=\"/map.svg?" + escape_html(svg_query) + "\" alt=\"" +
            escape_html(tr("map.title", lang)) + "\" width=\"960\" height=\"720\"><p>" + escape_html(tr("map.no_js", lang)) +
@@ -70,8 +71,10 @@ std::string map_page_html(const MapData& data, const MapView& view, const PlanRe
            escape_html(tr("map.locate", lang)) + "</button></div><div id=\"plan-result\" aria-live=\"polite\">";
     if (!plan.error.empty()) out += "<p class=\"error\" role=\"alert\">" + escape_html(plan.error) + "</p>";
     else if (plan.result) out += planned_route_html(*plan.result, data, lang);
-    out += "</div></form></div></div><div class=\"layer-lists\">" + gaps_list_html(data, lang) + routes_list_html(data, lang) +
-           sites_list_html(data, lang) + "</div>";
+    // The feeds' freshness under the planner: the browser replaces it as events arrive.
+    out += "</div></form>" + parking_feeds_html(data, lang) + "</div></div><div class=\"layer-lists\">" +
+           gaps_list_html(data, lang) + routes_list_html(data, lang) + sites_list_html(data, lang) +
+           parking_list_html(data, lang) + "</div>";
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "render/parking_views.h"
 #include "render/site_card.h"
 
 namespace beitai::render {
@@ -49,14 +50,15 @@ Result<MapView> parse_map_view(const text::QueryParams& params, const std::vecto
     MapView view;
     for (const auto& [key, value] : params) {
         if (key == "layers") {
-            view.layers = {false, false, false, false};
+            view.layers = {false, false, false, false, false};
             if (value.empty()) continue;
             for (const auto& name : split(value, ',')) {
                 if (name == "basemap") view.layers.basemap = true;
                 else if (name == "routes") view.layers.routes = true;
                 else if (name == "gaps") view.layers.gaps = true;
                 else if (name == "sites") view.layers.sites = true;
-                else return Error{"layers: unknown layer \"" + name + "\" (known: basemap, routes, gaps, sites)"};
+                else if (name == "parking") view.layers.parking = true;
+                else return Error{"layers: unknown layer \"" + name + "\" (known: basemap, routes, gaps, sites, parking)"};
             }
         } else if (key == "bbox") {
             auto parts = split(value, ',');
@@ -96,6 +98,7 @@ text::QueryParams to_params(const MapView& view) {
     add(view.layers.routes, "routes");
     add(view.layers.gaps, "gaps");
     add(view.layers.sites, "sites");
+    add(view.layers.parking, "parking");
     text::QueryParams p = {{"layers", layers}};
     if (view.bbox) {
         char buf[128];
@@ -107,9 +110,20 @@ text::QueryParams to_params(const MapView& view) {
 }
 
 std::string map_card_html(const MapData& data, const std::string& id, text::Lang lang) {
+    if (id.rfind("parking:", 0) == 0) {
+        if (!data.parking) return {};
+        const std::string key = id.substr(8);
+        for (const auto& c : data.parking->car_parks())
+            if (parking::car_park_key(c.park) == key) return car_park_card_html(data, c, lang);
+        return {};
+    }
     if (!data.sites) return {};
     for (const auto& s : data.sites->sites)
-        if (s.id == id) return site_card_html(s, data.counties, lang);
+        if (s.id == id) {
+            std::string card = site_card_html(s, data.counties, lang);
+            if (data.parking) card += nearby_parking_html(data, s.at, lang);
+            return card;
+        }
     return {};
 }
 
@@ -215,6 +229,9 @@ Scene map_scene(const MapData& data, const MapView& view) {
         scene.fit_south_west = {view.bbox->south, view.bbox->west};
         scene.fit_north_east = {view.bbox->north, view.bbox->east};
     }
+    // Car parks last: drawn on top, and not part of what the view fits (they come and go
+    // with the feeds).
+    if (view.layers.parking) add_parking_markers(scene, data, view);
     return scene;
 }
 

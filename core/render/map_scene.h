@@ -1,8 +1,10 @@
 // The citizen's map as a Scene: the basemap (county areas from the Ministry of the
-// Interior's boundaries), bike routes coloured by county, the breaks between counties, and
-// the environmental-education sites — filtered by the view's layers and box.
+// Interior's boundaries), bike routes coloured by county, the breaks between counties, the
+// environmental-education sites and the car parks with their live free spaces — filtered
+// by the view's layers and box.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "bikenet/network.h"
 #include "content/site.h"
 #include "geo/geojson.h"
+#include "parking/snapshot.h"
 #include "render/scene.h"
 #include "result.h"
 #include "text/url.h"
@@ -22,6 +25,7 @@ struct MapLayers {
     bool routes = true;
     bool gaps = true;
     bool sites = true;
+    bool parking = true;
 };
 
 struct MapView {
@@ -47,6 +51,8 @@ struct MapData {
     const std::vector<bikenet::Gap>* gaps = nullptr;
     const content::SiteList* sites = nullptr;
     const std::vector<geo::Feature>* basemap = nullptr;  // polygons with COUNTYNAME
+    const parking::ParkingSnapshot* parking = nullptr;   // live car parks, when the owner has them
+    std::int64_t now = 0;                                // Unix seconds: the ages of live data
 };
 
 inline MapData map_data(const std::vector<content::County>& counties, const bikenet::Network& network,
@@ -57,8 +63,9 @@ inline MapData map_data(const std::vector<content::County>& counties, const bike
 
 Scene map_scene(const MapData& data, const MapView& view);
 
-// The card a scene marker with has_card opens: the site card of site `id`; empty when the
-// data holds no such site.
+// The card a scene marker with has_card opens: for a site id, the site card (with the car
+// parks that have space near it, when there is live parking data); for "parking:<key>",
+// the car park's card. Empty when the data holds no such thing.
 std::string map_card_html(const MapData& data, const std::string& id, text::Lang lang);
 
 // A county's name in `lang`, or its id when the data holds no such county.

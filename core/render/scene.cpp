@@ -38,6 +38,8 @@ Scene county_seats_scene(const std::vector<content::County>& counties, text::Lan
         m.label = lang == text::Lang::en ? c.name_en : c.name_zh;
         m.title = lang == text::Lang::en ? c.name_en + " (" + c.name_zh + ")" : c.name_zh + "（" + c.name_en + "）";
         m.layer = "county-seats";
+        m.labelled = true;
+        m.focusable = true;
         scene.markers.push_back(std::move(m));
         if (first) {
             scene.fit_south_west = scene.fit_north_east = c.seat;

@@ -34,6 +34,10 @@ struct SceneMarker {
     // Activation opens the owner's card for `id` (render::map_card_html), rendered when it
     // opens: thousands of markers need no card until one is chosen, and the card is current.
     bool has_card = false;
+    // Drawn as its label in a small box (a number to read, such as free spaces) instead of a
+    // dot; `focusable` ones are also keyboard stops on the map (the few that matter).
+    bool labelled = false;
+    bool focusable = false;
 };
 
 struct ScenePolyline {

@@ -1,6 +1,7 @@
 #include "text/date.h"
 
 #include <cstdio>
+#include <utility>
 
 namespace beitai::text {
 
@@ -121,6 +122,111 @@ std::string to_roc_zh(const Date& d) {
 std::string to_roc_short(const Date& d) {
     char buf[24];
     std::snprintf(buf, sizeof buf, "%d/%02d/%02d", d.roc_year(), d.month, d.day);
+    return buf;
+}
+
+}  // namespace beitai::text
+
+namespace beitai::text {
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+long long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const long long era = (y >= 0 ? y : y - 399) / 400;
+    const long long yoe = y - era * 400;
+    const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+Date civil_from_days(long long z) {
+    z += 719468;
+    const long long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long long doe = z - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153;
+    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    return {static_cast<int>(yoe + era * 400 + (m <= 2)), m, d};
+}
+
+// Exactly `digits` ASCII digits at pos.
+std::optional<int> fixed_number(std::string_view s, size_t& pos, size_t digits) {
+    if (pos + digits > s.size()) return std::nullopt;
+    int value = 0;
+    for (size_t i = 0; i < digits; ++i) {
+        const char c = s[pos + i];
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    pos += digits;
+    return value;
+}
+
+}  // namespace
+
+std::optional<long long> parse_iso_datetime(std::string_view s) {
+    auto date = parse_iso_date(s.substr(0, 10));
+    if (!date || s.size() < 19 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
+    size_t pos = 11;
+    auto hour = fixed_number(s, pos, 2);
+    if (!hour || pos >= s.size() || s[pos++] != ':') return std::nullopt;
+    auto minute = fixed_number(s, pos, 2);
+    if (!minute || pos >= s.size() || s[pos++] != ':') return std::nullopt;
+    auto second = fixed_number(s, pos, 2);
+    if (!second || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
+    if (pos < s.size() && s[pos] == '.') {
+        ++pos;
+        const size_t start = pos;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+        if (pos == start) return std::nullopt;
+    }
+    if (pos >= s.size()) return std::nullopt;  // no offset: whose local time?
+    long long offset_s = 0;
+    if (s[pos] == 'Z') {
+        ++pos;
+    } else if (s[pos] == '+' || s[pos] == '-') {
+        const int sign = s[pos++] == '-' ? -1 : 1;
+        auto oh = fixed_number(s, pos, 2);
+        if (!oh) return std::nullopt;
+        if (pos < s.size() && s[pos] == ':') ++pos;
+        auto om = fixed_number(s, pos, 2);
+        if (!om || *oh > 23 || *om > 59) return std::nullopt;
+        offset_s = sign * (*oh * 3600LL + *om * 60LL);
+    } else {
+        return std::nullopt;
+    }
+    if (pos != s.size()) return std::nullopt;
+    return days_from_civil(date->year, date->month, date->day) * 86400 + *hour * 3600LL + *minute * 60LL + *second -
+           offset_s;
+}
+
+namespace {
+
+// Days since 1970-01-01 and seconds into that day, in UTC+8.
+std::pair<long long, long long> taipei_day_and_second(long long unix_seconds) {
+    const long long local = unix_seconds + 8 * 3600;
+    long long days = local / 86400, rest = local % 86400;
+    if (rest < 0) {
+        rest += 86400;
+        days -= 1;
+    }
+    return {days, rest};
+}
+
+}  // namespace
+
+Date date_in_taipei(long long unix_seconds) { return civil_from_days(taipei_day_and_second(unix_seconds).first); }
+
+std::string to_iso_datetime_taipei(long long unix_seconds) {
+    const auto [days, rest] = taipei_day_and_second(unix_seconds);
+    const Date d = civil_from_days(days);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", d.year, d.month, d.day,
+                  static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60), static_cast<int>(rest % 60));
     return buf;
 }
 

@@ -40,4 +40,13 @@ std::string to_roc_zh(const Date& d);
 // "112/08/08", the short form tables use.
 std::string to_roc_short(const Date& d);
 
+// ISO 8601 date and time with an offset, as TDX writes it: "2024-05-01T12:34:56+08:00",
+// "…Z", with optional fractional seconds. Unix seconds, or nullopt when it does not parse
+// (a time without an offset is ambiguous and refused).
+std::optional<long long> parse_iso_datetime(std::string_view s);
+// The calendar date in Taiwan (UTC+8, no daylight saving) at Unix seconds.
+Date date_in_taipei(long long unix_seconds);
+// Unix seconds as "2024-05-01T12:34:56+08:00" (Taiwan time, the feeds' own).
+std::string to_iso_datetime_taipei(long long unix_seconds);
+
 }  // namespace beitai::text

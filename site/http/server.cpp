@@ -9,6 +9,8 @@
 
 #include <array>
 #include <cctype>
+#include <functional>
+#include <optional>
 #include <cstdio>
 #include <thread>
 #include <vector>
@@ -32,11 +34,19 @@ const char* content_security_policy() {
 
 namespace {
 
-// A Beast body that sends a string shared with a cache, without copying it.
+// A Beast body that sends a string shared with a cache, without copying it, or pieces
+// pulled from Response::stream one at a time (only the current piece is held).
 struct SharedStringBody {
-    using value_type = std::shared_ptr<const std::string>;
+    struct value_type {
+        std::shared_ptr<const std::string> text;
+        std::function<bool(std::string&)> stream;
+        std::optional<std::uint64_t> stream_length;
+    };
 
-    static std::uint64_t size(const value_type& body) { return body ? body->size() : 0; }
+    static std::uint64_t size(const value_type& body) {
+        if (body.stream) return body.stream_length.value_or(0);
+        return body.text ? body.text->size() : 0;
+    }
 
     class writer {
     public:
@@ -49,12 +59,27 @@ struct SharedStringBody {
 
         boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
             ec = {};
-            if (!body_ || body_->empty()) return boost::none;
-            return {{asio::const_buffer(body_->data(), body_->size()), false}};
+            if (body_.stream) {
+                piece_.clear();
+                while (piece_.empty() && body_.stream(piece_)) {
+                }
+                if (piece_.empty()) {
+                    // Fewer bytes than the declared length: fail the write so the session
+                    // closes the connection instead of waiting for a request.
+                    if (body_.stream_length && sent_ < *body_.stream_length) ec = http::error::partial_message;
+                    return boost::none;
+                }
+                sent_ += piece_.size();
+                return {{asio::const_buffer(piece_.data(), piece_.size()), true}};
+            }
+            if (!body_.text || body_.text->empty()) return boost::none;
+            return {{asio::const_buffer(body_.text->data(), body_.text->size()), false}};
         }
 
     private:
         const value_type& body_;
+        std::string piece_;
+        std::uint64_t sent_ = 0;
     };
 };
 
@@ -88,9 +113,15 @@ OutgoingMessage to_beast(Response&& r, unsigned version, bool keep_alive, bool h
     out.set("Cross-Origin-Opener-Policy", "same-origin");
     for (auto& [k, v] : r.headers) out.set(k, v);
     out.keep_alive(keep_alive);
+    if (r.stream) {
+        if (r.stream_length || head) out.content_length(r.stream_length.value_or(0));
+        else out.chunked(true);
+        if (!head) out.body() = {nullptr, std::move(r.stream), r.stream_length};
+        return out;
+    }
     auto body = r.shared_body ? std::move(r.shared_body) : std::make_shared<const std::string>(std::move(r.body));
     out.content_length(body->size());
-    if (!head) out.body() = std::move(body);
+    if (!head) out.body().text = std::move(body);
     return out;
 }
 
@@ -133,7 +164,96 @@ private:
         bool head = in.method() == http::verb::head;
         if (head) request.method = "GET";
         Response response = bad_target ? Response::json_error(400, "malformed request target") : handle(request);
+        if (response.events) return start_events(std::move(response), in.version(), head);
+        if (response.delay.count() > 0) return send_later(std::move(response), in.version(), in.keep_alive() && !bad_target, head);
         send(std::move(response), in.version(), in.keep_alive() && !bad_target, head);
+    }
+
+    // Response::delay: a timer on this session's executor, so no thread waits meanwhile.
+    void send_later(Response&& response, unsigned version, bool keep_alive, bool head) {
+        auto timer = std::make_shared<asio::steady_timer>(stream_.get_executor(), response.delay);
+        auto held = std::make_shared<Response>(std::move(response));
+        timer->async_wait([self = shared_from_this(), timer, held, version, keep_alive, head](beast::error_code ec) {
+            if (ec) return self->close();
+            self->send(std::move(*held), version, keep_alive, head);
+        });
+    }
+
+    // Server-Sent Events: the header now (chunked, no length), then every event pushed to the
+    // stream, each as one chunk, and a comment line when nothing was sent for a while so that
+    // proxies keep the connection open and a client that went away is noticed. The idle
+    // timeout does not apply; each write still has to finish within 30 s.
+    void start_events(Response&& response, unsigned version, bool head) {
+        events_ = std::move(response.events);
+        auto header = std::make_shared<http::response<http::empty_body>>(static_cast<http::status>(response.status), version);
+        header->set(http::field::server, "beitai");
+        header->set(http::field::content_type, response.content_type);
+        header->set("Content-Security-Policy", content_security_policy());
+        header->set("X-Content-Type-Options", "nosniff");
+        for (auto& [k, v] : response.headers) header->set(k, v);
+        header->keep_alive(false);
+        header->chunked(true);
+        auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*header);
+        stream_.expires_after(std::chrono::seconds(30));
+        http::async_write_header(stream_, *serializer,
+                                 [self = shared_from_this(), header, serializer, head](beast::error_code ec, std::size_t) {
+                                     if (ec || head) return self->end_events();
+                                     std::weak_ptr<Session> weak = self;
+                                     auto executor = self->stream_.get_executor();
+                                     self->events_->set_wake([weak, executor] {
+                                         asio::post(executor, [weak] {
+                                             if (auto s = weak.lock()) s->pump_events();
+                                         });
+                                     });
+                                     self->heartbeat();
+                                     self->pump_events();
+                                 });
+    }
+
+    void pump_events() {
+        if (!events_ || writing_events_) return;
+        bool closed = false;
+        auto chunks = events_->take(closed);
+        if (chunks.empty()) {
+            if (closed) end_events();
+            return;
+        }
+        write_events(std::move(chunks), closed);
+    }
+
+    void write_events(std::vector<std::shared_ptr<const std::string>> chunks, bool closed) {
+        auto text = std::make_shared<std::string>();
+        for (const auto& c : chunks) *text += *c;
+        writing_events_ = true;
+        stream_.expires_after(std::chrono::seconds(30));
+        asio::async_write(stream_, http::make_chunk(asio::buffer(*text)),
+                          [self = shared_from_this(), text, closed](beast::error_code ec, std::size_t) {
+                              self->writing_events_ = false;
+                              if (ec) return self->end_events();
+                              self->stream_.expires_never();
+                              if (closed) return self->end_events();
+                              self->pump_events();
+                          });
+    }
+
+    void heartbeat() {
+        heartbeat_ = std::make_shared<asio::steady_timer>(stream_.get_executor(), std::chrono::seconds(15));
+        heartbeat_->async_wait([self = shared_from_this()](beast::error_code ec) {
+            if (ec || !self->events_) return;
+            if (!self->writing_events_)
+                self->write_events({std::make_shared<const std::string>(": keep-alive\n\n")}, false);
+            self->heartbeat();
+        });
+    }
+
+    void end_events() {
+        if (!events_) return;
+        auto events = std::move(events_);
+        events->finished();
+        if (heartbeat_) heartbeat_->cancel();
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        stream_.socket().close(ec);
     }
 
     // The handler must never take the server down: whatever escapes it is a 500 for this
@@ -187,6 +307,9 @@ private:
     static constexpr std::size_t kMaxDrainBytes = 8 * 1024 * 1024;
     std::size_t drained_ = 0;
     std::array<char, 16 * 1024> discard_{};
+    std::shared_ptr<EventStream> events_;  // set while this connection is an event stream
+    bool writing_events_ = false;
+    std::shared_ptr<asio::steady_timer> heartbeat_;
 };
 
 }  // namespace
@@ -199,6 +322,7 @@ struct HttpServer::Impl {
     int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::uint64_t body_limit = 1024 * 1024;
     int idle_seconds = 30;
+    bool stop_on_signals = true;
     asio::io_context accept_io{1};
     tcp::acceptor acceptor{accept_io};
     std::vector<std::unique_ptr<asio::io_context>> workers;
@@ -237,6 +361,10 @@ HttpServer& HttpServer::set_body_limit(std::uint64_t bytes) {
     impl_->body_limit = bytes;
     return *this;
 }
+HttpServer& HttpServer::set_stop_on_signals(bool on) {
+    impl_->stop_on_signals = on;
+    return *this;
+}
 HttpServer& HttpServer::set_idle_timeout_seconds(int seconds) {
     impl_->idle_seconds = seconds;
     return *this;
@@ -262,8 +390,12 @@ void HttpServer::run() {
         impl_->workers.push_back(std::make_unique<asio::io_context>(1));
         impl_->guards.push_back(asio::make_work_guard(*impl_->workers.back()));
     }
-    asio::signal_set signals(impl_->accept_io, SIGINT, SIGTERM);
-    signals.async_wait([this](beast::error_code, int) { stop(); });
+    asio::signal_set signals(impl_->accept_io);
+    if (impl_->stop_on_signals) {
+        signals.add(SIGINT);
+        signals.add(SIGTERM);
+        signals.async_wait([this](beast::error_code, int) { stop(); });
+    }
     impl_->accept();
     std::vector<std::thread> pool;
     for (auto& w : impl_->workers) pool.emplace_back([&w] { w->run(); });

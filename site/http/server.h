@@ -9,6 +9,8 @@
 //  [X] body limit (413 past it), header limit, read and idle timeouts
 //  [X] security headers on every response (CSP with 'wasm-unsafe-eval', nosniff, …)
 //  [X] HEAD answered like GET without a body
+//  [X] streamed bodies (Response::stream: chunked, or a declared length) and delayed answers
+//      (Response::delay, a timer: no thread waits) — the feed simulator's slow and huge feeds
 //  [ ] TLS (terminated by the reverse proxy in front)
 #pragma once
 
@@ -31,6 +33,9 @@ public:
     HttpServer& set_threads(int threads);
     HttpServer& set_body_limit(std::uint64_t bytes);  // default 1 MiB
     HttpServer& set_idle_timeout_seconds(int seconds);
+    // Whether run() stops on SIGINT/SIGTERM (default). A second server in the same process
+    // (the built-in feed simulator) leaves the signals to the main one, which stops it.
+    HttpServer& set_stop_on_signals(bool on);
 
     // Binds and listens; port 0 picks a free one. Returns the port, or an error message.
     std::string listen(const std::string& host, std::uint16_t port, std::uint16_t& bound_port);

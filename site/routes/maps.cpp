@@ -28,6 +28,16 @@ text::QueryParams fold_layer_boxes(const text::QueryParams& params) {
 
 content::Json point_json(geo::LatLon p) { return {{"lat", p.lat}, {"lon", p.lon}}; }
 
+// The map's data with the live car parks as they are now (the caller keeps `parking` alive
+// while it renders).
+render::MapData with_parking(render::MapData data, const std::shared_ptr<const parking::ParkingSnapshot>& parking) {
+    if (parking) {
+        data.parking = parking.get();
+        data.now = unix_now();
+    }
+    return data;
+}
+
 }  // namespace
 
 Response Portal::map_page(const Request& request) const {
@@ -41,6 +51,7 @@ Response Portal::map_page(const Request& request) const {
     frame.scripts = {"/vendor/leaflet/leaflet.js", "/wasm/beitai_core.js", "/static/js/map.js"};
     // What map.js fetches, and the core's code (compiled while the data arrives).
     frame.preloads = {"/wasm/beitai_core.wasm", "/api/counties", "/api/routes", "/api/sites", "/api/basemap"};
+    if (parking_) frame.preloads.push_back("/api/parking");
     // lat, lon and zoom are the browser's view of the map, kept in the URL for links.
     auto view = render::parse_map_view(fold_layer_boxes(request.query), {"from", "to", "lat", "lon", "zoom"});
     if (!view) {
@@ -61,7 +72,8 @@ Response Portal::map_page(const Request& request) const {
         else if (!to) plan.error = to.error();
         else plan.result = map_->planner->plan(*from, *to);
     }
-    frame.main_html = render::map_page_html(map_->data(), *view, plan, map_->routes_sample || map_->sites.sample,
+    const auto parking = parking_ ? parking_->snapshot() : nullptr;
+    frame.main_html = render::map_page_html(with_parking(map_->data(), parking), *view, plan, map_->routes_sample || map_->sites.sample,
                                             render::tile_source(config_.tiles), lang);
     return html_page(200, render::page_html(frame));
 }
@@ -102,7 +114,9 @@ Response Portal::map_svg(const Request& request) const {
     options.title = std::string(text::tr("map.title", view->lang));
     Response r;
     r.content_type = "image/svg+xml";
-    r.body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + render::scene_svg(render::map_scene(map_->data(), *view), options);
+    const auto parking = parking_ ? parking_->snapshot() : nullptr;
+    r.body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" +
+             render::scene_svg(render::map_scene(with_parking(map_->data(), parking), *view), options);
     return r;
 }
 

@@ -98,6 +98,9 @@ Response Portal::handle(const Request& request) {
     for (const char* what : {"routes", "sites", "basemap"})
         if (path == std::string("/api/") + what) return api_map(what, request);
     if (path == "/api/bikenet/gaps") return api_map("gaps", request);
+    if (path == "/api/parking") return api_parking("", request);
+    for (const char* what : {"near", "feeds", "stream"})
+        if (path == std::string("/api/parking/") + what) return api_parking(what, request);
     if (path == "/api/bikenet/route") return api_map("route", request);
     if (!starts_with(path, "/api/"))
         if (auto r = files_.serve(path)) return std::move(*r);
@@ -149,18 +152,6 @@ UnixTime unix_now() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-text::Date taipei_today(UnixTime now) {
-    // Days since 1970-01-01 in UTC+8, then the civil date (Howard Hinnant's algorithm).
-    long long z = (now + 8 * 3600) / 86400 + 719468;
-    const long long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long long doe = z - era * 146097;
-    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long long mp = (5 * doy + 2) / 153;
-    const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    const int year = static_cast<int>(yoe + era * 400 + (month <= 2));
-    return {year, month, day};
-}
+text::Date taipei_today(UnixTime now) { return text::date_in_taipei(now); }
 
 }  // namespace beitai::site

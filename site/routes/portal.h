@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "auth/sessions.h"
+#include "feeds/parking_hub.h"
 #include "http/message.h"
 #include "http/static_files.h"
 #include "routes/map_state.h"
@@ -78,6 +79,8 @@ public:
     Response handle(const Request& request);
     // Known only after the port is bound when none was configured.
     void set_public_url(std::string url) { config_.public_url = std::move(url); }
+    // The live parking data (nullptr: this server polls no feeds). Outlives the portal.
+    void set_parking(ParkingHub* hub) { parking_ = hub; }
 
 private:
     // public_api.cpp
@@ -97,6 +100,8 @@ private:
     Response map_svg(const Request& request) const;
     Response map_list_page(const Request& request, const std::string& layer) const;
     Response api_map(const std::string& what, const Request& request) const;
+    // parking.cpp
+    Response api_parking(const std::string& what, const Request& request) const;
     // staff.cpp — pages and forms under /staff, JSON under /api/staff
     Response staff(const Request& request);
     Response staff_unstored(const Request& request);
@@ -114,6 +119,7 @@ private:
     std::string client_address(const Request& request) const;
     Status reload();
 
+    ParkingHub* parking_ = nullptr;
     Store& store_;
     SnapshotHolder snapshot_;
     auth::Sessions sessions_;

@@ -44,19 +44,19 @@ cpSync(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true 
 writeFileSync(path.join(dir, 'content/maps/routes.geojson'), JSON.stringify(routes(2000)));
 writeFileSync(path.join(dir, 'content/maps/sites.json'), JSON.stringify(sites(5000)));
 
-const server = await startServer({ contentDir: path.join(dir, 'content') });
+const server = await startServer({ contentDir: path.join(dir, 'content'), extraArgs: process.env.MAP_FEEDS ? ['--feeds', process.env.MAP_FEEDS] : [] });
 const browser = await launchBrowser();
 try {
   const runs = [];
   for (let run = 0; run < 5; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) => route.abort());
-    await page.goto(server.url + '/map');
+    await page.goto(server.url + '/map' + (process.env.MAP_QUERY || ''));
     await page.waitForSelector('body[data-map="ready"]', { timeout: 60000 });
     const marks = await page.evaluate(() => {
       const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
       return { data: mark('map-data-loaded'), built: mark('map-network-built'), drawn: mark('map-layers-drawn'),
-        sites: Number(document.getElementById('map').dataset.sites), routes: Number(document.getElementById('map').dataset.routes) };
+        sites: Number(document.getElementById('map').dataset.sitesDrawn), routes: Number(document.getElementById('map').dataset.routesDrawn) };
     });
     runs.push(marks);
     await page.close();

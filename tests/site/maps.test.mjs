@@ -122,7 +122,7 @@ test('the SVG is well-formed and draws what the layers ask for', async () => {
 test('/map works without JavaScript: the picture, the lists, the planner, the sample label', async () => {
   const page = await get('/map');
   assert.equal(page.status, 200);
-  assert.match(page.text, /<noscript><img class="map-fallback" src="\/map.svg\?layers=basemap%2Croutes%2Cgaps%2Csites"/);
+  assert.match(page.text, /<noscript><img class="map-fallback" src="\/map.svg\?layers=basemap%2Croutes%2Cgaps%2Csites%2Cparking"/);
   assert.match(page.text, /示範資料/);
   const sites = (await get('/api/sites')).json.sites.length;
   assert.equal(count(page.text, '<li data-site="'), sites);

@@ -2,7 +2,7 @@
 // folder, or a fresh PostgreSQL database on the test server portal.sh starts), a free
 // loopback port, and a stop() that ends it. Tests talk to it over real HTTP.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -121,4 +121,70 @@ export async function staffClient(baseUrl, name, password) {
       return { status: res.status, json, text };
     },
   };
+}
+
+// Starts `beitai feed-simulator` (TDX-shaped parking feeds of the sample car parks) on a free
+// loopback port: {url, pid, stop}. `args` are passed on (e.g. ['--step-seconds', '1']).
+export async function startFeedSimulator({ args = [], contentDir = 'content' } = {}) {
+  const child = spawn(BEITAI, ['feed-simulator', '--port', '0', '--content', contentDir, ...args], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('feed simulator did not start: ' + stderr)), 20000);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = stdout.match(/listening on (http:\/\/[^\s]+?)\/?\s/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`feed simulator exited with ${code}: ${stderr}`)); });
+  });
+  return {
+    url,
+    pid: child.pid,
+    errors: () => stderr,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+export const PARKING_COUNTIES = ['Taipei', 'NewTaipei', 'Keelung', 'Taoyuan', 'Hsinchu', 'HsinchuCounty', 'MiaoliCounty', 'YilanCounty'];
+export const XML_COUNTIES = new Set(['NewTaipei', 'Taoyuan', 'HsinchuCounty', 'YilanCounty']);
+
+
+// A feeds config (site/feeds/feed_config.h) for the simulator at `simulatorUrl`: every county,
+// half in XML, polled each second, with short timeouts, backoff and breaker for tests.
+export function parkingFeedsConfig(simulatorUrl, extra = {}) {
+  return {
+    base_url: simulatorUrl,
+    defaults: { interval_s: 1, car_parks_interval_s: 30, connect_timeout_ms: 1000, timeout_ms: 2000,
+      max_body_bytes: 2 * 1024 * 1024, stale_after_s: 4, sample: true },
+    backoff: { initial_s: 0.3, factor: 1.6, max_s: 1.5, jitter: 0.2 },
+    breaker: { failures_to_open: 4, open_s: 3 },
+    counties: PARKING_COUNTIES.map((county) => ({ county, format: XML_COUNTIES.has(county) ? 'xml' : 'json',
+      ...(county === 'MiaoliCounty' ? { live: false } : {}) })),
+    ...extra,
+  };
+}
+
+// The feed simulator and a server polling it through a config file.
+export async function startParkingServer({ simulatorArgs = ['--step-seconds', '1'], extra = {}, serverOptions = {} } = {}) {
+  const simulator = await startFeedSimulator({ args: simulatorArgs });
+  const dir = mkdtempSync(path.join(tmpdir(), 'beitai-feeds-'));
+  const file = path.join(dir, 'feeds.json');
+  writeFileSync(file, JSON.stringify(parkingFeedsConfig(simulator.url, extra)));
+  const server = await startServer({ ...serverOptions, extraArgs: ['--feeds', file, ...(serverOptions.extraArgs || [])] });
+  const stop = server.stop;
+  server.stop = async () => {
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { simulator, server };
 }

@@ -18,7 +18,7 @@ async function openMap(query = '') {
 }
 
 const drawn = (page) => page.locator('#map').evaluate((el) => ({
-  routes: Number(el.dataset.routes), gaps: Number(el.dataset.gaps), sites: Number(el.dataset.sites), basemap: Number(el.dataset.basemap),
+  routes: Number(el.dataset.routesDrawn), gaps: Number(el.dataset.gapsDrawn), sites: Number(el.dataset.sitesDrawn), basemap: Number(el.dataset.basemapDrawn),
 }));
 
 test('all layers are drawn, with the offline basemap, and match the lists', async () => {
@@ -51,12 +51,12 @@ test('toggling a layer changes what is drawn and the URL; the URL reproduces the
   const { page } = await openMap();
   const before = await drawn(page);
   await page.locator('input[name=layer][value=sites]').uncheck();
-  await page.waitForFunction(() => document.getElementById('map').dataset.sites === '0');
+  await page.waitForFunction(() => document.getElementById('map').dataset.sitesDrawn === '0');
   const after = await drawn(page);
   assert.equal(after.sites, 0);
   assert.equal(after.routes, before.routes);
   const url = new URL(page.url());
-  assert.equal(url.searchParams.get('layers'), 'basemap,routes,gaps');
+  assert.equal(url.searchParams.get('layers'), 'basemap,routes,gaps,parking');
   assert.ok(url.searchParams.has('zoom') && url.searchParams.has('lat'));
 
   // The same URL in a fresh page: the same layers, the same centre.
@@ -86,7 +86,10 @@ test('a site marker opens the site card (the list\'s card), and its name on hove
   assert.ok(text.includes('示範資料'), 'the card says the site is sample data');
   // The same card as in the list of sites (there under a county heading, so one level down).
   const listCard = await page.locator(`#list-sites li[data-site="${site.id}"]`).innerHTML();
-  assert.equal((await popup.innerHTML()).replace(/h3>/g, 'h4>'), listCard);
+  const popupCard = await popup.locator('.site-card').evaluate((e) => e.outerHTML);
+  assert.equal(popupCard.replace(/h3>/g, 'h4>'), listCard);
+  // With live parking, the popup adds the car parks with space nearby (tests/web/parking.test.mjs).
+  assert.equal(await popup.locator('.nearby-parking').count(), 1);
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'map-site-card.png') });
   // Further down the page, the list of sites holds the same cards.

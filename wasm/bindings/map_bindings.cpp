@@ -7,6 +7,7 @@
 #include <emscripten/val.h>
 
 #include <memory>
+#include <optional>
 
 #include "bikenet/gaps.h"
 #include "bikenet/network.h"
@@ -16,7 +17,9 @@
 #include "content/site.h"
 #include "leaflet/leaflet_scene.h"
 #include "render/map_page.h"
+#include "parking/api_json.h"
 #include "render/map_scene.h"
+#include "render/parking_views.h"
 #include "text/url.h"
 
 using emscripten::val;
@@ -72,7 +75,41 @@ public:
         leaflet_ = std::make_unique<wasm::LeafletScene>(options);
     }
 
-    // show("layers=routes,sites&bbox=…", "zh-TW", fit) → {query, routes, gaps, sites, basemap} or {error}
+    // The live car parks: the bytes of GET /api/parking, then each event of the live stream.
+    // `now` is the browser's clock in Unix seconds (ages are computed from it). Both redraw
+    // the parking layer; they return {car_parks} or {error}.
+    val setParking(const std::string& text, double now) {
+        auto json = content::parse_json_text(text, "/api/parking");
+        if (!json) return error_object(json.error());
+        auto counties = parking::read_parking_json(*json);
+        if (!counties) return error_object("/api/parking: " + counties.error());
+        parking_counties_ = std::move(*counties);
+        return refresh_parking(now);
+    }
+
+    val applyParking(const std::string& event_text, double now) {
+        auto json = content::parse_json_text(event_text, "parking event");
+        if (!json) return error_object(json.error());
+        if (auto applied = parking::apply_changes_json(parking_counties_, *json); !applied)
+            return error_object("parking event: " + applied.error());
+        return refresh_parking(now);
+    }
+
+    // Redraws the car parks as they are at `now` without new data: ages move on, and data
+    // that was fresh a minute ago may be stale now even when no event comes.
+    val refreshParking(double now) { return refresh_parking(now); }
+
+    // The feeds' freshness panel and the list of car parks as they are now.
+    std::string parkingFeedsHtml(const std::string& lang, double now) {
+        now_ = static_cast<std::int64_t>(now);
+        return render::parking_feeds_html(data(), text::parse_lang(lang));
+    }
+    std::string parkingListHtml(const std::string& lang, double now) {
+        now_ = static_cast<std::int64_t>(now);
+        return render::parking_list_html(data(), text::parse_lang(lang));
+    }
+
+    // show("layers=routes,sites&bbox=…", "zh-TW", fit) → {query, routes, gaps, sites, basemap, parking} or {error}
     val show(const std::string& query_string, const std::string& lang, bool fit) {
         val out = val::object();
         auto params = text::parse_query_string(query_string);
@@ -80,13 +117,15 @@ public:
         auto view = render::parse_map_view(*params, {"from", "to", "zoom", "lat", "lon"});
         if (!view) return error_object(view.error());
         view->lang = text::parse_lang(lang);
+        view_ = *view;
+        shown_ = true;
         // The box is for /map.svg; in the browser the map shows everything and the user pans.
         render::MapView everything = *view;
         everything.bbox.reset();
         auto scene = render::map_scene(data(), everything);
         if (leaflet_) leaflet_->draw(scene, fit);
         out.set("query", text::to_query_string(render::to_params(*view)));
-        for (const char* layer : {"routes", "gaps", "sites", "basemap"})
+        for (const char* layer : {"routes", "gaps", "sites", "basemap", "parking"})
             out.set(layer, leaflet_ ? leaflet_->count(layer) : 0);
         return out;
     }
@@ -124,7 +163,8 @@ public:
     }
 
     // The card a marker opens (LeafletScene asks through Module.sceneCard when it opens).
-    std::string card(const std::string& id, const std::string& lang) const {
+    std::string card(const std::string& id, const std::string& lang, double now) {
+        now_ = static_cast<std::int64_t>(now);
         return render::map_card_html(data(), id, text::parse_lang(lang));
     }
 
@@ -134,13 +174,41 @@ public:
     val leaflet_map() const { return leaflet_ ? leaflet_->map() : val::undefined(); }
 
 private:
+    val refresh_parking(double now) {
+        now_ = static_cast<std::int64_t>(now);
+        parking_.emplace(parking_counties_);
+        if (leaflet_ && shown_) {
+            render::MapView everything = view_;
+            everything.bbox.reset();
+            leaflet_->draw(render::map_scene(data(), everything), false, "parking");
+        }
+        val out = val::object();
+        out.set("car_parks", static_cast<int>(parking_->car_parks().size()));
+        out.set("drawn", leaflet_ ? leaflet_->count("parking") : 0);
+        return out;
+    }
+
     static val error_object(const std::string& message) {
         val out = val::object();
         out.set("error", message);
         return out;
     }
 
-    render::MapData data() const { return render::map_data(counties_, network_, gaps_, sites_, basemap_); }
+    render::MapData data() const {
+        auto d = render::map_data(counties_, network_, gaps_, sites_, basemap_);
+        if (parking_) {
+            d.parking = &*parking_;
+            d.now = now_;
+        }
+        return d;
+    }
+
+    // The scene of the last show(), for redrawing one layer as live data changes.
+    render::MapView view_;
+    bool shown_ = false;
+    std::vector<parking::CountyParking> parking_counties_;
+    std::optional<parking::ParkingSnapshot> parking_;
+    std::int64_t now_ = 0;
 
     std::string error_;
     std::vector<content::County> counties_;
@@ -164,6 +232,11 @@ EMSCRIPTEN_BINDINGS(beitai_map) {
         .function("show", &MapExplorer::show)
         .function("plan", &MapExplorer::plan)
         .function("card", &MapExplorer::card)
+        .function("setParking", &MapExplorer::setParking)
+        .function("applyParking", &MapExplorer::applyParking)
+        .function("refreshParking", &MapExplorer::refreshParking)
+        .function("parkingFeedsHtml", &MapExplorer::parkingFeedsHtml)
+        .function("parkingListHtml", &MapExplorer::parkingListHtml)
         .function("gapCount", &MapExplorer::gap_count)
         .function("routeCount", &MapExplorer::route_count)
         .function("siteCount", &MapExplorer::site_count)

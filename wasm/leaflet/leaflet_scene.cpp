@@ -15,21 +15,21 @@ val lat_lng(geo::LatLon p) {
     return a;
 }
 
-// A text label as the marker itself: readable without icons, and Leaflet makes it
-// keyboard-focusable with the title as its accessible name.
+// A text label as the marker itself: readable without icons (a county's name, a car park's
+// free spaces). Focusable ones are keyboard stops, with the title as their accessible name.
 val marker_for(const val& L, const render::SceneMarker& m) {
     val icon_options = val::object();
-    icon_options.set("className", "scene-marker scene-marker-" + m.layer);
-    icon_options.set("html", "<span>" + text::escape_html(m.label) + "</span>");
+    icon_options.set("className", "scene-marker scene-marker-" + m.layer + (m.style.empty() ? "" : " " + m.style));
+    icon_options.set("html", "<span data-id=\"" + text::escape_html(m.id) + "\">" + text::escape_html(m.label) + "</span>");
     icon_options.set("iconSize", val::null());
     val options = val::object();
     options.set("icon", L.call<val>("divIcon", icon_options));
-    options.set("title", m.title);
-    options.set("alt", m.title);
-    options.set("keyboard", true);
-    val marker = L.call<val>("marker", lat_lng(m.at), options);
-    marker.call<val>("bindTooltip", m.title);
-    return marker;
+    options.set("keyboard", m.focusable);
+    if (m.focusable) {
+        options.set("title", m.title);
+        options.set("alt", m.title);
+    }
+    return L.call<val>("marker", L.call<val>("latLng", m.at.lat, m.at.lon), options);
 }
 
 }  // namespace
@@ -46,7 +46,11 @@ val create_leaflet_map(const LeafletMapOptions& options, const render::Scene& sc
         L.call<val>("tileLayer", options.tile_url, tile_options).call<val>("addTo", map);
     }
     val layer = L.call<val>("layerGroup");
-    for (const auto& m : scene.markers) marker_for(L, m).call<val>("addTo", layer);
+    for (const auto& m : scene.markers) {
+        val marker = marker_for(L, m);
+        marker.call<val>("bindTooltip", m.title);
+        marker.call<val>("addTo", layer);
+    }
     layer.call<val>("addTo", map);
     val bounds = val::array();
     bounds.call<void>("push", lat_lng(scene.fit_south_west));
@@ -149,26 +153,35 @@ int LeafletScene::count(const std::string& layer) const {
     return it == counts_.end() ? 0 : it->second;
 }
 
-void LeafletScene::draw(const render::Scene& scene, bool fit) {
-    for (auto& [name, g] : groups_) g.call<void>("clearLayers");
-    counts_.clear();
+void LeafletScene::draw(const render::Scene& scene, bool fit, const std::string& only_layer) {
+    const bool all = only_layer.empty();
+    for (auto& [name, g] : groups_)
+        if (all || name == only_layer) g.call<void>("clearLayers");
+    if (all) counts_.clear();
+    else counts_.erase(only_layer);
     for (const auto& p : scene.polygons) {
+        if (!all && p.layer != only_layer) continue;
         val rings = val::array();
         for (const auto& ring : p.rings) rings.call<void>("push", lat_lngs(ring));
         add(L_.call<val>("polygon", rings, style(p.look, true)), p.layer, "", "");
     }
     for (const auto& l : scene.polylines)
-        add(L_.call<val>("polyline", lat_lngs(l.points), style(l.look, false)), l.layer, l.title, "");
+        if (all || l.layer == only_layer)
+            add(L_.call<val>("polyline", lat_lngs(l.points), style(l.look, false)), l.layer, l.title, "");
     for (const auto& m : scene.markers) {
-        if (m.layer == "county-seats") {
-            // Few, and focusable with their own tooltip: keyboard users land on them.
+        if (!all && m.layer != only_layer) continue;
+        const std::string card = m.has_card ? m.id : std::string();
+        if (m.focusable) {
+            // Keyboard stops carry their own tooltip, which Leaflet opens on focus too.
             val marker = marker_for(L_, m);
-            marker.call<val>("addTo", group(m.layer));
-            counts_[m.layer] += 1;
-            continue;
+            marker.call<val>("bindTooltip", m.title);
+            add(marker, m.layer, "", card);
+        } else if (m.labelled) {
+            add(marker_for(L_, m), m.layer, m.title, card);
+        } else {
+            add(L_.call<val>("circleMarker", L_.call<val>("latLng", m.at.lat, m.at.lon), style(m.look, true)), m.layer,
+                m.title, card);
         }
-        add(L_.call<val>("circleMarker", L_.call<val>("latLng", m.at.lat, m.at.lon), style(m.look, true)), m.layer,
-            m.title, m.has_card ? m.id : std::string());
     }
     if (fit) {
         val bounds = val::array();

@@ -31,8 +31,9 @@ class LeafletScene {
 public:
     LeafletScene(const LeafletMapOptions& options);
 
-    // Replaces what is drawn by `scene`. When `fit` is set, the view moves to the scene.
-    void draw(const render::Scene& scene, bool fit);
+    // Replaces what is drawn by `scene` (only the layer `only_layer`, when given: a live
+    // layer redraws without touching the others). When `fit` is set, the view moves to the scene.
+    void draw(const render::Scene& scene, bool fit, const std::string& only_layer = "");
     emscripten::val map() const { return map_; }
     // How many Leaflet layers each scene layer holds now (tests compare with the lists).
     int count(const std::string& layer) const;

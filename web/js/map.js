@@ -20,15 +20,22 @@
     return new Uint8Array(await response.arrayBuffer());
   }
 
-  let core, explorer;
+  const live = element.dataset.parking === 'live';  // the server polls parking feeds
+  const now = () => Date.now() / 1000;
+  let core, explorer, parking;
   try {
     let counties, routes, sites, basemap;
-    [core, counties, routes, sites, basemap] = await Promise.all([
+    [core, counties, routes, sites, basemap, parking] = await Promise.all([
       BeitaiCore(), bytes('/api/counties'), bytes('/api/routes'), bytes('/api/sites'), bytes('/api/basemap'),
+      live ? bytes('/api/parking') : null,
     ]);
     performance.mark('map-data-loaded');
     explorer = new core.MapExplorer(counties, routes, sites, basemap);
     if (explorer.error()) throw new Error(explorer.error());
+    if (parking) {
+      const result = explorer.setParking(parking, now());
+      if (result.error) throw new Error(result.error);
+    }
   } catch (err) {
     // The same map as a picture, as without JavaScript (the <noscript> one never loads here).
     console.warn('map stays a picture:', err.message);
@@ -42,7 +49,7 @@
   performance.mark('map-network-built');
 
   element.replaceChildren();
-  core.sceneCard = (id) => explorer.card(id, lang);
+  core.sceneCard = (id) => explorer.card(id, lang, now());
   explorer.attach(element.id, element.dataset.tiles || '', element.dataset.tilesAttribution || '');
   const map = explorer.leafletMap();
 
@@ -65,7 +72,7 @@
   function show(fit) {
     const result = explorer.show(layersQuery(), lang, fit);
     if (result.error) return;
-    for (const layer of ['routes', 'gaps', 'sites', 'basemap']) element.dataset[layer] = String(result[layer]);
+    for (const layer of ['routes', 'gaps', 'sites', 'basemap', 'parking']) element.dataset[layer + 'Drawn'] = String(result[layer]);
     writeUrl();
   }
 
@@ -82,6 +89,40 @@
   await new Promise((resolve) => requestAnimationFrame(resolve));
   performance.mark('map-layers-drawn');
   document.body.dataset.map = 'ready';
+
+  // Live parking: every change the server takes from a county feed arrives as an event; the
+  // core applies it and redraws the car parks, the feeds' freshness and the list. After a
+  // reconnection ("hello" again) the page reloads the whole state, as events may be lost.
+  function replaceSection(id, html) {
+    const old = document.getElementById(id);
+    if (!old || !html) return;
+    const open = old.querySelector('details')?.open;
+    old.outerHTML = html;
+    if (open) document.getElementById(id).querySelector('details').open = true;
+  }
+  function showParking(result) {
+    if (result.error) {
+      console.warn('parking:', result.error);
+      return;
+    }
+    element.dataset.parkingDrawn = String(result.drawn);
+    replaceSection('parking-feeds', explorer.parkingFeedsHtml(lang, now()));
+    replaceSection('list-parking', explorer.parkingListHtml(lang, now()));
+  }
+  if (live) {
+    let hellos = 0, events = 0;
+    const stream = new EventSource('/api/parking/stream');
+    stream.addEventListener('parking', (event) => {
+      showParking(explorer.applyParking(event.data, now()));
+      element.dataset.parkingEvents = String(++events);
+    });
+    stream.addEventListener('hello', async () => {
+      if (hellos++ === 0) return;
+      showParking(explorer.setParking(await bytes('/api/parking'), now()));
+    });
+    // Ages move on between events, and data can go stale without any event.
+    setInterval(() => showParking(explorer.refreshParking(now())), 5000);
+  }
 
   layersForm.addEventListener('change', () => show(false));
   layersForm.addEventListener('submit', (event) => { event.preventDefault(); show(false); });

@@ -66,3 +66,27 @@ TEST_CASE("impossible or malformed dates are refused") {
     CHECK(parse_roc_date("113年2月29日").has_value());  // 2024 is a leap year
     CHECK_FALSE(parse_roc_date("112年2月29日").has_value());
 }
+
+TEST_CASE("ISO date-times with an offset become Unix seconds, and Taiwan time goes back") {
+    using beitai::text::parse_iso_datetime;
+    using beitai::text::to_iso_datetime_taipei;
+    CHECK(parse_iso_datetime("1970-01-01T00:00:00Z") == 0LL);
+    CHECK(parse_iso_datetime("1970-01-01T08:00:00+08:00") == 0LL);
+    // 2024-05-01T12:34:56+08:00 = 04:34:56 UTC = 1714538096
+    CHECK(parse_iso_datetime("2024-05-01T12:34:56+08:00") == 1714538096LL);
+    CHECK(parse_iso_datetime("2024-05-01T12:34:56.123+0800") == 1714538096LL);
+    CHECK(parse_iso_datetime("2024-05-01 04:34:56Z") == 1714538096LL);
+    CHECK(parse_iso_datetime("2024-02-29T00:00:00-05:30") == 1709184600LL);
+    CHECK(to_iso_datetime_taipei(1714538096) == "2024-05-01T12:34:56+08:00");
+    CHECK(to_iso_datetime_taipei(0) == "1970-01-01T08:00:00+08:00");
+    CHECK(beitai::text::date_in_taipei(1714579199) == Date{2024, 5, 1});  // 23:59:59 in Taipei
+    CHECK(beitai::text::date_in_taipei(1714579200) == Date{2024, 5, 2});
+    CHECK(beitai::text::date_in_taipei(-1) == Date{1970, 1, 1});          // 07:59:59 in Taipei
+    CHECK(parse_iso_datetime(to_iso_datetime_taipei(1735660799)) == 1735660799LL);  // 2024-12-31T23:59:59Z
+    for (const char* bad : {"", "2024-05-01", "2024-05-01T12:34:56", "2024-13-01T00:00:00Z", "2024-02-30T00:00:00Z",
+                            "2024-05-01T24:00:00Z", "2024-05-01T12:34Z", "2024-05-01T12:34:56+8", "2024-05-01T12:34:56Zjunk",
+                            "2024-05-01T12:34:56.Z", "未提供"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_iso_datetime(bad).has_value());
+    }
+}

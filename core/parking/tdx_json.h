@@ -1,0 +1,32 @@
+// Reading the TDX parking documents (JSON) into the model of model.h.
+//
+// What servers are known to send, and what is done with it:
+// - wrapper objects: {"UpdateTime", "UpdateInterval", …, "CarParks": [...]} and
+//   {"ParkingAvailabilities": [...]}; a bare array of items is taken too;
+// - numbers as numbers or as digit strings; -1, null, "", "NULL" and "未提供" are unknown;
+// - availability items carry no position (they join to car parks by CarParkID).
+// An item with a bad field is rejected with the reason, named by its path
+// ("ParkingAvailabilities[3].AvailableSpaces: expected a count, got \"many\""); the document
+// fails as a whole when its shape is wrong or more than ReadLimits::max_rejected_share of its
+// items are rejected — a bad fetch must never replace good data with garbage.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "content/json_reader.h"
+#include "parking/model.h"
+#include "result.h"
+
+namespace beitai::parking {
+
+// `county` is the TDX city id the document was fetched for; every car park gets it.
+Result<CarParkList> read_car_parks_json(std::string_view text, const std::string& county, const ReadLimits& limits = {});
+Result<AvailabilityList> read_availability_json(std::string_view text, const ReadLimits& limits = {});
+
+// The same from a parsed tree (tdx_xml.cpp turns XML into such a tree first). Members may
+// be strings where JSON has numbers, as they are in XML.
+Result<CarParkList> read_car_parks(const content::Json& root, const std::string& county, const ReadLimits& limits = {});
+Result<AvailabilityList> read_availability(const content::Json& root, const ReadLimits& limits = {});
+
+}  // namespace beitai::parking

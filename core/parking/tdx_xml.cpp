@@ -1,0 +1,211 @@
+#include "parking/tdx_xml.h"
+
+#include <pugixml.hpp>
+
+#include <utility>
+#include <vector>
+
+#include "parking/tdx_json.h"
+#include "text/url.h"
+
+namespace beitai::parking {
+
+using content::Json;
+
+namespace {
+
+constexpr std::string_view kTdxNamespace = "https://traffic.transportdata.tw/standard/parking/schema/";
+
+// Elements whose children are the items of a list, even when there is one or none.
+bool is_list_element(std::string_view name) {
+    return name == "CarParks" || name == "ParkingAvailabilities" || name == "Availabilities" ||
+           name == "ParkingSpaces" || name == "Spaces";
+}
+
+std::string_view trimmed(std::string_view s) {
+    constexpr std::string_view ws = " \t\r\n";  // XML's white space
+    const auto first = s.find_first_not_of(ws);
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(ws) - first + 1);
+}
+
+// "line 3, column 9" for a byte offset; columns count characters, not UTF-8 bytes.
+std::string position(std::string_view text, size_t offset) {
+    size_t line = 1, column = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Walks the parsed document into a Json tree, resolving namespaces on the way. Recursive,
+// but never deeper than max_depth + 1 frames: the depth is checked before descending.
+class Converter {
+public:
+    Converter(std::string_view xml, size_t max_depth) : xml_(xml), max_depth_(max_depth) {}
+
+    // Converts `node` at `depth` (the root element is 1) into `out`. `parent` is the parent's
+    // path, `index` the node's place in a list (npos outside lists); its local name goes
+    // to `name`. False after setting error_.
+    bool element(const pugi::xml_node& node, const std::string& parent, size_t index, size_t depth, Json& out,
+                 std::string& name) {
+        const size_t scope = namespaces_.size();
+        for (const pugi::xml_attribute& a : node.attributes()) {
+            const std::string_view attr = a.name();
+            if (attr == "xmlns")
+                namespaces_.emplace_back("", a.value());
+            else if (attr.substr(0, 6) == "xmlns:")
+                namespaces_.emplace_back(std::string(attr.substr(6)), a.value());
+        }
+        const bool ok = convert(node, parent, index, depth, out, name);
+        namespaces_.resize(scope);
+        return ok;
+    }
+
+    const std::string& error() const { return error_; }
+
+private:
+    bool convert(const pugi::xml_node& node, const std::string& parent, size_t index, size_t depth, Json& out,
+                 std::string& name) {
+        const std::string_view qname = node.name();
+        const auto colon = qname.find(':');
+        const std::string_view prefix = colon == std::string_view::npos ? std::string_view() : qname.substr(0, colon);
+        name = std::string(colon == std::string_view::npos ? qname : qname.substr(colon + 1));
+
+        std::string path = parent.empty() ? name : parent + "/" + name;
+        if (index != std::string::npos) path += "[" + std::to_string(index) + "]";
+
+        if (depth > max_depth_)
+            return fail(node, path + ": elements nested deeper than " + std::to_string(max_depth_) + " levels");
+        if (name.empty() || (colon != std::string_view::npos && prefix.empty()) || name.find(':') != std::string::npos ||
+            !text::is_valid_utf8(name))
+            return fail(node, "bad element name \"" + std::string(qname) + "\"");
+
+        const std::string* uri = lookup(prefix);
+        if (!uri && !prefix.empty()) return fail(node, path + ": undeclared namespace prefix \"" + std::string(prefix) + "\"");
+        if (uri && !uri->empty() && *uri != kTdxNamespace)
+            return fail(node, path + ": element in namespace \"" + *uri +
+                                  "\", not the TDX parking one (" + std::string(kTdxNamespace) + ")");
+
+        bool has_children = false;
+        std::string text;  // the text directly in the element, CDATA included
+        for (const pugi::xml_node& child : node.children()) {
+            if (child.type() == pugi::node_element) has_children = true;
+            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
+        }
+        const std::string_view value = trimmed(text);
+
+        if (is_list_element(name) && (has_children || value.empty())) {
+            out = Json::array();
+            size_t i = 0;
+            for (const pugi::xml_node& child : node.children()) {
+                if (child.type() != pugi::node_element) continue;  // text between items is ignored
+                Json item;
+                std::string item_name;
+                if (!element(child, path, i++, depth + 1, item, item_name)) return false;
+                out.push_back(std::move(item));
+            }
+            return true;
+        }
+        if (has_children || depth == 1) {  // the root is an object even when it is empty
+            out = Json::object();
+            for (const pugi::xml_node& child : node.children()) {
+                if (child.type() != pugi::node_element) continue;  // mixed-in text is ignored
+                Json member;
+                std::string key;
+                if (!element(child, path, std::string::npos, depth + 1, member, key)) return false;
+                // Outside the list elements the standard's schema has each member once. A
+                // server that writes one twice has made a mistake the JSON shape cannot hold
+                // (one key, one value). The first occurrence is kept — the one standing where
+                // the schema's sequence puts it — rather than failing or turning the member
+                // into an array, either of which would reject the whole item over a redundant
+                // element. The repeat was still checked (depth, names, UTF-8) above.
+                out.emplace(std::move(key), std::move(member));
+            }
+            return true;
+        }
+        // A leaf; a list element holding text rather than items is one too, so that the
+        // readers say "expected a list, got \"…\"" as they do for the same in JSON.
+        // pugixml does not check UTF-8, and a character reference may name a surrogate.
+        if (!text::is_valid_utf8(value)) return fail(node, path + ": text is not valid UTF-8");
+        out = std::string(value);
+        return true;
+    }
+
+    // The namespace a prefix ("" for the default) is bound to in scope; nullptr when unbound.
+    const std::string* lookup(std::string_view prefix) const {
+        for (auto it = namespaces_.rbegin(); it != namespaces_.rend(); ++it)
+            if (it->first == prefix) return &it->second;
+        return nullptr;
+    }
+
+    bool fail(const pugi::xml_node& node, const std::string& message) {
+        const std::ptrdiff_t offset = node.offset_debug();
+        error_ = offset >= 0 ? position(xml_, static_cast<size_t>(offset)) + ": " + message : message;
+        return false;
+    }
+
+    std::string_view xml_;
+    size_t max_depth_;
+    std::vector<std::pair<std::string, std::string>> namespaces_;  // (prefix, URI), innermost last
+    std::string error_;
+};
+
+}  // namespace
+
+Result<Json> tdx_xml_to_json(std::string_view xml, size_t max_depth) {
+    // Parser settings as restrictive as reading the data allows. pugixml never processes a
+    // DTD or loads an external entity (it has no code for either) and decodes only XML's five
+    // predefined entities and character references: `&name;` for anything else stays literal
+    // text, so entity expansion ("billion laughs") has nothing to expand. Of the default flags
+    // this keeps CDATA sections (text), escapes (&amp; …) and end-of-line normalisation; a
+    // DOCTYPE (with any internal subset), processing instructions, comments and the XML
+    // declaration are skipped, not kept as nodes (no parse_doctype, parse_pi, parse_comments,
+    // parse_declaration). parse_fragment only makes pugixml keep what it would
+    // otherwise drop silently at the top level (text, further elements), so that the checks
+    // below can refuse it. load_buffer parses a copy of the text it is given.
+    constexpr unsigned flags = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol | pugi::parse_fragment;
+    pugi::xml_document doc;
+    const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), flags, pugi::encoding_utf8);
+    if (!parsed) return Error{position(xml, static_cast<size_t>(parsed.offset)) + ": " + parsed.description()};
+
+    // A document is one root element, with nothing but markup around it.
+    pugi::xml_node root;
+    for (const pugi::xml_node& node : doc.children()) {
+        std::ptrdiff_t offset = node.offset_debug();
+        if (node.type() != pugi::node_element) {  // text: point at its first visible character
+            while (offset >= 0 && static_cast<size_t>(offset) < xml.size() && trimmed(xml.substr(offset, 1)).empty())
+                ++offset;
+        }
+        const std::string where = offset >= 0 ? position(xml, static_cast<size_t>(offset)) + ": " : std::string();
+        if (node.type() != pugi::node_element) return Error{where + "text outside the root element"};
+        if (root) return Error{where + "a second root element <" + node.name() + ">"};
+        root = node;
+    }
+    if (!root) return Error{"no root element"};
+
+    Converter converter(xml, max_depth);
+    Json tree;
+    std::string name;
+    if (!converter.element(root, "", std::string::npos, 1, tree, name)) return Error{converter.error()};
+    return tree;
+}
+
+Result<CarParkList> read_car_parks_xml(std::string_view xml, const std::string& county, const ReadLimits& limits) {
+    auto tree = tdx_xml_to_json(xml);
+    if (!tree) return Error{"car parks: " + tree.error()};
+    return read_car_parks(*tree, county, limits);
+}
+
+Result<AvailabilityList> read_availability_xml(std::string_view xml, const ReadLimits& limits) {
+    auto tree = tdx_xml_to_json(xml);
+    if (!tree) return Error{"availability: " + tree.error()};
+    return read_availability(*tree, limits);
+}
+
+}  // namespace beitai::parking

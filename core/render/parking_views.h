@@ -1,0 +1,34 @@
+// Live parking as people see it: markers coloured by level with the number of free spaces,
+// a car park's card, "car parks with space near this site", the list of every car park by
+// county, and the panel of each county's data freshness. Levels and their thresholds are
+// core/parking/levels.h's; colours and words are here.
+#pragma once
+
+#include <string>
+
+#include "parking/levels.h"
+#include "parking/snapshot.h"
+#include "render/map_scene.h"
+#include "render/scene.h"
+
+namespace beitai::render {
+
+// The marker colour of a level (traffic-light, as Taiwan's parking apps use): green, amber,
+// red, dark grey for closed, grey for unknown — each dark enough for white text (4.5:1).
+Style parking_style(parking::Level level, bool stale);
+// "尚有空位", "No live data", … for a car park now.
+std::string parking_level_text(const parking::CarParkState& state, text::Lang lang);
+
+void add_parking_markers(Scene& scene, const MapData& data, const MapView& view);
+
+std::string car_park_card_html(const MapData& data, const parking::CarParkState& state, text::Lang lang);
+// Up to three car parks with space within 3 km of `at`, nearest first, or a sentence that
+// there are none.
+std::string nearby_parking_html(const MapData& data, geo::LatLon at, text::Lang lang);
+
+// Every car park, by county: name, status, free of total, data time (with 資料逾時 when old).
+std::string parking_list_html(const MapData& data, text::Lang lang);
+// Each county's feed: updating, out of date (with its last error), paused, or without live data.
+std::string parking_feeds_html(const MapData& data, text::Lang lang);
+
+}  // namespace beitai::render

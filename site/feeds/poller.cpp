@@ -1,0 +1,377 @@
+#include "feeds/poller.h"
+
+#include <curl/curl.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <deque>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "content/json_reader.h"
+#include "parking/tdx_json.h"
+#include "parking/tdx_xml.h"
+
+namespace beitai::site {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::int64_t unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// One document of one county, fetched again and again.
+struct Job {
+    size_t county = 0;  // index into config.counties
+    bool availability = false;
+    std::string url;
+    Clock::time_point due{};
+    int failures = 0;  // in a row, for the backoff
+    CURL* easy = nullptr;
+    std::string body;
+    bool body_too_large = false;
+    std::size_t max_body = 0;
+    std::int64_t started_at = 0;
+    curl_slist* headers = nullptr;
+
+    const char* what() const { return availability ? "availability" : "car parks"; }
+};
+
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+    auto* job = static_cast<Job*>(user);
+    const size_t n = size * count;
+    if (job->body.size() + n > job->max_body) {
+        job->body_too_large = true;
+        return 0;  // makes libcurl stop with CURLE_WRITE_ERROR
+    }
+    job->body.append(data, n);
+    return n;
+}
+
+struct Token {
+    std::string value;
+    Clock::time_point expires{};
+};
+
+}  // namespace
+
+struct FeedPoller::Impl {
+    FeedsConfig config;
+    ParkingHub& hub;
+    std::atomic<bool> stopping{false};
+    CURLM* multi = nullptr;
+    std::vector<Job> jobs;
+    struct CountyState {
+        int failures = 0;  // in a row, any document
+        Clock::time_point breaker_until{};
+        bool breaker_open = false;
+    };
+    std::vector<CountyState> counties;
+    std::deque<Clock::time_point> recent_starts;  // for the requests-per-second limit
+    std::deque<Clock::time_point> recent_tokens;  // token requests in the last minute
+    Token token;
+    std::mt19937 random{std::random_device{}()};
+
+    Impl(FeedsConfig c, ParkingHub& h) : config(std::move(c)), hub(h) {
+        multi = curl_multi_init();
+        counties.resize(config.counties.size());
+        const auto now = Clock::now();
+        for (size_t i = 0; i < config.counties.size(); ++i) {
+            const auto& c = config.counties[i];
+            parking::FeedStatus status;
+            status.county = c.county;
+            status.sample = c.sample;
+            status.publishes_live = !c.availability_url.empty();
+            status.stale_after_s = c.stale_after_s;
+            hub.add_county(status);
+            Job parks;
+            parks.county = i;
+            parks.url = c.car_parks_url;
+            parks.due = now;
+            parks.max_body = c.max_body_bytes;
+            jobs.push_back(parks);
+            if (!c.availability_url.empty()) {
+                Job live = parks;
+                live.availability = true;
+                live.url = c.availability_url;
+                jobs.push_back(live);
+            }
+        }
+    }
+
+    ~Impl() {
+        for (auto& job : jobs) release(job);
+        curl_multi_cleanup(multi);
+    }
+
+    void release(Job& job) {
+        if (!job.easy) return;
+        curl_multi_remove_handle(multi, job.easy);
+        curl_easy_cleanup(job.easy);
+        curl_slist_free_all(job.headers);
+        job.easy = nullptr;
+        job.headers = nullptr;
+    }
+
+    // The options every request shares: timeouts (libcurl's defaults wait 300 s to connect
+    // and forever in total), no signals (we are one thread of many), only HTTP(S), any
+    // compression the server offers, a bounded body.
+    void common_options(CURL* easy, const CountyFeedConfig& c) {
+        curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(c.connect_timeout_ms));
+        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(c.timeout_ms));
+        curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+        curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+        curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 3L);
+        curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+        curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(c.max_body_bytes));
+        curl_easy_setopt(easy, CURLOPT_USERAGENT, "beitai-parking/1");
+    }
+
+    bool may_start(Clock::time_point now) {
+        while (!recent_starts.empty() && now - recent_starts.front() >= std::chrono::seconds(1)) recent_starts.pop_front();
+        return static_cast<int>(recent_starts.size()) < config.max_requests_per_second;
+    }
+
+    // TDX's OAuth2 client-credentials sign-in. The token is kept until shortly before it
+    // expires; token requests are limited (TDX allows 20 a minute per address). Blocking,
+    // but only this thread waits, and with the county's timeouts.
+    bool ensure_token(const CountyFeedConfig& c, std::string& error) {
+        if (!config.oauth) return true;
+        const auto now = Clock::now();
+        if (!token.value.empty() && now < token.expires) return true;
+        while (!recent_tokens.empty() && now - recent_tokens.front() >= std::chrono::minutes(1)) recent_tokens.pop_front();
+        if (static_cast<int>(recent_tokens.size()) >= config.max_token_requests_per_minute) {
+            error = "token requests limited to " + std::to_string(config.max_token_requests_per_minute) + " a minute";
+            return false;
+        }
+        recent_tokens.push_back(now);
+        CURL* easy = curl_easy_init();
+        common_options(easy, c);
+        std::string body;
+        Job sink;
+        sink.max_body = 64 * 1024;
+        char* id = curl_easy_escape(easy, config.oauth->client_id.c_str(), 0);
+        char* secret = curl_easy_escape(easy, config.oauth->client_secret.c_str(), 0);
+        const std::string form = std::string("grant_type=client_credentials&client_id=") + id + "&client_secret=" + secret;
+        curl_free(id);
+        curl_free(secret);
+        curl_easy_setopt(easy, CURLOPT_URL, config.oauth->token_url.c_str());
+        curl_easy_setopt(easy, CURLOPT_COPYPOSTFIELDS, form.c_str());
+        curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
+        curl_easy_setopt(easy, CURLOPT_WRITEDATA, &sink);
+        const CURLcode rc = curl_easy_perform(easy);
+        long status = 0;
+        curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+        curl_easy_cleanup(easy);
+        if (rc != CURLE_OK) {
+            error = std::string("token request failed: ") + curl_easy_strerror(rc);
+            return false;
+        }
+        if (status != 200) {
+            error = "token request: HTTP " + std::to_string(status);
+            return false;
+        }
+        auto json = content::parse_json_text(sink.body, "token");
+        if (!json || !json->is_object() || !json->contains("access_token") || !(*json)["access_token"].is_string()) {
+            error = "token response without access_token";
+            return false;
+        }
+        long long expires_in = 3600;
+        if (json->contains("expires_in") && (*json)["expires_in"].is_number_integer())
+            expires_in = (*json)["expires_in"].get<long long>();
+        token.value = (*json)["access_token"].get<std::string>();
+        // Renew a minute early, so that no request goes out with a token about to lapse.
+        token.expires = now + std::chrono::seconds(std::max<long long>(1, expires_in - 60));
+        return true;
+    }
+
+    void start_job(Job& job, Clock::time_point now) {
+        const auto& c = config.counties[job.county];
+        std::string token_error;
+        if (!ensure_token(c, token_error)) {
+            fail(job, token_error, now);
+            return;
+        }
+        job.body.clear();
+        job.body_too_large = false;
+        job.started_at = unix_now();
+        job.easy = curl_easy_init();
+        common_options(job.easy, c);
+        curl_easy_setopt(job.easy, CURLOPT_URL, job.url.c_str());
+        curl_easy_setopt(job.easy, CURLOPT_WRITEFUNCTION, on_body);
+        curl_easy_setopt(job.easy, CURLOPT_WRITEDATA, &job);
+        curl_easy_setopt(job.easy, CURLOPT_PRIVATE, &job);
+        if (config.oauth) {
+            job.headers = curl_slist_append(nullptr, ("Authorization: Bearer " + token.value).c_str());
+            curl_easy_setopt(job.easy, CURLOPT_HTTPHEADER, job.headers);
+        }
+        curl_multi_add_handle(multi, job.easy);
+        recent_starts.push_back(now);
+    }
+
+    std::chrono::milliseconds backoff(int failures) {
+        const auto& b = config.backoff;
+        double s = std::min(b.max_s, b.initial_s * std::pow(b.factor, failures - 1));
+        std::uniform_real_distribution<double> spread(1 - b.jitter, 1 + b.jitter);
+        return std::chrono::milliseconds(static_cast<long long>(s * spread(random) * 1000));
+    }
+
+    void fail(Job& job, const std::string& error, Clock::time_point now) {
+        const auto& c = config.counties[job.county];
+        auto& county = counties[job.county];
+        job.failures += 1;
+        county.failures += 1;
+        auto wait = backoff(job.failures);
+        if (county.failures >= config.breaker.failures_to_open) {
+            county.breaker_open = true;
+            county.breaker_until = now + std::chrono::seconds(config.breaker.open_s);
+            wait = std::max<std::chrono::milliseconds>(wait, std::chrono::seconds(config.breaker.open_s));
+        }
+        job.due = now + wait;
+        const std::int64_t at = unix_now();
+        std::fprintf(stderr, "beitai: parking feed %s %s: %s (%d in a row%s; next try in %.1f s)\n", c.county.c_str(),
+                     job.what(), error.c_str(), county.failures, county.breaker_open ? ", breaker open" : "",
+                     std::chrono::duration<double>(wait).count());
+        const bool breaker = county.breaker_open;
+        const int failures = county.failures;
+        const auto next = at + std::chrono::duration_cast<std::chrono::seconds>(wait).count();
+        hub.update(c.county, [&](parking::CountyParking& p) {
+            p.status.last_attempt_at = job.started_at ? job.started_at : at;
+            p.status.last_error = std::string(job.what()) + ": " + error;
+            p.status.last_error_at = at;
+            p.status.consecutive_failures = failures;
+            p.status.breaker_open = breaker;
+            p.status.next_attempt_at = next;
+        });
+    }
+
+    void succeed(Job& job, Clock::time_point now, parking::CarParkList* parks, parking::AvailabilityList* live) {
+        const auto& c = config.counties[job.county];
+        auto& county = counties[job.county];
+        job.failures = 0;
+        county.failures = 0;
+        county.breaker_open = false;
+        job.due = now + std::chrono::seconds(job.availability ? c.interval_s : c.car_parks_interval_s);
+        const std::int64_t at = unix_now();
+        const bool publishes_live = !c.availability_url.empty();
+        hub.update(c.county, [&](parking::CountyParking& p) {
+            p.status.last_attempt_at = job.started_at;
+            p.status.consecutive_failures = 0;
+            p.status.breaker_open = false;
+            p.status.next_attempt_at.reset();
+            if (parks) {
+                p.status.rejected_items = parks->rejected.size();
+                p.status.car_parks = parks->car_parks.size();
+                if (!publishes_live) {
+                    p.status.last_success_at = at;
+                    p.status.data_updated_at = parks->updated_at;
+                }
+                p.car_parks = std::move(*parks);
+            }
+            if (live) {
+                p.status.rejected_items = live->rejected.size();
+                p.status.live_items = live->items.size();
+                p.status.last_success_at = at;
+                p.status.data_updated_at = live->updated_at;
+                p.availability = std::move(*live);
+            }
+        });
+    }
+
+    void finish(Job& job, CURLcode rc, Clock::time_point now) {
+        long status = 0;
+        curl_easy_getinfo(job.easy, CURLINFO_RESPONSE_CODE, &status);
+        const auto& c = config.counties[job.county];
+        release(job);
+        if (rc != CURLE_OK) {
+            std::string error = job.body_too_large || rc == CURLE_FILESIZE_EXCEEDED
+                                    ? "body larger than " + std::to_string(c.max_body_bytes) + " bytes"
+                                : rc == CURLE_OPERATION_TIMEDOUT ? "no complete answer within " + std::to_string(c.timeout_ms) + " ms"
+                                                                 : std::string(curl_easy_strerror(rc));
+            return fail(job, error, now);
+        }
+        if (status == 401 && config.oauth) token.value.clear();  // signed out: sign in again next time
+        if (status != 200) return fail(job, "HTTP " + std::to_string(status), now);
+        // An empty list where the last good one had items is far likelier a broken server
+        // than every car park of a county vanishing at once: it is refused like garbage.
+        const auto current = hub.snapshot();
+        const parking::FeedStatus* held = current->feed(c.county);
+        if (job.availability) {
+            auto list = c.format == FeedFormat::xml ? parking::read_availability_xml(job.body)
+                                                    : parking::read_availability_json(job.body);
+            if (!list) return fail(job, list.error(), now);
+            if (list->items.empty() && held && held->live_items > 0)
+                return fail(job, "an empty list after " + std::to_string(held->live_items) + " items; the last good data is kept", now);
+            return succeed(job, now, nullptr, &*list);
+        }
+        auto list = c.format == FeedFormat::xml ? parking::read_car_parks_xml(job.body, c.county)
+                                                : parking::read_car_parks_json(job.body, c.county);
+        if (!list) return fail(job, list.error(), now);
+        if (list->car_parks.empty() && held && held->car_parks > 0)
+            return fail(job, "an empty list after " + std::to_string(held->car_parks) + " car parks; the last good data is kept", now);
+        succeed(job, now, &*list, nullptr);
+    }
+
+    void run() {
+        while (!stopping) {
+            auto now = Clock::now();
+            for (auto& job : jobs) {
+                if (job.easy || job.due > now) continue;
+                auto& county = counties[job.county];
+                if (county.breaker_open && now < county.breaker_until) continue;
+                if (!may_start(now)) break;
+                start_job(job, now);
+            }
+            int running = 0;
+            curl_multi_perform(multi, &running);
+            int left = 0;
+            while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
+                if (msg->msg != CURLMSG_DONE) continue;
+                Job* job = nullptr;
+                curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&job));
+                finish(*job, msg->data.result, Clock::now());
+            }
+            hub.publish(unix_now());  // one event for all that finished (a no-op when nothing did)
+            // Sleep until a socket is ready, the next job may start, or stop() wakes us. A
+            // job held back by its county's breaker or by the rate limit waits for that, not
+            // for its due time, which has passed: waking for it would spin.
+            auto next = now + std::chrono::milliseconds(250);
+            for (const auto& job : jobs) {
+                if (job.easy) continue;
+                auto at = job.due;
+                const auto& county = counties[job.county];
+                if (county.breaker_open && county.breaker_until > at) at = county.breaker_until;
+                if (at <= now && !recent_starts.empty() &&
+                    static_cast<int>(recent_starts.size()) >= config.max_requests_per_second)
+                    at = recent_starts.front() + std::chrono::seconds(1);
+                if (at < next) next = at;
+            }
+            const int wait_ms = static_cast<int>(
+                std::max<long long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now()).count()));
+            curl_multi_poll(multi, nullptr, 0, wait_ms, nullptr);
+        }
+    }
+};
+
+FeedPoller::FeedPoller(FeedsConfig config, ParkingHub& hub) : impl_(std::make_unique<Impl>(std::move(config), hub)) {}
+
+FeedPoller::~FeedPoller() { stop(); }
+
+void FeedPoller::start() {
+    if (thread_.joinable()) return;
+    thread_ = std::thread([this] { impl_->run(); });
+}
+
+void FeedPoller::stop() {
+    impl_->stopping = true;
+    curl_multi_wakeup(impl_->multi);
+    if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace beitai::site

@@ -1,0 +1,34 @@
+// The parking feed poller: one thread that pulls every county's documents concurrently with
+// libcurl's multi interface, parses them with the core's readers and hands what it takes
+// to the ParkingHub. Request handling never waits for it: handlers read the hub's snapshot.
+//
+// Per document: connect and total timeouts, a body limit, and after a failure a retry with
+// exponential backoff and jitter. Per county: a breaker that, after repeated failures,
+// leaves the county alone for a while. A failed or refused fetch never replaces good data;
+// it is recorded in the county's status and logged as one line.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+#include "feeds/feed_config.h"
+#include "feeds/parking_hub.h"
+
+namespace beitai::site {
+
+class FeedPoller {
+public:
+    FeedPoller(FeedsConfig config, ParkingHub& hub);
+    ~FeedPoller();
+
+    void start();
+    void stop();  // returns once the thread has finished its current step
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::thread thread_;
+};
+
+}  // namespace beitai::site

@@ -1,0 +1,683 @@
+// The feed simulator (see simulator.h for what it serves and why).
+//
+// Index of this file:
+// [SECTION] Availability over time (pure)
+// [SECTION] Documents and faults
+// [SECTION] Requests: data, token, control
+// [SECTION] Command line
+#include "feeds/simulator.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <regex>
+#include <sstream>
+
+#include "http/server.h"
+#include "parking/tdx_write.h"
+#include "store/content_files.h"
+#include "text/date.h"
+#include "text/url.h"
+
+namespace beitai::site::feeds {
+
+using parking::Availability;
+using parking::AvailabilityList;
+using parking::CarPark;
+using parking::CarParkList;
+using parking::Fullness;
+using parking::Service;
+using Json = nlohmann::json;
+
+namespace {
+
+constexpr const char* kCarParkKind = "CarPark";
+constexpr const char* kAvailabilityKind = "ParkingAvailability";
+constexpr auto kSlow = std::chrono::seconds(3);
+constexpr auto kHang = std::chrono::hours(1);
+constexpr std::size_t kHugePiece = 64 * 1024;
+
+// ----------------------------------------------------------------------------------------
+// [SECTION] Availability over time (pure)
+// ----------------------------------------------------------------------------------------
+
+std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+std::uint64_t hash_text(const std::string& s) {  // FNV-1a
+    std::uint64_t h = 0xCBF29CE484222325ull;
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+    return h;
+}
+
+double unit(std::uint64_t h) { return static_cast<double>(h >> 11) * (1.0 / 9007199254740992.0); }
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+// Spaces by type (car, disabled car, EV car) and the overall figures from one available count.
+void fill_counts(Availability& a, const CarPark& c, std::optional<int> available) {
+    const int total = c.total_spaces.value_or(100);
+    const int disabled = std::max(1, total / 50);
+    const int ev = c.ev_charging ? std::max(2, total / 25) : 0;
+    const int cars = std::max(0, total - disabled - ev);
+    a.total_spaces = total;
+    a.by_type.clear();
+    if (!available) {
+        a.available_spaces.reset();
+        a.by_type.push_back({1, cars, std::nullopt});
+        a.by_type.push_back({9, disabled, std::nullopt});
+        if (ev) a.by_type.push_back({11, ev, std::nullopt});
+        return;
+    }
+    const int n = std::max(0, *available);
+    const int disabled_free = std::min(disabled, static_cast<int>(std::lround(double(n) * disabled / std::max(1, total))));
+    const int ev_free = std::min(ev, static_cast<int>(std::lround(double(n) * ev / std::max(1, total))));
+    const int cars_free = std::max(0, n - disabled_free - ev_free);
+    a.available_spaces = cars_free + disabled_free + ev_free;
+    a.by_type.push_back({1, cars, cars_free});
+    a.by_type.push_back({9, disabled, disabled_free});
+    if (ev) a.by_type.push_back({11, ev, ev_free});
+}
+
+Fullness fullness_of(const Availability& a) {
+    if (!a.available_spaces || a.service != Service::open) return Fullness::unknown;
+    const int total = a.total_spaces.value_or(100);
+    if (*a.available_spaces == 0) return Fullness::full;
+    if (*a.available_spaces < std::max(3, total * 8 / 100)) return Fullness::nearly_full;
+    return Fullness::space;
+}
+
+}  // namespace
+
+Availability simulated_availability(const CarPark& c, std::int64_t step, int step_seconds) {
+    const std::uint64_t h = hash_text(c.county + "/" + c.id);
+    const auto s = static_cast<std::uint64_t>(step);
+    // Occupancy: a per-car-park base level and a slow wave (12–60 steps long), with noise;
+    // one car park in six runs near capacity and fills up at the top of its wave.
+    const bool busy = h % 6 == 0;
+    const double base = busy ? 0.9 : 0.35 + 0.5 * unit(mix(h ^ 1));
+    const double period = 12 + 48 * unit(mix(h ^ 2));
+    const double phase = period * unit(mix(h ^ 3));
+    const double wave = std::sin(2 * 3.14159265358979 * (static_cast<double>(step) + phase) / period);
+    const double noise = unit(mix(h ^ mix(s))) - 0.5;
+    const double occupied = std::clamp(base + 0.22 * wave + 0.08 * noise, 0.0, 1.0);
+    const int total = c.total_spaces.value_or(100);
+
+    Availability a;
+    a.car_park_id = c.id;
+    a.service = Service::open;
+    std::optional<int> available = static_cast<int>(std::lround(total * (1 - occupied)));
+    // Now and then, for a stretch of steps: suspended (one in 40 per 24-step window) or a
+    // sensor that reports nothing (-1; one in 50 per 16-step window).
+    if (mix(h ^ mix(static_cast<std::uint64_t>(floor_div(step, 24)) + 101)) % 40 == 0) {
+        a.service = Service::suspended;
+        available = 0;
+    } else if (mix(h ^ mix(static_cast<std::uint64_t>(floor_div(step, 16)) + 202)) % 50 == 0) {
+        available.reset();
+    }
+    fill_counts(a, c, available);
+    a.fullness = fullness_of(a);
+    // Collected a little before the step's end, as a county's server would have polled it:
+    // up to two steps (at most 20 s) earlier, so that short test steps keep data fresh.
+    const std::uint64_t lag = static_cast<std::uint64_t>(std::min(20, 2 * step_seconds));
+    a.collected_at = step * step_seconds - static_cast<std::int64_t>(h % lag);
+    a.collected = text::to_iso_datetime_taipei(*a.collected_at);
+    return a;
+}
+
+const char* fault_name(Fault f) {
+    switch (f) {
+        case Fault::none: return "none";
+        case Fault::slow: return "slow";
+        case Fault::hang: return "hang";
+        case Fault::http500: return "http500";
+        case Fault::truncated: return "truncated";
+        case Fault::malformed: return "malformed";
+        case Fault::wrong_types: return "wrong_types";
+        case Fault::huge: return "huge";
+        case Fault::empty: return "empty";
+    }
+    return "none";
+}
+
+std::optional<Fault> parse_fault(const std::string& name) {
+    for (Fault f : {Fault::none, Fault::slow, Fault::hang, Fault::http500, Fault::truncated, Fault::malformed,
+                    Fault::wrong_types, Fault::huge, Fault::empty})
+        if (name == fault_name(f)) return f;
+    return std::nullopt;
+}
+
+// ----------------------------------------------------------------------------------------
+// [SECTION] Documents and faults
+// ----------------------------------------------------------------------------------------
+
+namespace {
+
+const char* content_type(bool xml) { return xml ? "application/xml; charset=utf-8" : "application/json; charset=utf-8"; }
+
+Response document(int status, std::string body, bool xml) {
+    Response r;
+    r.status = status;
+    r.content_type = content_type(xml);
+    r.body = std::move(body);
+    return r;
+}
+
+// Where the items sit in a document of to_tdx_json / to_tdx_xml: the text before the first
+// item and after the last, so a huge document can be made of many batches' items.
+struct Frame {
+    std::string head, tail;
+};
+
+Frame frame_of(const std::string& doc, const std::string& list_element, bool xml) {
+    if (xml) {
+        const std::string open = "<" + list_element + ">\n", close = "  </" + list_element + ">\n";
+        const auto start = doc.find(open) + open.size();
+        return {doc.substr(0, start), doc.substr(doc.rfind(close))};
+    }
+    const std::string open = "\"" + list_element + "\":[";
+    const auto start = doc.find(open) + open.size();
+    return {doc.substr(0, start), doc.substr(doc.rfind(']'))};
+}
+
+std::string items_text(const std::string& doc, const std::string& list_element, bool xml) {
+    const Frame f = frame_of(doc, list_element, xml);
+    return doc.substr(f.head.size(), doc.size() - f.head.size() - f.tail.size());
+}
+
+// Pieces of a document of `target` bytes or more: the head, batches of items, the tail.
+struct HugeBody {
+    Frame frame;
+    std::function<std::string(std::uint64_t)> batch;  // the items of batch n, as text
+    bool xml = false;
+    std::uint64_t target = 0;
+    std::uint64_t produced = 0;
+    std::uint64_t batches = 0;
+    int phase = 0;  // 0 head, 1 items, 2 done
+
+    bool next(std::string& piece) {
+        if (phase == 2) return false;
+        if (phase == 0) {
+            piece = frame.head;
+            phase = 1;
+        } else if (produced >= target) {
+            piece = frame.tail;
+            phase = 2;
+        } else {
+            if (batches > 0 && !xml) piece += ',';
+            piece += batch(batches++);
+        }
+        produced += piece.size();
+        return true;
+    }
+};
+
+// AvailableSpaces (or TotalSpaces) as objects and booleans, alternately.
+std::string wrong_types_json(const std::string& doc, bool car_parks) {
+    Json j = Json::parse(doc, nullptr, false);
+    const char* list = car_parks ? "CarParks" : "ParkingAvailabilities";
+    const char* field = car_parks ? "TotalSpaces" : "AvailableSpaces";
+    if (j.is_discarded() || !j.contains(list)) return doc;
+    size_t i = 0;
+    for (auto& item : j[list]) {
+        const Json value = item.value(field, Json(0));
+        item[field] = i++ % 2 == 0 ? Json{{"value", value}} : Json(true);
+        if (item.contains("Availabilities"))
+            for (auto& entry : item["Availabilities"]) entry["AvailableSpaces"] = false;
+    }
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string wrong_types_xml(const std::string& doc, bool car_parks) {
+    const std::string field = car_parks ? "TotalSpaces" : "AvailableSpaces";
+    const std::regex number("<" + field + ">(-?[0-9]+)</" + field + ">");
+    std::string out;
+    size_t i = 0;
+    auto last = doc.cbegin();
+    for (std::sregex_iterator it(doc.begin(), doc.end(), number), end; it != end; ++it) {
+        out.append(last, (*it)[0].first);
+        out += i++ % 2 == 0 ? "<" + field + "><Value>" + (*it)[1].str() + "</Value></" + field + ">"
+                            : "<" + field + ">true</" + field + ">";
+        last = (*it)[0].second;
+    }
+    out.append(last, doc.cend());
+    return out;
+}
+
+// Cut two thirds in and finished with what no parser takes.
+std::string malformed(const std::string& doc, bool xml) {
+    std::string out = doc.substr(0, doc.size() * 2 / 3);
+    out += xml ? "<CarParkID>broken</Wrong>&bogus;<" : "\"CarParkID\": ,, {]";
+    return out;
+}
+
+}  // namespace
+
+FeedSimulator::FeedSimulator(std::vector<std::string> counties, std::vector<CarPark> car_parks, SimulatorOptions options,
+                             std::function<std::int64_t()> now)
+    : counties_(std::move(counties)), options_(std::move(options)), now_(std::move(now)) {
+    options_.step_seconds = std::max(1, options_.step_seconds);
+    for (const auto& county : counties_) by_county_[county];
+    for (auto& c : car_parks)
+        if (by_county_.count(c.county)) by_county_[c.county].push_back(std::move(c));
+    started_ = now_();
+}
+
+CarParkList FeedSimulator::car_park_list(const std::string& city) const {
+    const bool no_live =
+        std::find(options_.no_live.begin(), options_.no_live.end(), city) != options_.no_live.end();
+    CarParkList list;
+    list.updated_at = started_ - started_ % 3600;  // static data: refreshed hourly
+    list.update_time = text::to_iso_datetime_taipei(*list.updated_at);
+    list.car_parks = by_county_.at(city);
+    if (no_live)
+        for (auto& c : list.car_parks) c.live_data = false;
+    return list;
+}
+
+AvailabilityList FeedSimulator::availability_list(const std::string& city, bool live_only) const {
+    const std::int64_t step = floor_div(now_(), options_.step_seconds);
+    AvailabilityList list;
+    list.updated_at = step * options_.step_seconds;
+    list.update_time = text::to_iso_datetime_taipei(*list.updated_at);
+    list.update_interval_s = options_.step_seconds;
+    list.src_update_interval_s = options_.step_seconds;
+    const bool no_live =
+        std::find(options_.no_live.begin(), options_.no_live.end(), city) != options_.no_live.end();
+    if (live_only && no_live) return list;
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& c : by_county_.at(city)) {
+        if (live_only && !c.live_data) continue;
+        Availability a = simulated_availability(c, step, options_.step_seconds);
+        if (auto pin = pins_.find({city, c.id}); pin != pins_.end()) {
+            a.service = Service::open;
+            fill_counts(a, c, pin->second < 0 ? std::nullopt : std::optional<int>(pin->second));
+            a.fullness = fullness_of(a);
+        }
+        list.items.push_back(std::move(a));
+    }
+    return list;
+}
+
+Response FeedSimulator::faulty(Fault fault, const std::string& kind, const std::string& city, Format format) const {
+    const bool xml = format == Format::xml;
+    const bool parks = kind == kCarParkKind;
+    auto normal = [&] {
+        if (parks) {
+            auto list = car_park_list(city);
+            if (fault == Fault::empty) list.car_parks.clear();
+            return xml ? parking::to_tdx_xml(list) : parking::to_tdx_json(list);
+        }
+        auto list = availability_list(city, true);
+        if (fault == Fault::empty) list.items.clear();
+        return xml ? parking::to_tdx_xml(list) : parking::to_tdx_json(list);
+    };
+    switch (fault) {
+        case Fault::none:
+        case Fault::empty: return document(200, normal(), xml);
+        case Fault::slow: {
+            Response r = document(200, normal(), xml);
+            r.delay = kSlow;
+            return r;
+        }
+        case Fault::hang: {
+            Response r = document(200, normal(), xml);
+            r.delay = kHang;
+            return r;
+        }
+        case Fault::http500: {
+            Response r = Response::json(500, R"({"Message":"An error has occurred."})");
+            return r;
+        }
+        case Fault::truncated: {
+            // The whole document's Content-Length, half of its bytes, then the connection closes.
+            auto full = std::make_shared<std::string>(normal());
+            Response r = document(200, {}, xml);
+            r.stream_length = full->size();
+            auto sent = std::make_shared<bool>(false);
+            r.stream = [full, sent](std::string& piece) {
+                if (*sent) return false;
+                piece = full->substr(0, full->size() / 2);
+                *sent = true;
+                return true;
+            };
+            return r;
+        }
+        case Fault::malformed: return document(200, malformed(normal(), xml), xml);
+        case Fault::wrong_types: {
+            const std::string doc = normal();
+            return document(200, xml ? wrong_types_xml(doc, parks) : wrong_types_json(doc, parks), xml);
+        }
+        case Fault::huge: {
+            // Every car park of the county again and again under new ids, one batch of items per
+            // piece: only the current piece is in memory, whatever the size.
+            auto body = std::make_shared<HugeBody>();
+            body->xml = xml;
+            body->target = options_.huge_bytes;
+            const std::string list_element = parks ? "CarParks" : "ParkingAvailabilities";
+            if (parks) {
+                auto templ = car_park_list(city);
+                auto empty = templ;
+                empty.car_parks.clear();
+                body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
+                body->batch = [templ, xml, list_element](std::uint64_t n) {
+                    CarParkList batch = templ;
+                    batch.car_parks.clear();
+                    while (true) {
+                        for (auto c : templ.car_parks) {
+                            c.id += "-H" + std::to_string(n) + "-" + std::to_string(batch.car_parks.size());
+                            batch.car_parks.push_back(std::move(c));
+                        }
+                        if (templ.car_parks.empty() || batch.car_parks.size() * 300 >= kHugePiece) break;
+                    }
+                    const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
+                    return items_text(doc, list_element, xml);
+                };
+            } else {
+                auto templ = availability_list(city, false);
+                auto empty = templ;
+                empty.items.clear();
+                body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
+                body->batch = [templ, xml, list_element](std::uint64_t n) {
+                    AvailabilityList batch = templ;
+                    batch.items.clear();
+                    while (true) {
+                        for (auto a : templ.items) {
+                            a.car_park_id += "-H" + std::to_string(n) + "-" + std::to_string(batch.items.size());
+                            batch.items.push_back(std::move(a));
+                        }
+                        if (templ.items.empty() || batch.items.size() * 300 >= kHugePiece) break;
+                    }
+                    const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
+                    return items_text(doc, list_element, xml);
+                };
+            }
+            Response r = document(200, {}, xml);
+            r.stream = [body](std::string& piece) { return body->next(piece); };
+            return r;
+        }
+    }
+    return document(200, normal(), xml);
+}
+
+// ----------------------------------------------------------------------------------------
+// [SECTION] Requests: data, token, control
+// ----------------------------------------------------------------------------------------
+
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+    std::vector<std::string> parts;
+    std::string part;
+    std::istringstream in(path);
+    while (std::getline(in, part, '/'))
+        if (!part.empty()) parts.push_back(part);
+    return parts;
+}
+
+std::string query_value(const QueryParams& q, const std::string& name) {
+    for (const auto& [k, v] : q)
+        if (k == name) return v;
+    return {};
+}
+
+bool is_loopback(const std::string& address) {
+    return address == "127.0.0.1" || address == "::1" || address == "::ffff:127.0.0.1";
+}
+
+std::string upper(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+Response tdx_error(int status, const std::string& message) {
+    return Response::json(status, Json{{"Message", message}}.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+}  // namespace
+
+Response FeedSimulator::handle(const Request& request) {
+    auto parts = split_path(request.path);
+    if (parts.size() >= 2 && parts[0] == "api" && parts[1] == "basic") parts.erase(parts.begin(), parts.begin() + 2);
+    // /v1/Parking/OffStreet/{CarPark|ParkingAvailability}/City/{City}
+    if (parts.size() == 6 && parts[0] == "v1" && parts[1] == "Parking" && parts[2] == "OffStreet" && parts[4] == "City" &&
+        (parts[3] == kCarParkKind || parts[3] == kAvailabilityKind)) {
+        if (request.method != "GET") return tdx_error(405, "only GET is served here");
+        return data(request, parts[3], parts[5]);
+    }
+    if (request.path == "/auth/realms/TDXConnect/protocol/openid-connect/token") {
+        if (request.method != "POST") return tdx_error(405, "POST the client credentials");
+        return token(request);
+    }
+    if (!parts.empty() && parts[0] == "control") {
+        if (!is_loopback(request.remote_address)) return Response::json_error(403, "control endpoints are for loopback only");
+        return control(request, parts);
+    }
+    return tdx_error(404, "no such resource in the feed simulator: " + request.path);
+}
+
+Response FeedSimulator::data(const Request& request, const std::string& kind, const std::string& city) {
+    if (!by_county_.count(city)) return tdx_error(404, "unknown City \"" + city + "\"");
+    const std::string format_name = upper(query_value(request.query, "$format"));
+    if (!format_name.empty() && format_name != "JSON" && format_name != "XML")
+        return tdx_error(400, "$format must be JSON or XML");
+    const Format format = format_name == "XML" ? Format::xml : Format::json;
+    Fault fault = Fault::none;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        ++data_requests_;
+        if (options_.require_token) {
+            const std::string& auth = request.header("authorization");
+            const std::string prefix = "Bearer ";
+            if (auth.compare(0, prefix.size(), prefix) != 0 || !tokens_.count(auth.substr(prefix.size()))) {
+                Response r = tdx_error(401, "a valid Bearer token is required (POST /auth/realms/TDXConnect/"
+                                            "protocol/openid-connect/token)");
+                r.headers.emplace_back("WWW-Authenticate", "Bearer");
+                return r;
+            }
+        }
+        if (auto f = faults_.find(city); f != faults_.end()) fault = f->second;
+    }
+    return faulty(fault, kind, city, format);
+}
+
+Response FeedSimulator::token(const Request& request) {
+    auto form = text::parse_query_string(request.body);
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++token_requests_;
+    if (!form) return Response::json(400, R"({"error":"invalid_request","error_description":"malformed form body"})");
+    if (query_value(*form, "grant_type") != "client_credentials")
+        return Response::json(400, R"({"error":"unsupported_grant_type","error_description":"only client_credentials"})");
+    if (query_value(*form, "client_id").empty() || query_value(*form, "client_secret").empty())
+        return Response::json(401, R"({"error":"invalid_client","error_description":"client_id and client_secret required"})");
+    // Opaque to clients, like TDX's JWT; unique per issue.
+    static thread_local std::mt19937_64 random{std::random_device{}()};
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "sim.%llu.%016llx", static_cast<unsigned long long>(++issued_),
+                  static_cast<unsigned long long>(random()));
+    tokens_.insert(buf);
+    return Response::json(200, Json{{"access_token", buf},
+                                    {"expires_in", 86400},
+                                    {"refresh_expires_in", 0},
+                                    {"token_type", "Bearer"},
+                                    {"not-before-policy", 0},
+                                    {"scope", "profile email"}}
+                                   .dump());
+}
+
+Response FeedSimulator::control(const Request& request, const std::vector<std::string>& parts) {
+    if (parts.size() == 2 && parts[1] == "state") {
+        if (request.method != "GET") return Response::json_error(405, "GET /control/state");
+        return state();
+    }
+    if (request.method != "POST") return Response::json_error(405, "control changes are POSTed");
+    if (parts.size() == 2 && parts[1] == "reset") {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            faults_.clear();
+            pins_.clear();
+            token_requests_ = data_requests_ = 0;
+        }
+        return state();
+    }
+    if (parts.size() == 3 && parts[1] == "tokens" && parts[2] == "revoke") {
+        std::lock_guard<std::mutex> lock(mutex_);
+        tokens_.clear();
+        return Response::json(200, R"({"revoked":true})");
+    }
+    if (parts.size() == 3 && by_county_.count(parts[1])) {
+        const std::string& city = parts[1];
+        if (parts[2] == "fault") {
+            auto fault = parse_fault(query_value(request.query, "kind"));
+            if (!fault)
+                return Response::json_error(400, "kind: one of none, slow, hang, http500, truncated, malformed, "
+                                                 "wrong_types, huge, empty");
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (*fault == Fault::none) faults_.erase(city);
+            else faults_[city] = *fault;
+            return Response::json(200, Json{{"city", city}, {"fault", fault_name(*fault)}}.dump());
+        }
+        if (parts[2] == "set") {
+            const std::string id = query_value(request.query, "car_park");
+            const auto& parks = by_county_.at(city);
+            if (std::none_of(parks.begin(), parks.end(), [&](const CarPark& c) { return c.id == id; }))
+                return Response::json_error(404, "no car park \"" + id + "\" in " + city);
+            const std::string text = query_value(request.query, "available");
+            char* end = nullptr;
+            const long n = std::strtol(text.c_str(), &end, 10);
+            if (text.empty() || *end || n < -1 || n > 100000)
+                return Response::json_error(400, "available: a count of spaces, or -1 for unknown");
+            std::lock_guard<std::mutex> lock(mutex_);
+            pins_[{city, id}] = static_cast<int>(n);
+            return Response::json(200, Json{{"city", city}, {"car_park", id}, {"available", n}}.dump());
+        }
+    }
+    return Response::json_error(404, "no such control: " + request.path);
+}
+
+Response FeedSimulator::state() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Json faults = Json::object();
+    for (const auto& [city, f] : faults_) faults[city] = fault_name(f);
+    Json pins = Json::array();
+    for (const auto& [key, n] : pins_) pins.push_back({{"city", key.first}, {"car_park", key.second}, {"available", n}});
+    Json j{{"faults", faults},
+           {"pins", pins},
+           {"token_requests", token_requests_},
+           {"tokens_issued", issued_},
+           {"data_requests", data_requests_},
+           {"require_token", options_.require_token},
+           {"no_live", options_.no_live},
+           {"step_seconds", options_.step_seconds},
+           {"step", floor_div(now_(), options_.step_seconds)}};
+    return Response::json(200, j.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+// ----------------------------------------------------------------------------------------
+// [SECTION] Command line
+// ----------------------------------------------------------------------------------------
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::string item;
+    std::istringstream in(s);
+    while (std::getline(in, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+}  // namespace
+
+int simulator_main(int argc, char** argv) {
+    std::string port_text = "8090", content = "content", no_live = "MiaoliCounty", step_text = "5", threads_text = "4";
+    bool require_token = false;
+    for (int i = 0; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](std::string& into) {
+            if (i + 1 >= argc) return false;
+            into = argv[++i];
+            return true;
+        };
+        bool ok = true;
+        if (arg == "--port") ok = value(port_text);
+        else if (arg == "--content") ok = value(content);
+        else if (arg == "--no-live") ok = value(no_live);
+        else if (arg == "--step-seconds") ok = value(step_text);
+        else if (arg == "--threads") ok = value(threads_text);
+        else if (arg == "--require-token") require_token = true;
+        else ok = false;
+        if (!ok) {
+            std::fprintf(stderr, "beitai feed-simulator: unknown or incomplete option \"%s\"\n", arg.c_str());
+            return 2;
+        }
+    }
+    char* end = nullptr;
+    const long port = std::strtol(port_text.c_str(), &end, 10);
+    if (*end || port < 0 || port > 65535) {
+        std::fprintf(stderr, "beitai feed-simulator: --port: expected a number from 0 to 65535\n");
+        return 2;
+    }
+    const long step = std::strtol(step_text.c_str(), &end, 10);
+    if (*end || step < 1 || step > 86400) {
+        std::fprintf(stderr, "beitai feed-simulator: --step-seconds: expected a number from 1 to 86400\n");
+        return 2;
+    }
+    const long threads = std::strtol(threads_text.c_str(), &end, 10);
+    if (*end || threads < 1 || threads > 256) {
+        std::fprintf(stderr, "beitai feed-simulator: --threads: expected a number from 1 to 256\n");
+        return 2;
+    }
+
+    auto catalog = load_catalog(content);
+    if (!catalog) {
+        std::fprintf(stderr, "%s\nbeitai feed-simulator: content has errors\n", catalog.error().c_str());
+        return 1;
+    }
+    if (catalog->car_parks.car_parks.empty()) {
+        std::fprintf(stderr, "beitai feed-simulator: %s/parking/car_parks.json has no car parks\n", content.c_str());
+        return 1;
+    }
+    std::vector<std::string> counties;
+    for (const auto& c : catalog->counties) counties.push_back(c.id);
+    SimulatorOptions options;
+    options.no_live = split_list(no_live);
+    for (const auto& id : options.no_live)
+        if (std::find(counties.begin(), counties.end(), id) == counties.end()) {
+            std::fprintf(stderr, "beitai feed-simulator: --no-live: unknown county \"%s\"\n", id.c_str());
+            return 2;
+        }
+    options.step_seconds = static_cast<int>(step);
+    options.require_token = require_token;
+
+    auto simulator = std::make_shared<FeedSimulator>(counties, catalog->car_parks.car_parks, options, [] {
+        return static_cast<std::int64_t>(
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    });
+    HttpServer server([simulator](const Request& r) { return simulator->handle(r); });
+    server.set_threads(static_cast<int>(threads));
+    std::uint16_t bound = 0;
+    if (auto err = server.listen("127.0.0.1", static_cast<std::uint16_t>(port), bound); !err.empty()) {
+        std::fprintf(stderr, "beitai feed-simulator: %s\n", err.c_str());
+        return 1;
+    }
+    std::printf("Beitai feed simulator listening on http://127.0.0.1:%u/\n", bound);
+    std::printf("(%zu car parks in %zu counties%s; no live data: %s; availability changes every %ld s%s)\n",
+                catalog->car_parks.car_parks.size(), counties.size(), catalog->car_parks.sample ? ", sample" : "",
+                no_live.empty() ? "none" : no_live.c_str(), step, require_token ? "; Bearer token required" : "");
+    std::fflush(stdout);
+    server.run();
+    return 0;
+}
+
+}  // namespace beitai::site::feeds

@@ -1,0 +1,118 @@
+// The parking API's JSON: what the server writes, the browser reads back into the same
+// snapshot, and the live stream's events carry the browser from one snapshot to the next.
+#include <doctest/doctest.h>
+
+#include "parking/api_json.h"
+
+using namespace beitai;
+using namespace beitai::parking;
+
+namespace {
+
+const std::int64_t kNow = 1714538400;  // 2024-05-01T12:40:00+08:00
+
+CountyParking county(const std::string& id, int first_free) {
+    CountyParking c;
+    c.status.county = id;
+    c.status.sample = true;
+    c.status.stale_after_s = 300;
+    c.status.last_success_at = kNow - 20;
+    c.status.data_updated_at = kNow - 25;
+    c.availability = AvailabilityList{};
+    for (int i = 0; i < 3; ++i) {
+        CarPark p;
+        p.county = id;
+        p.id = id.substr(0, 3) + "-" + std::to_string(i);
+        p.name_zh = "示範停車場 " + std::to_string(i);
+        p.name_en = i == 0 ? "Sample car park" : "";
+        p.position = {25.0 + i * 0.01, 121.5 + i * 0.01};
+        p.address = "示範地址 \"1\" <號>";
+        p.live_data = i < 2;
+        p.total_spaces = 100;
+        c.car_parks.car_parks.push_back(p);
+        if (i == 2) continue;  // no live data for the third
+        Availability a;
+        a.car_park_id = p.id;
+        a.total_spaces = 100;
+        a.available_spaces = i == 0 ? std::optional<int>(first_free) : std::nullopt;
+        a.service = Service::open;
+        a.fullness = i == 1 ? Fullness::nearly_full : Fullness::unknown;
+        a.collected = i == 0 ? "2024-05-01T12:39:00+08:00" : "2024-05-01T12:30:00+08:00";
+        a.collected_at = i == 0 ? kNow - 60 : kNow - 600;
+        c.availability->items.push_back(a);
+    }
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("GET /api/parking's JSON says level, free spaces (null when unknown), age and staleness") {
+    ParkingSnapshot snap({county("Taipei", 40), county("Keelung", 0)});
+    auto json = parking_json(snap, {0, 1, 2, 3}, kNow);
+    CHECK(json["sample"] == true);
+    CHECK(json["now"] == "2024-05-01T12:40:00+08:00");
+    CHECK(json["count"] == 4);
+    const auto& first = json["car_parks"][0];
+    CHECK(first["key"] == "Taipei/Tai-0");
+    CHECK(first["level"] == "plenty");
+    CHECK(first["available"] == 40);
+    CHECK(first["age_s"] == 60);
+    CHECK(first["stale"] == false);
+    const auto& second = json["car_parks"][1];
+    CHECK(second["available"].is_null());  // unknown, not zero
+    CHECK(second["level"] == "few");       // from FullStatus 車位將滿
+    CHECK(second["stale"] == true);        // collected 10 minutes ago, limit 5
+    const auto& third = json["car_parks"][2];
+    CHECK(third["live"] == false);
+    CHECK(third["level"] == "unknown");
+    CHECK(third["age_s"] == 20);
+    CHECK(json["car_parks"][3]["level"] == "full");
+    REQUIRE(json["feeds"].size() == 2);
+    CHECK(json["feeds"][0]["county"] == "Taipei");
+    CHECK(json["feeds"][0]["age_s"] == 25);
+    CHECK(json["feeds"][0]["last_success"] == "2024-05-01T12:39:40+08:00");
+
+    auto near = near_json(snap, snap.nearest_with_space({25.0, 121.5}, 5, 50000), {25.0, 121.5}, kNow);
+    // Both counties' second car parks have few spaces; Keelung's first, at the point itself, is full.
+    REQUIRE(near["car_parks"].size() == 3);
+    CHECK(near["car_parks"][0]["key"] == "Taipei/Tai-0");
+    CHECK(near["car_parks"][0]["distance_m"] == 0);
+    CHECK(near["car_parks"][1]["distance_m"] == 1501);  // 0.01° north (1,112 m) and east (1,008 m) of it
+    for (const auto& c : near["car_parks"]) CHECK(c["key"] != "Keelung/Kee-0");
+}
+
+TEST_CASE("the browser reads /api/parking back into the same snapshot, and events carry it forward") {
+    ParkingSnapshot before({county("Taipei", 40), county("Keelung", 0)});
+    const auto served = parking_json(before, {0, 1, 2, 3, 4, 5}, kNow);
+    auto counties = read_parking_json(served);
+    REQUIRE_MESSAGE(counties, counties.error());
+    ParkingSnapshot rebuilt(*counties);
+    CHECK(parking_json(rebuilt, {0, 1, 2, 3, 4, 5}, kNow) == served);
+
+    // Keelung's first car park gets space; the event moves the browser's copy along.
+    auto next_counties = std::vector<CountyParking>{county("Taipei", 40), county("Keelung", 7)};
+    next_counties[1].status.last_success_at = kNow + 5;
+    ParkingSnapshot after(next_counties);
+    auto changes = diff(before, after);
+    REQUIRE(changes.changed.size() == 1);
+    CHECK(changes.feeds_changed);
+    auto event = changes_json(after, changes, kNow + 5);
+    CHECK(event["changed"][0]["level"] == "few");
+    REQUIRE(apply_changes_json(*counties, event));
+    CHECK(parking_json(ParkingSnapshot(*counties), {0, 1, 2, 3, 4, 5}, kNow + 5) ==
+          parking_json(after, {0, 1, 2, 3, 4, 5}, kNow + 5));
+
+    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [], "car_parks": [{"id": "x"}]})")).error() ==
+          "car_parks[0].county: expected text");
+    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei", "last_success": "soon"}], "car_parks": []})"))
+              .error() == "feeds[0].last_success: not an ISO 8601 time from 1970 to 2199: \"soon\"");
+    // What the fuzzer found (tests/fuzz/regressions/fuzz_parking_api): an empty id, a negative
+    // count, a time that cannot be written back in four-digit years.
+    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [{"id": "", "county": "Taipei", "name": "N", "lat": 25, "lon": 121}]})"))
+              .error() == "car_parks[0].id: empty");
+    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [{"id": "A", "county": "Taipei", "name": "N", "lat": 25, "lon": 121, "live": true, "available": -1}]})"))
+              .error() == "car_parks[0].available: expected a count from 0, got -1");
+    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei", "last_success": "9999-12-31T23:59:59-14:00"}], "car_parks": []})"))
+              .error()
+              .find("feeds[0].last_success: not an ISO 8601 time from 1970 to 2199") == 0);
+}
