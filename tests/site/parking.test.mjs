@@ -199,3 +199,30 @@ test('a county that keeps failing trips its breaker, which closes again once it 
     return !f.breaker_open && f.consecutive_failures === 0;
   }, 'the breaker closes', 20000);
 });
+
+test('TDX sign-in: the poller signs in with client credentials and keeps its token until it expires', async () => {
+  const parked = await startParkingServer({
+    simulatorArgs: ['--step-seconds', '1', '--require-token'],
+    extra: { auth: { token_url: 'PLACEHOLDER', client_id_env: 'BEITAI_TEST_TDX_ID', client_secret_env: 'BEITAI_TEST_TDX_SECRET' } },
+    serverOptions: { env: { BEITAI_TEST_TDX_ID: 'beitai-test', BEITAI_TEST_TDX_SECRET: 's3cret&=' } },
+    tokenUrl: (simulatorUrl) => simulatorUrl + '/auth/realms/TDXConnect/protocol/openid-connect/token',
+  });
+  try {
+    const feedsOf = async () => (await (await fetch(parked.server.url + '/api/parking/feeds')).json()).feeds;
+    await until(async () => (await feedsOf()).every((f) => f.last_success), 'every county fetched with a token', 15000);
+    // Several polls later, still the one token: 15 documents a second, one sign-in.
+    await new Promise((r) => setTimeout(r, 2500));
+    const state = await (await fetch(parked.simulator.url + '/control/state')).json();
+    assert.equal(state.token_requests, 1);
+    assert.ok(state.data_requests > 20, `data requests: ${state.data_requests}`);
+    // A revoked token is answered with 401; the poller signs in again and goes on.
+    const control = await fetch(parked.simulator.url + '/control/tokens/revoke', { method: 'POST' });
+    assert.equal(control.status, 200);
+    await until(async () => (await (await fetch(parked.simulator.url + '/control/state')).json()).token_requests === 2,
+      'a second sign-in after the revocation', 15000);
+    await until(async () => (await feedsOf()).every((f) => f.consecutive_failures === 0), 'updating again', 15000);
+  } finally {
+    await parked.server.stop();
+    await parked.simulator.stop();
+  }
+});

@@ -175,8 +175,11 @@ export function parkingFeedsConfig(simulatorUrl, extra = {}) {
 }
 
 // The feed simulator and a server polling it through a config file.
-export async function startParkingServer({ simulatorArgs = ['--step-seconds', '1'], extra = {}, serverOptions = {} } = {}) {
+// `tokenUrl(simulatorUrl)`, when given, fills in extra.auth.token_url (the simulator's port is
+// known only once it runs).
+export async function startParkingServer({ simulatorArgs = ['--step-seconds', '1'], extra = {}, serverOptions = {}, tokenUrl } = {}) {
   const simulator = await startFeedSimulator({ args: simulatorArgs });
+  if (tokenUrl) extra = { ...extra, auth: { ...extra.auth, token_url: tokenUrl(simulator.url) } };
   const dir = mkdtempSync(path.join(tmpdir(), 'beitai-feeds-'));
   const file = path.join(dir, 'feeds.json');
   writeFileSync(file, JSON.stringify(parkingFeedsConfig(simulator.url, extra)));
