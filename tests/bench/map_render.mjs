@@ -2,6 +2,7 @@
 // 5,000 sites and 2,000 routes (Leaflet's Canvas renderer), from the page's performance
 // marks. The data is generated into a scratch copy of content/. Prints figures; asserts
 // nothing. Run after ./portal.sh test has built everything: node tests/bench/map_render.mjs
+// (MAP_FEEDS=none: without the live parking layer; MAP_QUERY='?layers=…': other layers).
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
