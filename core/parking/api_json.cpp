@@ -1,6 +1,7 @@
 #include "parking/api_json.h"
 
 #include <map>
+#include <unordered_set>
 
 #include "text/date.h"
 
@@ -172,15 +173,22 @@ Result<FeedStatus> read_feed(const Json& node, const std::string& path) {
     return f;
 }
 
-void put(std::vector<CountyParking>& counties, CarParkState state) {
+// Adds or replaces a car park (and its live item) in its county. `is_new`: the caller knows
+// it is not there yet, so no search — reading a whole /api/parking must not be quadratic.
+void put(std::vector<CountyParking>& counties, CarParkState state, bool is_new = false) {
     for (auto& c : counties) {
         if (c.status.county != state.park.county) continue;
+        if (!c.availability) c.availability = AvailabilityList{};
+        if (is_new) {
+            if (state.live) c.availability->items.push_back(*state.live);
+            c.car_parks.car_parks.push_back(std::move(state.park));
+            return;
+        }
         auto& parks = c.car_parks.car_parks;
         size_t i = 0;
         while (i < parks.size() && parks[i].id != state.park.id) ++i;
         if (i == parks.size()) parks.push_back(state.park);
         else parks[i] = state.park;
-        if (!c.availability) c.availability = AvailabilityList{};
         auto& items = c.availability->items;
         size_t k = 0;
         while (k < items.size() && items[k].car_park_id != state.park.id) ++k;
@@ -315,10 +323,13 @@ Result<std::vector<CountyParking>> read_parking_json(const Json& root) {
         c.status = std::move(*f);
         counties.push_back(std::move(c));
     }
+    std::unordered_set<std::string> keys;
     for (size_t i = 0; i < parks->size(); ++i) {
-        auto s = read_car_park((*parks)[i], "car_parks[" + std::to_string(i) + "]");
+        const std::string path = "car_parks[" + std::to_string(i) + "]";
+        auto s = read_car_park((*parks)[i], path);
         if (!s) return Error{s.error()};
-        put(counties, std::move(*s));
+        if (!keys.insert(car_park_key(s->park)).second) return Error{path + ": " + car_park_key(s->park) + " is listed twice"};
+        put(counties, std::move(*s), true);
     }
     return counties;
 }

@@ -19,8 +19,7 @@ constexpr double kNearbyMetres = 3000;
 
 std::string age_text(std::optional<std::int64_t> age_s, text::Lang lang) {
     if (!age_s) return std::string(tr("parking.feed_never", lang));
-    const bool en = lang == text::Lang::en;
-    if (*age_s < 120) return std::to_string(*age_s) + (en ? " " : " ") + std::string(tr("parking.seconds_ago", lang));
+    if (*age_s < 120) return std::to_string(*age_s) + " " + std::string(tr("parking.seconds_ago", lang));
     return std::to_string(*age_s / 60) + " " + std::string(tr("parking.minutes_ago", lang));
 }
 

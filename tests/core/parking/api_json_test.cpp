@@ -110,6 +110,10 @@ TEST_CASE("the browser reads /api/parking back into the same snapshot, and event
     // count, a time that cannot be written back in four-digit years.
     CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [{"id": "", "county": "Taipei", "name": "N", "lat": 25, "lon": 121}]})"))
               .error() == "car_parks[0].id: empty");
+    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [
+              {"id": "A", "county": "Taipei", "name": "N", "lat": 25, "lon": 121},
+              {"id": "A", "county": "Taipei", "name": "M", "lat": 25, "lon": 121}]})"))
+              .error() == "car_parks[1]: Taipei/A is listed twice");
     CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [{"id": "A", "county": "Taipei", "name": "N", "lat": 25, "lon": 121, "live": true, "available": -1}]})"))
               .error() == "car_parks[0].available: expected a count from 0, got -1");
     CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei", "last_success": "9999-12-31T23:59:59-14:00"}], "car_parks": []})"))
