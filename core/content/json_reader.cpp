@@ -73,6 +73,10 @@ std::string key_path(const std::string& base, std::string_view key) {
 Result<Json> parse_json_text(std::string_view text, const std::string& file) {
     Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (!value.is_discarded()) return value;
+    return Error{json_syntax_error(text, file)};
+}
+
+std::string json_syntax_error(std::string_view text, const std::string& file) {
     SyntaxErrorFinder finder;
     Json::sax_parse(text.begin(), text.end(), &finder);
     size_t line = 1, column = 1;
@@ -85,8 +89,8 @@ Result<Json> parse_json_text(std::string_view text, const std::string& file) {
         }
     }
     if (column > 1) --column;  // the offset points just past the offending character
-    return Error{file + ": line " + std::to_string(line) + ", column " + std::to_string(column) +
-                 ": invalid JSON: " + finder.what};
+    return file + ": line " + std::to_string(line) + ", column " + std::to_string(column) + ": invalid JSON: " +
+           finder.what;
 }
 
 std::string to_json_text(const Json& value) {

@@ -48,6 +48,9 @@ std::string key_path(const std::string& base, std::string_view key);
 
 // Parses JSON text; on a syntax error the message names the line and column.
 Result<Json> parse_json_text(std::string_view text, const std::string& file);
+// The message parse_json_text gives for text that is not JSON, for readers that parse in
+// other ways (a SAX handler): "<file>: line 3, column 9: invalid JSON: …".
+std::string json_syntax_error(std::string_view text, const std::string& file);
 
 // Compact JSON text; invalid UTF-8 is replaced rather than aborting.
 std::string to_json_text(const Json& value);

@@ -22,6 +22,8 @@ namespace beitai::parking {
 
 // `county` is the TDX city id the document was fetched for; every car park gets it.
 Result<CarParkList> read_car_parks_json(std::string_view text, const std::string& county, const ReadLimits& limits = {});
+// Read as the parser streams it, without a tree (availability_stream.cpp: the poller reads it
+// every few seconds per county); the same result as read_availability of the parsed text.
 Result<AvailabilityList> read_availability_json(std::string_view text, const ReadLimits& limits = {});
 
 // The same from a parsed tree (tdx_xml.cpp turns XML into such a tree first). Members may

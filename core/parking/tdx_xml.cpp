@@ -43,17 +43,33 @@ std::string position(std::string_view text, size_t offset) {
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+// Where an element is, for messages: its name and place in a list, and its parent. Built on
+// the stack as the walk descends and spelled out ("CarParkList/CarParks/CarPark[2]/…") only
+// when there is an error to report — a document has tens of thousands of elements.
+struct Place {
+    const Place* parent;
+    std::string_view name;
+    size_t index;  // npos outside lists
+
+    std::string path() const {
+        std::string out = parent ? parent->path() + "/" : std::string();
+        out += name;
+        if (index != std::string::npos) out += "[" + std::to_string(index) + "]";
+        return out;
+    }
+};
+
 // Walks the parsed document into a Json tree, resolving namespaces on the way. Recursive,
 // but never deeper than max_depth + 1 frames: the depth is checked before descending.
 class Converter {
 public:
     Converter(std::string_view xml, size_t max_depth) : xml_(xml), max_depth_(max_depth) {}
 
-    // Converts `node` at `depth` (the root element is 1) into `out`. `parent` is the parent's
-    // path, `index` the node's place in a list (npos outside lists); its local name goes
-    // to `name`. False after setting error_.
-    bool element(const pugi::xml_node& node, const std::string& parent, size_t index, size_t depth, Json& out,
-                 std::string& name) {
+    // Converts `node` at `depth` (the root element is 1) into `out`. `parent` is where its
+    // parent is (nullptr for the root), `index` the node's place in a list (npos outside
+    // lists); its local name goes to `name`. False after setting error_.
+    bool element(const pugi::xml_node& node, const Place* parent, size_t index, size_t depth, Json& out,
+                 std::string_view& name) {
         const size_t scope = namespaces_.size();
         for (const pugi::xml_attribute& a : node.attributes()) {
             const std::string_view attr = a.name();
@@ -70,33 +86,42 @@ public:
     const std::string& error() const { return error_; }
 
 private:
-    bool convert(const pugi::xml_node& node, const std::string& parent, size_t index, size_t depth, Json& out,
-                 std::string& name) {
+    bool convert(const pugi::xml_node& node, const Place* parent, size_t index, size_t depth, Json& out,
+                 std::string_view& name) {
         const std::string_view qname = node.name();
         const auto colon = qname.find(':');
         const std::string_view prefix = colon == std::string_view::npos ? std::string_view() : qname.substr(0, colon);
-        name = std::string(colon == std::string_view::npos ? qname : qname.substr(colon + 1));
-
-        std::string path = parent.empty() ? name : parent + "/" + name;
-        if (index != std::string::npos) path += "[" + std::to_string(index) + "]";
+        name = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+        const Place here{parent, name, index};
 
         if (depth > max_depth_)
-            return fail(node, path + ": elements nested deeper than " + std::to_string(max_depth_) + " levels");
-        if (name.empty() || (colon != std::string_view::npos && prefix.empty()) || name.find(':') != std::string::npos ||
+            return fail(node, here.path() + ": elements nested deeper than " + std::to_string(max_depth_) + " levels");
+        if (name.empty() || (colon != std::string_view::npos && prefix.empty()) || name.find(':') != std::string_view::npos ||
             !text::is_valid_utf8(name))
             return fail(node, "bad element name \"" + std::string(qname) + "\"");
 
         const std::string* uri = lookup(prefix);
-        if (!uri && !prefix.empty()) return fail(node, path + ": undeclared namespace prefix \"" + std::string(prefix) + "\"");
+        if (!uri && !prefix.empty())
+            return fail(node, here.path() + ": undeclared namespace prefix \"" + std::string(prefix) + "\"");
         if (uri && !uri->empty() && *uri != kTdxNamespace)
-            return fail(node, path + ": element in namespace \"" + *uri +
+            return fail(node, here.path() + ": element in namespace \"" + *uri +
                                   "\", not the TDX parking one (" + std::string(kTdxNamespace) + ")");
 
+        // The text directly in the element, CDATA included: nearly always one piece, read in
+        // place; pieces are joined only when there are several.
         bool has_children = false;
-        std::string text;  // the text directly in the element, CDATA included
+        std::string_view text;
+        std::string joined;
         for (const pugi::xml_node& child : node.children()) {
             if (child.type() == pugi::node_element) has_children = true;
-            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
+            if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata) continue;
+            if (text.empty() && joined.empty()) {
+                text = child.value();
+            } else {
+                if (joined.empty()) joined = text;
+                joined += child.value();
+                text = joined;
+            }
         }
         const std::string_view value = trimmed(text);
 
@@ -105,34 +130,34 @@ private:
             size_t i = 0;
             for (const pugi::xml_node& child : node.children()) {
                 if (child.type() != pugi::node_element) continue;  // text between items is ignored
-                Json item;
-                std::string item_name;
-                if (!element(child, path, i++, depth + 1, item, item_name)) return false;
-                out.push_back(std::move(item));
+                out.push_back(Json());
+                std::string_view item_name;
+                if (!element(child, &here, i++, depth + 1, out.back(), item_name)) return false;
             }
             return true;
         }
         if (has_children || depth == 1) {  // the root is an object even when it is empty
             out = Json::object();
+            auto& members = out.get_ref<Json::object_t&>();
             for (const pugi::xml_node& child : node.children()) {
                 if (child.type() != pugi::node_element) continue;  // mixed-in text is ignored
                 Json member;
-                std::string key;
-                if (!element(child, path, std::string::npos, depth + 1, member, key)) return false;
+                std::string_view key;
+                if (!element(child, &here, std::string::npos, depth + 1, member, key)) return false;
                 // Outside the list elements the standard's schema has each member once. A
                 // server that writes one twice has made a mistake the JSON shape cannot hold
                 // (one key, one value). The first occurrence is kept — the one standing where
                 // the schema's sequence puts it — rather than failing or turning the member
                 // into an array, either of which would reject the whole item over a redundant
                 // element. The repeat was still checked (depth, names, UTF-8) above.
-                out.emplace(std::move(key), std::move(member));
+                members.emplace(std::string(key), std::move(member));
             }
             return true;
         }
         // A leaf; a list element holding text rather than items is one too, so that the
         // readers say "expected a list, got \"…\"" as they do for the same in JSON.
         // pugixml does not check UTF-8, and a character reference may name a surrogate.
-        if (!text::is_valid_utf8(value)) return fail(node, path + ": text is not valid UTF-8");
+        if (!text::is_valid_utf8(value)) return fail(node, here.path() + ": text is not valid UTF-8");
         out = std::string(value);
         return true;
     }
@@ -191,8 +216,8 @@ Result<Json> tdx_xml_to_json(std::string_view xml, size_t max_depth) {
 
     Converter converter(xml, max_depth);
     Json tree;
-    std::string name;
-    if (!converter.element(root, "", std::string::npos, 1, tree, name)) return Error{converter.error()};
+    std::string_view name;
+    if (!converter.element(root, nullptr, std::string::npos, 1, tree, name)) return Error{converter.error()};
     return tree;
 }
 

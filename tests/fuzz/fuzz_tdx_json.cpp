@@ -7,6 +7,8 @@
 // following. Feeding both (rather than switching on a first byte) keeps the seeds plain TDX
 // documents, readable and usable elsewhere, at the price of parsing each input twice.
 //
+// The availability reader streams; the tree reader must agree with it on every input.
+//
 // When a reader takes the document: the model's invariants (fuzz_support.h) hold, and the
 // list written back with to_tdx_json reads again to an equal list (tdx_write.h promises
 // read(write(x)) == x for any list a reader could have produced).
@@ -33,7 +35,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(*again == taken, "car parks changed on the round trip through JSON:" + fuzz::difference(taken, *again));
     }
 
-    if (auto live = read_availability_json(text, limits)) {
+    // Availability is read from the parser's events (availability_stream.cpp), not from a
+    // tree: it must give what read_availability gives for the tree, value or error.
+    const auto live = read_availability_json(text, limits);
+    {
+        auto parsed = content::parse_json_text(text, "availability");
+        const Result<AvailabilityList> tree =
+            parsed ? read_availability(*parsed, limits) : Result<AvailabilityList>(Error{parsed.error()});
+        FUZZ_CHECK(live.ok() == tree.ok(), "the stream " + (live ? "took" : "refused (" + live.error() + ")") +
+                                               " what the tree reader " + (tree ? "took" : "refused (" + tree.error() + ")"));
+        if (live) FUZZ_CHECK(*live == *tree, "the stream and the tree read differently:" + fuzz::difference(*tree, *live));
+        if (!live) FUZZ_CHECK(live.error() == tree.error(), "stream: " + live.error() + "\n  tree: " + tree.error());
+    }
+
+    if (live) {
         fuzz::check_read(*live, limits);
         const AvailabilityList taken = fuzz::without_rejected(*live);
         const std::string written = to_tdx_json(taken);

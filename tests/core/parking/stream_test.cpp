@@ -1,0 +1,145 @@
+// The streaming availability reader (availability_stream.cpp) against the tree reader
+// (read_availability of a parsed document): the same model, or the same error, for every
+// shape a server or an attacker may send — including the shapes where a stream sees the
+// document differently from a tree (a member given twice, null, a list where a number
+// belongs, a second wrapper, items past the limit).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "content/json_reader.h"
+#include "parking/tdx_json.h"
+
+using namespace beitai;
+using namespace beitai::parking;
+
+namespace {
+
+// read_availability_json, and the same text parsed into a tree and read from it.
+struct BothReads {
+    Result<AvailabilityList> stream;
+    Result<AvailabilityList> tree;
+};
+
+BothReads read_both(const std::string& text, const ReadLimits& limits = {}) {
+    auto parsed = content::parse_json_text(text, "availability");
+    Result<AvailabilityList> tree = parsed ? read_availability(*parsed, limits) : Result<AvailabilityList>(Error{parsed.error()});
+    return {read_availability_json(text, limits), std::move(tree)};
+}
+
+void check_same(const std::string& text, const ReadLimits& limits = {}) {
+    CAPTURE(text);
+    const BothReads r = read_both(text, limits);
+    REQUIRE(r.stream.ok() == r.tree.ok());
+    if (r.stream.ok()) {
+        CHECK(r.stream.value() == r.tree.value());
+    } else {
+        CHECK(r.stream.error() == r.tree.error());
+    }
+}
+
+const std::string kItem =
+    R"({"CarParkID": "A", "TotalSpaces": 10, "AvailableSpaces": 4, "ServiceStatus": 1, "FullStatus": 0,)"
+    R"( "Availabilities": [{"SpaceType": 1, "NumberOfSpaces": 8, "AvailableSpaces": 3}],)"
+    R"( "DataCollectTime": "2024-05-01T12:34:56+08:00"})";
+
+std::string document(const std::string& items) {
+    return R"({"UpdateTime": "2024-05-01T12:35:00+08:00", "UpdateInterval": 60, "ParkingAvailabilities": [)" + items + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("the streaming reader gives what the tree reader gives, item by item") {
+    const std::vector<std::string> items = {
+        kItem,
+        // unknowns and text numbers
+        R"({"CarParkID": 7, "TotalSpaces": "80", "AvailableSpaces": -1, "ChargeStatus": null, "FullStatus": "未提供"})",
+        // a member given twice: the last counts, in either order of null and value
+        R"({"CarParkID": "B", "AvailableSpaces": 3, "AvailableSpaces": 5})",
+        R"({"CarParkID": "C", "AvailableSpaces": 3, "AvailableSpaces": null})",
+        R"({"CarParkID": "D", "CarParkID": "E", "Availabilities": 5, "Availabilities": [{"SpaceType": 2}]})",
+        R"({"CarParkID": "F", "Availabilities": [{"SpaceType": 2}], "Availabilities": [{"SpaceType": 3}]})",
+        R"({"CarParkID": "G", "Availabilities": [{"SpaceType": 2}], "Availabilities": null})",
+        // a structure where a scalar belongs: rejected, quoting it
+        R"({"CarParkID": "H", "AvailableSpaces": {"n": [1, 2, {"deep": true}]}})",
+        R"({"CarParkID": ["I"], "AvailableSpaces": 1})",
+        R"({"CarParkID": "J", "Availabilities": {"SpaceType": 1}})",
+        R"({"CarParkID": "K", "Availabilities": [[1, 2], {"SpaceType": 1}]})",
+        R"({"CarParkID": "L", "Availabilities": [{"SpaceType": 1, "NumberOfSpaces": [3]}]})",
+        R"({"CarParkID": "M", "Availabilities": [{"SpaceType": 1, "SpaceType": "x"}]})",
+        // items that are not objects
+        R"(null)", R"(5)", R"("text")", R"([1, {"CarParkID": "N"}])", R"(true)",
+        // unknown members, nested, skipped
+        R"({"Extra": {"CarParkID": "wrong", "list": [{"AvailableSpaces": "many"}]}, "CarParkID": "O"})",
+        // bad values
+        R"({"CarParkID": "P", "AvailableSpaces": "many"})",
+        R"({"CarParkID": "Q", "DataCollectTime": "yesterday"})",
+        R"({"CarParkID": "", "TotalSpaces": 1.5})",
+        R"({"CarParkID": "R", "TotalSpaces": 18446744073709551615, "AvailableSpaces": 1e3})",
+        R"({})",
+        R"({"CarParkID": "S", "Availabilities": [null]})",
+    };
+    // One at a time (most are rejected, so alone each fails the document), and all together
+    // among good items.
+    for (const auto& item : items) check_same(document(item));
+    std::string many;
+    for (int i = 0; i < 30; ++i) many += kItem + ",";
+    for (const auto& item : items) many += item + ",";
+    many += kItem;
+    check_same(document(many));
+    check_same(document(many), ReadLimits{1000, 0.5});
+
+    // and the stream really does read them: the good items are there, the bad ones named
+    const auto read = read_availability_json(document(many), ReadLimits{1000, 0.5});
+    REQUIRE_MESSAGE(read, read.error());
+    CHECK(read->items.front().car_park_id == "A");
+    CHECK(read->rejected.front() == R"(ParkingAvailabilities[37].AvailableSpaces: expected a count, got {"n":[1,2,{"deep":true}]})");
+}
+
+TEST_CASE("the streaming reader gives what the tree reader gives, document by document") {
+    const std::vector<std::string> documents = {
+        // shapes
+        "[]", "{}", "null", "5", R"("x")", "[" + kItem + "]", R"({"ParkingAvailabilities": null})",
+        R"({"ParkingAvailabilities": 3})", R"({"ParkingAvailabilities": {"CarParkID": "A"}})",
+        R"({"ParkingAvailabilities": "none", "ParkingAvailabilities": [])" + kItem + "]}",
+        R"({"ParkingAvailabilities": [)" + kItem + R"(], "ParkingAvailabilities": null})",
+        R"({"ParkingAvailabilities": [{"CarParkID": 1}], "ParkingAvailabilities": [{"CarParkID": 2}]})",
+        R"({"ParkingAvailabilities": [], "ParkingAvailabilities": {"a": 1}})",
+        // the envelope, with bad and repeated values
+        R"({"UpdateTime": 5, "UpdateInterval": "60", "SrcUpdateInterval": -3, "ParkingAvailabilities": []})",
+        R"({"UpdateTime": "2024-05-01T12:35:00+08:00", "UpdateTime": {"a": 1}, "UpdateInterval": [1],)"
+        R"( "ParkingAvailabilities": []})",
+        R"({"UpdateTime": "2999-01-01T00:00:00+08:00", "UpdateInterval": 60, "UpdateInterval": null, "ParkingAvailabilities": []})",
+        R"({"Other": [[[[{"ParkingAvailabilities": 1}]]]], "ParkingAvailabilities": []})",
+        // not JSON at all: the same message, naming line and column
+        "", "{", R"({"ParkingAvailabilities": [)" + kItem + ",", "[1,]", R"({"a": "\ud800"})", "[] x", "[1e999]",
+    };
+    for (const auto& d : documents) check_same(d);
+
+    const auto broken = read_availability_json("{\n  \"ParkingAvailabilities\": [\n    {\"CarParkID\": }\n  ]\n}");
+    REQUIRE_FALSE(broken);
+    CHECK(broken.error().rfind("availability: line 3, column 19: invalid JSON: syntax error while parsing value - unexpected '}'", 0) == 0);
+}
+
+TEST_CASE("the streaming reader counts items past the limit and refuses the document, as the tree reader does") {
+    std::string items;
+    for (int i = 0; i < 12; ++i) items += (i ? "," : "") + kItem;
+    const ReadLimits limits{10, 0.1};
+    check_same(document(items), limits);
+    const auto read = read_availability_json(document(items), limits);
+    REQUIRE_FALSE(read);
+    CHECK(read.error() == "ParkingAvailabilities: 12 items, more than the limit of 10");
+    check_same(document(items), ReadLimits{12, 0.1});
+    CHECK(read_availability_json(document(items), ReadLimits{12, 0.1})->items.size() == 12);
+}
+
+TEST_CASE("values nested very deep are skipped or quoted without recursion") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    check_same(document(R"({"CarParkID": "A", "Unknown": )" + deep + "}"));
+    check_same(document(R"({"CarParkID": "A", "AvailableSpaces": )" + deep + "}"));
+    const auto quoted = read_availability_json(document(R"({"CarParkID": "A", "AvailableSpaces": )" + deep + "}"));
+    REQUIRE_FALSE(quoted);
+    CHECK(quoted.error().find("ParkingAvailabilities[0].AvailableSpaces: expected a count, got a value nested deeper than 16 levels") !=
+          std::string::npos);
+}
