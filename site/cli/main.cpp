@@ -249,7 +249,7 @@ int serve(int argc, char** argv) {
             return feeds.error().rfind("cannot", 0) == 0 ? 1 : 2;
         }
         if (simulator_server) simulator_thread = std::thread([&] { simulator_server->run(); });
-        poller = std::make_unique<site::FeedPoller>(std::move(*feeds), hub);
+        poller = std::make_unique<site::FeedPoller>(std::move(*feeds), hub, store->get());
         portal->set_parking(&hub);
         poller->start();
     }

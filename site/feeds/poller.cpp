@@ -12,6 +12,7 @@
 
 #include "content/json_reader.h"
 #include "parking/tdx_json.h"
+#include "parking/tdx_write.h"
 #include "parking/tdx_xml.h"
 
 namespace beitai::site {
@@ -37,6 +38,8 @@ struct Job {
     std::size_t max_body = 0;
     std::int64_t started_at = 0;
     curl_slist* headers = nullptr;
+    bool kept = false;  // in the store, at kept_at
+    Clock::time_point kept_at{};
 
     const char* what() const { return availability ? "availability" : "car parks"; }
 };
@@ -62,6 +65,7 @@ struct Token {
 struct FeedPoller::Impl {
     FeedsConfig config;
     ParkingHub& hub;
+    Store* keep;
     std::atomic<bool> stopping{false};
     CURLM* multi = nullptr;
     std::vector<Job> jobs;
@@ -76,7 +80,7 @@ struct FeedPoller::Impl {
     Token token;
     std::mt19937 random{std::random_device{}()};
 
-    Impl(FeedsConfig c, ParkingHub& h) : config(std::move(c)), hub(h) {
+    Impl(FeedsConfig c, ParkingHub& h, Store* k) : config(std::move(c)), hub(h), keep(k) {
         multi = curl_multi_init();
         counties.resize(config.counties.size());
         const auto now = Clock::now();
@@ -101,6 +105,67 @@ struct FeedPoller::Impl {
                 jobs.push_back(live);
             }
         }
+        if (keep) restore();
+    }
+
+    // The hub starts from the documents kept at the last run. Their age is the age they had
+    // then plus the time since: last_success_at is when they were fetched.
+    void restore() {
+        auto documents = keep->parking_documents();
+        if (!documents) {
+            std::fprintf(stderr, "beitai: parking: the kept documents do not read: %s\n", documents.error().c_str());
+            return;
+        }
+        for (const ParkingDocument& d : *documents) {
+            const CountyFeedConfig* c = nullptr;
+            for (const auto& county : config.counties)
+                if (county.county == d.county) c = &county;
+            const bool live = d.kind == "availability";
+            if (!c || d.sample != c->sample || (live && c->availability_url.empty())) continue;
+            const std::string where = "parking feed " + d.county + " " + d.kind + " kept at the last run";
+            if (live) {
+                auto list = parking::read_availability_json(d.body);
+                if (!list) {
+                    std::fprintf(stderr, "beitai: %s: %s\n", where.c_str(), list.error().c_str());
+                    continue;
+                }
+                hub.update(d.county, [&](parking::CountyParking& p) {
+                    p.status.live_items = list->items.size();
+                    p.status.last_success_at = d.fetched_at;
+                    p.status.data_updated_at = list->updated_at;
+                    p.availability = std::move(*list);
+                });
+            } else {
+                auto list = parking::read_car_parks_json(d.body, d.county);
+                if (!list) {
+                    std::fprintf(stderr, "beitai: %s: %s\n", where.c_str(), list.error().c_str());
+                    continue;
+                }
+                hub.update(d.county, [&](parking::CountyParking& p) {
+                    p.status.car_parks = list->car_parks.size();
+                    if (c->availability_url.empty()) {
+                        p.status.last_success_at = d.fetched_at;
+                        p.status.data_updated_at = list->updated_at;
+                    }
+                    p.car_parks = std::move(*list);
+                });
+            }
+            std::printf("parking: %s restored (fetched %lld s ago)\n", where.c_str(),
+                        static_cast<long long>(unix_now() - d.fetched_at));
+        }
+        hub.publish(unix_now());
+    }
+
+    // Keeps a taken document in the store, unless this one was kept less than kKeepEvery_s ago.
+    template <class List>
+    void keep_document(Job& job, const List& list, Clock::time_point now, std::int64_t at) {
+        if (!keep || (job.kept && now - job.kept_at < std::chrono::seconds(FeedPoller::kKeepEvery_s))) return;
+        const auto& c = config.counties[job.county];
+        job.kept = true;
+        job.kept_at = now;
+        auto saved = keep->save_parking_document(
+            {c.county, job.availability ? "availability" : "car_parks", c.sample, at, parking::to_tdx_json(list)});
+        if (!saved) std::fprintf(stderr, "beitai: parking feed %s %s: not kept: %s\n", c.county.c_str(), job.what(), saved.error().c_str());
     }
 
     ~Impl() {
@@ -260,6 +325,8 @@ struct FeedPoller::Impl {
         job.due = now + std::chrono::seconds(job.availability ? c.interval_s : c.car_parks_interval_s);
         const std::int64_t at = unix_now();
         const bool publishes_live = !c.availability_url.empty();
+        if (parks) keep_document(job, *parks, now, at);
+        if (live) keep_document(job, *live, now, at);
         hub.update(c.county, [&](parking::CountyParking& p) {
             p.status.last_attempt_at = job.started_at;
             p.status.consecutive_failures = 0;
@@ -359,7 +426,8 @@ struct FeedPoller::Impl {
     }
 };
 
-FeedPoller::FeedPoller(FeedsConfig config, ParkingHub& hub) : impl_(std::make_unique<Impl>(std::move(config), hub)) {}
+FeedPoller::FeedPoller(FeedsConfig config, ParkingHub& hub, Store* keep)
+    : impl_(std::make_unique<Impl>(std::move(config), hub, keep)) {}
 
 FeedPoller::~FeedPoller() { stop(); }
 

@@ -5,7 +5,8 @@
 // Per document: connect and total timeouts, a body limit, and after a failure a retry with
 // exponential backoff and jitter. Per county: a breaker that, after repeated failures,
 // leaves the county alone for a while. A failed or refused fetch never replaces good data;
-// it is recorded in the county's status and logged as one line.
+// it is recorded in the county's status and logged as one line. What it takes is also kept in
+// the store, for the next start.
 #pragma once
 
 #include <atomic>
@@ -14,12 +15,18 @@
 
 #include "feeds/feed_config.h"
 #include "feeds/parking_hub.h"
+#include "store/store.h"
 
 namespace beitai::site {
 
 class FeedPoller {
 public:
-    FeedPoller(FeedsConfig config, ParkingHub& hub);
+    // With a store, the last good documents are kept there (each county's at most every
+    // kKeepEvery_s, as they are taken) and the hub starts from them: after a restart the
+    // portal serves them with their true age until the feeds answer. Documents from a sample
+    // feed are restored only for a sample feed, and real ones only for a real one.
+    FeedPoller(FeedsConfig config, ParkingHub& hub, Store* keep = nullptr);
+    static constexpr int kKeepEvery_s = 30;
     ~FeedPoller();
 
     void start();

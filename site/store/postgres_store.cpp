@@ -285,6 +285,25 @@ public:
                                   {name, address, ok ? "1" : "0", num(at)}));
     }
 
+    Status save_parking_document(const ParkingDocument& d) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        std::string sql = kSaveParkingDocument;
+        for (char n = '1'; n <= '5'; ++n) sql.replace(sql.find('?'), 1, std::string("$") + n);
+        return status_of(db_.exec(sql, {d.county, d.kind, d.sample ? "1" : "0", num(d.fetched_at), d.body}));
+    }
+
+    Result<std::vector<ParkingDocument>> parking_documents() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        auto r = db_.exec(kParkingDocuments);
+        if (!r) return Error{r.error()};
+        std::vector<ParkingDocument> out;
+        for (int i = 0; i < r->size(); ++i)
+            out.push_back({r->text(i, 0), r->text(i, 1), r->integer(i, 2) != 0, r->integer(i, 3), r->text(i, 4)});
+        return out;
+    }
+
     Status purge(UnixTime sessions_before, UnixTime sign_ins_before) override {
         std::lock_guard<std::mutex> lock(mutex_);
         db_.reconnect_if_lost();

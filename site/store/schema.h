@@ -61,10 +61,27 @@ CREATE TABLE IF NOT EXISTS sign_ins (
   ok INTEGER NOT NULL,
   at BIGINT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS parking_documents (
+  county TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('car_parks', 'availability')),
+  sample INTEGER NOT NULL,
+  fetched_at BIGINT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (county, kind)
+);
 CREATE INDEX IF NOT EXISTS sign_ins_by_name ON sign_ins (name, at);
 CREATE INDEX IF NOT EXISTS sign_ins_by_address ON sign_ins (address, at);
 CREATE INDEX IF NOT EXISTS status_events_by_proposal ON status_events (proposal_id, seq);
 )sql";
 }
+
+// The statements on the parking cache, the same in both (placeholders written "?"; the
+// PostgreSQL store numbers them). The upsert is SQLite 3.24+ and PostgreSQL 9.5+.
+constexpr const char* kSaveParkingDocument =
+    "INSERT INTO parking_documents (county, kind, sample, fetched_at, body) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (county, kind) DO UPDATE SET sample = excluded.sample, fetched_at = excluded.fetched_at, "
+    "body = excluded.body";
+constexpr const char* kParkingDocuments =
+    "SELECT county, kind, sample, fetched_at, body FROM parking_documents ORDER BY county, kind";
 
 }  // namespace beitai::site

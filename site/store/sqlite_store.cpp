@@ -275,6 +275,26 @@ public:
         return stmt->bind(1, name).bind(2, address).bind(3, ok ? 1LL : 0LL).bind(4, at).run();
     }
 
+    Status save_parking_document(const ParkingDocument& d) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(kSaveParkingDocument);
+        if (!stmt) return Error{stmt.error()};
+        return stmt->bind(1, d.county).bind(2, d.kind).bind(3, d.sample ? 1LL : 0LL).bind(4, d.fetched_at).bind(5, d.body).run();
+    }
+
+    Result<std::vector<ParkingDocument>> parking_documents() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(kParkingDocuments);
+        if (!stmt) return Error{stmt.error()};
+        std::vector<ParkingDocument> out;
+        for (;;) {
+            auto row = stmt->step();
+            if (!row) return Error{path_ + ": " + row.error()};
+            if (!*row) return out;
+            out.push_back({stmt->text(0), stmt->text(1), stmt->integer(2) != 0, stmt->integer(3), stmt->text(4)});
+        }
+    }
+
     Status purge(UnixTime sessions_before, UnixTime sign_ins_before) override {
         std::lock_guard<std::mutex> lock(mutex_);
         auto sessions = db_.prepare("DELETE FROM sessions WHERE created < ?");

@@ -56,6 +56,16 @@ struct AuditEntry {
     std::string detail;       // a reason for refusals, the address for sign-ins
 };
 
+// A county's last good parking document of one kind, kept so that after a restart the portal
+// serves it — with its true age — until the feed answers again (site/feeds/poller.cpp).
+struct ParkingDocument {
+    std::string county;  // TDX city id
+    std::string kind;    // "car_parks" or "availability"
+    bool sample = false;  // from a sample feed (the simulator): never restored as real data
+    UnixTime fetched_at = 0;
+    std::string body;  // TDX JSON as the core writes it (parking/tdx_write.h)
+};
+
 // The result of a proposal write: stored, or lost the race to another writer.
 enum class WriteResult { stored, version_conflict };
 
@@ -101,6 +111,10 @@ public:
     virtual Result<SignInFailures> failed_sign_ins(const std::string& name, const std::string& address,
                                                    UnixTime since) = 0;
     virtual Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) = 0;
+    // Replaces the county's document of that kind.
+    virtual Status save_parking_document(const ParkingDocument& document) = 0;
+    virtual Result<std::vector<ParkingDocument>> parking_documents() = 0;
+
     // Drops sessions begun before `sessions_before` and sign-in records older than
     // `sign_ins_before`: both tables would otherwise only grow.
     virtual Status purge(UnixTime sessions_before, UnixTime sign_ins_before) = 0;

@@ -4,7 +4,7 @@
 // error while the others go on updating, and no good data lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startParkingServer, PARKING_COUNTIES as COUNTIES, XML_COUNTIES as XML } from '../support/server.mjs';
+import { startParkingServer, until, PARKING_COUNTIES as COUNTIES, XML_COUNTIES as XML } from '../support/server.mjs';
 
 let simulator, server;
 
@@ -24,16 +24,6 @@ const get = async (p) => {
 const feeds = async () => (await get('/api/parking/feeds')).body.feeds;
 const feed = async (county) => (await feeds()).find((f) => f.county === county);
 const control = (p) => fetch(simulator.url + '/control' + p, { method: 'POST' }).then((r) => assert.equal(r.status, 200));
-
-async function until(check, what, ms = 15000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const ok = await check();
-    if (ok) return ok;
-    if (Date.now() > end) throw new Error('timed out waiting for: ' + what);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 test('every county is read, in JSON and XML; a county without live data says so', async () => {
   const { status, body } = await get('/api/parking');

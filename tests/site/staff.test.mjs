@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import net from 'node:net';
-import { addAccount, freshStore, staffClient, startServer, stores } from '../support/server.mjs';
+import { addAccount, freshStore, staffClient, startServer, storeShell, stores } from '../support/server.mjs';
 
 // ---- accounts (the same four on every store) --------------------------------------------
 
@@ -86,14 +86,6 @@ function parseCsv(text) {
   }
   if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
   return rows;
-}
-
-// A statement run on the store by its own command-line client, not through the server.
-function storeShell(kind, location, sql) {
-  const r = kind === 'postgres'
-    ? spawnSync('psql', [location, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' })
-    : spawnSync('sqlite3', [location, sql], { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function isoDateAfterDays(days) {

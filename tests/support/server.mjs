@@ -32,6 +32,14 @@ export function freshPostgresDatabase() {
   return admin.replace(/\/[^/]*$/, '/' + name);
 }
 
+// A statement run on the store by its own command-line client, not through the server.
+export function storeShell(kind, location, sql) {
+  const r = kind === 'postgres'
+    ? spawnSync('psql', [location, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' })
+    : spawnSync('sqlite3', [location, sql], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 // A store location for `kind` ("sqlite" or "postgres") and a cleanup.
 export function freshStore(kind = 'sqlite') {
   if (kind === 'postgres') {
@@ -190,4 +198,16 @@ export async function startParkingServer({ simulatorArgs = ['--step-seconds', '1
     rmSync(dir, { recursive: true, force: true });
   };
   return { simulator, server };
+}
+
+// Polls `check` every 200 ms until it returns something truthy (returned), or fails after `ms`
+// naming `what`.
+export async function until(check, what, ms = 15000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const ok = await check();
+    if (ok) return ok;
+    if (Date.now() > end) throw new Error('timed out waiting for: ' + what);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
