@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "parking/availability_stream.h"
 #include "parking/tdx_fields.h"
 #include "parking/tdx_json.h"
 
@@ -70,42 +71,6 @@ struct Slots {
 
     void clear() { given.fill(false); }
     const Json* at(int k) const { return given[k] && !values[k].is_null() ? &values[k] : nullptr; }
-};
-
-// Builds the tree of one value the stream keeps whole (see the top of this file).
-class ValueBuilder {
-public:
-    bool active() const { return !open_.empty(); }
-
-    // Starts an object or array at `target`.
-    void start(Json& target, bool object) {
-        target = object ? Json::object() : Json::array();
-        open_.assign(1, &target);
-    }
-    void key(const std::string& k) { key_ = k; }
-    void scalar(Json v) { add(std::move(v)); }
-    void open(bool object) { open_.push_back(&add(object ? Json::object() : Json::array())); }
-    // Closes the innermost; true when that finished the whole value.
-    bool close() {
-        open_.pop_back();
-        return open_.empty();
-    }
-
-private:
-    // Pointers are kept only to open containers, which nothing else grows meanwhile.
-    Json& add(Json v) {
-        Json& parent = *open_.back();
-        if (parent.is_array()) {
-            parent.push_back(std::move(v));
-            return parent.back();
-        }
-        Json& member = parent[key_];
-        member = std::move(v);
-        return member;
-    }
-
-    std::vector<Json*> open_;
-    std::string key_;
 };
 
 class AvailabilityStream final : public nlohmann::json_sax<Json> {
@@ -404,6 +369,28 @@ private:
 };
 
 }  // namespace
+
+bool TreeBuilder::start(bool object) {
+    if (builder_.active())
+        builder_.open(object);
+    else
+        builder_.start(tree_, object);
+    return true;
+}
+
+bool TreeBuilder::scalar(Json v) {
+    if (builder_.active())
+        builder_.scalar(std::move(v));
+    else
+        tree_ = std::move(v);
+    return true;
+}
+
+Result<AvailabilityList> read_availability_events(const EventSource& produce, const ReadLimits& limits) {
+    AvailabilityStream stream(limits);
+    if (std::string error = produce(stream); !error.empty()) return Error{error};
+    return stream.finish();
+}
 
 Result<AvailabilityList> read_availability_json(std::string_view text, const ReadLimits& limits) {
     AvailabilityStream stream(limits);

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "parking/availability_stream.h"
 #include "parking/tdx_json.h"
 #include "text/url.h"
 
@@ -59,17 +60,25 @@ struct Place {
     }
 };
 
-// Walks the parsed document into a Json tree, resolving namespaces on the way. Recursive,
-// but never deeper than max_depth + 1 frames: the depth is checked before descending.
-class Converter {
-public:
-    Converter(std::string_view xml, size_t max_depth) : xml_(xml), max_depth_(max_depth) {}
+// The local name of an element: its name without the namespace prefix.
+std::string_view local_name(std::string_view qname) {
+    const auto colon = qname.find(':');
+    return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
 
-    // Converts `node` at `depth` (the root element is 1) into `out`. `parent` is where its
-    // parent is (nullptr for the root), `index` the node's place in a list (npos outside
-    // lists); its local name goes to `name`. False after setting error_.
-    bool element(const pugi::xml_node& node, const Place* parent, size_t index, size_t depth, Json& out,
-                 std::string_view& name) {
+// Walks the parsed document, resolving namespaces on the way, and sends the tree described
+// in tdx_xml.h to a handler as JSON parser events: to TreeBuilder for the tree, or straight
+// to the availability reader (availability_stream.h), which then needs no tree. Recursive,
+// but never deeper than max_depth + 1 frames: the depth is checked before descending.
+class Walker {
+public:
+    Walker(std::string_view xml, size_t max_depth, JsonEvents& sink) : xml_(xml), max_depth_(max_depth), sink_(sink) {}
+
+    // Walks `node` at `depth` (the root element is 1). `parent` is where its parent is
+    // (nullptr for the root), `index` the node's place in a list (npos outside lists);
+    // `member`: the node is a member of an object, so its name is sent first, as the key.
+    // False after setting error_.
+    bool element(const pugi::xml_node& node, const Place* parent, size_t index, size_t depth, bool member) {
         const size_t scope = namespaces_.size();
         for (const pugi::xml_attribute& a : node.attributes()) {
             const std::string_view attr = a.name();
@@ -78,7 +87,7 @@ public:
             else if (attr.substr(0, 6) == "xmlns:")
                 namespaces_.emplace_back(std::string(attr.substr(6)), a.value());
         }
-        const bool ok = convert(node, parent, index, depth, out, name);
+        const bool ok = walk(node, parent, index, depth, member);
         namespaces_.resize(scope);
         return ok;
     }
@@ -86,12 +95,11 @@ public:
     const std::string& error() const { return error_; }
 
 private:
-    bool convert(const pugi::xml_node& node, const Place* parent, size_t index, size_t depth, Json& out,
-                 std::string_view& name) {
+    bool walk(const pugi::xml_node& node, const Place* parent, size_t index, size_t depth, bool member) {
         const std::string_view qname = node.name();
         const auto colon = qname.find(':');
         const std::string_view prefix = colon == std::string_view::npos ? std::string_view() : qname.substr(0, colon);
-        name = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+        const std::string_view name = local_name(qname);
         const Place here{parent, name, index};
 
         if (depth > max_depth_)
@@ -126,40 +134,61 @@ private:
         const std::string_view value = trimmed(text);
 
         if (is_list_element(name) && (has_children || value.empty())) {
-            out = Json::array();
+            send_key(member, name);
+            if (!muted_) sink_.start_array(std::string::npos);
             size_t i = 0;
             for (const pugi::xml_node& child : node.children()) {
                 if (child.type() != pugi::node_element) continue;  // text between items is ignored
-                out.push_back(Json());
-                std::string_view item_name;
-                if (!element(child, &here, i++, depth + 1, out.back(), item_name)) return false;
+                if (!element(child, &here, i++, depth + 1, false)) return false;
             }
+            if (!muted_) sink_.end_array();
             return true;
         }
         if (has_children || depth == 1) {  // the root is an object even when it is empty
-            out = Json::object();
-            auto& members = out.get_ref<Json::object_t&>();
+            send_key(member, name);
+            if (!muted_) sink_.start_object(std::string::npos);
             for (const pugi::xml_node& child : node.children()) {
                 if (child.type() != pugi::node_element) continue;  // mixed-in text is ignored
-                Json member;
-                std::string_view key;
-                if (!element(child, &here, std::string::npos, depth + 1, member, key)) return false;
                 // Outside the list elements the standard's schema has each member once. A
                 // server that writes one twice has made a mistake the JSON shape cannot hold
                 // (one key, one value). The first occurrence is kept — the one standing where
                 // the schema's sequence puts it — rather than failing or turning the member
                 // into an array, either of which would reject the whole item over a redundant
-                // element. The repeat was still checked (depth, names, UTF-8) above.
-                members.emplace(std::string(key), std::move(member));
+                // element. The repeat is still walked and checked (depth, names, UTF-8), unsent.
+                const bool repeat = repeats_earlier_sibling(child);
+                muted_ += repeat;
+                const bool ok = element(child, &here, std::string::npos, depth + 1, true);
+                muted_ -= repeat;
+                if (!ok) return false;
             }
+            if (!muted_) sink_.end_object();
             return true;
         }
         // A leaf; a list element holding text rather than items is one too, so that the
         // readers say "expected a list, got \"…\"" as they do for the same in JSON.
         // pugixml does not check UTF-8, and a character reference may name a surrogate.
         if (!text::is_valid_utf8(value)) return fail(node, here.path() + ": text is not valid UTF-8");
-        out = std::string(value);
+        send_key(member, name);
+        if (!muted_) {
+            scratch_.assign(value);
+            sink_.string(scratch_);
+        }
         return true;
+    }
+
+    void send_key(bool member, std::string_view name) {
+        if (!member || muted_) return;
+        scratch_.assign(name);
+        sink_.key(scratch_);
+    }
+
+    // Members are few (a dozen at most in the standard), so looking back costs less than
+    // keeping a set of the names seen.
+    static bool repeats_earlier_sibling(const pugi::xml_node& node) {
+        const std::string_view name = local_name(node.name());
+        for (pugi::xml_node s = node.previous_sibling(); s; s = s.previous_sibling())
+            if (s.type() == pugi::node_element && local_name(s.name()) == name) return true;
+        return false;
     }
 
     // The namespace a prefix ("" for the default) is bound to in scope; nullptr when unbound.
@@ -177,13 +206,15 @@ private:
 
     std::string_view xml_;
     size_t max_depth_;
+    JsonEvents& sink_;
+    size_t muted_ = 0;     // inside a repeated member: walked, not sent
+    std::string scratch_;  // the text of a key or value being sent
     std::vector<std::pair<std::string, std::string>> namespaces_;  // (prefix, URI), innermost last
     std::string error_;
 };
 
-}  // namespace
-
-Result<Json> tdx_xml_to_json(std::string_view xml, size_t max_depth) {
+// Parses `xml` and sends its tree's events to `sink`: "" or what was wrong with it.
+std::string walk_document(std::string_view xml, size_t max_depth, JsonEvents& sink) {
     // Parser settings as restrictive as reading the data allows. pugixml never processes a
     // DTD or loads an external entity (it has no code for either) and decodes only XML's five
     // predefined entities and character references: `&name;` for anything else stays literal
@@ -197,7 +228,7 @@ Result<Json> tdx_xml_to_json(std::string_view xml, size_t max_depth) {
     constexpr unsigned flags = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol | pugi::parse_fragment;
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), flags, pugi::encoding_utf8);
-    if (!parsed) return Error{position(xml, static_cast<size_t>(parsed.offset)) + ": " + parsed.description()};
+    if (!parsed) return position(xml, static_cast<size_t>(parsed.offset)) + ": " + parsed.description();
 
     // A document is one root element, with nothing but markup around it.
     pugi::xml_node root;
@@ -208,17 +239,23 @@ Result<Json> tdx_xml_to_json(std::string_view xml, size_t max_depth) {
                 ++offset;
         }
         const std::string where = offset >= 0 ? position(xml, static_cast<size_t>(offset)) + ": " : std::string();
-        if (node.type() != pugi::node_element) return Error{where + "text outside the root element"};
-        if (root) return Error{where + "a second root element <" + node.name() + ">"};
+        if (node.type() != pugi::node_element) return where + "text outside the root element";
+        if (root) return where + "a second root element <" + node.name() + ">";
         root = node;
     }
-    if (!root) return Error{"no root element"};
+    if (!root) return "no root element";
 
-    Converter converter(xml, max_depth);
-    Json tree;
-    std::string_view name;
-    if (!converter.element(root, nullptr, std::string::npos, 1, tree, name)) return Error{converter.error()};
-    return tree;
+    Walker walker(xml, max_depth, sink);
+    if (!walker.element(root, nullptr, std::string::npos, 1, false)) return walker.error();
+    return {};
+}
+
+}  // namespace
+
+Result<Json> tdx_xml_to_json(std::string_view xml, size_t max_depth) {
+    TreeBuilder tree;
+    if (std::string error = walk_document(xml, max_depth, tree); !error.empty()) return Error{error};
+    return std::move(tree.tree());
 }
 
 Result<CarParkList> read_car_parks_xml(std::string_view xml, const std::string& county, const ReadLimits& limits) {
@@ -227,10 +264,14 @@ Result<CarParkList> read_car_parks_xml(std::string_view xml, const std::string& 
     return read_car_parks(*tree, county, limits);
 }
 
+// Straight from the walk to the availability reader: no tree between (availability_stream.h).
 Result<AvailabilityList> read_availability_xml(std::string_view xml, const ReadLimits& limits) {
-    auto tree = tdx_xml_to_json(xml);
-    if (!tree) return Error{"availability: " + tree.error()};
-    return read_availability(*tree, limits);
+    return read_availability_events(
+        [&](JsonEvents& reader) {
+            std::string error = walk_document(xml, 32, reader);
+            return error.empty() ? error : "availability: " + error;
+        },
+        limits);
 }
 
 }  // namespace beitai::parking

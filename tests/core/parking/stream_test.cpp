@@ -10,6 +10,7 @@
 
 #include "content/json_reader.h"
 #include "parking/tdx_json.h"
+#include "parking/tdx_xml.h"
 
 using namespace beitai;
 using namespace beitai::parking;
@@ -142,4 +143,54 @@ TEST_CASE("values nested very deep are skipped or quoted without recursion") {
     REQUIRE_FALSE(quoted);
     CHECK(quoted.error().find("ParkingAvailabilities[0].AvailableSpaces: expected a count, got a value nested deeper than 16 levels") !=
           std::string::npos);
+}
+
+TEST_CASE("XML availability streamed from the walk reads as the tree of the same document does") {
+    const std::string ns = R"( xmlns="https://traffic.transportdata.tw/standard/parking/schema/")";
+    const std::string item =
+        "<ParkingAvailability><CarParkID>A</CarParkID><TotalSpaces>10</TotalSpaces><AvailableSpaces>4</AvailableSpaces>"
+        "<Availabilities><Availability><SpaceType>1</SpaceType><NumberOfSpaces>8</NumberOfSpaces>"
+        "<AvailableSpaces>3</AvailableSpaces></Availability></Availabilities><ServiceStatus>1</ServiceStatus>"
+        "<DataCollectTime>2024-05-01T12:34:56+08:00</DataCollectTime></ParkingAvailability>";
+    const std::vector<std::string> documents = {
+        "<ParkingAvailabilityList" + ns + "><UpdateTime>2024-05-01T12:35:00+08:00</UpdateTime><UpdateInterval>60</UpdateInterval>"
+            "<ParkingAvailabilities>" + item + item + "</ParkingAvailabilities></ParkingAvailabilityList>",
+        // a repeated member keeps its first occurrence, however deep the repeat
+        "<L" + ns + "><ParkingAvailabilities><P><CarParkID>A</CarParkID><CarParkID>B</CarParkID>"
+            "<AvailableSpaces>5</AvailableSpaces><AvailableSpaces><x><y>1</y></x></AvailableSpaces>"
+            "<Availabilities><A><SpaceType>1</SpaceType></A></Availabilities><Availabilities/></P></ParkingAvailabilities></L>",
+        "<L" + ns + "><ParkingAvailabilities>" + item + "</ParkingAvailabilities><ParkingAvailabilities/></L>",
+        "<L" + ns + "><UpdateTime>x</UpdateTime><UpdateTime>2024-05-01T12:35:00+08:00</UpdateTime><ParkingAvailabilities/></L>",
+        // shapes: a bare list, text where a list belongs, an item that is text, an empty root
+        "<ParkingAvailabilities" + ns + ">" + item + "</ParkingAvailabilities>",
+        "<L" + ns + "><ParkingAvailabilities>none</ParkingAvailabilities></L>",
+        "<L" + ns + "><ParkingAvailabilities><P>text</P>" + item + "</ParkingAvailabilities></L>",
+        "<L" + ns + "/>", "<L" + ns + "><Other><ParkingAvailabilities/></Other></L>",
+        // bad values and bad XML
+        "<L" + ns + "><ParkingAvailabilities><P><CarParkID>C</CarParkID><AvailableSpaces>many</AvailableSpaces></P>"
+            "</ParkingAvailabilities></L>",
+        "<L" + ns + "><ParkingAvailabilities><P><CarParkID>C</CarParkID><AvailableSpaces>未提供</AvailableSpaces></P>"
+            "</ParkingAvailabilities></L>",
+        "<L xmlns=\"urn:other\"><ParkingAvailabilities/></L>", "<L><P></L>", "", "<L/><M/>",
+    };
+    for (const auto& xml : documents) {
+        CAPTURE(xml);
+        const auto streamed = read_availability_xml(xml);
+        auto tree = tdx_xml_to_json(xml);
+        const Result<AvailabilityList> from_tree =
+            tree ? read_availability(*tree) : Result<AvailabilityList>(Error{"availability: " + tree.error()});
+        REQUIRE(streamed.ok() == from_tree.ok());
+        if (streamed) {
+            CHECK(*streamed == *from_tree);
+        } else {
+            CHECK(streamed.error() == from_tree.error());
+        }
+    }
+    const auto first = read_availability_xml(documents[1]);
+    REQUIRE_MESSAGE(first, first.error());
+    REQUIRE(first->items.size() == 1);
+    CHECK(first->items[0].car_park_id == "A");
+    CHECK(first->items[0].available_spaces == 5);
+    REQUIRE(first->items[0].by_type.size() == 1);
+    CHECK(first->items[0].by_type[0].space_type == 1);
 }
