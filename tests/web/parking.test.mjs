@@ -111,8 +111,11 @@ test('a county whose feed breaks shows as stale: panel, markers and list', async
   const seen = await staleness();
   assert.ok(seen.taipei.length > 0 && seen.taipei.every(Boolean), 'Taipei markers stale');
   assert.ok(seen.keelung.length > 0 && !seen.keelung.some(Boolean), 'Keelung markers fresh');
-  // The panel is replaced at every event: a picture of its place, not of the element.
+  // The panel is replaced at every event: a picture of its place, not of the element, taken
+  // once it is in view (a clip reaching past the viewport is cut off).
+  await page.locator('#parking-feeds').scrollIntoViewIfNeeded();
   const box = await page.locator('#parking-feeds').boundingBox();
+  assert.ok(box.height > 100, 'the panel lists the eight counties (' + box.height + ' px)');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'map-parking-feeds.png'), clip: box });
   assert.deepEqual(problems, []);
   await control('/reset');
