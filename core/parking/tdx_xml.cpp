@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -147,6 +149,7 @@ private:
         if (has_children || depth == 1) {  // the root is an object even when it is empty
             send_key(member, name);
             if (!muted_) sink_.start_object(std::string::npos);
+            MemberNames names(seen_);
             for (const pugi::xml_node& child : node.children()) {
                 if (child.type() != pugi::node_element) continue;  // mixed-in text is ignored
                 // Outside the list elements the standard's schema has each member once. A
@@ -155,7 +158,7 @@ private:
                 // the schema's sequence puts it — rather than failing or turning the member
                 // into an array, either of which would reject the whole item over a redundant
                 // element. The repeat is still walked and checked (depth, names, UTF-8), unsent.
-                const bool repeat = repeats_earlier_sibling(child);
+                const bool repeat = !names.add(local_name(child.name()));
                 muted_ += repeat;
                 const bool ok = element(child, &here, std::string::npos, depth + 1, true);
                 muted_ -= repeat;
@@ -182,14 +185,31 @@ private:
         sink_.key(scratch_);
     }
 
-    // Members are few (a dozen at most in the standard), so looking back costs less than
-    // keeping a set of the names seen.
-    static bool repeats_earlier_sibling(const pugi::xml_node& node) {
-        const std::string_view name = local_name(node.name());
-        for (pugi::xml_node s = node.previous_sibling(); s; s = s.previous_sibling())
-            if (s.type() == pugi::node_element && local_name(s.name()) == name) return true;
-        return false;
-    }
+    // The member names of one object element seen so far. An item of the standard has a
+    // dozen, looked up in a list shared by the whole walk (no allocation per object); past
+    // kListed names (hostile input: thousands of distinct siblings) a hash set takes over, so
+    // that the walk stays linear in the document.
+    class MemberNames {
+    public:
+        explicit MemberNames(std::vector<std::string_view>& list) : list_(list), base_(list.size()) {}
+        ~MemberNames() { list_.resize(base_); }
+        // False when `name` was seen before.
+        bool add(std::string_view name) {
+            if (many_.empty() && list_.size() - base_ < kListed) {
+                if (std::find(list_.begin() + static_cast<std::ptrdiff_t>(base_), list_.end(), name) != list_.end()) return false;
+                list_.push_back(name);
+                return true;
+            }
+            if (many_.empty()) many_.insert(list_.begin() + static_cast<std::ptrdiff_t>(base_), list_.end());
+            return many_.insert(name).second;
+        }
+
+    private:
+        static constexpr size_t kListed = 32;
+        std::vector<std::string_view>& list_;  // this object's names from base_ on; nested objects' after them
+        size_t base_;
+        std::unordered_set<std::string_view> many_;
+    };
 
     // The namespace a prefix ("" for the default) is bound to in scope; nullptr when unbound.
     const std::string* lookup(std::string_view prefix) const {
@@ -208,6 +228,7 @@ private:
     size_t max_depth_;
     JsonEvents& sink_;
     size_t muted_ = 0;     // inside a repeated member: walked, not sent
+    std::vector<std::string_view> seen_;  // member names of the objects being walked (MemberNames)
     std::string scratch_;  // the text of a key or value being sent
     std::vector<std::pair<std::string, std::string>> namespaces_;  // (prefix, URI), innermost last
     std::string error_;

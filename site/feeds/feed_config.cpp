@@ -96,6 +96,11 @@ Result<FeedsConfig> read_feeds_config(const std::string& text, const std::string
             r.error("failures_to_open", "failures_to_open and open_s must be at least 1");
         r.reject_unknown_keys();
     }
+    if (json->contains("keep_every_s")) {
+        const long long v = root.integer("keep_every_s");
+        if (v < 1 || v > 86400) root.error("keep_every_s", "must be between 1 and 86400");
+        else config.keep_every_s = static_cast<int>(v);
+    }
     if (const Json* list = root.array("counties")) {
         for (size_t i = 0; i < list->size(); ++i) {
             const Json& node = (*list)[i];

@@ -12,6 +12,7 @@
 //                "stale_after_s": 300},
 //   "backoff": {"initial_s": 1, "factor": 1.6, "max_s": 120, "jitter": 0.2},    // optional
 //   "breaker": {"failures_to_open": 5, "open_s": 60},                          // optional
+//   "keep_every_s": 30,              // optional: how often each document is kept in the store
 //   "counties": [{"county": "Taipei"}, {"county": "Keelung", "format": "xml"},
 //                {"county": "MiaoliCounty", "live": false},
 //                {"county": "Hsinchu", "car_parks_url": "https://…", "availability_url": "https://…"}]
@@ -73,6 +74,8 @@ struct FeedsConfig {
     BreakerPolicy breaker;
     int max_requests_per_second = 50;  // TDX's limit per source address
     int max_token_requests_per_minute = 20;
+    // How often at most each document taken is also kept in the store, for the next start.
+    int keep_every_s = 30;
 };
 
 // Reads the file's text; errors name the JSON path. Environment variables named by

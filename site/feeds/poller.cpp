@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "content/json_reader.h"
+#include "feeds/document_keeper.h"
 #include "parking/tdx_json.h"
 #include "parking/tdx_write.h"
 #include "parking/tdx_xml.h"
@@ -38,6 +39,7 @@ struct Job {
     std::size_t max_body = 0;
     std::int64_t started_at = 0;
     curl_slist* headers = nullptr;
+    std::string token;  // the OAuth2 token the request was sent with
     bool kept = false;  // in the store, at kept_at
     Clock::time_point kept_at{};
 
@@ -65,7 +67,8 @@ struct Token {
 struct FeedPoller::Impl {
     FeedsConfig config;
     ParkingHub& hub;
-    Store* keep;
+    Store* store;                             // where the last run's documents are read from
+    std::unique_ptr<DocumentKeeper> keeper;  // and where this run's are written, off this thread
     std::atomic<bool> stopping{false};
     CURLM* multi = nullptr;
     std::vector<Job> jobs;
@@ -80,7 +83,7 @@ struct FeedPoller::Impl {
     Token token;
     std::mt19937 random{std::random_device{}()};
 
-    Impl(FeedsConfig c, ParkingHub& h, Store* k) : config(std::move(c)), hub(h), keep(k) {
+    Impl(FeedsConfig c, ParkingHub& h, Store* s) : config(std::move(c)), hub(h), store(s) {
         multi = curl_multi_init();
         counties.resize(config.counties.size());
         const auto now = Clock::now();
@@ -105,13 +108,16 @@ struct FeedPoller::Impl {
                 jobs.push_back(live);
             }
         }
-        if (keep) restore();
+        if (store) {
+            restore();
+            keeper = std::make_unique<DocumentKeeper>(*store);
+        }
     }
 
     // The hub starts from the documents kept at the last run. Their age is the age they had
     // then plus the time since: last_success_at is when they were fetched.
     void restore() {
-        auto documents = keep->parking_documents();
+        auto documents = store->parking_documents();
         if (!documents) {
             std::fprintf(stderr, "beitai: parking: the kept documents do not read: %s\n", documents.error().c_str());
             return;
@@ -156,16 +162,14 @@ struct FeedPoller::Impl {
         hub.publish(unix_now());
     }
 
-    // Keeps a taken document in the store, unless this one was kept less than kKeepEvery_s ago.
+    // Hands a taken document to the keeper, unless this one was kept less than keep_every_s ago.
     template <class List>
     void keep_document(Job& job, const List& list, Clock::time_point now, std::int64_t at) {
-        if (!keep || (job.kept && now - job.kept_at < std::chrono::seconds(FeedPoller::kKeepEvery_s))) return;
+        if (!keeper || (job.kept && now - job.kept_at < std::chrono::seconds(config.keep_every_s))) return;
         const auto& c = config.counties[job.county];
         job.kept = true;
         job.kept_at = now;
-        auto saved = keep->save_parking_document(
-            {c.county, job.availability ? "availability" : "car_parks", c.sample, at, parking::to_tdx_json(list)});
-        if (!saved) std::fprintf(stderr, "beitai: parking feed %s %s: not kept: %s\n", c.county.c_str(), job.what(), saved.error().c_str());
+        keeper->keep({c.county, job.availability ? "availability" : "car_parks", c.sample, at, parking::to_tdx_json(list)});
     }
 
     ~Impl() {
@@ -274,6 +278,7 @@ struct FeedPoller::Impl {
         curl_easy_setopt(job.easy, CURLOPT_PRIVATE, &job);
         if (config.oauth) {
             job.headers = curl_slist_append(nullptr, ("Authorization: Bearer " + token.value).c_str());
+            job.token = token.value;
             curl_easy_setopt(job.easy, CURLOPT_HTTPHEADER, job.headers);
         }
         curl_multi_add_handle(multi, job.easy);
@@ -363,7 +368,9 @@ struct FeedPoller::Impl {
                                                                  : std::string(curl_easy_strerror(rc));
             return fail(job, error, now);
         }
-        if (status == 401 && config.oauth) token.value.clear();  // signed out: sign in again next time
+        // Signed out: sign in again next time — unless that has happened already. Requests sent
+        // with the old token come back 401 one by one, and each must not throw away the new one.
+        if (status == 401 && config.oauth && job.token == token.value) token.value.clear();
         if (status != 200) return fail(job, "HTTP " + std::to_string(status), now);
         // An empty list where the last good one had items is far likelier a broken server
         // than every car park of a county vanishing at once: it is refused like garbage.
@@ -426,8 +433,8 @@ struct FeedPoller::Impl {
     }
 };
 
-FeedPoller::FeedPoller(FeedsConfig config, ParkingHub& hub, Store* keep)
-    : impl_(std::make_unique<Impl>(std::move(config), hub, keep)) {}
+FeedPoller::FeedPoller(FeedsConfig config, ParkingHub& hub, Store* store)
+    : impl_(std::make_unique<Impl>(std::move(config), hub, store)) {}
 
 FeedPoller::~FeedPoller() { stop(); }
 

@@ -21,12 +21,12 @@ namespace beitai::site {
 
 class FeedPoller {
 public:
-    // With a store, the last good documents are kept there (each county's at most every
-    // kKeepEvery_s, as they are taken) and the hub starts from them: after a restart the
-    // portal serves them with their true age until the feeds answer. Documents from a sample
-    // feed are restored only for a sample feed, and real ones only for a real one.
-    FeedPoller(FeedsConfig config, ParkingHub& hub, Store* keep = nullptr);
-    static constexpr int kKeepEvery_s = 30;
+    // With a store, the last good documents are kept there (each at most every
+    // config.keep_every_s, written by a DocumentKeeper off the poller's thread) and the hub
+    // starts from them: after a restart the portal serves them with their true age until the
+    // feeds answer. Documents from a sample feed are restored only for a sample feed, and real
+    // ones only for a real one.
+    FeedPoller(FeedsConfig config, ParkingHub& hub, Store* store = nullptr);
     ~FeedPoller();
 
     void start();

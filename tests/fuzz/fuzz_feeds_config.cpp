@@ -59,6 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                "backoff " + std::to_string(b.initial_s) + " " + std::to_string(b.factor) + " " + std::to_string(b.max_s) +
                    " " + std::to_string(b.jitter));
     FUZZ_CHECK(config->breaker.failures_to_open >= 1 && config->breaker.open_s >= 1, "breaker");
+    FUZZ_CHECK(within(config->keep_every_s, 1, 86400), "keep_every_s " + std::to_string(config->keep_every_s));
     if (config->oauth) {
         FUZZ_CHECK(!config->oauth->token_url.empty(), "auth without a token_url");
         FUZZ_CHECK(!config->oauth->client_id.empty() && !config->oauth->client_secret.empty(), "auth without credentials");

@@ -4,7 +4,10 @@
 // error while the others go on updating, and no good data lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startParkingServer, until, PARKING_COUNTIES as COUNTIES, XML_COUNTIES as XML } from '../support/server.mjs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runBeitai, startParkingServer, until, PARKING_COUNTIES as COUNTIES, XML_COUNTIES as XML } from '../support/server.mjs';
 
 let simulator, server;
 
@@ -214,5 +217,31 @@ test('TDX sign-in: the poller signs in with client credentials and keeps its tok
   } finally {
     await parked.server.stop();
     await parked.simulator.stop();
+  }
+});
+
+test('a feeds config with mistakes stops the server before it starts, naming each mistake by its JSON path', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'beitai-badfeeds-'));
+  try {
+    const file = path.join(dir, 'feeds.json');
+    writeFileSync(file, JSON.stringify({
+      keep_every_s: 0,
+      breaker: { failures_to_open: 0 },
+      defaults: { interval_s: 'often' },
+      counties: [{ county: 'Tainan' }, { county: 'Taipei', car_parks_url: 'ftp://example.org/parks' }, { county: 'Taipei' }],
+    }));
+    const r = runBeitai(['serve', '--port', '0', '--feeds', file, '--db', path.join(dir, 'db.sqlite')]);
+    assert.equal(r.status, 2, r.stderr);
+    for (const expected of [
+      /keep_every_s: must be between 1 and 86400/,
+      /breaker\.failures_to_open: failures_to_open and open_s must be at least 1/,
+      /defaults\.interval_s: /,
+      /counties\[0\]\.county: unknown county "Tainan"/,
+      /counties\[1\]\.car_parks_url: a feed URL must be http:\/\/ or https:\/\//,
+      /counties\[2\]\.county: Taipei is listed twice/,
+    ]) assert.match(r.stderr, expected);
+    assert.doesNotMatch(r.stdout, /listening/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -16,6 +16,18 @@ const json = async (url) => {
   assert.equal(r.status, 200, url);
   return r.json();
 };
+// The kept documents' fetch times, read from the store with its own client: {county: {kind: seconds}}.
+function keptAt(kind, location) {
+  const r = storeShell(kind, location, 'SELECT county, kind, fetched_at FROM parking_documents');
+  assert.equal(r.status, 0, r.stderr);
+  const out = {};
+  for (const line of r.stdout.trim().split('\n').filter(Boolean)) {
+    const [county, what, at] = line.split('|');
+    (out[county] ??= {})[what] = Number(at);
+  }
+  return out;
+}
+
 // What a car park is: the part of /api/parking that does not drift with the simulator.
 const described = (body) => body.car_parks.map((c) => [c.county, c.id, c.name, c.lat, c.lon, c.live].join('|')).sort();
 
@@ -30,6 +42,7 @@ for (const kind of stores()) {
       const c = parkingFeedsConfig(feedsUrl);
       c.defaults.sample = sample;
       c.defaults.stale_after_s = 8;
+      c.keep_every_s = 1;  // each document kept again every second: rows are updated, not only made
       writeFileSync(file, JSON.stringify(c));
       return file;
     };
@@ -58,8 +71,13 @@ for (const kind of stores()) {
       'every county fetched once');
     const before = await json(server.url + '/api/parking');
     assert.deepEqual(pinned(before), { Taipei: 17, NewTaipei: 23 });
-    const fetched = Object.fromEntries((await json(server.url + '/api/parking/feeds')).feeds.map((f) => [f.county, f.last_success]));
+    const first = Date.parse((await json(server.url + '/api/parking/feeds')).feeds.find((f) => f.county === 'Taipei').last_success) / 1000;
+    await until(() => keptAt(kind, store.location).Taipei?.availability > first, 'Taipei availability kept again, later');
     await server.stop();
+    // What the store holds once the server has stopped: when each document was fetched.
+    const kept = keptAt(kind, store.location);
+    const fetched = Object.fromEntries(COUNTIES.map((county) =>
+      [county, kept[county][county === 'MiaoliCounty' ? 'car_parks' : 'availability']]));
     await simulator.stop();
     simulator = null;  // every feed is down from here on: connections are refused
 
@@ -74,7 +92,7 @@ for (const kind of stores()) {
     const feeds = (await json(server.url + '/api/parking/feeds')).feeds;
     assert.deepEqual(feeds.map((f) => f.county).sort(), [...COUNTIES].sort());
     for (const f of feeds) {
-      assert.equal(f.last_success, fetched[f.county], f.county + ': fetched when it was, not now');
+      assert.equal(Date.parse(f.last_success) / 1000, fetched[f.county], f.county + ': fetched when it was, not now');
       assert.ok(f.car_parks > 0, f.county + ': car parks restored');
       assert.ok(f.age_s >= 1, f.county + ': the age counts from the fetch, across the restart (' + f.age_s + ')');
       if (!f.publishes_live) continue;  // its car park list is dated hourly: stale from the start
@@ -89,7 +107,7 @@ for (const kind of stores()) {
       const now = (await json(server.url + '/api/parking/feeds')).feeds;
       return now.every((f) => f.stale && f.last_error) && now;
     }, 'every county stale with its error');
-    for (const f of stale) assert.equal(f.last_success, fetched[f.county]);
+    for (const f of stale) assert.equal(Date.parse(f.last_success) / 1000, fetched[f.county]);
     const later = await json(server.url + '/api/parking');
     assert.deepEqual(described(later), described(before));
     assert.deepEqual(pinned(later), { Taipei: 17, NewTaipei: 23 });

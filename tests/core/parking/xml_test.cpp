@@ -67,6 +67,17 @@ TEST_CASE("XML lists become arrays with 0, 1 or many children; other elements ob
 TEST_CASE("a member repeated outside a list keeps its first occurrence") {
     CHECK(tree_of("<R><CarParkID>A</CarParkID><CarParkID>B</CarParkID><N><X>1</X></N><N>2</N></R>") ==
           Json::parse(R"({"CarParkID": "A", "N": {"X": "1"}})"));
+    // Also among many members (past the short list the walker looks names up in, a set), and
+    // with members of the same names in nested objects, which are not repeats.
+    std::string xml = "<R>";
+    Json expected = Json::object();
+    for (int i = 0; i < 100; ++i) {
+        const std::string name = "M" + std::to_string(i);
+        xml += "<" + name + "><" + name + ">" + std::to_string(i) + "</" + name + "></" + name + ">";
+        expected[name] = {{name, std::to_string(i)}};
+    }
+    xml += "<M50>again</M50><M3><x/></M3></R>";
+    CHECK(tree_of(xml) == expected);
 }
 
 TEST_CASE("the TDX parking namespace is taken as the default or under a prefix") {
