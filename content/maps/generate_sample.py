@@ -51,6 +51,9 @@ import os
 import random
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from sample_geometry import haversine_m, metres_per_degree  # noqa: E402  (content/sample_geometry.py)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROUTES_PATH = os.path.join(HERE, "routes.geojson")
 SITES_PATH = os.path.join(HERE, "sites.json")
@@ -71,20 +74,7 @@ SITES_NOTE = ("示範資料：場所座標、開放時間與活動內容為示�
 # ---------------------------------------------------------------------------------------
 # geometry helpers
 
-EARTH_R = 6371008.8
 JOIN_M = 14.0  # a connection's two endpoints: one 6-8 m each side of the county line
-
-
-def haversine_m(a, b):
-    """Great-circle distance in metres between two [lon, lat] positions."""
-    lon1, lat1 = math.radians(a[0]), math.radians(a[1])
-    lon2, lat2 = math.radians(b[0]), math.radians(b[1])
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_R * math.asin(min(1.0, math.sqrt(h)))
-
-
-def metres_per_degree(lat):
-    return 111320.0 * math.cos(math.radians(lat)), 110540.0
 
 
 def move_towards(a, b, metres):

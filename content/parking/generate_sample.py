@@ -30,6 +30,9 @@ import os
 import random
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from sample_geometry import haversine_m, metres_per_degree  # noqa: E402  (content/sample_geometry.py)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 OUT_PATH = os.path.join(HERE, "car_parks.json")
@@ -90,21 +93,9 @@ FARES_RURAL = [
     "小型車每小時{h}元；大型車每次{big}元",
 ]
 
-EARTH_R = 6371008.8
-
-
-def haversine_m(a, b):
-    """Great-circle distance in metres between two (lon, lat) positions."""
-    lon1, lat1 = math.radians(a[0]), math.radians(a[1])
-    lon2, lat2 = math.radians(b[0]), math.radians(b[1])
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_R * math.asin(min(1.0, math.sqrt(h)))
-
-
 def offset(p, metres, bearing):
     """The point `metres` from p (lon, lat) towards `bearing` (radians from east)."""
-    kx = 111320.0 * math.cos(math.radians(p[1]))
-    ky = 110540.0
+    kx, ky = metres_per_degree(p[1])
     return (p[0] + metres * math.cos(bearing) / kx, p[1] + metres * math.sin(bearing) / ky)
 
 

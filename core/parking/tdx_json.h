@@ -26,8 +26,9 @@ Result<CarParkList> read_car_parks_json(std::string_view text, const std::string
 // every few seconds per county); the same result as read_availability of the parsed text.
 Result<AvailabilityList> read_availability_json(std::string_view text, const ReadLimits& limits = {});
 
-// The same from a parsed tree (tdx_xml.cpp turns XML into such a tree first). Members may
-// be strings where JSON has numbers, as they are in XML.
+// The same from a parsed tree: JSON's, or tdx_xml_to_json's, where members may be strings
+// where JSON has numbers. read_car_parks_json and read_car_parks_xml go through it;
+// read_availability is what the streaming availability readers are tested against.
 Result<CarParkList> read_car_parks(const content::Json& root, const std::string& county, const ReadLimits& limits = {});
 Result<AvailabilityList> read_availability(const content::Json& root, const ReadLimits& limits = {});
 

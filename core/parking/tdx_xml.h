@@ -1,8 +1,10 @@
 // Reading the TDX parking documents (XML) into the model of model.h.
 //
-// Some county servers answer in XML only. The XML is turned into the same tree as the JSON
-// (tdx_xml_to_json) and read by the JSON readers of tdx_json.h, so both formats follow one
-// set of field rules and give equal results for equal data.
+// Some county servers answer in XML only. The XML is read as the tree below, the same shape
+// as the JSON, with the same field rules (tdx_fields.h), so both formats give equal results
+// for equal data: car parks through the tree (tdx_xml_to_json, then read_car_parks), and
+// availability, which the poller reads every few seconds, streamed from the walk of the
+// parsed XML to the reader JSON uses too (availability_stream.h), with no tree between.
 //
 // The tree, from the shape of the standard's XML:
 // - the root element (CarParkList, ParkingAvailabilityList, …) becomes the top object; its
@@ -35,7 +37,7 @@ namespace beitai::parking {
 // `max_depth` (the root element is level 1) make it fail: no legitimate document comes near.
 Result<content::Json> tdx_xml_to_json(std::string_view xml, size_t max_depth = 32);
 
-// tdx_xml_to_json, then read_car_parks / read_availability of tdx_json.h.
+// As read_car_parks / read_availability of tdx_json.h would read tdx_xml_to_json's tree.
 Result<CarParkList> read_car_parks_xml(std::string_view xml, const std::string& county, const ReadLimits& limits = {});
 Result<AvailabilityList> read_availability_xml(std::string_view xml, const ReadLimits& limits = {});
 

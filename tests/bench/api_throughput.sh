@@ -5,6 +5,7 @@
 #   usage: tests/bench/api_throughput.sh [seconds per run, default 10] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/bench/wrk_support.sh
 secs="${1:-10}"; rounds="${2:-3}"
 work=$(mktemp -d)
 chmod 755 "$work"  # nginx workers run as www-data and must read the body file
@@ -38,19 +39,12 @@ nginx_url="http://127.0.0.1:18999/api/proposals"
 cmp <(curl -sf "$nginx_url") "$work/proposals.json" || { echo "nginx serves a different body" >&2; exit 1; }
 echo "body: $(stat -c %s "$work/proposals.json") bytes; wrk -t2 -c64 -d${secs}s; $rounds alternating rounds"
 
-run() {  # prints "requests_per_second p99_ms"
-  wrk -t2 -c64 -d"${secs}s" --latency "$1" | awk '
-    /Requests\/sec/ { rps = $2 }
-    /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v }
-    END { printf "%.0f %.2f\n", rps, p99 }'
-}
 b_rps=(); b_p99=(); n_rps=(); n_p99=()
 for i in $(seq "$rounds"); do
-  read -r r p < <(run "$beitai_url"); b_rps+=("$r"); b_p99+=("$p")
-  read -r r p < <(run "$nginx_url"); n_rps+=("$r"); n_p99+=("$p")
+  read -r r p < <(wrk_run "$beitai_url"); b_rps+=("$r"); b_p99+=("$p")
+  read -r r p < <(wrk_run "$nginx_url"); n_rps+=("$r"); n_p99+=("$p")
   echo "round $i: beitai ${b_rps[-1]} req/s (p99 ${b_p99[-1]} ms)   nginx ${n_rps[-1]} req/s (p99 ${n_p99[-1]} ms)"
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 mb=$(median "${b_rps[@]}"); mn=$(median "${n_rps[@]}")
 echo "median: beitai $mb req/s (p99 $(median "${b_p99[@]}") ms), nginx $mn req/s (p99 $(median "${n_p99[@]}") ms)"
 awk -v b="$mb" -v n="$mn" 'BEGIN { printf "beitai / nginx = %.2f\n", b / n }'

@@ -6,6 +6,7 @@
 #   usage: tests/bench/parking_api.sh [seconds per run, default 10] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/bench/wrk_support.sh
 secs="${1:-10}"; rounds="${2:-3}"
 work=$(mktemp -d)
 # Servers start inside $(…) subshells, so every pid goes to a file the trap reads.
@@ -51,19 +52,12 @@ curl -sf -X POST "$sim/control/Keelung/fault?kind=hang" > /dev/null
 curl -sf -X POST "$sim/control/Taipei/fault?kind=http500" > /dev/null
 echo "body: $(curl -sf "$polling" | wc -c) bytes; wrk -t2 -c64 -d${secs}s; $rounds alternating rounds; feeds every 1 s, Keelung hanging, Taipei HTTP 500"
 
-run() {  # prints "requests_per_second p99_ms"
-  wrk -t2 -c64 -d"${secs}s" --latency "$1" | awk '
-    /Requests\/sec/ { rps = $2 }
-    /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v }
-    END { printf "%.0f %.2f\n", rps, p99 }'
-}
 a_rps=(); a_p99=(); b_rps=(); b_p99=()
 for i in $(seq "$rounds"); do
-  read -r r p < <(run "$polling"); a_rps+=("$r"); a_p99+=("$p")
-  read -r r p < <(run "$idle"); b_rps+=("$r"); b_p99+=("$p")
+  read -r r p < <(wrk_run "$polling"); a_rps+=("$r"); a_p99+=("$p")
+  read -r r p < <(wrk_run "$idle"); b_rps+=("$r"); b_p99+=("$p")
   echo "round $i: poller on ${a_rps[-1]} req/s (p99 ${a_p99[-1]} ms)   poller idle ${b_rps[-1]} req/s (p99 ${b_p99[-1]} ms)"
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 ma=$(median "${a_p99[@]}"); mb=$(median "${b_p99[@]}")
 echo "median p99: poller on $ma ms ($(median "${a_rps[@]}") req/s), poller idle $mb ms ($(median "${b_rps[@]}") req/s)"
 awk -v a="$ma" -v b="$mb" 'BEGIN { printf "p99 difference: %+.2f ms\n", a - b }'

@@ -148,4 +148,26 @@ List without_rejected(List list) {
     return list;
 }
 
+// The streaming availability reader and the tree reader (read_availability) on the same
+// document: the same list, or the same error.
+inline void check_same_read(const Result<parking::AvailabilityList>& stream, const Result<parking::AvailabilityList>& tree) {
+    FUZZ_CHECK(stream.ok() == tree.ok(), "the stream " + (stream ? "took" : "refused (" + stream.error() + ")") +
+                                             " what the tree reader " + (tree ? "took" : "refused (" + tree.error() + ")"));
+    if (stream) FUZZ_CHECK(*stream == *tree, "the stream and the tree read differently:" + difference(*tree, *stream));
+    if (!stream) FUZZ_CHECK(stream.error() == tree.error(), "stream: " + stream.error() + "\n  tree: " + tree.error());
+}
+
+// What a reader took, written back with `write` and read with `read`, reads to the same list
+// with nothing rejected (tdx_write.h promises read(write(x)) == x). `what` names the list and
+// format in messages ("car parks, JSON").
+template <class List, class Write, class Read>
+void check_round_trip(const List& read, Write write, Read read_again, const std::string& what) {
+    const List taken = without_rejected(read);
+    const std::string written = write(taken);
+    const auto again = read_again(written);
+    FUZZ_CHECK(again, what + ": written, it does not read back: " + again.error() + "\n  " + written);
+    FUZZ_CHECK(again->rejected.empty(), what + ": written, an item is rejected: " + again->rejected.front() + "\n  " + written);
+    FUZZ_CHECK(*again == taken, what + ": changed on the round trip:" + difference(taken, *again));
+}
+
 }  // namespace beitai::fuzz

@@ -27,35 +27,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     if (auto parks = read_car_parks_json(text, county, limits)) {
         fuzz::check_read(*parks, county, limits);
-        const CarParkList taken = fuzz::without_rejected(*parks);
-        const std::string written = to_tdx_json(taken);
-        auto again = read_car_parks_json(written, county, limits);
-        FUZZ_CHECK(again, "to_tdx_json wrote car parks that do not read back: " + again.error() + "\n  " + written);
-        FUZZ_CHECK(again->rejected.empty(), "rewritten car parks rejected: " + again->rejected.front());
-        FUZZ_CHECK(*again == taken, "car parks changed on the round trip through JSON:" + fuzz::difference(taken, *again));
+        fuzz::check_round_trip(*parks, [](const CarParkList& l) { return to_tdx_json(l); },
+                               [&](const std::string& t) { return read_car_parks_json(t, county, limits); }, "car parks, JSON");
     }
 
     // Availability is read from the parser's events (availability_stream.cpp), not from a
     // tree: it must give what read_availability gives for the tree, value or error.
     const auto live = read_availability_json(text, limits);
-    {
-        auto parsed = content::parse_json_text(text, "availability");
-        const Result<AvailabilityList> tree =
-            parsed ? read_availability(*parsed, limits) : Result<AvailabilityList>(Error{parsed.error()});
-        FUZZ_CHECK(live.ok() == tree.ok(), "the stream " + (live ? "took" : "refused (" + live.error() + ")") +
-                                               " what the tree reader " + (tree ? "took" : "refused (" + tree.error() + ")"));
-        if (live) FUZZ_CHECK(*live == *tree, "the stream and the tree read differently:" + fuzz::difference(*tree, *live));
-        if (!live) FUZZ_CHECK(live.error() == tree.error(), "stream: " + live.error() + "\n  tree: " + tree.error());
-    }
+    auto parsed = content::parse_json_text(text, "availability");
+    fuzz::check_same_read(live, parsed ? read_availability(*parsed, limits) : Result<AvailabilityList>(Error{parsed.error()}));
 
     if (live) {
         fuzz::check_read(*live, limits);
-        const AvailabilityList taken = fuzz::without_rejected(*live);
-        const std::string written = to_tdx_json(taken);
-        auto again = read_availability_json(written, limits);
-        FUZZ_CHECK(again, "to_tdx_json wrote availability that does not read back: " + again.error() + "\n  " + written);
-        FUZZ_CHECK(again->rejected.empty(), "rewritten availability rejected: " + again->rejected.front());
-        FUZZ_CHECK(*again == taken, "availability changed on the round trip through JSON:" + fuzz::difference(taken, *again));
+        fuzz::check_round_trip(*live, [](const AvailabilityList& l) { return to_tdx_json(l); },
+                               [&](const std::string& t) { return read_availability_json(t, limits); }, "availability, JSON");
     }
     return 0;
 }

@@ -26,36 +26,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     if (auto parks = read_car_parks_xml(xml, county, limits)) {
         fuzz::check_read(*parks, county, limits);
-        const CarParkList taken = fuzz::without_rejected(*parks);
-        const std::string written = to_tdx_xml(taken);
-        auto again = read_car_parks_xml(written, county, limits);
-        FUZZ_CHECK(again, "to_tdx_xml wrote car parks that do not read back: " + again.error() + "\n" + written);
-        FUZZ_CHECK(again->rejected.empty(), "rewritten car parks rejected: " + again->rejected.front() + "\n" + written);
-        FUZZ_CHECK(*again == taken, "car parks changed on the round trip through XML:" + fuzz::difference(taken, *again));
+        fuzz::check_round_trip(*parks, [](const CarParkList& l) { return to_tdx_xml(l); },
+                               [&](const std::string& t) { return read_car_parks_xml(t, county, limits); }, "car parks, XML");
     }
 
     // Availability goes from the walk straight to the streaming reader, with no tree: it must
     // give what read_availability gives for the tree of the same document, value or error.
     const auto live = read_availability_xml(xml, limits);
-    {
-        auto tree = tdx_xml_to_json(xml);
-        const Result<AvailabilityList> from_tree =
-            tree ? read_availability(*tree, limits) : Result<AvailabilityList>(Error{"availability: " + tree.error()});
-        FUZZ_CHECK(live.ok() == from_tree.ok(), "the stream " + (live ? "took" : "refused (" + live.error() + ")") +
-                                                    " what the tree reader " +
-                                                    (from_tree ? "took" : "refused (" + from_tree.error() + ")"));
-        if (live) FUZZ_CHECK(*live == *from_tree, "the stream and the tree read differently:" + fuzz::difference(*from_tree, *live));
-        if (!live) FUZZ_CHECK(live.error() == from_tree.error(), "stream: " + live.error() + "\n  tree: " + from_tree.error());
-    }
+    auto tree = tdx_xml_to_json(xml);
+    fuzz::check_same_read(live, tree ? read_availability(*tree, limits) : Result<AvailabilityList>(Error{"availability: " + tree.error()}));
 
     if (live) {
         fuzz::check_read(*live, limits);
-        const AvailabilityList taken = fuzz::without_rejected(*live);
-        const std::string written = to_tdx_xml(taken);
-        auto again = read_availability_xml(written, limits);
-        FUZZ_CHECK(again, "to_tdx_xml wrote availability that does not read back: " + again.error() + "\n" + written);
-        FUZZ_CHECK(again->rejected.empty(), "rewritten availability rejected: " + again->rejected.front() + "\n" + written);
-        FUZZ_CHECK(*again == taken, "availability changed on the round trip through XML:" + fuzz::difference(taken, *again));
+        fuzz::check_round_trip(*live, [](const AvailabilityList& l) { return to_tdx_xml(l); },
+                               [&](const std::string& t) { return read_availability_xml(t, limits); }, "availability, XML");
     }
     return 0;
 }

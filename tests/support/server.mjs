@@ -65,35 +65,47 @@ export function addAccount(store, { name, password, role = 'editor', county = ''
   return r;
 }
 
-export async function startServer({ contentDir = 'content', dbPath, store = 'sqlite', extraArgs = [], env = {} } = {}) {
-  const own = dbPath ? null : freshStore(store);
-  const db = dbPath || own.location;
-  const child = spawn(BEITAI, ['serve', '--port', '0', '--content', contentDir, '--db', db, ...extraArgs], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+// Runs `beitai ARGS…` (a command that prints "listening on URL") until stopped:
+// {url, output(), errors(), stop()}. `what` names it in errors.
+async function spawnListening(args, what, env = {}) {
+  const child = spawn(BEITAI, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 20000);
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${stderr}`)), 20000);
     child.stdout.on('data', (d) => {
       stdout += d;
       const m = stdout.match(/listening on (http:\/\/[^\s]+?)\/?\s/);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${stderr}`)); });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${what} exited with ${code}: ${stderr}`)); });
   });
   return {
     url,
-    db,
+    pid: child.pid,
     output: () => stdout,
     errors: () => stderr,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
+    },
+  };
+}
+
+export async function startServer({ contentDir = 'content', dbPath, store = 'sqlite', extraArgs = [], env = {} } = {}) {
+  const own = dbPath ? null : freshStore(store);
+  const db = dbPath || own.location;
+  const server = await spawnListening(['serve', '--port', '0', '--content', contentDir, '--db', db, ...extraArgs], 'server', env);
+  const stop = server.stop;
+  return {
+    ...server,
+    db,
+    async stop() {
+      await stop();
       own?.cleanup();
     },
   };
@@ -134,33 +146,7 @@ export async function staffClient(baseUrl, name, password) {
 // Starts `beitai feed-simulator` (TDX-shaped parking feeds of the sample car parks) on a free
 // loopback port: {url, pid, stop}. `args` are passed on (e.g. ['--step-seconds', '1']).
 export async function startFeedSimulator({ args = [], contentDir = 'content' } = {}) {
-  const child = spawn(BEITAI, ['feed-simulator', '--port', '0', '--content', contentDir, ...args], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('feed simulator did not start: ' + stderr)), 20000);
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      const m = stdout.match(/listening on (http:\/\/[^\s]+?)\/?\s/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`feed simulator exited with ${code}: ${stderr}`)); });
-  });
-  return {
-    url,
-    pid: child.pid,
-    errors: () => stderr,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-    },
-  };
+  return spawnListening(['feed-simulator', '--port', '0', '--content', contentDir, ...args], 'feed simulator');
 }
 
 export const PARKING_COUNTIES = ['Taipei', 'NewTaipei', 'Keelung', 'Taoyuan', 'Hsinchu', 'HsinchuCounty', 'MiaoliCounty', 'YilanCounty'];

@@ -17,27 +17,22 @@ using namespace beitai::parking;
 
 namespace {
 
-// read_availability_json, and the same text parsed into a tree and read from it.
-struct BothReads {
-    Result<AvailabilityList> stream;
-    Result<AvailabilityList> tree;
-};
-
-BothReads read_both(const std::string& text, const ReadLimits& limits = {}) {
-    auto parsed = content::parse_json_text(text, "availability");
-    Result<AvailabilityList> tree = parsed ? read_availability(*parsed, limits) : Result<AvailabilityList>(Error{parsed.error()});
-    return {read_availability_json(text, limits), std::move(tree)};
+// The streaming read and the tree read of one document: the same list, or the same error.
+void check_same(const Result<AvailabilityList>& stream, const Result<AvailabilityList>& tree) {
+    REQUIRE(stream.ok() == tree.ok());
+    if (stream.ok()) {
+        CHECK(stream.value() == tree.value());
+    } else {
+        CHECK(stream.error() == tree.error());
+    }
 }
 
+// JSON: read_availability_json against the text parsed into a tree and read from it.
 void check_same(const std::string& text, const ReadLimits& limits = {}) {
     CAPTURE(text);
-    const BothReads r = read_both(text, limits);
-    REQUIRE(r.stream.ok() == r.tree.ok());
-    if (r.stream.ok()) {
-        CHECK(r.stream.value() == r.tree.value());
-    } else {
-        CHECK(r.stream.error() == r.tree.error());
-    }
+    auto parsed = content::parse_json_text(text, "availability");
+    check_same(read_availability_json(text, limits),
+               parsed ? read_availability(*parsed, limits) : Result<AvailabilityList>(Error{parsed.error()}));
 }
 
 const std::string kItem =
@@ -175,16 +170,9 @@ TEST_CASE("XML availability streamed from the walk reads as the tree of the same
     };
     for (const auto& xml : documents) {
         CAPTURE(xml);
-        const auto streamed = read_availability_xml(xml);
         auto tree = tdx_xml_to_json(xml);
-        const Result<AvailabilityList> from_tree =
-            tree ? read_availability(*tree) : Result<AvailabilityList>(Error{"availability: " + tree.error()});
-        REQUIRE(streamed.ok() == from_tree.ok());
-        if (streamed) {
-            CHECK(*streamed == *from_tree);
-        } else {
-            CHECK(streamed.error() == from_tree.error());
-        }
+        check_same(read_availability_xml(xml),
+                   tree ? read_availability(*tree) : Result<AvailabilityList>(Error{"availability: " + tree.error()}));
     }
     const auto first = read_availability_xml(documents[1]);
     REQUIRE_MESSAGE(first, first.error());
