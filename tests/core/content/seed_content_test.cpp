@@ -16,7 +16,7 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// A Taiwanese phone number as the seed writes them: "02-29603456", "(02)29506206", "#4500".
+// A Taiwanese phone number as the seed writes them: "02-23456789", "(03)9876543", "#123".
 bool looks_like_phone(const std::string& s) {
     for (size_t i = 0; i + 3 < s.size(); ++i) {
         if (s[i] == '0' && is_digit(s[i + 1])) {
@@ -133,8 +133,8 @@ TEST_CASE("no contact person's phone number is published") {
             CAPTURE(text);
             CHECK_FALSE(looks_like_phone(text));
         }
-    CHECK(looks_like_phone("謝佳卉，02-29603456#4500"));
-    CHECK(looks_like_phone("易德明(02)29506206 分機 601"));
+    CHECK(looks_like_phone("王小明，02-23456789#123"));  // made-up person and number
+    CHECK(looks_like_phone("陳大同(03)9876543 分機 101"));
     CHECK_FALSE(looks_like_phone("府交規字第1125355821號"));
 }
 
