@@ -179,124 +179,15 @@ start_postgres() {
   pg_isready -q -h 127.0.0.1 -p 55432 || { echo "portal.sh: PostgreSQL did not start; see $dir/server.log" >&2; exit 1; }
 }
 
-# Each libFuzzer target (name:max_len) runs FUZZ_SECONDS (default 15; 0 skips) on its working
-# corpus, build/fuzz/work/<target>/corpus: the repository's seeds are copied in (the fuzzer
-# never writes to tests/fuzz), what it finds stays there for the next run, and the
-# regression inputs are read alongside. $JOBS targets at a time. Prints one line per target;
-# for a crash, leak or timeout, where the input is and how to reproduce it. Sets
-# fuzz_passed and fuzz_failed.
-FUZZ_TARGETS=(fuzz_tdx_json:4096 fuzz_tdx_xml:4096 fuzz_parking_api:8192 fuzz_feeds_config:2048)
-run_fuzzers() {
-  local secs="${FUZZ_SECONDS:-15}" work="$BUILD/fuzz/work" logs="$1"
-  fuzz_passed=0 fuzz_failed=0
-  local spec t len running=0
-  for spec in "${FUZZ_TARGETS[@]}"; do
-    t=${spec%%:*} len=${spec##*:}
-    mkdir -p "$work/$t/corpus" "$work/$t/artifacts"
-    cp tests/fuzz/corpus/"$t"/* "$work/$t/corpus/"
-    touch "$work/$t/started"
-    local dirs=("$work/$t/corpus")  # the first is where libFuzzer writes; it stops at a missing one
-    [ -d "tests/fuzz/regressions/$t" ] && dirs+=("tests/fuzz/regressions/$t")
-    "$BUILD/fuzz/$t" -max_total_time="$secs" -timeout=5 -rss_limit_mb=2048 -max_len="$len" \
-      -dict="tests/fuzz/dict/$t.dict" -artifact_prefix="$work/$t/artifacts/" -print_final_stats=1 \
-      "${dirs[@]}" > "$logs/fuzz-$t.log" 2>&1 &
-    running=$((running + 1))
-    if [ "$running" -ge "$JOBS" ]; then wait -n || true; running=$((running - 1)); fi
-  done
-  wait || true
-  for spec in "${FUZZ_TARGETS[@]}"; do
-    t=${spec%%:*}
-    local log="$logs/fuzz-$t.log" found stats
-    found=$(find "$work/$t/artifacts" -newer "$work/$t/started" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | head -n1)
-    stats=$(sed -n 's/^#\([0-9]*\)\s*DONE\s*cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\)\/.* exec\/s: \([0-9]*\).*/\1 runs, \5 exec\/s, cov \2, ft \3, corpus \4/p' "$log" | tail -n1)
-    if [ -z "$found" ] && grep -q '^Done [0-9]* runs' "$log"; then
-      fuzz_passed=$((fuzz_passed + 1))
-      echo "  $t: ok ($stats)"
-    else
-      fuzz_failed=$((fuzz_failed + 1))
-      echo "  $t: FAILED (log: $log)"
-      { sed -n '/fuzz invariant violated\|runtime error\|ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|ERROR: libFuzzer/,+6p' "$log" | head -n 14
-        grep '^SUMMARY' "$log" | head -n 1; } | sed 's/^/    /'
-      if [ -n "$found" ]; then
-        echo "    input: $found"
-        echo "    reproduce: $BUILD/fuzz/$t $found   (or, without clang: $BUILD/native/tests/fuzz/replay_$t $found)"
-        echo "    then keep it as a regression test: cp $found tests/fuzz/regressions/$t/<what-it-is> (tests/fuzz/README.md)"
-      else
-        tail -n 3 "$log" | sed 's/^/    /'
-      fi
-    fi
-  done
-}
-
-# "[doctest] test cases: 37 | 37 passed | 0 failed | 0 skipped" → "37 37 0"
-doctest_counts() {
-  sed 's/\x1b\[[0-9;]*m//g' "$1" | sed -n 's/.*test cases: *\([0-9]*\) | *\([0-9]*\) passed | *\([0-9]*\) failed.*/\1 \2 \3/p' | tail -n1
-}
-
+# Every test is registered with ctest in the native tree, with a label (tests/CMakeLists.txt):
+# core (native, WASM under node, and the check that both hold the same cases), corpus (the
+# corpora replayed), fuzzing (libFuzzer, FUZZ_SECONDS per target, default 15, 0 skips),
+# site (site/ units, the server over HTTP on both stores) and web (Chromium). Extra
+# arguments go to ctest: `./portal.sh test -L core`, `./portal.sh test -R parking`.
 run_tests() {
-  local logs="$BUILD/test-logs"
-  mkdir -p "$logs"
-  local failed=0 passed=0 fail=0
-
-  log "core tests, native (ctest)"
-  if (cd "$BUILD/native" && ctest --output-on-failure -V -LE fuzz) > "$logs/core-native.log" 2>&1; then :; else failed=1; fi
-  tail -n 4 "$logs/core-native.log"
-  log "core tests, WASM under node"
-  if node "$BUILD/wasm/tests/core/core_tests.js" > "$logs/core-wasm.log" 2>&1; then :; else failed=1; fi
-  sed 's/\x1b\[[0-9;]*m//g' "$logs/core-wasm.log" | tail -n 3
-
-  local native wasm
-  native=$(doctest_counts "$logs/core-native.log")
-  wasm=$(doctest_counts "$logs/core-wasm.log")
-  if [ -z "$native" ] || [ -z "$wasm" ]; then
-    echo "portal.sh: could not read the core test counts (native: '$native', wasm: '$wasm')" >&2
-    failed=1
-  elif [ "${native%% *}" != "${wasm%% *}" ]; then
-    echo "portal.sh: the native and WASM core tests ran different numbers of cases: native ${native%% *}, WASM ${wasm%% *}" >&2
-    failed=1
-  else
-    echo "core test cases: native ${native%% *}, WASM ${wasm%% *} (the same)"
-  fi
-  for counts in "$native" "$wasm"; do
-    set -- $counts
-    passed=$((passed + ${2:-0})); fail=$((fail + ${3:-0}))
-  done
-
-  log "fuzz corpora replayed, native (ctest -L fuzz)"
-  if (cd "$BUILD/native" && ctest --output-on-failure -L fuzz) > "$logs/fuzz-replay.log" 2>&1; then :; else failed=1; fi
-  grep -E 'Test +#|replay: FAILED|invariant violated' "$logs/fuzz-replay.log" | head -n 30 || true
-  local replay
-  replay=$(sed -n 's/.* \([0-9]*\) tests failed out of \([0-9]*\)$/\1 \2/p' "$logs/fuzz-replay.log" | tail -n1)
-  if [ -z "$replay" ]; then
-    echo "portal.sh: could not read the fuzz replay's count" >&2
-    failed=1
-  else
-    set -- $replay
-    echo "fuzz corpus replay: $2 targets, $(($2 - $1)) passed, $1 failed"
-    passed=$((passed + $2 - $1)); fail=$((fail + $1))
-  fi
-
-  if [ "${FUZZ_SECONDS:-15}" = 0 ]; then
-    echo "fuzzing skipped (FUZZ_SECONDS=0)"
-  else
-    log "fuzzing (libFuzzer, ${FUZZ_SECONDS:-15} s per target, $JOBS at a time)"
-    run_fuzzers "$logs"
-    echo "fuzzing: ${#FUZZ_TARGETS[@]} targets, $fuzz_passed passed, $fuzz_failed failed"
-    passed=$((passed + fuzz_passed)); fail=$((fail + fuzz_failed))
-  fi
-
-  log "site and browser tests (node --test)"
-  if BEITAI_ROOT="$ROOT" node --test --test-reporter=spec tests/site/ tests/web/ > "$logs/node.log" 2>&1; then :; else failed=1; fi
-  grep -E '^(✔|✖|ℹ)|not ok|Error' "$logs/node.log" | tail -n 60 || true
-  local node_pass node_fail
-  node_pass=$(sed -n 's/^ℹ pass \([0-9]*\)/\1/p' "$logs/node.log" | tail -n1)
-  node_fail=$(sed -n 's/^ℹ fail \([0-9]*\)/\1/p' "$logs/node.log" | tail -n1)
-  [ -n "$node_pass" ] || { echo "portal.sh: node's test runner reported nothing" >&2; failed=1; }
-  passed=$((passed + ${node_pass:-0})); fail=$((fail + ${node_fail:-0}))
-
-  echo "logs: $logs; screenshots: $BUILD/screenshots"
-  echo "$passed passed, $fail failed"
-  [ "$failed" = 0 ] && [ "$fail" = 0 ]
+  log "every test (ctest in build/native)"
+  echo "logs: $BUILD/native/Testing/Temporary/LastTest.log; screenshots: $BUILD/screenshots"
+  ctest --test-dir "$BUILD/native" --output-on-failure -j "$JOBS" "$@"
 }
 
 cmd="${1:-}"
@@ -315,10 +206,10 @@ case "$cmd" in
     build_wasm
     build_fuzz
     start_postgres
-    run_tests
+    run_tests "$@"
     ;;
   *)
-    echo "usage: ./portal.sh serve [--port N] | ./portal.sh test" >&2
+    echo "usage: ./portal.sh serve [--port N] | ./portal.sh test [ctest arguments]" >&2
     exit 2
     ;;
 esac

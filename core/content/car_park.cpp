@@ -5,17 +5,17 @@
 
 namespace beitai::content {
 
-CarParkSet read_car_park_set(const Json& root, Diagnostics& diagnostics) {
+CarParkSet read_car_park_set(const text::Json& root, text::Diagnostics& diagnostics) {
     CarParkSet set;
-    ObjectReader top(root, "", diagnostics);
+    text::ObjectReader top(root, "", diagnostics);
     set.sample = top.boolean("sample");
     set.note = top.optional_string("note").value_or("");
     std::set<std::pair<std::string, std::string>> seen;
-    if (const Json* parks = top.array("car_parks")) {
+    if (const text::Json* parks = top.array("car_parks")) {
         for (size_t i = 0; i < parks->size(); ++i) {
-            const Json& item = (*parks)[i];
-            ObjectReader r(item, index_path("car_parks", i), diagnostics);
-            parking::CarPark c;
+            const text::Json& item = (*parks)[i];
+            text::ObjectReader r(item, text::index_path("car_parks", i), diagnostics);
+            CarPark c;
             c.id = r.string("id");
             c.county = r.string("county");
             c.name_zh = r.string("name_zh");
@@ -48,8 +48,8 @@ CarParkSet read_car_park_set(const Json& root, Diagnostics& diagnostics) {
     return set;
 }
 
-Json to_json(const parking::CarPark& c, bool sample) {
-    return Json{{"id", c.id},
+text::Json to_json(const CarPark& c, bool sample) {
+    return text::Json{{"id", c.id},
                 {"county", c.county},
                 {"name_zh", c.name_zh},
                 {"name_en", c.name_en},
@@ -61,7 +61,7 @@ Json to_json(const parking::CarPark& c, bool sample) {
                 {"live_data", c.live_data},
                 {"wheelchair", c.wheelchair},
                 {"ev_charging", c.ev_charging},
-                {"total_spaces", c.total_spaces ? Json(*c.total_spaces) : Json(nullptr)},
+                {"total_spaces", c.total_spaces ? text::Json(*c.total_spaces) : text::Json(nullptr)},
                 {"sample", sample}};
 }
 

@@ -9,22 +9,47 @@
 //     "wheelchair": true, "ev_charging": false, "total_spaces": 250 (or null), "sample": true}]}
 #pragma once
 
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
-#include "content/json_reader.h"
-#include "parking/model.h"
+#include "geo/latlon.h"
+#include "text/json_reader.h"
 
 namespace beitai::content {
+
+// One car park as the Ministry of Transportation's parking data standard describes it (TDX
+// OffStreet CarPark), whatever the county or format it came from.
+struct CarPark {
+    std::string id;       // CarParkID, unique within its county
+    std::string county;   // TDX city id ("Taipei", "NewTaipei", …)
+    std::string name_zh;  // CarParkName.Zh_tw
+    std::string name_en;  // CarParkName.En (may be empty)
+    geo::LatLon position;
+    std::string address;
+    std::string fare;           // FareDescription
+    int type = 255;             // CarParkType: 1 平面 … 254 其他, 255 未知
+    bool live_data = false;     // LiveOccuppancyAvailable (spelled so in the standard)
+    bool wheelchair = false;    // WheelchairAccessible
+    bool ev_charging = false;   // EVRechargingAvailable
+    std::optional<int> total_spaces;  // from the static record, when given
+
+    auto tie() const {
+        return std::tie(id, county, name_zh, name_en, position.lat, position.lon, address, fare, type, live_data, wheelchair,
+                        ev_charging, total_spaces);
+    }
+    friend bool operator==(const CarPark& a, const CarPark& b) { return a.tie() == b.tie(); }
+};
 
 struct CarParkSet {
     bool sample = false;
     std::string note;
-    std::vector<parking::CarPark> car_parks;  // every record carries its county
+    std::vector<CarPark> car_parks;  // every record carries its county
 };
 
 // Ids must be unique within a county; `type` is a TDX CarParkType (1–6, 254, 255).
-CarParkSet read_car_park_set(const Json& root, Diagnostics& diagnostics);
-Json to_json(const parking::CarPark& car_park, bool sample);
+CarParkSet read_car_park_set(const text::Json& root, text::Diagnostics& diagnostics);
+text::Json to_json(const CarPark& car_park, bool sample);
 
 }  // namespace beitai::content

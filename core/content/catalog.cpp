@@ -79,12 +79,12 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
     std::vector<std::string> proposal_files;
 
     for (const auto& file : files) {
-        auto parsed = parse_json_text(file.text, file.path);
+        auto parsed = text::parse_json_text(file.text, file.path);
         if (!parsed) {
             problems.push_back(parsed.error());
             continue;
         }
-        Diagnostics diagnostics(file.path);
+        text::Diagnostics diagnostics(file.path);
         const std::string name = base_name(file.path);
         if (name == "counties.json") {
             catalog.counties = read_counties(*parsed, diagnostics);
@@ -104,7 +104,7 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
             auto proposals = read_proposals(*parsed, diagnostics);
             for (size_t i = 0; i < proposals.size(); ++i) {
                 if (proposals[i].year != 0 && proposals[i].year != year)
-                    diagnostics.add(index_path("", i) + ".year",
+                    diagnostics.add(text::index_path("", i) + ".year",
                                     "an item of year " + std::to_string(proposals[i].year) +
                                         " in the file of year " + std::to_string(year));
                 catalog.proposals.push_back(std::move(proposals[i]));

@@ -14,7 +14,7 @@
 #include "content/proposal.h"
 #include "content/route.h"
 #include "content/site.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::content {
 

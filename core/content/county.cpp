@@ -2,20 +2,20 @@
 
 namespace beitai::content {
 
-std::vector<County> read_counties(const Json& root, Diagnostics& diagnostics) {
+std::vector<County> read_counties(const text::Json& root, text::Diagnostics& diagnostics) {
     std::vector<County> counties;
     if (!root.is_array()) {
         diagnostics.add("", "expected an array of counties");
         return counties;
     }
     for (size_t i = 0; i < root.size(); ++i) {
-        ObjectReader r(root[i], index_path("", i), diagnostics);
+        text::ObjectReader r(root[i], text::index_path("", i), diagnostics);
         County c;
         c.id = r.string("id");
         c.name_zh = r.string("name_zh");
         c.name_en = r.string("name_en");
-        if (const Json* seat = r.object("seat")) {
-            ObjectReader s(*seat, r.path_of("seat"), diagnostics);
+        if (const text::Json* seat = r.object("seat")) {
+            text::ObjectReader s(*seat, r.path_of("seat"), diagnostics);
             c.seat = {s.number("lat"), s.number("lon")};
             s.reject_unknown_keys();
             if (s.is_object() && !geo::is_valid(c.seat)) r.error("seat", "coordinates out of range");
@@ -28,8 +28,8 @@ std::vector<County> read_counties(const Json& root, Diagnostics& diagnostics) {
     return counties;
 }
 
-Json to_json(const County& c) {
-    return Json{{"id", c.id},
+text::Json to_json(const County& c) {
+    return text::Json{{"id", c.id},
                 {"name_zh", c.name_zh},
                 {"name_en", c.name_en},
                 {"seat", {{"lat", c.seat.lat}, {"lon", c.seat.lon}}}};

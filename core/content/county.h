@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "geo/latlon.h"
 
 namespace beitai::content {
@@ -18,8 +18,8 @@ struct County {
     geo::LatLon seat;     // the county or city government building
 };
 
-std::vector<County> read_counties(const Json& root, Diagnostics& diagnostics);
-Json to_json(const County& county);
+std::vector<County> read_counties(const text::Json& root, text::Diagnostics& diagnostics);
+text::Json to_json(const County& county);
 
 // Finds a county by id; nullptr when there is none.
 const County* find_county(const std::vector<County>& counties, const std::string& id);

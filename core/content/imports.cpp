@@ -13,7 +13,7 @@ namespace beitai::content {
 namespace {
 
 // TDX writes the literal string "NULL" where a value is missing.
-std::string field(const Json& record, const char* key) {
+std::string field(const text::Json& record, const char* key) {
     auto it = record.find(key);
     if (it == record.end() || !it->is_string()) return {};
     const std::string& v = it->get_ref<const std::string&>();
@@ -48,12 +48,12 @@ std::string county_of_address(const std::string& address, const std::vector<Coun
     return {};
 }
 
-Result<RouteImport> import_tdx_cycling(const Json& document, const std::vector<County>& counties) {
+Result<RouteImport> import_tdx_cycling(const text::Json& document, const std::vector<County>& counties) {
     if (!document.is_array()) return Error{"expected TDX's array of cycling-route records"};
     RouteImport out;
     const geo::BBox region = geo::northern_taiwan();
     for (size_t i = 0; i < document.size(); ++i) {
-        const Json& r = document[i];
+        const text::Json& r = document[i];
         ImportLine line;
         line.record = i;
         if (!r.is_object()) {

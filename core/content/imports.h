@@ -17,7 +17,7 @@
 #include "content/county.h"
 #include "content/route.h"
 #include "content/site.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::content {
 
@@ -44,7 +44,7 @@ std::string county_of_address(const std::string& address, const std::vector<Coun
 
 // A whole document that is not TDX's array of records is an error; a bad record is a
 // refused line of the report.
-Result<RouteImport> import_tdx_cycling(const Json& document, const std::vector<County>& counties);
+Result<RouteImport> import_tdx_cycling(const text::Json& document, const std::vector<County>& counties);
 
 Result<SiteImport> import_certified_sites(const std::string& csv_text, const std::vector<County>& counties);
 

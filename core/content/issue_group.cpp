@@ -8,30 +8,30 @@ bool IssueGroup::has_subgroup(const std::string& subgroup_id) const {
     return false;
 }
 
-std::vector<IssueGroup> read_issue_groups(const Json& root, Diagnostics& diagnostics) {
+std::vector<IssueGroup> read_issue_groups(const text::Json& root, text::Diagnostics& diagnostics) {
     std::vector<IssueGroup> groups;
     if (!root.is_array()) {
         diagnostics.add("", "expected an array of issue groups");
         return groups;
     }
     for (size_t i = 0; i < root.size(); ++i) {
-        ObjectReader r(root[i], index_path("", i), diagnostics);
+        text::ObjectReader r(root[i], text::index_path("", i), diagnostics);
         IssueGroup g;
         g.id = r.string("id");
         g.name_en = r.string("name_en");
         g.host_agencies = r.string_array("host_agencies");
-        if (const Json* subs = r.array("subgroups")) {
+        if (const text::Json* subs = r.array("subgroups")) {
             for (size_t k = 0; k < subs->size(); ++k) {
-                ObjectReader s((*subs)[k], index_path(r.path_of("subgroups"), k), diagnostics);
+                text::ObjectReader s((*subs)[k], text::index_path(r.path_of("subgroups"), k), diagnostics);
                 g.subgroups.push_back({s.string("id"), s.string("name_en")});
                 s.reject_unknown_keys();
             }
         }
-        if (const Json* meetings = r.array("meetings")) {
+        if (const text::Json* meetings = r.array("meetings")) {
             for (size_t k = 0; k < meetings->size(); ++k) {
-                ObjectReader m((*meetings)[k], index_path(r.path_of("meetings"), k), diagnostics);
+                text::ObjectReader m((*meetings)[k], text::index_path(r.path_of("meetings"), k), diagnostics);
                 Meeting meeting;
-                if (auto d = read_iso_date(m, "date", false)) meeting.date = *d;
+                if (auto d = text::read_iso_date(m, "date", false)) meeting.date = *d;
                 meeting.subgroup = m.optional_string("subgroup");
                 meeting.title = m.string("title");
                 m.reject_unknown_keys();
@@ -48,15 +48,15 @@ std::vector<IssueGroup> read_issue_groups(const Json& root, Diagnostics& diagnos
     return groups;
 }
 
-Json to_json(const IssueGroup& g) {
-    Json subs = Json::array();
+text::Json to_json(const IssueGroup& g) {
+    text::Json subs = text::Json::array();
     for (const auto& s : g.subgroups) subs.push_back({{"id", s.id}, {"name_en", s.name_en}});
-    Json meetings = Json::array();
+    text::Json meetings = text::Json::array();
     for (const auto& m : g.meetings)
         meetings.push_back({{"date", text::to_iso(m.date)},
-                            {"subgroup", m.subgroup ? Json(*m.subgroup) : Json(nullptr)},
+                            {"subgroup", m.subgroup ? text::Json(*m.subgroup) : text::Json(nullptr)},
                             {"title", m.title}});
-    return Json{{"id", g.id},
+    return text::Json{{"id", g.id},
                 {"name_en", g.name_en},
                 {"host_agencies", g.host_agencies},
                 {"subgroups", subs},

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "text/date.h"
 
 namespace beitai::content {
@@ -31,8 +31,8 @@ struct IssueGroup {
     bool has_subgroup(const std::string& subgroup_id) const;
 };
 
-std::vector<IssueGroup> read_issue_groups(const Json& root, Diagnostics& diagnostics);
-Json to_json(const IssueGroup& group);
+std::vector<IssueGroup> read_issue_groups(const text::Json& root, text::Diagnostics& diagnostics);
+text::Json to_json(const IssueGroup& group);
 
 const IssueGroup* find_group(const std::vector<IssueGroup>& groups, const std::string& id);
 

@@ -16,7 +16,7 @@ constexpr ClosureKindName kClosureKinds[] = {
     {ClosureKind::routine, "routine"}, {ClosureKind::other, "other"},
 };
 
-Json optional_text(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+text::Json optional_text(const std::optional<std::string>& s) { return s ? text::Json(*s) : text::Json(nullptr); }
 
 bool is_proposal_id(const std::string& id) {
     // "NNN-NN": ROC year, a dash, a number within the year.
@@ -55,8 +55,8 @@ const std::vector<std::string>& proposal_types() {
     return types;
 }
 
-Proposal read_proposal(const Json& node, const std::string& path, Diagnostics& diagnostics) {
-    ObjectReader r(node, path, diagnostics);
+Proposal read_proposal(const text::Json& node, const std::string& path, text::Diagnostics& diagnostics) {
+    text::ObjectReader r(node, path, diagnostics);
     Proposal p;
     p.id = r.string("id");
     if (!p.id.empty() && !is_proposal_id(p.id))
@@ -71,9 +71,9 @@ Proposal read_proposal(const Json& node, const std::string& path, Diagnostics& d
     p.subgroup = r.optional_string("subgroup");
     p.agency = r.string("agency");
     p.county = r.string("county");
-    if (const Json* co = r.array("co_proposers")) {
+    if (const text::Json* co = r.array("co_proposers")) {
         for (size_t i = 0; i < co->size(); ++i) {
-            ObjectReader c((*co)[i], index_path(r.path_of("co_proposers"), i), diagnostics);
+            text::ObjectReader c((*co)[i], text::index_path(r.path_of("co_proposers"), i), diagnostics);
             p.co_proposers.push_back({c.string("agency"), c.string("county")});
             c.reject_unknown_keys();
         }
@@ -83,7 +83,7 @@ Proposal read_proposal(const Json& node, const std::string& path, Diagnostics& d
     for (size_t i = 0; i < p.types.size(); ++i) {
         const auto& known = proposal_types();
         if (std::find(known.begin(), known.end(), p.types[i]) == known.end())
-            diagnostics.add(index_path(r.path_of("types"), i),
+            diagnostics.add(text::index_path(r.path_of("types"), i),
                             "unknown proposal type \"" + p.types[i] + "\"");
     }
     p.counties = r.string_array("counties");
@@ -92,21 +92,21 @@ Proposal read_proposal(const Json& node, const std::string& path, Diagnostics& d
         for (size_t i = 0; i < list.size(); ++i)
             for (size_t k = 0; k < i; ++k)
                 if (list[k] == list[i])
-                    diagnostics.add(index_path(r.path_of(key), i), "\"" + list[i] + "\" is listed twice");
+                    diagnostics.add(text::index_path(r.path_of(key), i), "\"" + list[i] + "\" is listed twice");
     }
     p.asks_central = r.boolean("asks_central");
     p.ministry = r.optional_string("ministry");
-    if (const Json* sheet = r.object("sheet", /*nullable=*/true)) {
-        ObjectReader s(*sheet, r.path_of("sheet"), diagnostics);
+    if (const text::Json* sheet = r.object("sheet", /*nullable=*/true)) {
+        text::ObjectReader s(*sheet, r.path_of("sheet"), diagnostics);
         p.sheet = ProposalSheet{s.string("description"), s.string("approach"),
                                 s.string("benefits"), s.string("contact_unit")};
         s.reject_unknown_keys();
     }
-    if (const Json* progress = r.array("progress")) {
+    if (const text::Json* progress = r.array("progress")) {
         for (size_t i = 0; i < progress->size(); ++i) {
-            ObjectReader e((*progress)[i], index_path(r.path_of("progress"), i), diagnostics);
+            text::ObjectReader e((*progress)[i], text::index_path(r.path_of("progress"), i), diagnostics);
             ProgressEntry entry;
-            if (auto d = read_iso_date(e, "date", false)) entry.date = *d;
+            if (auto d = text::read_iso_date(e, "date", false)) entry.date = *d;
             entry.text = e.string("text");
             e.reject_unknown_keys();
             p.progress.push_back(std::move(entry));
@@ -118,8 +118,8 @@ Proposal read_proposal(const Json& node, const std::string& path, Diagnostics& d
     } else if (!status.empty()) {
         r.error("status", "expected \"open\" or \"closed\"");
     }
-    if (const Json* closure = r.object("closure", /*nullable=*/true)) {
-        ObjectReader c(*closure, r.path_of("closure"), diagnostics);
+    if (const text::Json* closure = r.object("closure", /*nullable=*/true)) {
+        text::ObjectReader c(*closure, r.path_of("closure"), diagnostics);
         Closure cl;
         std::string kind = c.string("kind");
         if (auto k = parse_closure_kind(kind)) {
@@ -131,7 +131,7 @@ Proposal read_proposal(const Json& node, const std::string& path, Diagnostics& d
         }
         cl.reason = c.string("reason");
         cl.decision = c.optional_string("decision");
-        cl.date = read_iso_date(c, "date", true);
+        cl.date = text::read_iso_date(c, "date", true);
         c.reject_unknown_keys();
         p.closure = std::move(cl);
     }
@@ -150,7 +150,7 @@ Proposal read_proposal(const Json& node, const std::string& path, Diagnostics& d
     return p;
 }
 
-std::vector<Proposal> read_proposals(const Json& root, Diagnostics& diagnostics) {
+std::vector<Proposal> read_proposals(const text::Json& root, text::Diagnostics& diagnostics) {
     std::vector<Proposal> out;
     if (!root.is_array()) {
         diagnostics.add("", "expected an array of proposals");
@@ -158,29 +158,29 @@ std::vector<Proposal> read_proposals(const Json& root, Diagnostics& diagnostics)
     }
     out.reserve(root.size());
     for (size_t i = 0; i < root.size(); ++i)
-        out.push_back(read_proposal(root[i], index_path("", i), diagnostics));
+        out.push_back(read_proposal(root[i], text::index_path("", i), diagnostics));
     return out;
 }
 
-Json to_json(const Proposal& p) {
-    Json co = Json::array();
+text::Json to_json(const Proposal& p) {
+    text::Json co = text::Json::array();
     for (const auto& c : p.co_proposers) co.push_back({{"agency", c.agency}, {"county", c.county}});
-    Json progress = Json::array();
+    text::Json progress = text::Json::array();
     for (const auto& e : p.progress)
         progress.push_back({{"date", text::to_iso(e.date)}, {"text", e.text}});
-    Json sheet = nullptr;
+    text::Json sheet = nullptr;
     if (p.sheet)
         sheet = {{"description", p.sheet->description},
                  {"approach", p.sheet->approach},
                  {"benefits", p.sheet->benefits},
                  {"contact_unit", p.sheet->contact_unit}};
-    Json closure = nullptr;
+    text::Json closure = nullptr;
     if (p.closure)
         closure = {{"kind", to_string(p.closure->kind)},
                    {"reason", p.closure->reason},
                    {"decision", optional_text(p.closure->decision)},
-                   {"date", p.closure->date ? Json(text::to_iso(*p.closure->date)) : Json(nullptr)}};
-    return Json{{"id", p.id},
+                   {"date", p.closure->date ? text::Json(text::to_iso(*p.closure->date)) : text::Json(nullptr)}};
+    return text::Json{{"id", p.id},
                 {"year", p.year},
                 {"seed_ref", p.seed_ref},
                 {"group", p.group},

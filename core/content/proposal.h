@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "text/date.h"
 
 namespace beitai::content {
@@ -82,10 +82,10 @@ struct Proposal {
 
 // Reads one content file's array of proposals. Cross-references (county and group ids)
 // are checked by the catalog, which knows the other files.
-std::vector<Proposal> read_proposals(const Json& root, Diagnostics& diagnostics);
-Proposal read_proposal(const Json& node, const std::string& path, Diagnostics& diagnostics);
+std::vector<Proposal> read_proposals(const text::Json& root, text::Diagnostics& diagnostics);
+Proposal read_proposal(const text::Json& node, const std::string& path, text::Diagnostics& diagnostics);
 
 // The whole item, in the content file's own form (read_proposal reads it back).
-Json to_json(const Proposal& proposal);
+text::Json to_json(const Proposal& proposal);
 
 }  // namespace beitai::content

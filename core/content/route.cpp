@@ -6,7 +6,7 @@ Result<RouteSet> routes_from_features(const std::vector<geo::Feature>& features,
                                       bool sample) {
     RouteSet set;
     set.sample = sample;
-    Diagnostics diagnostics(source);
+    text::Diagnostics diagnostics(source);
     for (size_t i = 0; i < features.size(); ++i) {
         const auto& f = features[i];
         const std::string where = "features[" + std::to_string(i) + "]";
@@ -30,7 +30,7 @@ Result<RouteSet> routes_from_features(const std::vector<geo::Feature>& features,
     return set;
 }
 
-Result<RouteSet> read_routes(const Json& collection, const std::string& source) {
+Result<RouteSet> read_routes(const text::Json& collection, const std::string& source) {
     geo::ReadOptions options;
     options.region = geo::northern_taiwan();
     options.check_region = true;
@@ -40,7 +40,7 @@ Result<RouteSet> read_routes(const Json& collection, const std::string& source) 
     return routes_from_features(*features, source, sample);
 }
 
-Json routes_to_geojson(const std::vector<Route>& routes, bool sample) {
+text::Json routes_to_geojson(const std::vector<Route>& routes, bool sample) {
     std::vector<geo::Feature> features;
     for (const auto& r : routes) {
         geo::Feature f;
@@ -49,7 +49,7 @@ Json routes_to_geojson(const std::vector<Route>& routes, bool sample) {
         f.properties = {{"id", r.id}, {"name", r.name}, {"county", r.county}, {"sample", sample}};
         features.push_back(std::move(f));
     }
-    Json out = geo::to_feature_collection(features);
+    text::Json out = geo::to_feature_collection(features);
     out["sample"] = sample;
     return out;
 }

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "geo/geojson.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::content {
 
@@ -30,9 +30,9 @@ Result<RouteSet> routes_from_features(const std::vector<geo::Feature>& features,
 
 // Reads a routes GeoJSON document: the collection, its "sample" flag, positions inside
 // northern Taiwan.
-Result<RouteSet> read_routes(const Json& collection, const std::string& source);
+Result<RouteSet> read_routes(const text::Json& collection, const std::string& source);
 
 // The routes back as a FeatureCollection (one LineString per route).
-Json routes_to_geojson(const std::vector<Route>& routes, bool sample);
+text::Json routes_to_geojson(const std::vector<Route>& routes, bool sample);
 
 }  // namespace beitai::content

@@ -2,14 +2,14 @@
 
 namespace beitai::content {
 
-SiteList read_sites(const Json& root, Diagnostics& diagnostics) {
+SiteList read_sites(const text::Json& root, text::Diagnostics& diagnostics) {
     SiteList list;
-    ObjectReader top(root, "", diagnostics);
+    text::ObjectReader top(root, "", diagnostics);
     list.sample = top.boolean("sample");
     list.note = top.optional_string("note").value_or("");
-    if (const Json* sites = top.array("sites")) {
+    if (const text::Json* sites = top.array("sites")) {
         for (size_t i = 0; i < sites->size(); ++i) {
-            ObjectReader r((*sites)[i], index_path("sites", i), diagnostics);
+            text::ObjectReader r((*sites)[i], text::index_path("sites", i), diagnostics);
             Site s;
             s.id = r.string("id");
             s.name = r.string("name");
@@ -29,8 +29,8 @@ SiteList read_sites(const Json& root, Diagnostics& diagnostics) {
     return list;
 }
 
-Json to_json(const Site& s) {
-    return Json{{"id", s.id},           {"name", s.name},         {"county", s.county},
+text::Json to_json(const Site& s) {
+    return text::Json{{"id", s.id},           {"name", s.name},         {"county", s.county},
                 {"address", s.address}, {"lat", s.at.lat},        {"lon", s.at.lon},
                 {"activities", s.activities}, {"hours", s.hours}, {"green_tourism", s.green_tourism},
                 {"sample", s.sample}};

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "geo/latlon.h"
 
 namespace beitai::content {
@@ -29,7 +29,7 @@ struct SiteList {
     std::vector<Site> sites;
 };
 
-SiteList read_sites(const Json& root, Diagnostics& diagnostics);
-Json to_json(const Site& site);
+SiteList read_sites(const text::Json& root, text::Diagnostics& diagnostics);
+text::Json to_json(const Site& site);
 
 }  // namespace beitai::content

@@ -18,11 +18,11 @@
 
 namespace beitai::geo {
 
-using content::Diagnostics;
-using content::index_path;
-using content::Json;
-using content::key_path;
-using content::ObjectReader;
+using text::Diagnostics;
+using text::index_path;
+using text::Json;
+using text::key_path;
+using text::ObjectReader;
 
 namespace {
 
@@ -246,7 +246,7 @@ Result<std::vector<Feature>> read_feature_collection(const Json& json, const std
 
 Result<std::vector<Feature>> read_feature_collection_text(const std::string& text, const std::string& source,
                                                           const ReadOptions& options) {
-    auto json = content::parse_json_text(text, source);
+    auto json = text::parse_json_text(text, source);
     if (!json) return Error{json.error()};
     return read_feature_collection(*json, source, options);
 }

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "geo/geometry.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::geo {
 
@@ -26,7 +26,7 @@ struct Geometry {
 
 struct Feature {
     Geometry geometry;
-    content::Json properties = content::Json::object();
+    text::Json properties = text::Json::object();
 };
 
 struct ReadOptions {
@@ -38,13 +38,13 @@ struct ReadOptions {
 
 // Reads a FeatureCollection. Every problem is reported, each as
 // "<source>: features[i]…: reason"; a bad feature is an error, not skipped.
-Result<std::vector<Feature>> read_feature_collection(const content::Json& json, const std::string& source,
+Result<std::vector<Feature>> read_feature_collection(const text::Json& json, const std::string& source,
                                                      const ReadOptions& options = {});
 Result<std::vector<Feature>> read_feature_collection_text(const std::string& text, const std::string& source,
                                                           const ReadOptions& options = {});
 
-content::Json to_geojson(const Feature& feature);
-content::Json to_feature_collection(const std::vector<Feature>& features);
+text::Json to_geojson(const Feature& feature);
+text::Json to_feature_collection(const std::vector<Feature>& features);
 
 // Northern Taiwan with a margin: the eight counties lie inside it.
 BBox northern_taiwan();

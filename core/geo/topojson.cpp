@@ -5,7 +5,7 @@ namespace beitai::geo {
 namespace {
 
 struct Decoder {
-    const content::Json& arcs;
+    const text::Json& arcs;
     double sx = 1, sy = 1, tx = 0, ty = 0;
     bool quantized = false;
     std::string error;
@@ -38,7 +38,7 @@ struct Decoder {
         return out;
     }
 
-    Ring ring(const content::Json& indices) {
+    Ring ring(const text::Json& indices) {
         Ring out;
         if (!indices.is_array()) {
             error = "a ring is not an array of arc indices";
@@ -57,7 +57,7 @@ struct Decoder {
         return out;
     }
 
-    Polygon polygon(const content::Json& rings) {
+    Polygon polygon(const text::Json& rings) {
         Polygon out;
         if (!rings.is_array()) {
             error = "a polygon is not an array of rings";
@@ -73,7 +73,7 @@ struct Decoder {
 
 }  // namespace
 
-Result<std::vector<Feature>> read_topojson(const content::Json& topology, const std::string& object_name,
+Result<std::vector<Feature>> read_topojson(const text::Json& topology, const std::string& object_name,
                                            const std::string& source) {
     if (!topology.is_object() || topology.value("type", "") != "Topology")
         return Error{source + ": not a TopoJSON Topology"};
@@ -104,10 +104,10 @@ Result<std::vector<Feature>> read_topojson(const content::Json& topology, const 
         if (g.contains("properties") && g["properties"].is_object()) f.properties = g["properties"];
         if (type == "Polygon") {
             f.geometry.type = GeometryType::polygon;
-            f.geometry.polygons.push_back(d.polygon(g.value("arcs", content::Json())));
+            f.geometry.polygons.push_back(d.polygon(g.value("arcs", text::Json())));
         } else if (type == "MultiPolygon") {
             f.geometry.type = GeometryType::multi_polygon;
-            const content::Json& parts = g.value("arcs", content::Json());
+            const text::Json& parts = g.value("arcs", text::Json());
             if (!parts.is_array()) d.error = "arcs: expected an array of polygons";
             else
                 for (const auto& part : parts) f.geometry.polygons.push_back(d.polygon(part));

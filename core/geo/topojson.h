@@ -13,7 +13,7 @@ namespace beitai::geo {
 
 // Decodes `object_name` (e.g. "counties") of a Topology. Polygon and MultiPolygon
 // geometries become features with their properties; errors name the geometry index.
-Result<std::vector<Feature>> read_topojson(const content::Json& topology, const std::string& object_name,
+Result<std::vector<Feature>> read_topojson(const text::Json& topology, const std::string& object_name,
                                            const std::string& source);
 
 }  // namespace beitai::geo

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "geo/geometry.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::geo {
 

@@ -7,7 +7,7 @@
 
 namespace beitai::parking {
 
-using content::Json;
+using text::Json;
 
 namespace {
 

@@ -14,32 +14,32 @@
 #include <string>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "parking/snapshot.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::parking {
 
-content::Json car_park_json(const ParkingSnapshot& snapshot, const CarParkState& state, std::int64_t now);
-content::Json feed_json(const FeedStatus& feed, std::int64_t now);
+text::Json car_park_json(const ParkingSnapshot& snapshot, const CarParkState& state, std::int64_t now);
+text::Json feed_json(const FeedStatus& feed, std::int64_t now);
 // Whether the county's data is stale now: its availability (or, without live data, its car
 // parks) is older than its limit, or it has never been fetched.
 Freshness feed_freshness(const FeedStatus& feed, std::int64_t now);
 
 // GET /api/parking: {"sample", "now", "count", "car_parks": [...], "feeds": [...]}.
-content::Json parking_json(const ParkingSnapshot& snapshot, const std::vector<std::size_t>& indices, std::int64_t now);
+text::Json parking_json(const ParkingSnapshot& snapshot, const std::vector<std::size_t>& indices, std::int64_t now);
 // GET /api/parking/near: {"sample", "now", "at": {lat, lon}, "car_parks": [... + "distance_m"]}.
-content::Json near_json(const ParkingSnapshot& snapshot, const std::vector<Nearby>& nearby, geo::LatLon at,
+text::Json near_json(const ParkingSnapshot& snapshot, const std::vector<Nearby>& nearby, geo::LatLon at,
                         std::int64_t now);
 // GET /api/parking/feeds: {"sample", "now", "feeds": [...]}.
-content::Json feeds_json(const ParkingSnapshot& snapshot, std::int64_t now);
+text::Json feeds_json(const ParkingSnapshot& snapshot, std::int64_t now);
 // An event of the live stream: {"now", "changed": [car parks], "removed": [keys], "feeds": [...]}
 // (feeds always, so that ages and staleness move on even when no number changes).
-content::Json changes_json(const ParkingSnapshot& after, const ParkingChanges& changes, std::int64_t now);
+text::Json changes_json(const ParkingSnapshot& after, const ParkingChanges& changes, std::int64_t now);
 
 // The browser's side: the counties back from GET /api/parking, to build the same snapshot,
 // and an event applied to them. Errors name the path.
-Result<std::vector<CountyParking>> read_parking_json(const content::Json& root);
-Status apply_changes_json(std::vector<CountyParking>& counties, const content::Json& event);
+Result<std::vector<CountyParking>> read_parking_json(const text::Json& root);
+Status apply_changes_json(std::vector<CountyParking>& counties, const text::Json& event);
 
 }  // namespace beitai::parking

@@ -23,7 +23,7 @@
 
 namespace beitai::parking {
 
-using content::Json;
+using text::Json;
 using namespace tdx;
 
 namespace {
@@ -394,7 +394,7 @@ Result<AvailabilityList> read_availability_events(const EventSource& produce, co
 
 Result<AvailabilityList> read_availability_json(std::string_view text, const ReadLimits& limits) {
     AvailabilityStream stream(limits);
-    if (!Json::sax_parse(text.begin(), text.end(), &stream)) return Error{content::json_syntax_error(text, "availability")};
+    if (!Json::sax_parse(text.begin(), text.end(), &stream)) return Error{text::json_syntax_error(text, "availability")};
     return stream.finish();
 }
 

@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "parking/model.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::parking {
 
-using JsonEvents = nlohmann::json_sax<content::Json>;
+using JsonEvents = nlohmann::json_sax<text::Json>;
 
 // Sends one document's events to the handler it is given; returns "" or what was wrong
 // with the document (then the result of the read).
@@ -30,13 +30,13 @@ public:
     bool active() const { return !open_.empty(); }
 
     // Starts an object or array at `target`.
-    void start(content::Json& target, bool object) {
-        target = object ? content::Json::object() : content::Json::array();
+    void start(text::Json& target, bool object) {
+        target = object ? text::Json::object() : text::Json::array();
         open_.assign(1, &target);
     }
     void key(const std::string& k) { key_ = k; }
-    void scalar(content::Json v) { add(std::move(v)); }
-    void open(bool object) { open_.push_back(&add(object ? content::Json::object() : content::Json::array())); }
+    void scalar(text::Json v) { add(std::move(v)); }
+    void open(bool object) { open_.push_back(&add(object ? text::Json::object() : text::Json::array())); }
     // Closes the innermost; true when that finished the whole value.
     bool close() {
         open_.pop_back();
@@ -44,30 +44,30 @@ public:
     }
 
 private:
-    content::Json& add(content::Json v) {
-        content::Json& parent = *open_.back();
+    text::Json& add(text::Json v) {
+        text::Json& parent = *open_.back();
         if (parent.is_array()) {
             parent.push_back(std::move(v));
             return parent.back();
         }
-        content::Json& member = parent[key_];
+        text::Json& member = parent[key_];
         member = std::move(v);
         return member;
     }
 
-    std::vector<content::Json*> open_;
+    std::vector<text::Json*> open_;
     std::string key_;
 };
 
 // A handler that builds the whole document's tree (tdx_xml_to_json, from the same walker).
 class TreeBuilder final : public JsonEvents {
 public:
-    bool null() override { return scalar(content::Json()); }
-    bool boolean(bool v) override { return scalar(content::Json(v)); }
-    bool number_integer(number_integer_t v) override { return scalar(content::Json(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return scalar(content::Json(v)); }
-    bool number_float(number_float_t v, const string_t&) override { return scalar(content::Json(v)); }
-    bool string(string_t& v) override { return scalar(content::Json(v)); }
+    bool null() override { return scalar(text::Json()); }
+    bool boolean(bool v) override { return scalar(text::Json(v)); }
+    bool number_integer(number_integer_t v) override { return scalar(text::Json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return scalar(text::Json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return scalar(text::Json(v)); }
+    bool string(string_t& v) override { return scalar(text::Json(v)); }
     bool binary(binary_t&) override { return true; }
     bool start_object(std::size_t) override { return start(true); }
     bool key(string_t& k) override { return builder_.key(k), true; }
@@ -76,14 +76,14 @@ public:
     bool end_array() override { return builder_.close(), true; }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 
-    content::Json& tree() { return tree_; }
+    text::Json& tree() { return tree_; }
 
 private:
     bool start(bool object);
-    bool scalar(content::Json v);
+    bool scalar(text::Json v);
 
     ValueBuilder builder_;
-    content::Json tree_;
+    text::Json tree_;
 };
 
 }  // namespace beitai::parking

@@ -13,6 +13,7 @@
 #include <tuple>
 #include <vector>
 
+#include "content/car_park.h"
 #include "geo/geometry.h"
 
 namespace beitai::parking {
@@ -22,26 +23,9 @@ enum class Service { resting = 0, open = 1, suspended = 2, off_hours = 3, unknow
 // FullStatus: 0 尚有空位, 1 車位將滿, 2 車位已滿, 3 過度擁擠.
 enum class Fullness { space = 0, nearly_full = 1, full = 2, overcrowded = 3, unknown = -1 };
 
-struct CarPark {
-    std::string id;       // CarParkID, unique within its county
-    std::string county;   // TDX city id ("Taipei", "NewTaipei", …)
-    std::string name_zh;  // CarParkName.Zh_tw
-    std::string name_en;  // CarParkName.En (may be empty)
-    geo::LatLon position;
-    std::string address;
-    std::string fare;           // FareDescription
-    int type = 255;             // CarParkType: 1 平面 … 254 其他, 255 未知
-    bool live_data = false;     // LiveOccuppancyAvailable (spelled so in the standard)
-    bool wheelchair = false;    // WheelchairAccessible
-    bool ev_charging = false;   // EVRechargingAvailable
-    std::optional<int> total_spaces;  // from the static record, when given
-
-    auto tie() const {
-        return std::tie(id, county, name_zh, name_en, position.lat, position.lon, address, fare, type, live_data, wheelchair,
-                        ev_charging, total_spaces);
-    }
-    friend bool operator==(const CarPark& a, const CarPark& b) { return a.tie() == b.tie(); }
-};
+// The static record of a car park is the content type (content/car_park.h): curated sample
+// files and the counties' TDX feeds fill the same struct.
+using CarPark = content::CarPark;
 
 // Spaces of one SpaceType (0 all, 1 car, 2 scooter, … 9 disabled car, 11 EV car …).
 struct SpaceCount {

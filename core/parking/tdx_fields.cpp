@@ -42,8 +42,8 @@ std::optional<std::int64_t> plausible_time(const std::string& text) {
 // Writing JSON text recurses, so a value nested absurdly deep (hostile input; the readers
 // themselves never go deeper than three levels) is only named.
 std::string shown(const Json& v) {
-    if (content::nested_deeper_than(v, 16)) return "a value nested deeper than 16 levels";
-    std::string s = content::to_json_text(v);
+    if (text::nested_deeper_than(v, 16)) return "a value nested deeper than 16 levels";
+    std::string s = text::to_json_text(v);
     return s.size() > 40 ? s.substr(0, 37) + "..." : s;
 }
 

@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "parking/model.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::parking::tdx {
 
-using content::Json;
+using text::Json;
 
 // Text as people will read it: line breaks are "\n" however they came, other control
 // characters become spaces, and the ends are trimmed.

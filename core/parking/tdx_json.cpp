@@ -4,7 +4,7 @@
 
 namespace beitai::parking {
 
-using content::Json;
+using text::Json;
 using namespace tdx;
 
 namespace {
@@ -141,7 +141,7 @@ Result<AvailabilityList> read_availability(const Json& root, const ReadLimits& l
 }
 
 Result<CarParkList> read_car_parks_json(std::string_view text, const std::string& county, const ReadLimits& limits) {
-    auto json = content::parse_json_text(text, "car parks");
+    auto json = text::parse_json_text(text, "car parks");
     if (!json) return Error{json.error()};
     return read_car_parks(*json, county, limits);
 }

@@ -14,9 +14,9 @@
 #include <string>
 #include <string_view>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "parking/model.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::parking {
 
@@ -29,7 +29,7 @@ Result<AvailabilityList> read_availability_json(std::string_view text, const Rea
 // The same from a parsed tree: JSON's, or tdx_xml_to_json's, where members may be strings
 // where JSON has numbers. read_car_parks_json and read_car_parks_xml go through it;
 // read_availability is what the streaming availability readers are tested against.
-Result<CarParkList> read_car_parks(const content::Json& root, const std::string& county, const ReadLimits& limits = {});
-Result<AvailabilityList> read_availability(const content::Json& root, const ReadLimits& limits = {});
+Result<CarParkList> read_car_parks(const text::Json& root, const std::string& county, const ReadLimits& limits = {});
+Result<AvailabilityList> read_availability(const text::Json& root, const ReadLimits& limits = {});
 
 }  // namespace beitai::parking

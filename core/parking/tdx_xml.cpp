@@ -13,7 +13,7 @@
 
 namespace beitai::parking {
 
-using content::Json;
+using text::Json;
 
 namespace {
 

@@ -27,15 +27,15 @@
 #include <string>
 #include <string_view>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "parking/model.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::parking {
 
 // XML text (UTF-8) → the tree the readers of tdx_json.h take. Elements nested deeper than
 // `max_depth` (the root element is level 1) make it fail: no legitimate document comes near.
-Result<content::Json> tdx_xml_to_json(std::string_view xml, size_t max_depth = 32);
+Result<text::Json> tdx_xml_to_json(std::string_view xml, size_t max_depth = 32);
 
 // As read_car_parks / read_availability of tdx_json.h would read tdx_xml_to_json's tree.
 Result<CarParkList> read_car_parks_xml(std::string_view xml, const std::string& county, const ReadLimits& limits = {});

@@ -15,7 +15,7 @@
 #include "geo/geojson.h"
 #include "parking/snapshot.h"
 #include "render/scene.h"
-#include "result.h"
+#include "text/result.h"
 #include "text/url.h"
 
 namespace beitai::render {

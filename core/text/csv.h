@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::text {
 

@@ -5,7 +5,7 @@
 
 namespace beitai::tracker {
 
-using content::Json;
+using text::Json;
 
 namespace {
 
@@ -56,9 +56,9 @@ std::optional<std::string> oversized_text(const Json& root) {
                    std::to_string(kMaxTextBytes) + " bytes";
         if (j.is_object())
             for (auto it = j.begin(); it != j.end(); ++it)
-                stack.push_back({&*it, content::key_path(item.path, it.key())});
+                stack.push_back({&*it, text::key_path(item.path, it.key())});
         else if (j.is_array())
-            for (size_t i = 0; i < j.size(); ++i) stack.push_back({&j[i], content::index_path(item.path, i)});
+            for (size_t i = 0; i < j.size(); ++i) stack.push_back({&j[i], text::index_path(item.path, i)});
     }
     return std::nullopt;
 }
@@ -93,7 +93,7 @@ std::string required_text(const Json& fields, const char* key, std::string& erro
 
 // Reads a proposal built from JSON and checks its references; "" when it is valid.
 std::string validate(const Json& candidate, const Snapshot& snapshot, content::Proposal& out) {
-    content::Diagnostics diagnostics("");
+    text::Diagnostics diagnostics("");
     out = content::read_proposal(candidate, "", diagnostics);
     if (!diagnostics.empty()) {
         // Messages read ": path: reason" without a file; drop the empty prefix.
@@ -135,7 +135,7 @@ bool may_create(const Actor& actor, const std::string& county) {
 
 Result<Action> read_action(ActionKind kind, const Json& body) {
     if (!body.is_object()) return Error{"(body): expected a JSON object"};
-    if (content::nested_deeper_than(body, kMaxDepth)) return Error{"(body): nested deeper than any action needs"};
+    if (text::nested_deeper_than(body, kMaxDepth)) return Error{"(body): nested deeper than any action needs"};
     Action action;
     action.kind = kind;
     action.fields = Json::object();

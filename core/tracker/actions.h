@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "result.h"
+#include "text/result.h"
 #include "tracker/record.h"
 
 namespace beitai::tracker {
@@ -51,12 +51,12 @@ std::string_view to_string(ActionKind kind);
 struct Action {
     ActionKind kind = ActionKind::edit;
     long long version = 0;  // the version the editor saw; 0 for create
-    content::Json fields;
+    text::Json fields;
 };
 
 // Reads an action body. Every action but create carries "version"; unknown keys and wrong
 // types are refused with the field's path ("closure.kind: …").
-Result<Action> read_action(ActionKind kind, const content::Json& body);
+Result<Action> read_action(ActionKind kind, const text::Json& body);
 
 // Applies an action to `current` (nullptr for create) on `today`. For create, `new_id` is
 // the id to give the item (the server picks the next free one).

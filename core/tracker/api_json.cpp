@@ -2,7 +2,7 @@
 
 namespace beitai::tracker {
 
-using content::Json;
+using text::Json;
 
 Json summary_json(const content::Proposal& p) {
     return Json{{"id", p.id},
@@ -26,13 +26,13 @@ Json list_json(const std::vector<const ProposalRecord*>& records) {
 }
 
 Result<std::vector<content::Proposal>> read_summary_list(const Json& list) {
-    content::Diagnostics diagnostics("/api/proposals");
-    content::ObjectReader r(list, "", diagnostics);
+    text::Diagnostics diagnostics("/api/proposals");
+    text::ObjectReader r(list, "", diagnostics);
     std::vector<content::Proposal> out;
     long long total = r.integer("total");
     if (const Json* items = r.array("items")) {
         for (size_t i = 0; i < items->size(); ++i) {
-            content::ObjectReader s((*items)[i], content::index_path("items", i), diagnostics);
+            text::ObjectReader s((*items)[i], text::index_path("items", i), diagnostics);
             content::Proposal p;
             p.id = s.string("id");
             p.year = static_cast<int>(s.integer("year"));

@@ -11,14 +11,14 @@ namespace beitai::tracker {
 
 // One row of GET /api/proposals: id, year, title, group, subgroup, agency, county, status,
 // asks_central, ministry, counties, types.
-content::Json summary_json(const content::Proposal& proposal);
+text::Json summary_json(const content::Proposal& proposal);
 
 // {"total": N, "items": [summary…]}
-content::Json list_json(const std::vector<const ProposalRecord*>& records);
+text::Json list_json(const std::vector<const ProposalRecord*>& records);
 
 // GET /api/proposals/{id} is the record's own JSON (tracker/record.h: to_json).
 
 // Reads the list back (the browser counts what the server sent); errors name the path.
-Result<std::vector<content::Proposal>> read_summary_list(const content::Json& list);
+Result<std::vector<content::Proposal>> read_summary_list(const text::Json& list);
 
 }  // namespace beitai::tracker

@@ -1,6 +1,6 @@
 #include "tracker/exports.h"
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "tracker/labels.h"
 #include "text/html.h"
 #include "text/zip.h"
@@ -118,9 +118,9 @@ std::string export_csv(const Snapshot& snapshot, const std::vector<const Proposa
 }
 
 std::string export_json(const std::vector<const ProposalRecord*>& records) {
-    content::Json array = content::Json::array();
+    text::Json array = text::Json::array();
     for (const auto* r : records) array.push_back(to_json(*r));
-    return content::to_json_text(array);
+    return text::to_json_text(array);
 }
 
 std::string export_ods(const Snapshot& snapshot, const std::vector<const ProposalRecord*>& records, text::Lang lang) {

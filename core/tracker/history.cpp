@@ -22,21 +22,21 @@ std::vector<StatusEvent> initial_history(const content::Proposal& p) {
     return events;
 }
 
-content::Json to_json(const StatusEvent& e) {
-    return content::Json{{"date", text::to_iso(e.date)},
+text::Json to_json(const StatusEvent& e) {
+    return text::Json{{"date", text::to_iso(e.date)},
                          {"from", content::to_string(e.from)},
                          {"to", content::to_string(e.to)},
-                         {"kind", e.kind ? content::Json(content::to_string(*e.kind)) : content::Json(nullptr)},
+                         {"kind", e.kind ? text::Json(content::to_string(*e.kind)) : text::Json(nullptr)},
                          {"reason", e.reason},
-                         {"decision", e.decision ? content::Json(*e.decision) : content::Json(nullptr)},
+                         {"decision", e.decision ? text::Json(*e.decision) : text::Json(nullptr)},
                          {"agency", e.agency}};
 }
 
-Result<StatusEvent> status_event_from_json(const content::Json& json) {
-    content::Diagnostics diagnostics("status event");
-    content::ObjectReader r(json, "", diagnostics);
+Result<StatusEvent> status_event_from_json(const text::Json& json) {
+    text::Diagnostics diagnostics("status event");
+    text::ObjectReader r(json, "", diagnostics);
     StatusEvent e;
-    if (auto d = content::read_iso_date(r, "date", false)) e.date = *d;
+    if (auto d = text::read_iso_date(r, "date", false)) e.date = *d;
     auto from = content::parse_status(r.string("from"));
     auto to = content::parse_status(r.string("to"));
     if (!from || !to) r.error("from", "expected \"open\" or \"closed\"");

@@ -27,7 +27,7 @@ struct StatusEvent {
 // that records the closure (its latest progress entry).
 std::vector<StatusEvent> initial_history(const content::Proposal& proposal);
 
-content::Json to_json(const StatusEvent& event);
-Result<StatusEvent> status_event_from_json(const content::Json& json);
+text::Json to_json(const StatusEvent& event);
+Result<StatusEvent> status_event_from_json(const text::Json& json);
 
 }  // namespace beitai::tracker

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "result.h"
+#include "text/result.h"
 #include "text/url.h"
 #include "tracker/record.h"
 

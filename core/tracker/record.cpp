@@ -34,36 +34,36 @@ Snapshot snapshot_from_catalog(const content::Catalog& catalog) {
     return s;
 }
 
-content::Json to_json(const ProposalRecord& record) {
-    content::Json j = content::to_json(record.proposal);
+text::Json to_json(const ProposalRecord& record) {
+    text::Json j = content::to_json(record.proposal);
     j["version"] = record.version;
-    j["updated"] = text::is_valid(record.updated) ? content::Json(text::to_iso(record.updated)) : content::Json(nullptr);
-    content::Json events = content::Json::array();
+    j["updated"] = text::is_valid(record.updated) ? text::Json(text::to_iso(record.updated)) : text::Json(nullptr);
+    text::Json events = text::Json::array();
     for (const auto& e : record.history) events.push_back(to_json(e));
     j["status_history"] = std::move(events);
     return j;
 }
 
-ProposalRecord read_record(const content::Json& json, const std::string& path, content::Diagnostics& diagnostics) {
+ProposalRecord read_record(const text::Json& json, const std::string& path, text::Diagnostics& diagnostics) {
     ProposalRecord r;
     if (!json.is_object()) {
         diagnostics.add(path, "expected an object");
         return r;
     }
-    content::Json proposal = json;
+    text::Json proposal = json;
     proposal.erase("version");
     proposal.erase("updated");
     proposal.erase("status_history");
     r.proposal = content::read_proposal(proposal, path, diagnostics);
 
-    content::ObjectReader extra(json, path, diagnostics);
+    text::ObjectReader extra(json, path, diagnostics);
     r.version = extra.integer("version");
-    if (auto d = content::read_iso_date(extra, "updated", true)) r.updated = *d;
-    if (const content::Json* events = extra.array("status_history")) {
+    if (auto d = text::read_iso_date(extra, "updated", true)) r.updated = *d;
+    if (const text::Json* events = extra.array("status_history")) {
         for (size_t i = 0; i < events->size(); ++i) {
             auto e = status_event_from_json((*events)[i]);
             if (!e) {
-                diagnostics.add(content::index_path(extra.path_of("status_history"), i), e.error());
+                diagnostics.add(text::index_path(extra.path_of("status_history"), i), e.error());
                 continue;
             }
             r.history.push_back(std::move(*e));
@@ -72,12 +72,12 @@ ProposalRecord read_record(const content::Json& json, const std::string& path, c
     return r;
 }
 
-Result<std::vector<ProposalRecord>> read_records(const content::Json& array, const std::string& source) {
-    content::Diagnostics diagnostics(source);
+Result<std::vector<ProposalRecord>> read_records(const text::Json& array, const std::string& source) {
+    text::Diagnostics diagnostics(source);
     std::vector<ProposalRecord> out;
     if (!array.is_array()) return Error{source + ": expected an array of proposals"};
     out.reserve(array.size());
-    for (size_t i = 0; i < array.size(); ++i) out.push_back(read_record(array[i], content::index_path("", i), diagnostics));
+    for (size_t i = 0; i < array.size(); ++i) out.push_back(read_record(array[i], text::index_path("", i), diagnostics));
     if (!diagnostics.empty()) return Error{diagnostics.joined()};
     return out;
 }

@@ -38,10 +38,10 @@ Snapshot snapshot_from_catalog(const content::Catalog& catalog);
 // The record as one flat JSON object: the proposal's fields, then "version", "updated" and
 // "status_history". This is the form of /proposals.json and of what the browser's WASM
 // reads to re-render the list.
-content::Json to_json(const ProposalRecord& record);
-ProposalRecord read_record(const content::Json& json, const std::string& path, content::Diagnostics& diagnostics);
+text::Json to_json(const ProposalRecord& record);
+ProposalRecord read_record(const text::Json& json, const std::string& path, text::Diagnostics& diagnostics);
 
 // An array of records (the /proposals.json export) read back; errors name "[i].field".
-Result<std::vector<ProposalRecord>> read_records(const content::Json& array, const std::string& source);
+Result<std::vector<ProposalRecord>> read_records(const text::Json& array, const std::string& source);
 
 }  // namespace beitai::tracker

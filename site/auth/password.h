@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::site::auth {
 

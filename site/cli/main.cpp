@@ -376,7 +376,7 @@ int import_command(int argc, char** argv) {
     std::string output;
     std::vector<content::ImportLine> report;
     if (kind == "routes") {
-        auto json = content::parse_json_text(ss.str(), file);
+        auto json = text::parse_json_text(ss.str(), file);
         if (!json) {
             std::fprintf(stderr, "%s\n", json.error().c_str());
             return 1;
@@ -387,7 +387,7 @@ int import_command(int argc, char** argv) {
             return 1;
         }
         report = imported->report;
-        output = content::routes_to_geojson(imported->routes, false).dump(1, ' ', false, content::Json::error_handler_t::replace);
+        output = content::routes_to_geojson(imported->routes, false).dump(1, ' ', false, text::Json::error_handler_t::replace);
     } else if (kind == "sites") {
         auto imported = content::import_certified_sites(ss.str(), catalog->counties);
         if (!imported) {
@@ -395,10 +395,10 @@ int import_command(int argc, char** argv) {
             return 1;
         }
         report = imported->report;
-        content::Json sites = content::Json::array();
+        text::Json sites = text::Json::array();
         for (const auto& site : imported->sites) sites.push_back(content::to_json(site));
-        output = content::Json{{"sample", false}, {"note", "imported from " + file}, {"sites", sites}}.dump(
-            1, ' ', false, content::Json::error_handler_t::replace);
+        output = text::Json{{"sample", false}, {"note", "imported from " + file}, {"sites", sites}}.dump(
+            1, ' ', false, text::Json::error_handler_t::replace);
     } else {
         std::fprintf(stderr, "beitai: import routes|sites, not \"%s\"\n", kind.c_str());
         return 2;

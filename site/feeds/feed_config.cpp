@@ -1,11 +1,11 @@
 #include "feeds/feed_config.h"
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 
 namespace beitai::site {
 
-using content::Json;
-using content::ObjectReader;
+using text::Json;
+using text::ObjectReader;
 
 namespace {
 
@@ -51,9 +51,9 @@ std::string tdx_url(const std::string& base_url, const std::string& county, bool
 }
 
 Result<FeedsConfig> read_feeds_config(const std::string& text, const std::string& file, const EnvLookup& env) {
-    auto json = content::parse_json_text(text, file);
+    auto json = text::parse_json_text(text, file);
     if (!json) return Error{json.error()};
-    content::Diagnostics d(file);
+    text::Diagnostics d(file);
     ObjectReader root(*json, "", d);
     FeedsConfig config;
     std::string base_url = "https://tdx.transportdata.tw/api/basic";

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "feeds/document_keeper.h"
 #include "parking/tdx_json.h"
 #include "parking/tdx_write.h"
@@ -246,7 +246,7 @@ struct FeedPoller::Impl {
             error = "token request: HTTP " + std::to_string(status);
             return false;
         }
-        auto json = content::parse_json_text(sink.body, "token");
+        auto json = text::parse_json_text(sink.body, "token");
         if (!json || !json->is_object() || !json->contains("access_token") || !(*json)["access_token"].is_string()) {
             error = "token response without access_token";
             return false;

@@ -18,7 +18,7 @@ Result<std::unique_ptr<MapState>> build_map_state(const content::Catalog& catalo
     state->gaps = bikenet::find_gaps(state->network);
     state->planner = std::make_unique<bikenet::RoutePlanner>(state->network, state->gaps);
     if (!basemap_topojson.empty()) {
-        auto parsed = content::parse_json_text(basemap_topojson, basemap_source);
+        auto parsed = text::parse_json_text(basemap_topojson, basemap_source);
         if (!parsed) return Error{parsed.error()};
         auto features = geo::read_topojson(*parsed, "counties", basemap_source);
         if (!features) return Error{features.error()};

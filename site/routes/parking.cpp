@@ -42,7 +42,7 @@ Response Portal::api_parking(const std::string& what, const Request& request) co
     const std::int64_t now = unix_now();
     if (what == "feeds") {
         if (auto bad = unknown_parameter(request, {})) return Response::json_error(400, *bad);
-        return Response::json(200, content::to_json_text(parking::feeds_json(*snapshot, now)));
+        return Response::json(200, text::to_json_text(parking::feeds_json(*snapshot, now)));
     }
     if (what == "near") {
         if (auto bad = unknown_parameter(request, {"lat", "lon", "n", "within_m"})) return Response::json_error(400, *bad);
@@ -65,7 +65,7 @@ Response Portal::api_parking(const std::string& what, const Request& request) co
         if (!within || *within <= 0 || *within > 50000)
             return Response::json_error(400, "within_m: expected metres from 1 to 50000, got \"" + within_text + "\"");
         auto nearby = snapshot->nearest_with_space(*at, static_cast<std::size_t>(*n), *within);
-        return Response::json(200, content::to_json_text(parking::near_json(*snapshot, nearby, *at, now)));
+        return Response::json(200, text::to_json_text(parking::near_json(*snapshot, nearby, *at, now)));
     }
     if (what == "stream") {
         if (auto bad = unknown_parameter(request, {})) return Response::json_error(400, *bad);
@@ -99,7 +99,7 @@ Response Portal::api_parking(const std::string& what, const Request& request) co
         } else {
             for (std::size_t i = 0; i < snapshot->car_parks().size(); ++i) indices.push_back(i);
         }
-        return content::to_json_text(parking::parking_json(*snapshot, indices, now));
+        return text::to_json_text(parking::parking_json(*snapshot, indices, now));
     }));
 }
 

@@ -7,9 +7,9 @@
 namespace beitai::site {
 
 Response Portal::api_counties() const {
-    content::Json out = content::Json::array();
+    text::Json out = text::Json::array();
     for (const auto& c : snapshot_.get()->counties) out.push_back(content::to_json(c));
-    return Response::json(200, content::to_json_text(out));
+    return Response::json(200, text::to_json_text(out));
 }
 
 Response Portal::api_proposals(const Request& request) const {
@@ -19,7 +19,7 @@ Response Portal::api_proposals(const Request& request) const {
     // Keyed by the canonical query, so "?year=112&status=open" and "?status=open&year=112" share.
     auto body = snapshot_.cached("api/proposals?" + text::to_query_string(tracker::to_params(*query)),
                                  [&](const tracker::Snapshot& snapshot) {
-                                     return content::to_json_text(
+                                     return text::to_json_text(
                                          tracker::list_json(tracker::select_records(snapshot, *query)));
                                  });
     return Response::json(200, std::move(body));
@@ -29,17 +29,17 @@ Response Portal::api_proposal(const std::string& id) const {
     auto s = snapshot_.get();
     const tracker::ProposalRecord* r = s->find(id);
     if (!r) return Response::json_error(404, "no proposal with id \"" + id + "\"");
-    return Response::json(200, content::to_json_text(tracker::to_json(*r)));
+    return Response::json(200, text::to_json_text(tracker::to_json(*r)));
 }
 
 Response Portal::api_snapshot() const {
     auto s = snapshot_.get();
-    content::Json out = {{"counties", content::Json::array()}, {"groups", content::Json::array()},
-                         {"records", content::Json::array()}};
+    text::Json out = {{"counties", text::Json::array()}, {"groups", text::Json::array()},
+                         {"records", text::Json::array()}};
     for (const auto& c : s->counties) out["counties"].push_back(content::to_json(c));
     for (const auto& g : s->groups) out["groups"].push_back(content::to_json(g));
     for (const auto& r : s->records) out["records"].push_back(tracker::to_json(r));
-    return Response::json(200, content::to_json_text(out));
+    return Response::json(200, text::to_json_text(out));
 }
 
 }  // namespace beitai::site

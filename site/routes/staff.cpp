@@ -63,8 +63,8 @@ render::AuditRow audit_row(const AuditEntry& e) {
 }
 
 // The request body as JSON: parsed JSON, or form fields converted for `kind`.
-Result<content::Json> body_json(const Request& request, std::optional<tracker::ActionKind> kind) {
-    if (is_json(request)) return content::parse_json_text(request.body, "request body");
+Result<text::Json> body_json(const Request& request, std::optional<tracker::ActionKind> kind) {
+    if (is_json(request)) return text::parse_json_text(request.body, "request body");
     if (is_form(request)) {
         auto form = text::parse_query_string(request.body);
         if (!form) return Error{"request body: malformed form encoding"};
@@ -72,7 +72,7 @@ Result<content::Json> body_json(const Request& request, std::optional<tracker::A
             if (!text::is_valid_utf8(k) || !text::is_valid_utf8(v) || v.find('\0') != std::string::npos)
                 return Error{k + ": not valid UTF-8 text"};
         if (kind) return form_to_action_json(*kind, *form);
-        content::Json out = content::Json::object();
+        text::Json out = text::Json::object();
         for (const auto& [k, v] : *form) out[k] = v;
         return out;
     }
@@ -159,7 +159,7 @@ Response Portal::staff_unstored(const Request& request) {
     // GET
     auto s = snapshot_.get();
     if (path == "/api/staff/session")
-        return Response::json(200, content::to_json_text({{"user", actor.user},
+        return Response::json(200, text::to_json_text({{"user", actor.user},
                                                           {"role", tracker::to_string(actor.role)},
                                                           {"county", actor.county},
                                                           {"agency", actor.agency},
@@ -168,11 +168,11 @@ Response Portal::staff_unstored(const Request& request) {
         if (actor.role != tracker::Role::admin) return Response::json_error(403, "the audit log is for administrators");
         auto log = store_.audit_log(500);
         if (!log) return Response::json_error(500, log.error());
-        content::Json out = content::Json::array();
+        text::Json out = text::Json::array();
         for (const auto& e : *log)
             out.push_back({{"seq", e.seq}, {"at", iso_time(e.at)}, {"user", e.user}, {"action", e.action},
                            {"proposal_id", e.proposal_id}, {"before", e.before}, {"after", e.after}, {"detail", e.detail}});
-        return Response::json(200, content::to_json_text(out));
+        return Response::json(200, text::to_json_text(out));
     }
     if (path == "/staff") return staff_page(request, render::staff_home_html(*s, actor, who->session.csrf, lang));
     if (path == "/staff/new") return staff_page(request, render::staff_new_html(*s, actor, who->session.csrf, lang, {}));
@@ -265,7 +265,7 @@ Response Portal::sign_in(const Request& request, bool json) {
     auto cookie = sessions_.start(a, now, csrf);
     if (!cookie) return Response::json_error(500, cookie.error());
     store_.append_audit({0, now, a.name, "sign-in", "", "", "", address});
-    Response r = json ? Response::json(200, content::to_json_text({{"user", a.name},
+    Response r = json ? Response::json(200, text::to_json_text({{"user", a.name},
                                                                    {"role", tracker::to_string(a.role)},
                                                                    {"county", a.county},
                                                                    {"agency", a.agency},
@@ -297,7 +297,7 @@ Response Portal::proposal_action(const Request& request, const auth::SignedIn& w
             if (status == 409 && current) {
                 auto fresh = snapshot_.get();
                 if (const auto* latest = fresh->find(id))
-                    r.body = content::to_json_text({{"error", message}, {"current", tracker::to_json(*latest)}});
+                    r.body = text::to_json_text({{"error", message}, {"current", tracker::to_json(*latest)}});
             }
             return r;
         }
@@ -328,7 +328,7 @@ Response Portal::proposal_action(const Request& request, const auth::SignedIn& w
 
     std::string new_id;
     if (kind == tracker::ActionKind::create) {
-        const auto& year = action->fields.contains("year") ? action->fields["year"] : content::Json();
+        const auto& year = action->fields.contains("year") ? action->fields["year"] : text::Json();
         if (!year.is_number_integer()) return fail(400, "year: expected an ROC year such as 113");
         new_id = tracker::next_proposal_id(*s, year.get<int>());
     }
@@ -339,8 +339,8 @@ Response Portal::proposal_action(const Request& request, const auth::SignedIn& w
     std::optional<tracker::StatusEvent> event;
     if (current && next.history.size() > current->history.size()) event = next.history.back();
     AuditEntry audit{0, now, actor.user, std::string(tracker::to_string(kind)), next.id(),
-                     current ? content::to_json_text(tracker::to_json(*current)) : "",
-                     content::to_json_text(tracker::to_json(next)), ""};
+                     current ? text::to_json_text(tracker::to_json(*current)) : "",
+                     text::to_json_text(tracker::to_json(next)), ""};
     auto written = store_.write_proposal(next, current ? current->version : 0, event, audit);
     if (!written) return Response::json_error(500, written.error());
     if (*written == WriteResult::version_conflict) {
@@ -352,7 +352,7 @@ Response Portal::proposal_action(const Request& request, const auth::SignedIn& w
         auto fresh = snapshot_.get();
         const auto* stored = fresh->find(next.id());
         return Response::json(kind == tracker::ActionKind::create ? 201 : 200,
-                              content::to_json_text(tracker::to_json(stored ? *stored : next)));
+                              text::to_json_text(tracker::to_json(stored ? *stored : next)));
     }
     return redirect("/staff/proposals/" + next.id() + "?saved=1");
 }
@@ -400,7 +400,7 @@ Response Portal::add_account(const Request& request, const auth::SignedIn& who, 
     auto id = store_.add_account(a);
     if (!id) return fail(409, id.error());
     store_.append_audit({0, now, actor.user, "add-account", "", "", "", a.name + " (" + std::string(tracker::to_string(a.role)) + ")"});
-    if (json) return Response::json(201, content::to_json_text({{"name", a.name}, {"role", tracker::to_string(a.role)}}));
+    if (json) return Response::json(201, text::to_json_text({{"name", a.name}, {"role", tracker::to_string(a.role)}}));
     return redirect("/staff/accounts");
 }
 

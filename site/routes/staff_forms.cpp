@@ -2,7 +2,7 @@
 
 namespace beitai::site {
 
-using content::Json;
+using text::Json;
 
 std::string form_value(const QueryParams& form, const std::string& name) {
     for (const auto& [k, v] : form)

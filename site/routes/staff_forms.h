@@ -9,7 +9,7 @@ namespace beitai::site {
 
 // Form fields → the JSON the API takes for that action. Empty optional fields become null,
 // checkbox groups arrays, "version" an integer (or a string the core will refuse).
-content::Json form_to_action_json(tracker::ActionKind kind, const QueryParams& form);
+text::Json form_to_action_json(tracker::ActionKind kind, const QueryParams& form);
 
 // The first value of a form field, or "".
 std::string form_value(const QueryParams& form, const std::string& name);

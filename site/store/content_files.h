@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "content/catalog.h"
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::site {
 

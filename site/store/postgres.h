@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "result.h"
+#include "text/result.h"
 
 namespace beitai::site::pg {
 

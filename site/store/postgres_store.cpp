@@ -59,13 +59,13 @@ public:
             long long position = 0;
             for (const auto& c : catalog.counties)
                 if (auto r = db_.exec("INSERT INTO counties (id, position, doc) VALUES ($1, $2, $3)",
-                                      {c.id, num(position++), content::to_json_text(content::to_json(c))});
+                                      {c.id, num(position++), text::to_json_text(content::to_json(c))});
                     !r)
                     return Error{r.error()};
             position = 0;
             for (const auto& g : catalog.groups)
                 if (auto r = db_.exec("INSERT INTO issue_groups (id, position, doc) VALUES ($1, $2, $3)",
-                                      {g.id, num(position++), content::to_json_text(content::to_json(g))});
+                                      {g.id, num(position++), text::to_json_text(content::to_json(g))});
                     !r)
                     return Error{r.error()};
             position = 0;
@@ -75,12 +75,12 @@ public:
                         "INSERT INTO proposals (id, position, year, status, county, version, updated, doc) "
                         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                         {p.id, num(position++), num(p.year), std::string(content::to_string(p.status)), p.county,
-                         num(record.version), text::to_iso(record.updated), content::to_json_text(content::to_json(p))});
+                         num(record.version), text::to_iso(record.updated), text::to_json_text(content::to_json(p))});
                     !r)
                     return Error{"proposal " + p.id + ": " + r.error()};
                 for (const auto& e : record.history)
                     if (auto r = db_.exec("INSERT INTO status_events (proposal_id, doc) VALUES ($1, $2)",
-                                          {p.id, content::to_json_text(tracker::to_json(e))});
+                                          {p.id, text::to_json_text(tracker::to_json(e))});
                         !r)
                         return Error{r.error()};
             }
@@ -134,7 +134,7 @@ public:
                 conflict = true;
                 return Error{"conflict"};
             }
-            const std::string doc = content::to_json_text(content::to_json(next.proposal));
+            const std::string doc = text::to_json_text(content::to_json(next.proposal));
             const std::vector<std::string> columns = {next.id(), num(next.proposal.year),
                                                       std::string(content::to_string(next.proposal.status)),
                                                       next.proposal.county, num(next.version), text::to_iso(next.updated), doc};
@@ -151,7 +151,7 @@ public:
             }
             if (event)
                 if (auto r = db_.exec("INSERT INTO status_events (proposal_id, doc) VALUES ($1, $2)",
-                                      {next.id(), content::to_json_text(tracker::to_json(*event))});
+                                      {next.id(), text::to_json_text(tracker::to_json(*event))});
                     !r)
                     return Error{r.error()};
             if (auto s = insert_audit(audit); !s) return s;

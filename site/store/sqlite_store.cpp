@@ -84,7 +84,7 @@ public:
                     result = WriteResult::version_conflict;
                     return Error{"conflict"};
                 }
-                const std::string doc = content::to_json_text(content::to_json(next.proposal));
+                const std::string doc = text::to_json_text(content::to_json(next.proposal));
                 if (expected_version == 0) {
                     auto insert = db_.prepare(
                         "INSERT INTO proposals (id, position, year, status, county, version, updated, doc) "
@@ -120,7 +120,7 @@ public:
                 if (event) {
                     auto insert = db_.prepare("INSERT INTO status_events (proposal_id, doc) VALUES (?, ?)");
                     if (!insert) return Error{insert.error()};
-                    if (auto s = insert->bind(1, next.id()).bind(2, content::to_json_text(tracker::to_json(*event))).run(); !s)
+                    if (auto s = insert->bind(1, next.id()).bind(2, text::to_json_text(tracker::to_json(*event))).run(); !s)
                         return s;
                 }
                 if (auto s = insert_audit(audit); !s) return s;
@@ -403,11 +403,11 @@ private:
 
         long long position = 0;
         for (const auto& c : catalog.counties)
-            if (auto s = county->bind(1, c.id).bind(2, position++).bind(3, content::to_json_text(content::to_json(c))).run(); !s)
+            if (auto s = county->bind(1, c.id).bind(2, position++).bind(3, text::to_json_text(content::to_json(c))).run(); !s)
                 return s;
         position = 0;
         for (const auto& g : catalog.groups)
-            if (auto s = group->bind(1, g.id).bind(2, position++).bind(3, content::to_json_text(content::to_json(g))).run(); !s)
+            if (auto s = group->bind(1, g.id).bind(2, position++).bind(3, text::to_json_text(content::to_json(g))).run(); !s)
                 return s;
         position = 0;
         for (const auto& p : catalog.proposals) {
@@ -419,12 +419,12 @@ private:
                              .bind(5, p.county)
                              .bind(6, record.version)
                              .bind(7, text::to_iso(record.updated))
-                             .bind(8, content::to_json_text(content::to_json(p)))
+                             .bind(8, text::to_json_text(content::to_json(p)))
                              .run();
                 !s)
                 return Error{"proposal " + p.id + ": " + s.error()};
             for (const auto& e : record.history)
-                if (auto s = event->bind(1, p.id).bind(2, content::to_json_text(tracker::to_json(e))).run(); !s) return s;
+                if (auto s = event->bind(1, p.id).bind(2, text::to_json_text(tracker::to_json(e))).run(); !s) return s;
         }
         return db_.exec("INSERT INTO meta (key, value) VALUES ('seeded_at', datetime('now')), ('revision', '0');");
     }

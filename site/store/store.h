@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "content/catalog.h"
-#include "result.h"
+#include "text/result.h"
 #include "tracker/actions.h"
 #include "tracker/record.h"
 

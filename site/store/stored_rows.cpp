@@ -5,8 +5,8 @@
 namespace beitai::site {
 
 namespace {
-content::Json parse_doc(const std::string& where, const std::string& text, content::Diagnostics& diagnostics) {
-    auto parsed = content::parse_json_text(text, where);
+text::Json parse_doc(const std::string& where, const std::string& text, text::Diagnostics& diagnostics) {
+    auto parsed = text::parse_json_text(text, where);
     if (!parsed) {
         diagnostics.add(where, "stored document is not JSON: " + parsed.error());
         return nullptr;
@@ -17,9 +17,9 @@ content::Json parse_doc(const std::string& where, const std::string& text, conte
 
 Result<tracker::Snapshot> snapshot_from_rows(const StoredRows& rows, const std::string& source) {
     tracker::Snapshot state;
-    content::Diagnostics diagnostics(source);
+    text::Diagnostics diagnostics(source);
 
-    content::Json counties = content::Json::array(), groups = content::Json::array();
+    text::Json counties = text::Json::array(), groups = text::Json::array();
     for (const auto& r : rows.counties) counties.push_back(parse_doc("counties[" + r.id + "]", r.doc, diagnostics));
     for (const auto& r : rows.groups) groups.push_back(parse_doc("issue_groups[" + r.id + "]", r.doc, diagnostics));
     state.counties = content::read_counties(counties, diagnostics);

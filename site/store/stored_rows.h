@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "result.h"
+#include "text/result.h"
 #include "tracker/record.h"
 
 namespace beitai::site {

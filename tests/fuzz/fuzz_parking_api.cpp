@@ -18,7 +18,7 @@
 #include <set>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "parking/api_json.h"
 #include "parking/snapshot.h"
 
@@ -51,7 +51,7 @@ void check_counties(const std::vector<CountyParking>& counties) {
     }
 }
 
-content::Json served(const std::vector<CountyParking>& counties) {
+text::Json served(const std::vector<CountyParking>& counties) {
     const ParkingSnapshot snapshot(counties);
     std::vector<std::size_t> all(snapshot.car_parks().size());
     std::iota(all.begin(), all.end(), std::size_t{0});
@@ -59,10 +59,10 @@ content::Json served(const std::vector<CountyParking>& counties) {
 }
 
 void check_round_trip(const std::vector<CountyParking>& counties) {
-    const content::Json body = served(counties);
+    const text::Json body = served(counties);
     auto again = read_parking_json(body);
-    FUZZ_CHECK(again, "the browser cannot read what the server writes: " + again.error() + "\n  " + content::to_json_text(body));
-    const content::Json body_again = served(*again);
+    FUZZ_CHECK(again, "the browser cannot read what the server writes: " + again.error() + "\n  " + text::to_json_text(body));
+    const text::Json body_again = served(*again);
     FUZZ_CHECK(body_again == body, "the snapshot changed on the way through /api/parking:" + fuzz::difference(body, body_again));
 }
 
@@ -77,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return part;
     };
 
-    auto body = content::parse_json_text(next_part(), "/api/parking");
+    auto body = text::parse_json_text(next_part(), "/api/parking");
     if (!body) return 0;
     auto read = read_parking_json(*body);
     if (!read) return 0;
@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_round_trip(counties);
 
     for (std::size_t n = 0; n < kMaxEvents && !rest.empty(); ++n) {
-        auto event = content::parse_json_text(next_part(), "parking event");
+        auto event = text::parse_json_text(next_part(), "parking event");
         if (!event) continue;
         (void)apply_changes_json(counties, *event);  // on failure the browser keeps what was applied
         check_counties(counties);

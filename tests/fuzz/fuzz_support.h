@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "parking/model.h"
 
 // The targets' entry point; each target file defines it. The replay driver calls it too.
@@ -86,15 +86,15 @@ inline void check_read(const parking::AvailabilityList& list, const parking::Rea
     }
 }
 
-// The model as JSON, every field, for saying what differs (content::to_json_text escapes
+// The model as JSON, every field, for saying what differs (text::to_json_text escapes
 // control characters and replaces invalid UTF-8, so the difference is readable).
 template <class T>
-content::Json or_null(const std::optional<T>& v) {
-    return v ? content::Json(*v) : content::Json(nullptr);
+text::Json or_null(const std::optional<T>& v) {
+    return v ? text::Json(*v) : text::Json(nullptr);
 }
 
-inline content::Json described(const parking::CarParkList& list) {
-    content::Json items = content::Json::array();
+inline text::Json described(const parking::CarParkList& list) {
+    text::Json items = text::Json::array();
     for (const auto& c : list.car_parks)
         items.push_back({{"id", c.id}, {"county", c.county}, {"name_zh", c.name_zh}, {"name_en", c.name_en},
                          {"lat", c.position.lat}, {"lon", c.position.lon}, {"address", c.address}, {"fare", c.fare},
@@ -104,10 +104,10 @@ inline content::Json described(const parking::CarParkList& list) {
             {"rejected", list.rejected}};
 }
 
-inline content::Json described(const parking::AvailabilityList& list) {
-    content::Json items = content::Json::array();
+inline text::Json described(const parking::AvailabilityList& list) {
+    text::Json items = text::Json::array();
     for (const auto& a : list.items) {
-        content::Json by_type = content::Json::array();
+        text::Json by_type = text::Json::array();
         for (const auto& s : a.by_type)
             by_type.push_back({{"space_type", s.space_type}, {"total", or_null(s.total)}, {"available", or_null(s.available)}});
         items.push_back({{"car_park_id", a.car_park_id}, {"total_spaces", or_null(a.total_spaces)},
@@ -123,14 +123,14 @@ inline content::Json described(const parking::AvailabilityList& list) {
 
 // "before → after" as a JSON patch (RFC 6902) from the first to the second, with each
 // replaced value's old value beside it; at most a few operations.
-inline std::string difference(const content::Json& before, const content::Json& after) {
-    const content::Json patch = content::Json::diff(before, after);
+inline std::string difference(const text::Json& before, const text::Json& after) {
+    const text::Json patch = text::Json::diff(before, after);
     std::string out;
     for (std::size_t i = 0; i < patch.size() && i < 5; ++i) {
         const std::string path = patch[i].value("path", "");
-        out += "\n    " + content::to_json_text(patch[i]);
+        out += "\n    " + text::to_json_text(patch[i]);
         if (patch[i].value("op", "") == "replace")
-            out += "  (was " + content::to_json_text(before.at(content::Json::json_pointer(path))) + ")";
+            out += "  (was " + text::to_json_text(before.at(text::Json::json_pointer(path))) + ")";
     }
     if (patch.size() > 5) out += "\n    … " + std::to_string(patch.size() - 5) + " more";
     return out;

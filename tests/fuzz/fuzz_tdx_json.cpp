@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Availability is read from the parser's events (availability_stream.cpp), not from a
     // tree: it must give what read_availability gives for the tree, value or error.
     const auto live = read_availability_json(text, limits);
-    auto parsed = content::parse_json_text(text, "availability");
+    auto parsed = text::parse_json_text(text, "availability");
     fuzz::check_same_read(live, parsed ? read_availability(*parsed, limits) : Result<AvailabilityList>(Error{parsed.error()}));
 
     if (live) {

@@ -7,7 +7,7 @@
 #include <emscripten/val.h>
 
 #include "content/county.h"
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "leaflet/leaflet_scene.h"
 #include "render/county_list.h"
 #include "render/scene.h"
@@ -28,7 +28,7 @@ val error_object(const std::string& message) {
 
 // proposalCounts(text of GET /api/proposals, "zh-TW" | "en") → {open, closed, total, html}
 val proposal_counts(const std::string& list_text, const std::string& lang) {
-    auto parsed = content::parse_json_text(list_text, "/api/proposals");
+    auto parsed = text::parse_json_text(list_text, "/api/proposals");
     if (!parsed) return error_object(parsed.error());
     auto list = tracker::read_summary_list(*parsed);
     if (!list) return error_object(list.error());
@@ -45,9 +45,9 @@ val proposal_counts(const std::string& list_text, const std::string& lang) {
 //   → {markers, listHtml}: the map drawn in the element, and the same layer as a list
 val show_county_seats(const std::string& element_id, const std::string& counties_text, const std::string& lang,
                       const std::string& tile_url) {
-    auto parsed = content::parse_json_text(counties_text, "/api/counties");
+    auto parsed = text::parse_json_text(counties_text, "/api/counties");
     if (!parsed) return error_object(parsed.error());
-    content::Diagnostics diagnostics("/api/counties");
+    text::Diagnostics diagnostics("/api/counties");
     auto counties = content::read_counties(*parsed, diagnostics);
     if (!diagnostics.empty()) return error_object(diagnostics.joined());
     auto scene = render::county_seats_scene(counties, text::parse_lang(lang));

@@ -31,11 +31,11 @@ class MapExplorer {
 public:
     MapExplorer(const std::string& counties_text, const std::string& routes_text, const std::string& sites_text,
                 const std::string& basemap_text) {
-        content::Diagnostics diagnostics("map data");
-        auto counties = content::parse_json_text(counties_text, "/api/counties");
-        auto routes = content::parse_json_text(routes_text, "/api/routes");
-        auto sites = content::parse_json_text(sites_text, "/api/sites");
-        auto basemap = content::parse_json_text(basemap_text, "/api/basemap");
+        text::Diagnostics diagnostics("map data");
+        auto counties = text::parse_json_text(counties_text, "/api/counties");
+        auto routes = text::parse_json_text(routes_text, "/api/routes");
+        auto sites = text::parse_json_text(sites_text, "/api/sites");
+        auto basemap = text::parse_json_text(basemap_text, "/api/basemap");
         for (auto* r : {&counties, &routes, &sites, &basemap})
             if (!*r) {
                 error_ = r->error();
@@ -79,7 +79,7 @@ public:
     // `now` is the browser's clock in Unix seconds (ages are computed from it). Both redraw
     // the parking layer; they return {car_parks} or {error}.
     val setParking(const std::string& text, double now) {
-        auto json = content::parse_json_text(text, "/api/parking");
+        auto json = text::parse_json_text(text, "/api/parking");
         if (!json) return error_object(json.error());
         auto counties = parking::read_parking_json(*json);
         if (!counties) return error_object("/api/parking: " + counties.error());
@@ -88,7 +88,7 @@ public:
     }
 
     val applyParking(const std::string& event_text, double now) {
-        auto json = content::parse_json_text(event_text, "parking event");
+        auto json = text::parse_json_text(event_text, "parking event");
         if (!json) return error_object(json.error());
         if (auto applied = parking::apply_changes_json(parking_counties_, *json); !applied)
             return error_object("parking event: " + applied.error());

@@ -6,7 +6,7 @@
 
 #include "content/county.h"
 #include "content/issue_group.h"
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "render/proposal_list.h"
 #include "text/url.h"
 #include "tracker/query.h"
@@ -20,13 +20,13 @@ namespace {
 class ProposalTracker {
 public:
     explicit ProposalTracker(const std::string& snapshot_text) {
-        auto parsed = content::parse_json_text(snapshot_text, "/api/snapshot");
+        auto parsed = text::parse_json_text(snapshot_text, "/api/snapshot");
         if (!parsed) {
             error_ = parsed.error();
             return;
         }
-        content::Diagnostics diagnostics("/api/snapshot");
-        const content::Json& root = *parsed;
+        text::Diagnostics diagnostics("/api/snapshot");
+        const text::Json& root = *parsed;
         if (!root.is_object() || !root.contains("counties") || !root.contains("groups") || !root.contains("records")) {
             error_ = "/api/snapshot: expected an object with counties, groups and records";
             return;

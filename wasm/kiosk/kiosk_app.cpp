@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "kiosk_font.h"
 
 namespace beitai::kiosk {
@@ -52,9 +52,9 @@ void KioskApp::Init() {
 }
 
 std::string KioskApp::LoadCounties(const std::string& counties_json) {
-    auto parsed = content::parse_json_text(counties_json, "/api/counties");
+    auto parsed = text::parse_json_text(counties_json, "/api/counties");
     if (!parsed) return load_error_ = parsed.error();
-    content::Diagnostics diagnostics("/api/counties");
+    text::Diagnostics diagnostics("/api/counties");
     auto counties = content::read_counties(*parsed, diagnostics);
     if (!diagnostics.empty()) return load_error_ = diagnostics.joined();
     counties_ = std::move(counties);

@@ -12,6 +12,7 @@
 
 using namespace beitai;
 using namespace beitai::content;
+using namespace beitai::text;
 
 namespace {
 

@@ -4,6 +4,7 @@
 #include "test_content.h"
 
 using namespace beitai::content;
+using namespace beitai::text;
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include "text/csv.h"
 
 using namespace beitai;
-using content::Json;
+using text::Json;
 
 namespace {
 const std::vector<content::County>& counties() { return testing::repository_catalog().counties; }

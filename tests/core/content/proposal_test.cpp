@@ -3,6 +3,7 @@
 #include "content/proposal.h"
 
 using namespace beitai::content;
+using namespace beitai::text;
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include "geo/geojson.h"
 
 using namespace beitai::geo;
-using beitai::content::Json;
+using beitai::text::Json;
 
 namespace {
 
@@ -147,7 +147,7 @@ TEST_CASE("writing is RFC 7946, longitude first, and reads back equal") {
     // Full double precision survives the text form too (well past 7 decimals, ~1 cm).
     std::vector<Feature> precise(1);
     precise[0].geometry.lines = {{{25.033964123456789, 121.564468987654321}}};
-    const std::string text = beitai::content::to_json_text(to_feature_collection(precise));
+    const std::string text = beitai::text::to_json_text(to_feature_collection(precise));
     auto back = read_feature_collection_text(text, "precise");
     REQUIRE(back.ok());
     CHECK(same_features(precise, *back));

@@ -102,21 +102,21 @@ TEST_CASE("the browser reads /api/parking back into the same snapshot, and event
     CHECK(parking_json(ParkingSnapshot(*counties), {0, 1, 2, 3, 4, 5}, kNow + 5) ==
           parking_json(after, {0, 1, 2, 3, 4, 5}, kNow + 5));
 
-    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [], "car_parks": [{"id": "x"}]})")).error() ==
+    CHECK(read_parking_json(text::Json::parse(R"({"feeds": [], "car_parks": [{"id": "x"}]})")).error() ==
           "car_parks[0].county: expected text");
-    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei", "last_success": "soon"}], "car_parks": []})"))
+    CHECK(read_parking_json(text::Json::parse(R"({"feeds": [{"county": "Taipei", "last_success": "soon"}], "car_parks": []})"))
               .error() == "feeds[0].last_success: not an ISO 8601 time from 1970 to 2199: \"soon\"");
     // What the fuzzer found (tests/fuzz/regressions/fuzz_parking_api): an empty id, a negative
     // count, a time that cannot be written back in four-digit years.
-    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [{"id": "", "county": "Taipei", "name": "N", "lat": 25, "lon": 121}]})"))
+    CHECK(read_parking_json(text::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [{"id": "", "county": "Taipei", "name": "N", "lat": 25, "lon": 121}]})"))
               .error() == "car_parks[0].id: empty");
-    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [
+    CHECK(read_parking_json(text::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [
               {"id": "A", "county": "Taipei", "name": "N", "lat": 25, "lon": 121},
               {"id": "A", "county": "Taipei", "name": "M", "lat": 25, "lon": 121}]})"))
               .error() == "car_parks[1]: Taipei/A is listed twice");
-    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [{"id": "A", "county": "Taipei", "name": "N", "lat": 25, "lon": 121, "live": true, "available": -1}]})"))
+    CHECK(read_parking_json(text::Json::parse(R"({"feeds": [{"county": "Taipei"}], "car_parks": [{"id": "A", "county": "Taipei", "name": "N", "lat": 25, "lon": 121, "live": true, "available": -1}]})"))
               .error() == "car_parks[0].available: expected a count from 0, got -1");
-    CHECK(read_parking_json(content::Json::parse(R"({"feeds": [{"county": "Taipei", "last_success": "9999-12-31T23:59:59-14:00"}], "car_parks": []})"))
+    CHECK(read_parking_json(text::Json::parse(R"({"feeds": [{"county": "Taipei", "last_success": "9999-12-31T23:59:59-14:00"}], "car_parks": []})"))
               .error()
               .find("feeds[0].last_success: not an ISO 8601 time from 1970 to 2199") == 0);
 }

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 #include "parking/tdx_json.h"
 #include "parking/tdx_xml.h"
 
@@ -30,7 +30,7 @@ void check_same(const Result<AvailabilityList>& stream, const Result<Availabilit
 // JSON: read_availability_json against the text parsed into a tree and read from it.
 void check_same(const std::string& text, const ReadLimits& limits = {}) {
     CAPTURE(text);
-    auto parsed = content::parse_json_text(text, "availability");
+    auto parsed = text::parse_json_text(text, "availability");
     check_same(read_availability_json(text, limits),
                parsed ? read_availability(*parsed, limits) : Result<AvailabilityList>(Error{parsed.error()}));
 }

@@ -9,7 +9,7 @@
 
 using namespace beitai;
 using namespace beitai::parking;
-using content::Json;
+using text::Json;
 
 namespace {
 
@@ -184,7 +184,7 @@ TEST_CASE("XML entities: the predefined ones decode, declared ones never expand"
     auto laughs = tdx_xml_to_json(bomb);
     REQUIRE_MESSAGE(laughs, laughs.error());
     CHECK(*laughs == Json::parse(R"({"A": "&lol9;"})"));
-    CHECK(content::to_json_text(*laughs).size() < bomb.size());
+    CHECK(text::to_json_text(*laughs).size() < bomb.size());
 }
 
 namespace {

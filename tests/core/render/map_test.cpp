@@ -129,7 +129,7 @@ TEST_CASE("the SVG draws every primitive of the scene with its look") {
 
 TEST_CASE("TopoJSON: shared, delta-encoded arcs decode into closed rings") {
     // Two squares sharing an edge: arc 0 is the shared edge, 1 and 2 the rest of each.
-    auto topology = content::Json::parse(R"({
+    auto topology = text::Json::parse(R"({
       "type": "Topology",
       "transform": {"scale": [0.001, 0.001], "translate": [121.0, 25.0]},
       "arcs": [[[1000, 0], [0, 1000]], [[1000, 1000], [-1000, 0], [0, -1000], [1000, 0]], [[1000, 0], [1000, 0], [0, 1000], [-1000, 0]]],
@@ -152,8 +152,8 @@ TEST_CASE("TopoJSON: shared, delta-encoded arcs decode into closed rings") {
     CHECK_FALSE(geo::contains((*features)[0].geometry.polygons[0], {25.5, 122.5}));
     CHECK(geo::contains((*features)[1].geometry.polygons[0], {25.5, 122.5}));
 
-    CHECK(geo::read_topojson(content::Json::parse("{}"), "counties", "x").error() == "x: not a TopoJSON Topology");
+    CHECK(geo::read_topojson(text::Json::parse("{}"), "counties", "x").error() == "x: not a TopoJSON Topology");
     auto broken = topology;
-    broken["objects"]["counties"]["geometries"][0]["arcs"] = content::Json::parse("[[7]]");
+    broken["objects"]["counties"]["geometries"][0]["arcs"] = text::Json::parse("[[7]]");
     CHECK(geo::read_topojson(broken, "counties", "t").error() == "t: objects.counties.geometries[0]: arc 7 does not exist");
 }

@@ -5,7 +5,7 @@
 
 using namespace beitai::tracker;
 using beitai::content::ClosureKind;
-using beitai::content::Json;
+using beitai::text::Json;
 using beitai::content::Status;
 using beitai::text::Date;
 using Kind = Refusal::Kind;

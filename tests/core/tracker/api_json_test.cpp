@@ -6,7 +6,7 @@
 #include "tracker/stats.h"
 
 using namespace beitai::tracker;
-using beitai::content::Json;
+using beitai::text::Json;
 
 TEST_CASE("the list the server sends reads back to the same counts") {
     const auto& snapshot = beitai::testing::repository_snapshot();

@@ -9,7 +9,7 @@
 #include "tracker/query.h"
 
 using namespace beitai::tracker;
-using beitai::content::Json;
+using beitai::text::Json;
 using beitai::text::Lang;
 
 namespace {
@@ -308,7 +308,7 @@ TEST_CASE("the JSON export reads back to the same records") {
     const auto selection = pointers(records);
 
     const std::string text = export_json(selection);
-    auto json = beitai::content::parse_json_text(text, "proposals.json");
+    auto json = beitai::text::parse_json_text(text, "proposals.json");
     REQUIRE_MESSAGE(json.ok(), json.error());
     REQUIRE(json->is_array());
     auto back = read_records(*json, "proposals.json");

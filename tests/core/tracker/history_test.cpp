@@ -41,7 +41,7 @@ TEST_CASE("open items have no status change; events round-trip through JSON") {
     CHECK(back->date == h[0].date);
     CHECK(back->reason == h[0].reason);
     CHECK(back->decision == h[0].decision);
-    auto bad = status_event_from_json(beitai::content::Json::parse(R"({"date":"x","from":"open","to":"gone","reason":"r","decision":null,"agency":"a"})"));
+    auto bad = status_event_from_json(beitai::text::Json::parse(R"({"date":"x","from":"open","to":"gone","reason":"r","decision":null,"agency":"a"})"));
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().find("date: expected a date") != std::string::npos);
 }

@@ -1,6 +1,6 @@
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 
-namespace beitai::content {
+namespace beitai::text {
 
 namespace {
 
@@ -239,4 +239,4 @@ std::optional<text::Date> read_iso_date(ObjectReader& r, const char* key, bool n
     return d;
 }
 
-}  // namespace beitai::content
+}  // namespace beitai::text

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "content/json_reader.h"
+#include "text/json_reader.h"
 
-using namespace beitai::content;
+using namespace beitai::text;
 
 TEST_CASE("a JSON syntax error names the file, line and column") {
     auto r = parse_json_text("[\n  {\"id\": 1,\n   \"x\": }\n]", "content/x.json");

@@ -17,10 +17,10 @@
 #include <string_view>
 #include <vector>
 
-#include "result.h"
+#include "text/result.h"
 #include "text/date.h"
 
-namespace beitai::content {
+namespace beitai::text {
 
 using Json = nlohmann::json;
 
@@ -97,4 +97,4 @@ bool nested_deeper_than(const Json& value, size_t limit);
 // A date member as ISO "YYYY-MM-DD"; records an error for any other form.
 std::optional<text::Date> read_iso_date(ObjectReader& r, const char* key, bool nullable);
 
-}  // namespace beitai::content
+}  // namespace beitai::text
