@@ -21,6 +21,7 @@ namespace beitai::geo {
 using text::Diagnostics;
 using text::index_path;
 using text::Json;
+using text::json_type_name;
 using text::key_path;
 using text::ObjectReader;
 
@@ -31,20 +32,6 @@ std::string format_number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.10g", v);
     return buf;
-}
-
-const char* json_kind(const Json& j) {
-    switch (j.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::object: return "an object";
-        case Json::value_t::array: return "an array";
-        case Json::value_t::string: return "a string";
-        case Json::value_t::boolean: return "a boolean";
-        case Json::value_t::number_integer:
-        case Json::value_t::number_unsigned:
-        case Json::value_t::number_float: return "a number";
-        default: return "something else";
-    }
 }
 
 // -----------------------------------------------------------------------------------------
@@ -58,7 +45,7 @@ struct Reader {
     // One position; false (after recording why) when it is unusable.
     bool position(const Json& j, const std::string& path, LatLon& out) {
         if (!j.is_array()) {
-            diagnostics.add(path, std::string("expected a position [longitude, latitude], found ") + json_kind(j));
+            diagnostics.add(path, std::string("expected a position [longitude, latitude], found ") + json_type_name(j));
             return false;
         }
         if (j.size() < 2 || j.size() > 3) {
@@ -69,7 +56,7 @@ struct Reader {
         bool ok = true;
         for (size_t k = 0; k < j.size(); ++k) {
             if (!j[k].is_number()) {
-                diagnostics.add(index_path(path, k), std::string("expected a number, found ") + json_kind(j[k]));
+                diagnostics.add(index_path(path, k), std::string("expected a number, found ") + json_type_name(j[k]));
                 ok = false;
             }
         }
@@ -98,7 +85,7 @@ struct Reader {
     // An array of positions (a line string or a ring). Reports every bad position.
     bool positions(const Json& j, const std::string& path, Polyline& out) {
         if (!j.is_array()) {
-            diagnostics.add(path, std::string("expected an array of positions, found ") + json_kind(j));
+            diagnostics.add(path, std::string("expected an array of positions, found ") + json_type_name(j));
             return false;
         }
         bool ok = true;
@@ -142,7 +129,7 @@ struct Reader {
 
     bool polygon(const Json& j, const std::string& path, Polygon& out) {
         if (!j.is_array()) {
-            diagnostics.add(path, std::string("expected an array of rings, found ") + json_kind(j));
+            diagnostics.add(path, std::string("expected an array of rings, found ") + json_type_name(j));
             return false;
         }
         if (j.empty()) {

@@ -4,20 +4,6 @@ namespace beitai::text {
 
 namespace {
 
-const char* type_name(const Json& j) {
-    switch (j.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::object: return "an object";
-        case Json::value_t::array: return "an array";
-        case Json::value_t::string: return "a string";
-        case Json::value_t::boolean: return "a boolean";
-        case Json::value_t::number_integer:
-        case Json::value_t::number_unsigned: return "an integer";
-        case Json::value_t::number_float: return "a number";
-        default: return "something else";
-    }
-}
-
 // Records where a syntax error is; nlohmann reports a byte offset, people want lines.
 struct SyntaxErrorFinder : nlohmann::json_sax<Json> {
     size_t byte = 0;
@@ -48,6 +34,20 @@ struct SyntaxErrorFinder : nlohmann::json_sax<Json> {
 };
 
 }  // namespace
+
+const char* json_type_name(const Json& j) {
+    switch (j.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::object: return "an object";
+        case Json::value_t::array: return "an array";
+        case Json::value_t::string: return "a string";
+        case Json::value_t::boolean: return "a boolean";
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned: return "an integer";
+        case Json::value_t::number_float: return "a number";
+        default: return "something else";
+    }
+}
 
 void Diagnostics::add(const std::string& path, const std::string& reason) {
     messages_.push_back(file_ + ": " + (path.empty() ? std::string("(top)") : path) + ": " + reason);
@@ -102,7 +102,7 @@ ObjectReader::ObjectReader(const Json& node, std::string path, Diagnostics& diag
     if (node.is_object()) {
         object_ = &node;
     } else {
-        diagnostics_.add(path_, std::string("expected an object, found ") + type_name(node));
+        diagnostics_.add(path_, std::string("expected an object, found ") + json_type_name(node));
     }
 }
 
@@ -125,7 +125,7 @@ std::string ObjectReader::string(const char* key) {
     const Json* j = member(key, true);
     if (!j) return {};
     if (!j->is_string()) {
-        error(key, std::string("expected a string, found ") + type_name(*j));
+        error(key, std::string("expected a string, found ") + json_type_name(*j));
         return {};
     }
     auto s = j->get<std::string>();
@@ -137,7 +137,7 @@ std::optional<std::string> ObjectReader::optional_string(const char* key) {
     const Json* j = member(key, false);
     if (!j || j->is_null()) return std::nullopt;
     if (!j->is_string()) {
-        error(key, std::string("expected a string or null, found ") + type_name(*j));
+        error(key, std::string("expected a string or null, found ") + json_type_name(*j));
         return std::nullopt;
     }
     return j->get<std::string>();
@@ -147,7 +147,7 @@ bool ObjectReader::boolean(const char* key) {
     const Json* j = member(key, true);
     if (!j) return false;
     if (!j->is_boolean()) {
-        error(key, std::string("expected true or false, found ") + type_name(*j));
+        error(key, std::string("expected true or false, found ") + json_type_name(*j));
         return false;
     }
     return j->get<bool>();
@@ -157,7 +157,7 @@ long long ObjectReader::integer(const char* key) {
     const Json* j = member(key, true);
     if (!j) return 0;
     if (!j->is_number_integer()) {
-        error(key, std::string("expected an integer, found ") + type_name(*j));
+        error(key, std::string("expected an integer, found ") + json_type_name(*j));
         return 0;
     }
     return j->get<long long>();
@@ -167,7 +167,7 @@ double ObjectReader::number(const char* key) {
     const Json* j = member(key, true);
     if (!j) return 0;
     if (!j->is_number()) {
-        error(key, std::string("expected a number, found ") + type_name(*j));
+        error(key, std::string("expected a number, found ") + json_type_name(*j));
         return 0;
     }
     return j->get<double>();
@@ -181,7 +181,7 @@ std::vector<std::string> ObjectReader::string_array(const char* key) {
         const Json& item = (*j)[i];
         if (!item.is_string()) {
             diagnostics_.add(index_path(path_of(key), i),
-                             std::string("expected a string, found ") + type_name(item));
+                             std::string("expected a string, found ") + json_type_name(item));
             continue;
         }
         out.push_back(item.get<std::string>());
@@ -193,7 +193,7 @@ const Json* ObjectReader::array(const char* key) {
     const Json* j = member(key, true);
     if (!j) return nullptr;
     if (!j->is_array()) {
-        error(key, std::string("expected an array, found ") + type_name(*j));
+        error(key, std::string("expected an array, found ") + json_type_name(*j));
         return nullptr;
     }
     return j;
@@ -206,7 +206,7 @@ const Json* ObjectReader::object(const char* key, bool nullable) {
     if (!j->is_object()) {
         error(key, std::string(nullable ? "expected an object or null, found "
                                         : "expected an object, found ") +
-                       type_name(*j));
+                       json_type_name(*j));
         return nullptr;
     }
     return j;

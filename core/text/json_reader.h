@@ -52,6 +52,10 @@ Result<Json> parse_json_text(std::string_view text, const std::string& file);
 // other ways (a SAX handler): "<file>: line 3, column 9: invalid JSON: …".
 std::string json_syntax_error(std::string_view text, const std::string& file);
 
+// "a string", "an integer", "an object"…: what a value is, for messages that say what was
+// found where something else was expected.
+const char* json_type_name(const Json& value);
+
 // Compact JSON text; invalid UTF-8 is replaced rather than aborting.
 std::string to_json_text(const Json& value);
 
