@@ -25,7 +25,8 @@ constexpr FieldSpec kEditable[] = {
     {"asks_central", false}, {"ministry", false}, {"sheet", false}, {"agency", true}, {"county", true},
 };
 
-Outcome refuse(Refusal::Kind kind, std::string message) { return Outcome{std::nullopt, Refusal{kind, std::move(message)}}; }
+Refusal refused(Refusal::Kind kind, std::string message) { return Refusal{kind, std::move(message), std::nullopt}; }
+Outcome refuse(Refusal::Kind kind, std::string message) { return Outcome{{}, {}, refused(kind, std::move(message))}; }
 
 bool is_editable(const std::string& key) {
     for (const auto& f : kEditable)
@@ -186,134 +187,182 @@ std::string next_proposal_id(const Snapshot& snapshot, int roc_year) {
     return buf;
 }
 
+namespace {
+
+using Kind = Refusal::Kind;
+
+// The fields a new proposal has before anyone fills them, so that the content reader sees
+// a whole proposal and names what is really missing.
+Json new_proposal_json(const Json& fields, const std::string& new_id, const Actor& actor) {
+    Json candidate = fields;
+    candidate["id"] = new_id;
+    candidate["seed_ref"] = "北臺入口網站線上新增（" + actor.agency + "）";
+    for (const char* key : {"subgroup", "ministry", "sheet"})
+        if (!candidate.contains(key)) candidate[key] = nullptr;
+    for (const char* key : {"types", "counties"})
+        if (!candidate.contains(key)) candidate[key] = Json::array();
+    if (!candidate.contains("asks_central")) candidate["asks_central"] = false;
+    candidate["co_proposers"] = Json::array();
+    candidate["progress"] = Json::array();
+    candidate["status"] = "open";
+    candidate["closure"] = nullptr;
+    candidate["open_reason"] = nullptr;
+    candidate["notes"] = Json::array();
+    return candidate;
+}
+
+// An editor files for their own agency (the public pages show it as the proposer), in the
+// newest year on record or later up to next year: earlier years are history.
+std::optional<Refusal> editor_may_not_file(const Snapshot& snapshot, const content::Proposal& proposal,
+                                           const Actor& actor, const text::Date& today) {
+    if (proposal.agency != actor.agency)
+        return refused(Kind::forbidden, "agency: an editor files proposals under their own agency (" + actor.agency + ")");
+    int newest = 0;
+    for (const auto& r : snapshot.records) newest = std::max(newest, r.proposal.year);
+    const int year = proposal.year, last = today.roc_year() + 1;
+    const int first = newest > 0 ? std::min(newest, last) : today.roc_year();
+    if (year < first || year > last)
+        return refused(Kind::invalid, "year: an editor files proposals for the years " + std::to_string(first) + " to " +
+                                          std::to_string(last));
+    return std::nullopt;
+}
+
+Outcome apply_create(const Snapshot& snapshot, const Action& action, const Actor& actor, const text::Date& today,
+                     const std::string& new_id) {
+    ProposalRecord record;
+    if (auto e = validate(new_proposal_json(action.fields, new_id, actor), snapshot, record.proposal); !e.empty())
+        return refuse(Kind::invalid, e);
+    if (!may_create(actor, record.proposal.county))
+        return refuse(Kind::forbidden, "a " + actor.county + " editor cannot file a proposal for " + record.proposal.county);
+    if (actor.role != Role::admin)
+        if (auto refusal = editor_may_not_file(snapshot, record.proposal, actor, today)) return Outcome{{}, {}, *refusal};
+    if (snapshot.find(new_id)) return refuse(Kind::conflict, "proposal " + new_id + " exists already");
+    record.version = 1;
+    record.updated = today;
+    return Outcome{std::move(record), {}, {}};
+}
+
+// Each change below works on `next`, a copy of the current record one version on; it
+// returns the refusal, or nothing when the change is made.
+std::optional<Refusal> edit_fields(const Snapshot& snapshot, const ProposalRecord& current, const Json& f,
+                                   const Actor& actor, ProposalRecord& next) {
+    Json candidate = content::to_json(current.proposal);
+    for (auto it = f.begin(); it != f.end(); ++it) {
+        if (!is_editable(it.key())) return refused(Kind::invalid, it.key() + ": unknown field");
+        if (admin_only(it.key()) && actor.role != Role::admin && *it != candidate[it.key()])
+            return refused(Kind::forbidden, it.key() + ": only the committee secretariat moves a proposal "
+                                                       "to another county or agency");
+        candidate[it.key()] = *it;
+    }
+    if (auto e = validate(candidate, snapshot, next.proposal); !e.empty()) return refused(Kind::invalid, e);
+    return std::nullopt;
+}
+
+std::optional<Refusal> add_progress(const Json& f, const text::Date& today, ProposalRecord& next) {
+    std::string error;
+    auto date = date_field(f, "date", today, error);
+    std::string text = required_text(f, "text", error);
+    if (!error.empty()) return refused(Kind::invalid, error);
+    if (next.proposal.progress.size() >= kMaxProgress)
+        return refused(Kind::invalid, "progress: a proposal keeps at most " + std::to_string(kMaxProgress) + " entries");
+    next.proposal.progress.push_back({*date, text});
+    return std::nullopt;
+}
+
+// A change of status cannot predate the last one: the history reads in order.
+std::string before_last_change(const ProposalRecord& current, const text::Date& d) {
+    if (current.history.empty() || !(d < current.history.back().date)) return {};
+    return "date: " + text::to_iso(d) + " is before the last change of status (" +
+           text::to_iso(current.history.back().date) + ")";
+}
+
+std::optional<Refusal> close_proposal(const ProposalRecord& current, const Json& f, const Actor& actor,
+                                      const text::Date& today, ProposalRecord& next) {
+    content::Proposal& p = next.proposal;
+    if (p.status == content::Status::closed) return refused(Kind::conflict, "proposal " + p.id + " is already closed");
+    std::string error;
+    std::string kind_text = required_text(f, "kind", error);
+    auto kind = content::parse_closure_kind(kind_text);
+    if (error.empty() && !kind)
+        error = "kind: expected done, no_need, cancelled, central, routine or other, found \"" + kind_text + "\"";
+    std::string reason = required_text(f, "reason", error);
+    std::optional<std::string> decision;
+    if (auto it = f.find("decision"); it != f.end() && !it->is_null()) {
+        if (!it->is_string()) error = "decision: expected a string or null";
+        else if (!it->get<std::string>().empty()) decision = it->get<std::string>();
+    }
+    auto date = date_field(f, "date", today, error);
+    if (error.empty()) error = before_last_change(current, *date);
+    if (!error.empty()) return refused(Kind::invalid, error);
+    p.status = content::Status::closed;
+    p.closure = content::Closure{*kind, reason, decision, *date};
+    next.history.push_back(
+        StatusEvent{*date, content::Status::open, content::Status::closed, kind, reason, decision, actor.agency});
+    return std::nullopt;
+}
+
+std::optional<Refusal> reopen_proposal(const ProposalRecord& current, const Json& f, const Actor& actor,
+                                       const text::Date& today, ProposalRecord& next) {
+    content::Proposal& p = next.proposal;
+    if (p.status == content::Status::open) return refused(Kind::conflict, "proposal " + p.id + " is already open");
+    std::string error;
+    std::string reason = required_text(f, "reason", error);
+    auto date = date_field(f, "date", today, error);
+    if (error.empty()) error = before_last_change(current, *date);
+    if (!error.empty()) return refused(Kind::invalid, error);
+    p.status = content::Status::open;
+    p.closure.reset();
+    p.open_reason = reason;
+    next.history.push_back(
+        StatusEvent{*date, content::Status::closed, content::Status::open, std::nullopt, reason, std::nullopt, actor.agency});
+    return std::nullopt;
+}
+
+}  // namespace
+
 Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, const Action& action,
                      const Actor& actor, const text::Date& today, const std::string& new_id) {
-    using Kind = Refusal::Kind;
-    const Json& f = action.fields;
-
-    if (action.kind == ActionKind::create) {
-        Json candidate = f;
-        candidate["id"] = new_id;
-        candidate["seed_ref"] = "北臺入口網站線上新增（" + actor.agency + "）";
-        for (const char* key : {"subgroup", "ministry", "sheet"})
-            if (!candidate.contains(key)) candidate[key] = nullptr;
-        for (const char* key : {"types", "counties"})
-            if (!candidate.contains(key)) candidate[key] = Json::array();
-        if (!candidate.contains("asks_central")) candidate["asks_central"] = false;
-        candidate["co_proposers"] = Json::array();
-        candidate["progress"] = Json::array();
-        candidate["status"] = "open";
-        candidate["closure"] = nullptr;
-        candidate["open_reason"] = nullptr;
-        candidate["notes"] = Json::array();
-        ProposalRecord record;
-        if (auto e = validate(candidate, snapshot, record.proposal); !e.empty()) return refuse(Kind::invalid, e);
-        if (!may_create(actor, record.proposal.county))
-            return refuse(Kind::forbidden, "a " + actor.county + " editor cannot file a proposal for " + record.proposal.county);
-        if (actor.role != Role::admin) {
-            // An editor files for their own agency (the public pages show it as the proposer),
-            // in the newest year on record or later up to next year: earlier years are history.
-            if (record.proposal.agency != actor.agency)
-                return refuse(Kind::forbidden, "agency: an editor files proposals under their own agency (" +
-                                                   actor.agency + ")");
-            int newest = 0;
-            for (const auto& r : snapshot.records) newest = std::max(newest, r.proposal.year);
-            const int year = record.proposal.year, last = today.roc_year() + 1;
-            const int first = newest > 0 ? std::min(newest, last) : today.roc_year();
-            if (year < first || year > last)
-                return refuse(Kind::invalid, "year: an editor files proposals for the years " + std::to_string(first) +
-                                                 " to " + std::to_string(last));
-        }
-        if (snapshot.find(new_id)) return refuse(Kind::conflict, "proposal " + new_id + " exists already");
-        record.version = 1;
-        record.updated = today;
-        return Outcome{std::move(record), {}};
-    }
-
+    if (action.kind == ActionKind::create) return apply_create(snapshot, action, actor, today, new_id);
     if (!current) return refuse(Kind::not_found, "no such proposal");
     if (!may_edit(actor, current->proposal))
         return refuse(Kind::forbidden, "a " + (actor.county.empty() ? std::string("staff") : actor.county) +
                                            " editor cannot change proposal " + current->id() + " of " +
                                            current->proposal.county);
-    if (action.version != current->version)
-        return refuse(Kind::conflict, "proposal " + current->id() + " changed since version " +
-                                          std::to_string(action.version) + ": it is now version " +
-                                          std::to_string(current->version));
-
-    // A change of status cannot predate the last one: the history reads in order.
-    auto before_last_change = [&](const text::Date& d) -> std::string {
-        if (current->history.empty() || !(d < current->history.back().date)) return {};
-        return "date: " + text::to_iso(d) + " is before the last change of status (" +
-               text::to_iso(current->history.back().date) + ")";
-    };
+    if (action.version != current->version) return changed_since(*current, action.version);
 
     ProposalRecord next = *current;
     next.version = current->version + 1;
     next.updated = today;
-    content::Proposal& p = next.proposal;
-    std::string error;
-
+    std::optional<Refusal> refusal;
     switch (action.kind) {
-        case ActionKind::edit: {
-            Json candidate = content::to_json(current->proposal);
-            for (auto it = f.begin(); it != f.end(); ++it) {
-                if (!is_editable(it.key())) return refuse(Kind::invalid, it.key() + ": unknown field");
-                if (admin_only(it.key()) && actor.role != Role::admin && *it != candidate[it.key()])
-                    return refuse(Kind::forbidden, it.key() + ": only the committee secretariat moves a proposal "
-                                                              "to another county or agency");
-                candidate[it.key()] = *it;
-            }
-            if (auto e = validate(candidate, snapshot, p); !e.empty()) return refuse(Kind::invalid, e);
-            break;
-        }
-        case ActionKind::progress: {
-            auto date = date_field(f, "date", today, error);
-            std::string text = required_text(f, "text", error);
-            if (!error.empty()) return refuse(Kind::invalid, error);
-            if (p.progress.size() >= kMaxProgress)
-                return refuse(Kind::invalid, "progress: a proposal keeps at most " + std::to_string(kMaxProgress) + " entries");
-            p.progress.push_back({*date, text});
-            break;
-        }
-        case ActionKind::close: {
-            if (p.status == content::Status::closed)
-                return refuse(Kind::conflict, "proposal " + p.id + " is already closed");
-            std::string kind_text = required_text(f, "kind", error);
-            auto kind = content::parse_closure_kind(kind_text);
-            if (error.empty() && !kind)
-                error = "kind: expected done, no_need, cancelled, central, routine or other, found \"" + kind_text + "\"";
-            std::string reason = required_text(f, "reason", error);
-            std::optional<std::string> decision;
-            if (auto it = f.find("decision"); it != f.end() && !it->is_null()) {
-                if (!it->is_string()) error = "decision: expected a string or null";
-                else if (!it->get<std::string>().empty()) decision = it->get<std::string>();
-            }
-            auto date = date_field(f, "date", today, error);
-            if (error.empty()) error = before_last_change(*date);
-            if (!error.empty()) return refuse(Kind::invalid, error);
-            p.status = content::Status::closed;
-            p.closure = content::Closure{*kind, reason, decision, *date};
-            next.history.push_back(StatusEvent{*date, content::Status::open, content::Status::closed, kind, reason,
-                                               decision, actor.agency});
-            break;
-        }
-        case ActionKind::reopen: {
-            if (p.status == content::Status::open)
-                return refuse(Kind::conflict, "proposal " + p.id + " is already open");
-            std::string reason = required_text(f, "reason", error);
-            auto date = date_field(f, "date", today, error);
-            if (error.empty()) error = before_last_change(*date);
-            if (!error.empty()) return refuse(Kind::invalid, error);
-            p.status = content::Status::open;
-            p.closure.reset();
-            p.open_reason = reason;
-            next.history.push_back(StatusEvent{*date, content::Status::closed, content::Status::open, std::nullopt,
-                                               reason, std::nullopt, actor.agency});
-            break;
-        }
+        case ActionKind::edit: refusal = edit_fields(snapshot, *current, action.fields, actor, next); break;
+        case ActionKind::progress: refusal = add_progress(action.fields, today, next); break;
+        case ActionKind::close: refusal = close_proposal(*current, action.fields, actor, today, next); break;
+        case ActionKind::reopen: refusal = reopen_proposal(*current, action.fields, actor, today, next); break;
         case ActionKind::create: break;
     }
-    return Outcome{std::move(next), {}};
+    if (refusal) {
+        // "Already closed" is a conflict with what the record says now: show it.
+        if (refusal->kind == Kind::conflict) refusal->current = *current;
+        return Outcome{{}, {}, std::move(*refusal)};
+    }
+    std::optional<StatusEvent> event;
+    if (next.history.size() > current->history.size()) event = next.history.back();
+    return Outcome{std::move(next), std::move(event), {}};
+}
+
+Outcome changed_since(const ProposalRecord& latest, long long seen_version) {
+    Outcome out = refuse(Refusal::Kind::conflict, "proposal " + latest.id() + " changed since version " +
+                                                      std::to_string(seen_version) + ": it is now version " +
+                                                      std::to_string(latest.version));
+    out.refusal.current = latest;
+    return out;
+}
+
+Json refusal_json(const Refusal& refusal) {
+    Json out = {{"error", refusal.message}};
+    if (refusal.current) out["current"] = to_json(*refusal.current);
+    return out;
 }
 
 }  // namespace beitai::tracker

@@ -35,11 +35,16 @@ bool may_create(const Actor& actor, const std::string& county);
 struct Refusal {
     enum class Kind { invalid, forbidden, conflict, not_found } kind = Kind::invalid;
     std::string message;
+    // A conflict's record as it stands now: the editor is shown what changed before trying again.
+    std::optional<ProposalRecord> current;
 };
 
 // A record or a refusal.
 struct Outcome {
     std::optional<ProposalRecord> record;
+    // The change of status the action made (close, reopen), which the public history shows
+    // and the store keeps beside the record; none for create, edit and progress.
+    std::optional<StatusEvent> event;
     Refusal refusal;
     bool ok() const { return record.has_value(); }
 };
@@ -62,6 +67,14 @@ Result<Action> read_action(ActionKind kind, const text::Json& body);
 // the id to give the item (the server picks the next free one).
 Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, const Action& action,
                      const Actor& actor, const text::Date& today, const std::string& new_id = {});
+
+// The refusal of a change based on `seen_version` when `latest` is the record now (the
+// store found another write first): a conflict that carries `latest`.
+Outcome changed_since(const ProposalRecord& latest, long long seen_version);
+
+// A refusal as the JSON API answers it: {"error": message, "current": record} (the record
+// only for a conflict).
+text::Json refusal_json(const Refusal& refusal);
 
 // The next free id of a year: "113-01", "113-02", …
 std::string next_proposal_id(const Snapshot& snapshot, int roc_year);

@@ -562,3 +562,67 @@ TEST_CASE("a change of status cannot be dated before the last one") {
                                  kAdmin, kToday);
     CHECK_MESSAGE(same_day.ok(), same_day.refusal.message);
 }
+
+TEST_CASE("an action says which change of status it made, and a conflict carries the record as it is now") {
+    const ProposalRecord& v1 = record("111-13");
+    SUBCASE("progress and edit change no status") {
+        auto progress = apply_action(snapshot(), &v1, action(ActionKind::progress, {{"version", 1}, {"text", "會勘"}}),
+                                     kTaipei, kToday);
+        REQUIRE_MESSAGE(progress.ok(), progress.refusal.message);
+        CHECK_FALSE(progress.event.has_value());
+        auto edit = apply_action(snapshot(), &v1, action(ActionKind::edit, {{"version", 1}, {"title", "新的標題"}}),
+                                 kTaipei, kToday);
+        REQUIRE_MESSAGE(edit.ok(), edit.refusal.message);
+        CHECK_FALSE(edit.event.has_value());
+    }
+    SUBCASE("closing makes the event that ends the record's history") {
+        auto closed = apply_action(snapshot(), &v1, action(ActionKind::close, close_body(1)), kTaipei, kToday);
+        REQUIRE_MESSAGE(closed.ok(), closed.refusal.message);
+        REQUIRE(closed.event.has_value());
+        CHECK(closed.event->from == Status::open);
+        CHECK(closed.event->to == Status::closed);
+        CHECK(closed.event->reason == "已辦理完竣");
+        CHECK(closed.event->agency == kTaipei.agency);
+        CHECK(closed.event->date == Date{2023, 8, 30});
+        REQUIRE_FALSE(closed.record->history.empty());
+        CHECK(closed.record->history.back().reason == closed.event->reason);
+        CHECK(closed.record->history.size() == v1.history.size() + 1);
+
+        auto reopened = apply_action(snapshot(), &*closed.record,
+                                     action(ActionKind::reopen, {{"version", 2}, {"reason", "重新檢討"}}), kTaipei, kToday);
+        REQUIRE_MESSAGE(reopened.ok(), reopened.refusal.message);
+        REQUIRE(reopened.event.has_value());
+        CHECK(reopened.event->from == Status::closed);
+        CHECK(reopened.event->to == Status::open);
+    }
+    SUBCASE("a stale version's refusal holds the current record, and its JSON shows it") {
+        auto v2 = apply_action(snapshot(), &v1, action(ActionKind::progress, {{"version", 1}, {"text", "第一筆"}}),
+                               kTaipei, kToday);
+        REQUIRE(v2.ok());
+        auto stale = apply_action(snapshot(), &*v2.record, action(ActionKind::close, close_body(1)), kTaipei, kToday);
+        REQUIRE(stale.refusal.current.has_value());
+        CHECK(stale.refusal.current->version == 2);
+        Json body = refusal_json(stale.refusal);
+        CHECK(body["error"] == stale.refusal.message);
+        CHECK(body["current"]["version"] == 2);
+        CHECK(body["current"]["id"] == "111-13");
+    }
+    SUBCASE("a refusal that is no conflict carries no record") {
+        auto forbidden = apply_action(snapshot(), &v1, action(ActionKind::close, close_body(1)), kTaoyuan, kToday);
+        CHECK(forbidden.refusal.kind == Kind::forbidden);
+        CHECK_FALSE(forbidden.refusal.current.has_value());
+        CHECK_FALSE(refusal_json(forbidden.refusal).contains("current"));
+    }
+    SUBCASE("closing a closed item shows the record that is closed") {
+        auto twice = apply_action(snapshot(), &record("111-02"), action(ActionKind::close, close_body(1)), kTaoyuan, kToday);
+        REQUIRE(twice.refusal.current.has_value());
+        CHECK(twice.refusal.current->proposal.status == Status::closed);
+    }
+    SUBCASE("the store's late conflict names both versions like the core's") {
+        auto late = changed_since(v1, 0);
+        CHECK(late.refusal.kind == Kind::conflict);
+        CHECK(late.refusal.message == "proposal 111-13 changed since version 0: it is now version 1");
+        REQUIRE(late.refusal.current.has_value());
+        CHECK(late.refusal.current->id() == "111-13");
+    }
+}
