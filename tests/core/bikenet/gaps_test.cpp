@@ -4,6 +4,7 @@
 
 #include "bikenet/gaps.h"
 #include "bikenet/network.h"
+#include "bikenet/route_planner.h"
 #include "geo/geometry.h"
 
 #include "sample_network.h"
@@ -101,4 +102,20 @@ TEST_CASE("a loose end looks past its own county's other network to the nearest 
     }
     CHECK(a_to_c);
     CHECK(bikenet::find_gaps(bikenet::build_network({})).empty());
+}
+
+TEST_CASE("a place where every route was too short to keep is no network to reach") {
+    // The same 15 m segment published twice: all four ends snap into one node, and both
+    // edges, from that node to itself, are dropped — a node no edge touches. A loose end
+    // 500 m away must not take it for another county's network.
+    std::vector<RouteSegment> routes = {route("dup", "Taipei", {at(0, 0), at(15, 0)}),
+                                        route("dup-again", "Taipei", {at(0, 0), at(15, 0)}),
+                                        route("kl", "Keelung", {at(500, 0), at(2000, 0)})};
+    auto net = bikenet::build_network(routes);
+    size_t bare = 0;
+    for (size_t n = 0; n < net.nodes.size(); ++n) bare += net.degree(n) == 0;
+    REQUIRE(bare == 1);  // the premise of the case
+    CHECK(bikenet::find_gaps(net).empty());
+    bikenet::RoutePlanner planner(net, bikenet::find_gaps(net));
+    CHECK(planner.plan(at(600, 0), at(1900, 0)).found);
 }
