@@ -160,3 +160,23 @@ TEST_CASE("a route outside northern Taiwan is refused with the position's path")
     REQUIRE_FALSE(not_collection.ok());
     CHECK(not_collection.error() == "r.geojson: (top): expected an object, found an array");
 }
+
+TEST_CASE("a sample flag that is not true or false is refused with its path, not thrown over") {
+    for (const char* value : {R"("yes")", "1", "null", "[]"}) {
+        const std::string shown = value;
+        CAPTURE(shown);
+        Json c = collection();
+        c["sample"] = Json::parse(value);
+        auto set = content::read_routes(c, "content/maps/routes.geojson");
+        REQUIRE_FALSE(set.ok());
+        CHECK(set.error() == "content/maps/routes.geojson: sample: expected true or false");
+    }
+    // Reported with the features' own problems, not instead of them.
+    Json both = collection();
+    both["sample"] = "yes";
+    both["features"][0]["properties"].erase("county");
+    auto set = content::read_routes(both, "r.geojson");
+    REQUIRE_FALSE(set.ok());
+    CHECK(set.error() == "r.geojson: sample: expected true or false\n"
+                         "r.geojson: features[0].properties.county: missing (a non-empty string)");
+}
