@@ -123,3 +123,26 @@ TEST_CASE("every broken site field is named with its path") {
     CHECK(problems_of(no_sample) == std::vector<std::string>{"content/maps/sites.json: sample: missing"});
     CHECK(problems_of(Json::array()) == std::vector<std::string>{"content/maps/sites.json: (top): expected an object, found an array"});
 }
+
+TEST_CASE("a coordinate out of range is reported at its own key") {
+    struct Break {
+        const char* key;
+        double value;
+        const char* problem;
+    };
+    const Break cases[] = {
+        {"lat", 91, "content/maps/sites.json: sites[0].lat: coordinates out of range"},
+        {"lon", 181, "content/maps/sites.json: sites[0].lon: coordinates out of range"},
+        {"lon", -180.5, "content/maps/sites.json: sites[0].lon: coordinates out of range"},
+        {"lat", -90, nullptr},
+        {"lon", 180, nullptr},
+    };
+    for (const auto& c : cases) {
+        const std::string key = c.key;
+        CAPTURE(key);
+        CAPTURE(c.value);
+        Json root = list();
+        root["sites"][0][key] = c.value;
+        CHECK(problems_of(root) == (c.problem ? std::vector<std::string>{c.problem} : std::vector<std::string>{}));
+    }
+}
