@@ -216,3 +216,41 @@ TEST_CASE("every malformed topology is refused with the place and the reason") {
         CHECK(error_of(t) == "atlas.json: objects.towns.geometries[1]: a polygon is not an array of rings");
     }
 }
+
+TEST_CASE("members of the wrong JSON type are refused with a message, never thrown over") {
+    // The core is built without exceptions (WASM): a hand-edited atlas with a string where a
+    // number belongs must give an error, not abort.
+    struct Break {
+        const char* pointer;
+        const char* value;
+        const char* error;
+    };
+    const Break cases[] = {
+        {"/type", "5", "atlas.json: not a TopoJSON Topology"},
+        {"/transform/scale", R"(["1e-4", "1e-4"])", "atlas.json: transform: expected scale and translate pairs"},
+        {"/transform/translate", R"({"x": 121, "y": 24.5})", "atlas.json: transform: expected scale and translate pairs"},
+        {"/transform", "[1, 2]", "atlas.json: transform: expected scale and translate pairs"},
+        {"/objects", "[]", "atlas.json: objects.towns: missing"},
+        {"/objects/towns", "[]", "atlas.json: objects.towns: expected a GeometryCollection"},
+        {"/objects/towns/type", "7", "atlas.json: objects.towns: expected a GeometryCollection"},
+        {"/objects/towns/geometries", R"({"a": 1})", "atlas.json: objects.towns: expected a GeometryCollection"},
+    };
+    for (const auto& c : cases) {
+        const std::string shown_c_pointer = c.pointer;
+        CAPTURE(shown_c_pointer);
+        const std::string shown_c_value = c.value;
+        CAPTURE(shown_c_value);
+        Json t = neighbours();
+        t[Json::json_pointer(c.pointer)] = Json::parse(c.value);
+        CHECK(error_of(t) == c.error);
+    }
+    // A geometry that is no object, or whose type is no string, is no area: left out.
+    Json t = neighbours();
+    t["objects"]["towns"]["geometries"].push_back("Polygon");
+    t["objects"]["towns"]["geometries"].push_back({{"type", 3}, {"arcs", {{0, 1}}}});
+    t["objects"]["towns"]["geometries"].push_back({{"type", "Polygon"}, {"arcs", {{0, 1}}}, {"properties", "西區"}});
+    auto features = geo::read_topojson(t, "towns", "atlas.json");
+    REQUIRE_MESSAGE(features.ok(), features.error());
+    REQUIRE(features->size() == 3);
+    CHECK((*features)[2].properties == Json::object());
+}
