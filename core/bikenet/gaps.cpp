@@ -14,6 +14,7 @@ std::vector<Gap> find_gaps(const Network& net, const GapOptions& options) {
         const std::string& county = net.node_county(n);
         for (size_t other : index.nearest(net.nodes[n], 64, options.max_gap_m)) {
             if (net.component[other] == net.component[n]) continue;  // already connected
+            if (net.degree(other) == 0) continue;  // every route there was dropped: no network to reach
             const std::string& other_county = net.node_county(other);
             if (other_county == county) continue;  // a break is between two counties
             Gap g;

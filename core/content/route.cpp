@@ -35,9 +35,18 @@ Result<RouteSet> read_routes(const text::Json& collection, const std::string& so
     options.region = geo::northern_taiwan();
     options.check_region = true;
     auto features = geo::read_feature_collection(collection, source, options);
-    if (!features) return Error{features.error()};
-    const bool sample = collection.is_object() && collection.value("sample", false);
-    return routes_from_features(*features, source, sample);
+    // "sample" is checked for its type before it is read: the core has no exceptions.
+    bool sample = false;
+    std::string problem;
+    if (collection.is_object()) {
+        auto it = collection.find("sample");
+        if (it != collection.end() && it->is_boolean()) sample = it->get<bool>();
+        else if (it != collection.end()) problem = source + ": sample: expected true or false";
+    }
+    if (!features) return Error{problem.empty() ? features.error() : problem + "\n" + features.error()};
+    auto set = routes_from_features(*features, source, sample);
+    if (problem.empty()) return set;
+    return Error{set ? problem : problem + "\n" + set.error()};
 }
 
 text::Json routes_to_geojson(const std::vector<Route>& routes, bool sample) {

@@ -16,7 +16,8 @@ SiteList read_sites(const text::Json& root, text::Diagnostics& diagnostics) {
             s.county = r.string("county");
             s.address = r.string("address");
             s.at = {r.number("lat"), r.number("lon")};
-            if (r.is_object() && !geo::is_valid(s.at)) r.error("lat", "coordinates out of range");
+            if (r.is_object() && !geo::is_valid(s.at))
+                r.error(s.at.lat >= -90 && s.at.lat <= 90 ? "lon" : "lat", "coordinates out of range");
             s.activities = r.optional_string("activities").value_or("");
             s.hours = r.optional_string("hours").value_or("");
             s.green_tourism = r.boolean("green_tourism");

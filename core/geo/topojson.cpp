@@ -71,46 +71,66 @@ struct Decoder {
     }
 };
 
+// Members looked up without exceptions (the core is built without them): a member of
+// another type than expected is treated as absent, and the caller says what it expected.
+const text::Json* member(const text::Json& j, const char* key) {
+    if (!j.is_object()) return nullptr;
+    auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+}
+
+std::string string_member(const text::Json& j, const char* key) {
+    const text::Json* m = member(j, key);
+    return m && m->is_string() ? m->get<std::string>() : std::string();
+}
+
+bool number_pair(const text::Json* j) {
+    return j && j->is_array() && j->size() == 2 && (*j)[0].is_number() && (*j)[1].is_number();
+}
+
 }  // namespace
 
 Result<std::vector<Feature>> read_topojson(const text::Json& topology, const std::string& object_name,
                                            const std::string& source) {
-    if (!topology.is_object() || topology.value("type", "") != "Topology")
-        return Error{source + ": not a TopoJSON Topology"};
-    if (!topology.contains("arcs") || !topology["arcs"].is_array()) return Error{source + ": arcs: missing"};
-    if (!topology.contains("objects") || !topology["objects"].contains(object_name))
-        return Error{source + ": objects." + object_name + ": missing"};
-    Decoder d{topology["arcs"], 1, 1, 0, 0, false, {}};
-    if (topology.contains("transform")) {
-        const auto& t = topology["transform"];
-        if (!t.contains("scale") || !t.contains("translate") || t["scale"].size() != 2 || t["translate"].size() != 2)
+    if (string_member(topology, "type") != "Topology") return Error{source + ": not a TopoJSON Topology"};
+    const text::Json* arcs = member(topology, "arcs");
+    if (!arcs || !arcs->is_array()) return Error{source + ": arcs: missing"};
+    const text::Json* objects = member(topology, "objects");
+    const text::Json* object = objects ? member(*objects, object_name.c_str()) : nullptr;
+    if (!object) return Error{source + ": objects." + object_name + ": missing"};
+    Decoder d{*arcs, 1, 1, 0, 0, false, {}};
+    if (const text::Json* t = member(topology, "transform")) {
+        const text::Json* scale = member(*t, "scale");
+        const text::Json* translate = member(*t, "translate");
+        if (!number_pair(scale) || !number_pair(translate))
             return Error{source + ": transform: expected scale and translate pairs"};
-        d.sx = t["scale"][0].get<double>();
-        d.sy = t["scale"][1].get<double>();
-        d.tx = t["translate"][0].get<double>();
-        d.ty = t["translate"][1].get<double>();
+        d.sx = (*scale)[0].get<double>();
+        d.sy = (*scale)[1].get<double>();
+        d.tx = (*translate)[0].get<double>();
+        d.ty = (*translate)[1].get<double>();
         d.quantized = true;
     }
-    const auto& object = topology["objects"][object_name];
-    if (object.value("type", "") != "GeometryCollection" || !object.contains("geometries"))
+    const text::Json* geometries = member(*object, "geometries");
+    if (string_member(*object, "type") != "GeometryCollection" || !geometries || !geometries->is_array())
         return Error{source + ": objects." + object_name + ": expected a GeometryCollection"};
+    const text::Json none;
     std::vector<Feature> features;
-    const auto& geometries = object["geometries"];
-    for (size_t i = 0; i < geometries.size(); ++i) {
-        const auto& g = geometries[i];
+    for (size_t i = 0; i < geometries->size(); ++i) {
+        const auto& g = (*geometries)[i];
         const std::string where = source + ": objects." + object_name + ".geometries[" + std::to_string(i) + "]";
-        const std::string type = g.value("type", "");
+        const std::string type = string_member(g, "type");
+        const text::Json* properties = member(g, "properties");
+        const text::Json* g_arcs = member(g, "arcs");
         Feature f;
-        if (g.contains("properties") && g["properties"].is_object()) f.properties = g["properties"];
+        if (properties && properties->is_object()) f.properties = *properties;
         if (type == "Polygon") {
             f.geometry.type = GeometryType::polygon;
-            f.geometry.polygons.push_back(d.polygon(g.value("arcs", text::Json())));
+            f.geometry.polygons.push_back(d.polygon(g_arcs ? *g_arcs : none));
         } else if (type == "MultiPolygon") {
             f.geometry.type = GeometryType::multi_polygon;
-            const text::Json& parts = g.value("arcs", text::Json());
-            if (!parts.is_array()) d.error = "arcs: expected an array of polygons";
+            if (!g_arcs || !g_arcs->is_array()) d.error = "arcs: expected an array of polygons";
             else
-                for (const auto& part : parts) f.geometry.polygons.push_back(d.polygon(part));
+                for (const auto& part : *g_arcs) f.geometry.polygons.push_back(d.polygon(part));
         } else {
             continue;  // boundaries only; points and lines are not part of an atlas of areas
         }

@@ -3,7 +3,6 @@
 
 #include "content/imports.h"
 #include "test_content.h"
-#include "text/csv.h"
 
 using namespace beitai;
 using text::Json;
@@ -95,16 +94,4 @@ TEST_CASE("certified sites: county from the address, coordinates from columns, t
     auto broken = content::import_certified_sites("org_name,address\n\"never closed,x\n", counties());
     REQUIRE_FALSE(broken.ok());
     CHECK(broken.error() == "line 2: a quoted field is never closed");
-}
-
-TEST_CASE("CSV reading: quotes, doubled quotes, CRLF and LF, line numbers across quoted newlines") {
-    auto rows = text::parse_csv("a,\"b,c\",\"say \"\"hi\"\"\"\r\nx,\"two\nlines\",z\n\nlast,row,");
-    REQUIRE(rows.ok());
-    REQUIRE(rows->size() == 3);
-    CHECK((*rows)[0].cells == std::vector<std::string>{"a", "b,c", "say \"hi\""});
-    CHECK((*rows)[1].cells == std::vector<std::string>{"x", "two\nlines", "z"});
-    CHECK((*rows)[2].line == 5);
-    CHECK((*rows)[2].cells == std::vector<std::string>{"last", "row", ""});
-    CHECK(text::parse_csv("a,b\"c\n").error() == "line 1: a quote inside an unquoted field");
-    CHECK(text::parse_csv("\"a\"b\n").error() == "line 1: text after a closing quote");
 }
