@@ -2,7 +2,6 @@
 // checks curated content. portal.sh calls both; see README.md.
 #include <curl/curl.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,14 +11,12 @@
 #include <sstream>
 #include <map>
 #include <string>
-#include <thread>
 
 #include "auth/password.h"
 #include "content/imports.h"
 #include "feeds/feed_config.h"
 #include "feeds/parking_hub.h"
 #include "feeds/poller.h"
-#include "feeds/simulator.h"
 #include "routes/portal.h"
 #include "store/content_files.h"
 #include "http/server.h"
@@ -40,10 +37,6 @@ void usage() {
                  "  beitai import routes FILE [--out FILE]   TDX Cycling Shape JSON → routes GeoJSON\n"
                  "  beitai import sites FILE [--out FILE]    certified-site CSV → sites JSON\n"
                  "                                   (every record taken or refused is reported on stderr)\n"
-                 "  beitai feed-simulator [--port N] [--content DIR] [--no-live COUNTY,…] [--step-seconds N]\n"
-                 "                        [--require-token] [--threads N]\n"
-                 "                                   TDX-shaped parking feeds of the sample car parks on 127.0.0.1,\n"
-                 "                                   with faults to order (see site/feeds/simulator.h)\n"
                  "    --port N        (default: $PORT or 8080)   --host ADDR (default 127.0.0.1)\n"
                  "    --content DIR   (default content)          --db FILE|URL (default build/data/beitai.sqlite;\n"
                  "                                               postgresql://… for PostgreSQL)\n"
@@ -55,8 +48,9 @@ void usage() {
                  "    --secure-cookies yes  behind TLS: __Host- session cookies marked Secure\n"
                  "    --trust-proxy yes     behind nginx: take the client address from X-Forwarded-For\n"
                  "    --tiles osm|nlsc|none map tiles: OpenStreetMap, NLSC 臺灣通用電子地圖, or the offline basemap alone\n"
-                 "    --feeds simulator|FILE|none  live parking: the built-in simulator's sample feeds (default),\n"
-                 "                    the feeds in a config file (site/feeds/feed_config.h), or none\n"
+                 "    --feeds none|FILE|URL  live parking: none (default), the feeds in a config file\n"
+                 "                    (site/feeds/feed_config.h), or the sample feeds of a feed simulator at\n"
+                 "                    http://127.0.0.1:PORT (beitai-feed-simulator; ./portal.sh serve starts one)\n"
                  "    --feeds-interval S  how often the simulator's feeds are polled (default 2)\n");
 }
 
@@ -119,38 +113,27 @@ bool parse_options(int argc, char** argv, int from, std::map<std::string, std::s
     return true;
 }
 
-// The feeds `beitai serve --feeds …` polls: "simulator" starts the sample feeds on a free
-// loopback port in this process (into `simulator_server`, not yet running); otherwise a
-// config file (site/feeds/feed_config.h).
-Result<site::FeedsConfig> parking_feeds(const std::string& which, const std::string& interval_text,
-                                        const content::Catalog& catalog, std::unique_ptr<site::HttpServer>& simulator_server) {
+// The feeds `beitai serve --feeds …` polls: a feed simulator's address (the sample feeds of
+// `beitai-feed-simulator`, which portal.sh starts beside the server), or a config file
+// (site/feeds/feed_config.h).
+Result<site::FeedsConfig> parking_feeds(const std::string& which, const std::string& interval_text) {
     char* end = nullptr;
     const long interval = std::strtol(interval_text.c_str(), &end, 10);
     if (*end || interval < 1 || interval > 3600) return Error{"--feeds-interval: expected seconds from 1 to 3600"};
-    if (which != "simulator") {
-        std::ifstream in(which, std::ios::binary);
-        if (!in) return Error{"cannot read " + which};
-        std::ostringstream text;
-        text << in.rdbuf();
-        return site::read_feeds_config(text.str(), which, [](const std::string& name) -> std::optional<std::string> {
-            const char* v = std::getenv(name.c_str());
-            return v ? std::optional<std::string>(v) : std::nullopt;
-        });
+    if (which.rfind("http://", 0) == 0 || which.rfind("https://", 0) == 0) {
+        std::string base = which;
+        while (!base.empty() && base.back() == '/') base.pop_back();
+        std::printf("Parking: the feed simulator's sample feeds at %s/, polled every %ld s\n", base.c_str(), interval);
+        return site::simulator_feeds(base, static_cast<int>(interval));
     }
-    std::vector<std::string> counties;
-    for (const auto& c : catalog.counties) counties.push_back(c.id);
-    auto simulator = std::make_shared<site::feeds::FeedSimulator>(
-        counties, catalog.car_parks.car_parks, site::feeds::SimulatorOptions{}, [] {
-            return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
-                                                 std::chrono::system_clock::now().time_since_epoch())
-                                                 .count());
-        });
-    simulator_server = std::make_unique<site::HttpServer>([simulator](const site::Request& r) { return simulator->handle(r); });
-    simulator_server->set_threads(1).set_stop_on_signals(false);  // serve() stops it
-    std::uint16_t port = 0;
-    if (auto err = simulator_server->listen("127.0.0.1", 0, port); !err.empty()) return Error{"cannot start the simulator: " + err};
-    std::printf("Parking: the built-in feed simulator (sample data) on http://127.0.0.1:%u/, polled every %ld s\n", port, interval);
-    return site::simulator_feeds("http://127.0.0.1:" + std::to_string(port), static_cast<int>(interval));
+    std::ifstream in(which, std::ios::binary);
+    if (!in) return Error{"cannot read " + which};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return site::read_feeds_config(text.str(), which, [](const std::string& name) -> std::optional<std::string> {
+        const char* v = std::getenv(name.c_str());
+        return v ? std::optional<std::string>(v) : std::nullopt;
+    });
 }
 
 int serve(int argc, char** argv) {
@@ -169,7 +152,7 @@ int serve(int argc, char** argv) {
         {"secure-cookies", "no"},
         {"trust-proxy", "no"},
         {"tiles", "osm"},
-        {"feeds", "simulator"},
+        {"feeds", "none"},
         {"feeds-interval", "2"},
     };
     if (!parse_options(argc, argv, 2, o)) return 2;
@@ -235,34 +218,27 @@ int serve(int argc, char** argv) {
     }
     auto portal = std::make_shared<site::Portal>(**store, std::move(*state), std::move(files), config, std::move(*map));
 
-    // Live parking: the built-in simulator's sample feeds (the default), real feeds from a
-    // config file, or none. Declared before the server: its event streams unsubscribe from
-    // the hub as the server shuts down.
+    // Live parking: a feed simulator's sample feeds, real feeds from a config file, or none.
+    // Declared before the server: its event streams unsubscribe from the hub as the server
+    // shuts down.
     site::ParkingHub hub;
-    std::unique_ptr<site::HttpServer> simulator_server;
-    std::thread simulator_thread;
     std::unique_ptr<site::FeedPoller> poller;
     if (o["feeds"] != "none") {
-        auto feeds = parking_feeds(o["feeds"], o["feeds-interval"], *catalog, simulator_server);
+        auto feeds = parking_feeds(o["feeds"], o["feeds-interval"]);
         if (!feeds) {
             std::fprintf(stderr, "beitai: --feeds: %s\n", feeds.error().c_str());
             return feeds.error().rfind("cannot", 0) == 0 ? 1 : 2;
         }
-        if (simulator_server) simulator_thread = std::thread([&] { simulator_server->run(); });
         poller = std::make_unique<site::FeedPoller>(std::move(*feeds), hub, store->get());
         portal->set_parking(&hub);
         poller->start();
     }
     struct StopFeeds {  // however serve() ends
         std::unique_ptr<site::FeedPoller>& poller;
-        std::unique_ptr<site::HttpServer>& server;
-        std::thread& thread;
         ~StopFeeds() {
             if (poller) poller->stop();
-            if (server) server->stop();
-            if (thread.joinable()) thread.join();
         }
-    } stop_feeds{poller, simulator_server, simulator_thread};
+    } stop_feeds{poller};
 
     site::HttpServer server([portal](const site::Request& r) { return portal->handle(r); });
     if (int threads = std::atoi(o["threads"].c_str()); threads > 0) server.set_threads(threads);
@@ -429,7 +405,6 @@ int main(int argc, char** argv) {
     if (argc >= 2 && std::strcmp(argv[1], "serve") == 0) return serve(argc, argv);
     if (argc >= 3 && std::strcmp(argv[1], "user") == 0 && std::strcmp(argv[2], "add") == 0) return user_add(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "import") == 0) return import_command(argc, argv);
-    if (argc >= 2 && std::strcmp(argv[1], "feed-simulator") == 0) return site::feeds::simulator_main(argc - 2, argv + 2);
     usage();
     return 2;
 }
