@@ -239,7 +239,7 @@ run_tests() {
   local failed=0 passed=0 fail=0
 
   log "core tests, native (ctest)"
-  if (cd "$BUILD/native" && ctest --output-on-failure -V -LE fuzz) > "$logs/core-native.log" 2>&1; then :; else failed=1; fi
+  if (cd "$BUILD/native" && ctest --output-on-failure -V -LE 'fuzz|site') > "$logs/core-native.log" 2>&1; then :; else failed=1; fi
   tail -n 4 "$logs/core-native.log"
   log "core tests, WASM under node"
   if node "$BUILD/wasm/tests/core/core_tests.js" > "$logs/core-wasm.log" 2>&1; then :; else failed=1; fi
@@ -261,6 +261,21 @@ run_tests() {
     set -- $counts
     passed=$((passed + ${2:-0})); fail=$((fail + ${3:-0}))
   done
+
+  # site/ pieces without a server (route table, feeds config, document keeper): native only,
+  # so counted apart from the core's cases, which must match the WASM run.
+  log "site unit tests, native (ctest -L site)"
+  if (cd "$BUILD/native" && ctest --output-on-failure -V -L site) > "$logs/site-unit.log" 2>&1; then :; else failed=1; fi
+  local site_unit
+  site_unit=$(doctest_counts "$logs/site-unit.log")
+  if [ -z "$site_unit" ]; then
+    echo "portal.sh: could not read the site unit tests' count" >&2
+    failed=1
+  else
+    set -- $site_unit
+    echo "site unit test cases: $1, $2 passed, $3 failed"
+    passed=$((passed + $2)); fail=$((fail + $3))
+  fi
 
   log "fuzz corpora replayed, native (ctest -L fuzz)"
   if (cd "$BUILD/native" && ctest --output-on-failure -L fuzz) > "$logs/fuzz-replay.log" 2>&1; then :; else failed=1; fi

@@ -136,9 +136,11 @@ Result<site::FeedsConfig> parking_feeds(const std::string& which, const std::str
     });
 }
 
-int serve(int argc, char** argv) {
+using Options = std::map<std::string, std::string>;
+
+Options serve_defaults() {
     const char* env_port = std::getenv("PORT");
-    std::map<std::string, std::string> o = {
+    return {
         {"port", env_port && *env_port ? env_port : "8080"},
         {"host", "127.0.0.1"},
         {"content", "content"},
@@ -155,6 +157,67 @@ int serve(int argc, char** argv) {
         {"feeds", "none"},
         {"feeds-interval", "2"},
     };
+}
+
+// The portal over `store`: its files, settings and map, from the options. Returns 0, or the
+// exit status after saying what is wrong.
+int make_portal(Options& o, const content::Catalog& catalog, site::Store& store, tracker::Snapshot state,
+                std::shared_ptr<site::Portal>& portal) {
+    site::StaticFiles files;
+    files.mount_file("/", o["web"] + "/index.html")
+        .mount_file("/kiosk", o["web"] + "/kiosk.html")
+        .mount_dir("/static/", o["web"])
+        .mount_dir("/wasm/", o["wasm"])
+        .mount_dir("/vendor/leaflet/", o["leaflet"]);
+    site::PortalConfig config;
+    config.public_url = o["public-url"];
+    config.secure_cookies = o["secure-cookies"] == "yes";
+    config.trust_proxy = o["trust-proxy"] == "yes";
+    config.tiles = o["tiles"];
+    if (config.tiles != "osm" && config.tiles != "nlsc" && config.tiles != "none") {
+        std::fprintf(stderr, "beitai: --tiles: expected osm, nlsc or none, found \"%s\"\n", config.tiles.c_str());
+        return 2;
+    }
+    std::string basemap_text;
+    if (!o["basemap"].empty()) {
+        std::ifstream in(o["basemap"], std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "beitai: --basemap: cannot read %s\n", o["basemap"].c_str());
+            return 1;
+        }
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        basemap_text = ss.str();
+    }
+    auto map = site::build_map_state(catalog, basemap_text, o["basemap"]);
+    if (!map) {
+        std::fprintf(stderr, "beitai: %s\n", map.error().c_str());
+        return 1;
+    }
+    portal = std::make_shared<site::Portal>(store, std::move(state), std::move(files), config, std::move(*map));
+    return 0;
+}
+
+// Listens and serves until SIGINT/SIGTERM.
+int run_server(Options& o, long port, site::Portal& portal) {
+    site::HttpServer server([&portal](const site::Request& r) { return portal.handle(r); });
+    if (int threads = std::atoi(o["threads"].c_str()); threads > 0) server.set_threads(threads);
+    std::uint16_t bound = 0;
+    if (auto err = server.listen(o["host"], static_cast<std::uint16_t>(port), bound); !err.empty()) {
+        std::fprintf(stderr, "beitai: %s\n", err.c_str());
+        return 1;
+    }
+    if (o["public-url"].empty()) portal.set_public_url("http://" + o["host"] + ":" + std::to_string(bound));
+    std::printf("Beitai listening on http://%s:%u/\n", o["host"].c_str(), bound);
+    if (o["public-url"].empty())
+        std::printf("(feeds link to http://%s:%u; set --public-url for the address people use)\n", o["host"].c_str(), bound);
+    std::fflush(stdout);
+    server.run();
+    return 0;
+}
+
+int serve(int argc, char** argv) {
+    Options o = serve_defaults();
     if (!parse_options(argc, argv, 2, o)) return 2;
     char* end = nullptr;
     long port = std::strtol(o["port"].c_str(), &end, 10);
@@ -184,39 +247,8 @@ int serve(int argc, char** argv) {
         std::fprintf(stderr, "beitai: the store does not read back:\n%s\n", state.error().c_str());
         return 1;
     }
-
-    site::StaticFiles files;
-    files.mount_file("/", o["web"] + "/index.html")
-        .mount_file("/kiosk", o["web"] + "/kiosk.html")
-        .mount_dir("/static/", o["web"])
-        .mount_dir("/wasm/", o["wasm"])
-        .mount_dir("/vendor/leaflet/", o["leaflet"]);
-    site::PortalConfig config;
-    config.public_url = o["public-url"];
-    config.secure_cookies = o["secure-cookies"] == "yes";
-    config.trust_proxy = o["trust-proxy"] == "yes";
-    config.tiles = o["tiles"];
-    if (config.tiles != "osm" && config.tiles != "nlsc" && config.tiles != "none") {
-        std::fprintf(stderr, "beitai: --tiles: expected osm, nlsc or none, found \"%s\"\n", config.tiles.c_str());
-        return 2;
-    }
-    std::string basemap_text;
-    if (!o["basemap"].empty()) {
-        std::ifstream in(o["basemap"], std::ios::binary);
-        if (!in) {
-            std::fprintf(stderr, "beitai: --basemap: cannot read %s\n", o["basemap"].c_str());
-            return 1;
-        }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        basemap_text = ss.str();
-    }
-    auto map = site::build_map_state(*catalog, basemap_text, o["basemap"]);
-    if (!map) {
-        std::fprintf(stderr, "beitai: %s\n", map.error().c_str());
-        return 1;
-    }
-    auto portal = std::make_shared<site::Portal>(**store, std::move(*state), std::move(files), config, std::move(*map));
+    std::shared_ptr<site::Portal> portal;
+    if (int status = make_portal(o, *catalog, **store, std::move(*state), portal); status != 0) return status;
 
     // Live parking: a feed simulator's sample feeds, real feeds from a config file, or none.
     // Declared before the server: its event streams unsubscribe from the hub as the server
@@ -239,21 +271,7 @@ int serve(int argc, char** argv) {
             if (poller) poller->stop();
         }
     } stop_feeds{poller};
-
-    site::HttpServer server([portal](const site::Request& r) { return portal->handle(r); });
-    if (int threads = std::atoi(o["threads"].c_str()); threads > 0) server.set_threads(threads);
-    std::uint16_t bound = 0;
-    if (auto err = server.listen(o["host"], static_cast<std::uint16_t>(port), bound); !err.empty()) {
-        std::fprintf(stderr, "beitai: %s\n", err.c_str());
-        return 1;
-    }
-    if (config.public_url.empty()) portal->set_public_url("http://" + o["host"] + ":" + std::to_string(bound));
-    std::printf("Beitai listening on http://%s:%u/\n", o["host"].c_str(), bound);
-    if (config.public_url.empty())
-        std::printf("(feeds link to http://%s:%u; set --public-url for the address people use)\n", o["host"].c_str(), bound);
-    std::fflush(stdout);
-    server.run();
-    return 0;
+    return run_server(o, port, *portal);
 }
 
 }  // namespace
