@@ -161,8 +161,8 @@ Options serve_defaults() {
 
 // The portal over `store`: its files, settings and map, from the options. Returns 0, or the
 // exit status after saying what is wrong.
-int make_portal(Options& o, const content::Catalog& catalog, site::Store& store, tracker::Snapshot state,
-                std::shared_ptr<site::Portal>& portal) {
+int make_portal(Options& o, const content::Catalog& catalog, site::Store& store, const site::Clock& clock,
+                tracker::Snapshot state, std::shared_ptr<site::Portal>& portal) {
     site::StaticFiles files;
     files.mount_file("/", o["web"] + "/index.html")
         .mount_file("/kiosk", o["web"] + "/kiosk.html")
@@ -194,7 +194,7 @@ int make_portal(Options& o, const content::Catalog& catalog, site::Store& store,
         std::fprintf(stderr, "beitai: %s\n", map.error().c_str());
         return 1;
     }
-    portal = std::make_shared<site::Portal>(store, std::move(state), std::move(files), config, std::move(*map));
+    portal = std::make_shared<site::Portal>(store, clock, std::move(state), std::move(files), config, std::move(*map));
     return 0;
 }
 
@@ -247,8 +247,10 @@ int serve(int argc, char** argv) {
         std::fprintf(stderr, "beitai: the store does not read back:\n%s\n", state.error().c_str());
         return 1;
     }
+    // The one clock of this server: the portal, its sessions and the feeds read the time here.
+    const site::SystemClock clock;
     std::shared_ptr<site::Portal> portal;
-    if (int status = make_portal(o, *catalog, **store, std::move(*state), portal); status != 0) return status;
+    if (int status = make_portal(o, *catalog, **store, clock, std::move(*state), portal); status != 0) return status;
 
     // Live parking: a feed simulator's sample feeds, real feeds from a config file, or none.
     // Declared before the server: its event streams unsubscribe from the hub as the server
@@ -261,7 +263,7 @@ int serve(int argc, char** argv) {
             std::fprintf(stderr, "beitai: --feeds: %s\n", feeds.error().c_str());
             return feeds.error().rfind("cannot", 0) == 0 ? 1 : 2;
         }
-        poller = std::make_unique<site::FeedPoller>(std::move(*feeds), hub, store->get());
+        poller = std::make_unique<site::FeedPoller>(std::move(*feeds), hub, clock, store->get());
         portal->set_parking(&hub);
         poller->start();
     }
@@ -337,7 +339,7 @@ int user_add(int argc, char** argv) {
         std::fprintf(stderr, "beitai: %s\n", id.error().c_str());
         return 1;
     }
-    (*store)->append_audit({0, site::unix_now(), "cli", "add-account", "", "", "", a.name + " (" + o["role"] + ")"});
+    (*store)->append_audit({0, site::SystemClock().now(), "cli", "add-account", "", "", "", a.name + " (" + o["role"] + ")"});
     std::printf("account %s (%s%s%s) added\n", a.name.c_str(), o["role"].c_str(), a.county.empty() ? "" : ", ",
                 a.county.c_str());
     return 0;

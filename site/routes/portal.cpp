@@ -1,7 +1,6 @@
 #include "routes/portal.h"
 
 #include <algorithm>
-#include <chrono>
 #include <string_view>
 
 namespace beitai::site {
@@ -25,9 +24,10 @@ void SnapshotHolder::set(tracker::Snapshot next) {
     current_ = std::move(fresh);
 }
 
-Portal::Portal(Store& store, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
+Portal::Portal(Store& store, const Clock& clock, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
                std::unique_ptr<MapState> map)
     : store_(store),
+      clock_(clock),
       snapshot_(std::move(snapshot)),
       sessions_(store, config.secure_cookies),
       files_(std::move(files)),
@@ -77,7 +77,7 @@ void apply_cache_policy(Cache policy, Response& response) {
 }  // namespace
 
 Response Portal::handle(const Request& request) {
-    const UnixTime now = unix_now();
+    const UnixTime now = clock_.now();
     refresh_if_changed(now);
     const RouteMatch match = match_route(route_table(), request.method, request.path);
     Response response = answer(request, match, now);
@@ -149,10 +149,6 @@ std::string Portal::client_address(const Request& request) const {
     const auto first = last.find_first_not_of(' ');
     last = first == std::string::npos ? "" : last.substr(first);
     return last.empty() ? request.remote_address : last;
-}
-
-UnixTime unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 text::Date taipei_today(UnixTime now) { return text::date_in_taipei(now); }

@@ -76,7 +76,8 @@ private:
 
 class Portal {
 public:
-    Portal(Store& store, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
+    // `clock` outlives the portal; every request reads it once (Call::now).
+    Portal(Store& store, const Clock& clock, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
            std::unique_ptr<MapState> map);
 
     // Matches the request against route_table() and answers it.
@@ -167,6 +168,7 @@ private:
 
     ParkingHub* parking_ = nullptr;
     Store& store_;
+    const Clock& clock_;
     SnapshotHolder snapshot_;
     auth::Sessions sessions_;
     std::mutex refresh_mutex_;
@@ -182,7 +184,6 @@ text::Lang request_lang(const Request& request);
 std::string path_and_query(const Request& request);
 Response html_page(int status, std::string html);
 Response redirect(const std::string& location);  // 303 See Other
-UnixTime unix_now();
 // Today in Taiwan (UTC+8), the date staff actions are recorded under.
 text::Date taipei_today(UnixTime now);
 

@@ -154,7 +154,7 @@ bool path_matches(std::string_view pattern, std::string_view path, RouteParams* 
 
 RouteMatch match_route(const std::vector<Route>& routes, const std::string& method, const std::string& path) {
     RouteMatch match;
-    const unsigned wanted = method == "GET" || method == "HEAD" ? GET : method == "POST" ? POST : 0;
+    const unsigned wanted = method == "GET" || method == "HEAD" ? unsigned(GET) : method == "POST" ? unsigned(POST) : 0u;
     for (const Route& route : routes) {
         RouteParams params;
         if (!path_matches(route.pattern, path, &params)) continue;

@@ -1,20 +1,12 @@
 #include "routes/staff_support.h"
 
-#include <ctime>
-
 #include "routes/staff_forms.h"
+#include "text/date.h"
 #include "text/html.h"
 
 namespace beitai::site::staff {
 
-std::string audit_time(UnixTime t) {
-    std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
+std::string audit_time(UnixTime t) { return text::to_iso_datetime_taipei(t); }
 
 bool is_json(const Request& r) { return r.header("content-type").rfind("application/json", 0) == 0; }
 

@@ -18,7 +18,8 @@ bool cross_site(const Request& r);
 int status_of(tracker::Refusal::Kind kind);
 // An audit entry as the audit page shows it.
 render::AuditRow audit_row(const AuditEntry& e);
-// When an audit entry was written, as the audit page and API say it.
+// When an audit entry was written, as the audit page and API say it: Taiwan's time, +08:00
+// ("2024-06-12T14:03:00+08:00"), the time the staff who read it live by.
 std::string audit_time(UnixTime t);
 // The request body as JSON: parsed JSON, or form fields converted for `kind`.
 Result<content::Json> body_json(const Request& request, std::optional<tracker::ActionKind> kind);

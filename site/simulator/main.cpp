@@ -2,7 +2,6 @@
 // A program of its own so that the production server carries no test double; portal.sh
 // starts it beside `beitai serve`, the tests start it for each server that polls feeds.
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -10,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "clock/clock.h"
 #include "http/server.h"
 #include "simulator/simulator.h"
 #include "store/content_files.h"
@@ -90,10 +90,9 @@ int run(int argc, char** argv) {
     options.step_seconds = static_cast<int>(step);
     options.require_token = require_token;
 
-    auto simulator = std::make_shared<FeedSimulator>(counties, catalog->car_parks.car_parks, options, [] {
-        return static_cast<std::int64_t>(
-            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
-    });
+    static const SystemClock clock;
+    auto simulator = std::make_shared<FeedSimulator>(counties, catalog->car_parks.car_parks, options,
+                                                     [] { return clock.now(); });
     HttpServer server([simulator](const Request& r) { return simulator->handle(r); });
     server.set_threads(static_cast<int>(threads));
     std::uint16_t bound = 0;
