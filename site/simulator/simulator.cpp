@@ -305,6 +305,55 @@ AvailabilityList FeedSimulator::availability_list(const std::string& city, bool 
     return list;
 }
 
+// The `huge` fault: every car park of the county again and again under new ids, one batch of
+// items per piece: only the current piece is in memory, whatever the size.
+Response FeedSimulator::huge_document(bool parks, const std::string& city, bool xml) const {
+    auto body = std::make_shared<HugeBody>();
+    body->xml = xml;
+    body->target = options_.huge_bytes;
+    const std::string list_element = parks ? "CarParks" : "ParkingAvailabilities";
+    if (parks) {
+        auto templ = car_park_list(city);
+        auto empty = templ;
+        empty.car_parks.clear();
+        body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
+        body->batch = [templ, xml, list_element](std::uint64_t n) {
+            CarParkList batch = templ;
+            batch.car_parks.clear();
+            while (true) {
+                for (auto c : templ.car_parks) {
+                    c.id += "-H" + std::to_string(n) + "-" + std::to_string(batch.car_parks.size());
+                    batch.car_parks.push_back(std::move(c));
+                }
+                if (templ.car_parks.empty() || batch.car_parks.size() * 300 >= kHugePiece) break;
+            }
+            const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
+            return items_text(doc, list_element, xml);
+        };
+    } else {
+        auto templ = availability_list(city, false);
+        auto empty = templ;
+        empty.items.clear();
+        body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
+        body->batch = [templ, xml, list_element](std::uint64_t n) {
+            AvailabilityList batch = templ;
+            batch.items.clear();
+            while (true) {
+                for (auto a : templ.items) {
+                    a.car_park_id += "-H" + std::to_string(n) + "-" + std::to_string(batch.items.size());
+                    batch.items.push_back(std::move(a));
+                }
+                if (templ.items.empty() || batch.items.size() * 300 >= kHugePiece) break;
+            }
+            const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
+            return items_text(doc, list_element, xml);
+        };
+    }
+    Response r = document(200, {}, xml);
+    r.stream = [body](std::string& piece) { return body->next(piece); };
+    return r;
+}
+
 Response FeedSimulator::faulty(Fault fault, const std::string& kind, const std::string& city, Format format) const {
     const bool xml = format == Format::xml;
     const bool parks = kind == kCarParkKind;
@@ -354,54 +403,7 @@ Response FeedSimulator::faulty(Fault fault, const std::string& kind, const std::
             const std::string doc = normal();
             return document(200, xml ? wrong_types_xml(doc, parks) : wrong_types_json(doc, parks), xml);
         }
-        case Fault::huge: {
-            // Every car park of the county again and again under new ids, one batch of items per
-            // piece: only the current piece is in memory, whatever the size.
-            auto body = std::make_shared<HugeBody>();
-            body->xml = xml;
-            body->target = options_.huge_bytes;
-            const std::string list_element = parks ? "CarParks" : "ParkingAvailabilities";
-            if (parks) {
-                auto templ = car_park_list(city);
-                auto empty = templ;
-                empty.car_parks.clear();
-                body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
-                body->batch = [templ, xml, list_element](std::uint64_t n) {
-                    CarParkList batch = templ;
-                    batch.car_parks.clear();
-                    while (true) {
-                        for (auto c : templ.car_parks) {
-                            c.id += "-H" + std::to_string(n) + "-" + std::to_string(batch.car_parks.size());
-                            batch.car_parks.push_back(std::move(c));
-                        }
-                        if (templ.car_parks.empty() || batch.car_parks.size() * 300 >= kHugePiece) break;
-                    }
-                    const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
-                    return items_text(doc, list_element, xml);
-                };
-            } else {
-                auto templ = availability_list(city, false);
-                auto empty = templ;
-                empty.items.clear();
-                body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
-                body->batch = [templ, xml, list_element](std::uint64_t n) {
-                    AvailabilityList batch = templ;
-                    batch.items.clear();
-                    while (true) {
-                        for (auto a : templ.items) {
-                            a.car_park_id += "-H" + std::to_string(n) + "-" + std::to_string(batch.items.size());
-                            batch.items.push_back(std::move(a));
-                        }
-                        if (templ.items.empty() || batch.items.size() * 300 >= kHugePiece) break;
-                    }
-                    const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
-                    return items_text(doc, list_element, xml);
-                };
-            }
-            Response r = document(200, {}, xml);
-            r.stream = [body](std::string& piece) { return body->next(piece); };
-            return r;
-        }
+        case Fault::huge: return huge_document(parks, city, xml);
     }
     return document(200, normal(), xml);
 }

@@ -95,6 +95,7 @@ private:
     parking::CarParkList car_park_list(const std::string& city) const;
     parking::AvailabilityList availability_list(const std::string& city, bool live_only) const;
     Response faulty(Fault fault, const std::string& kind, const std::string& city, Format format) const;
+    Response huge_document(bool parks, const std::string& city, bool xml) const;
 
     std::vector<std::string> counties_;
     std::map<std::string, std::vector<parking::CarPark>> by_county_;
