@@ -2,7 +2,7 @@
 // methods it takes, who may call it, how caches may keep the answer, and its handler.
 // Portal::handle matches a request against the list and nothing else, so the list is the
 // whole truth about the site's surface — the README's page table is checked against it
-// (tests/site/unit/route_table_test.cpp).
+// (tests/site/unit/readme_pages_test.cpp).
 //
 // Patterns are matched segment by segment on the decoded path:
 //   /proposals           a literal segment
