@@ -190,6 +190,39 @@ run_tests() {
   ctest --test-dir "$BUILD/native" --output-on-failure -j "$JOBS" "$@"
 }
 
+# `beitai serve` with live sample parking: the feed simulator (a program of its own, never
+# part of the server) on a free loopback port, and the server polling it. The server takes
+# this shell's place (exec), so signals reach it as they would without the simulator; a
+# watcher ends the simulator once the server is gone, however it ended. A --feeds of the
+# caller's own is passed on and no simulator starts.
+serve_with_simulator() {
+  local beitai="$BUILD/native/site/beitai" simulator="$BUILD/native/site/simulator/beitai-feed-simulator"
+  local content=content prev="" a
+  for a in "$@"; do
+    [ "$a" = --feeds ] && exec "$beitai" serve "$@"
+    [ "$prev" = --content ] && content="$a"
+    prev="$a"
+  done
+  local log="$BUILD/feed-simulator.log" url="" sim
+  "$simulator" --port 0 --threads 1 --content "$content" > "$log" 2>&1 &
+  sim=$!
+  for _ in $(seq 200); do
+    url=$(sed -n 's|^.*listening on \(http://[^ ]*[0-9]\)/$|\1|p' "$log" | head -n1)
+    [ -n "$url" ] && break
+    kill -0 "$sim" 2>/dev/null || break
+    sleep 0.05
+  done
+  if [ -z "$url" ]; then
+    echo "portal.sh: the feed simulator did not start:" >&2
+    cat "$log" >&2
+    kill "$sim" 2>/dev/null || true
+    exit 1
+  fi
+  local server=$$
+  ( trap '' INT; while kill -0 "$server" 2>/dev/null; do sleep 1; done; kill "$sim" 2>/dev/null ) >/dev/null 2>&1 &
+  exec "$beitai" serve --feeds "$url" "$@"
+}
+
 cmd="${1:-}"
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -197,8 +230,8 @@ case "$cmd" in
     setup
     build_native
     build_wasm
-    log "serving (Ctrl-C stops)"
-    exec "$BUILD/native/site/beitai" serve "$@"
+    log "serving, with the feed simulator's sample parking (Ctrl-C stops)"
+    serve_with_simulator "$@"
     ;;
   test)
     setup

@@ -2,7 +2,6 @@
 // checks curated content. portal.sh calls both; see README.md.
 #include <curl/curl.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,14 +11,12 @@
 #include <sstream>
 #include <map>
 #include <string>
-#include <thread>
 
 #include "auth/password.h"
 #include "content/imports.h"
 #include "feeds/feed_config.h"
 #include "feeds/parking_hub.h"
 #include "feeds/poller.h"
-#include "feeds/simulator.h"
 #include "routes/portal.h"
 #include "store/content_files.h"
 #include "http/server.h"
@@ -40,10 +37,6 @@ void usage() {
                  "  beitai import routes FILE [--out FILE]   TDX Cycling Shape JSON → routes GeoJSON\n"
                  "  beitai import sites FILE [--out FILE]    certified-site CSV → sites JSON\n"
                  "                                   (every record taken or refused is reported on stderr)\n"
-                 "  beitai feed-simulator [--port N] [--content DIR] [--no-live COUNTY,…] [--step-seconds N]\n"
-                 "                        [--require-token] [--threads N]\n"
-                 "                                   TDX-shaped parking feeds of the sample car parks on 127.0.0.1,\n"
-                 "                                   with faults to order (see site/feeds/simulator.h)\n"
                  "    --port N        (default: $PORT or 8080)   --host ADDR (default 127.0.0.1)\n"
                  "    --content DIR   (default content)          --db FILE|URL (default build/data/beitai.sqlite;\n"
                  "                                               postgresql://… for PostgreSQL)\n"
@@ -55,8 +48,9 @@ void usage() {
                  "    --secure-cookies yes  behind TLS: __Host- session cookies marked Secure\n"
                  "    --trust-proxy yes     behind nginx: take the client address from X-Forwarded-For\n"
                  "    --tiles osm|nlsc|none map tiles: OpenStreetMap, NLSC 臺灣通用電子地圖, or the offline basemap alone\n"
-                 "    --feeds simulator|FILE|none  live parking: the built-in simulator's sample feeds (default),\n"
-                 "                    the feeds in a config file (site/feeds/feed_config.h), or none\n"
+                 "    --feeds none|FILE|URL  live parking: none (default), the feeds in a config file\n"
+                 "                    (site/feeds/feed_config.h), or the sample feeds of a feed simulator at\n"
+                 "                    http://127.0.0.1:PORT (beitai-feed-simulator; ./portal.sh serve starts one)\n"
                  "    --feeds-interval S  how often the simulator's feeds are polled (default 2)\n");
 }
 
@@ -119,43 +113,34 @@ bool parse_options(int argc, char** argv, int from, std::map<std::string, std::s
     return true;
 }
 
-// The feeds `beitai serve --feeds …` polls: "simulator" starts the sample feeds on a free
-// loopback port in this process (into `simulator_server`, not yet running); otherwise a
-// config file (site/feeds/feed_config.h).
-Result<site::FeedsConfig> parking_feeds(const std::string& which, const std::string& interval_text,
-                                        const content::Catalog& catalog, std::unique_ptr<site::HttpServer>& simulator_server) {
+// The feeds `beitai serve --feeds …` polls: a feed simulator's address (the sample feeds of
+// `beitai-feed-simulator`, which portal.sh starts beside the server), or a config file
+// (site/feeds/feed_config.h).
+Result<site::FeedsConfig> parking_feeds(const std::string& which, const std::string& interval_text) {
     char* end = nullptr;
     const long interval = std::strtol(interval_text.c_str(), &end, 10);
     if (*end || interval < 1 || interval > 3600) return Error{"--feeds-interval: expected seconds from 1 to 3600"};
-    if (which != "simulator") {
-        std::ifstream in(which, std::ios::binary);
-        if (!in) return Error{"cannot read " + which};
-        std::ostringstream text;
-        text << in.rdbuf();
-        return site::read_feeds_config(text.str(), which, [](const std::string& name) -> std::optional<std::string> {
-            const char* v = std::getenv(name.c_str());
-            return v ? std::optional<std::string>(v) : std::nullopt;
-        });
+    if (which.rfind("http://", 0) == 0 || which.rfind("https://", 0) == 0) {
+        std::string base = which;
+        while (!base.empty() && base.back() == '/') base.pop_back();
+        std::printf("Parking: the feed simulator's sample feeds at %s/, polled every %ld s\n", base.c_str(), interval);
+        return site::simulator_feeds(base, static_cast<int>(interval));
     }
-    std::vector<std::string> counties;
-    for (const auto& c : catalog.counties) counties.push_back(c.id);
-    auto simulator = std::make_shared<site::feeds::FeedSimulator>(
-        counties, catalog.car_parks.car_parks, site::feeds::SimulatorOptions{}, [] {
-            return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
-                                                 std::chrono::system_clock::now().time_since_epoch())
-                                                 .count());
-        });
-    simulator_server = std::make_unique<site::HttpServer>([simulator](const site::Request& r) { return simulator->handle(r); });
-    simulator_server->set_threads(1).set_stop_on_signals(false);  // serve() stops it
-    std::uint16_t port = 0;
-    if (auto err = simulator_server->listen("127.0.0.1", 0, port); !err.empty()) return Error{"cannot start the simulator: " + err};
-    std::printf("Parking: the built-in feed simulator (sample data) on http://127.0.0.1:%u/, polled every %ld s\n", port, interval);
-    return site::simulator_feeds("http://127.0.0.1:" + std::to_string(port), static_cast<int>(interval));
+    std::ifstream in(which, std::ios::binary);
+    if (!in) return Error{"cannot read " + which};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return site::read_feeds_config(text.str(), which, [](const std::string& name) -> std::optional<std::string> {
+        const char* v = std::getenv(name.c_str());
+        return v ? std::optional<std::string>(v) : std::nullopt;
+    });
 }
 
-int serve(int argc, char** argv) {
+using Options = std::map<std::string, std::string>;
+
+Options serve_defaults() {
     const char* env_port = std::getenv("PORT");
-    std::map<std::string, std::string> o = {
+    return {
         {"port", env_port && *env_port ? env_port : "8080"},
         {"host", "127.0.0.1"},
         {"content", "content"},
@@ -169,9 +154,70 @@ int serve(int argc, char** argv) {
         {"secure-cookies", "no"},
         {"trust-proxy", "no"},
         {"tiles", "osm"},
-        {"feeds", "simulator"},
+        {"feeds", "none"},
         {"feeds-interval", "2"},
     };
+}
+
+// The portal over `store`: its files, settings and map, from the options. Returns 0, or the
+// exit status after saying what is wrong.
+int make_portal(Options& o, const content::Catalog& catalog, site::Store& store, const site::Clock& clock,
+                tracker::Snapshot state, std::shared_ptr<site::Portal>& portal) {
+    site::StaticFiles files;
+    files.mount_file("/", o["web"] + "/index.html")
+        .mount_file("/kiosk", o["web"] + "/kiosk.html")
+        .mount_dir("/static/", o["web"])
+        .mount_dir("/wasm/", o["wasm"])
+        .mount_dir("/vendor/leaflet/", o["leaflet"]);
+    site::PortalConfig config;
+    config.public_url = o["public-url"];
+    config.secure_cookies = o["secure-cookies"] == "yes";
+    config.trust_proxy = o["trust-proxy"] == "yes";
+    config.tiles = o["tiles"];
+    if (config.tiles != "osm" && config.tiles != "nlsc" && config.tiles != "none") {
+        std::fprintf(stderr, "beitai: --tiles: expected osm, nlsc or none, found \"%s\"\n", config.tiles.c_str());
+        return 2;
+    }
+    std::string basemap_text;
+    if (!o["basemap"].empty()) {
+        std::ifstream in(o["basemap"], std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "beitai: --basemap: cannot read %s\n", o["basemap"].c_str());
+            return 1;
+        }
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        basemap_text = ss.str();
+    }
+    auto map = site::build_map_state(catalog, basemap_text, o["basemap"]);
+    if (!map) {
+        std::fprintf(stderr, "beitai: %s\n", map.error().c_str());
+        return 1;
+    }
+    portal = std::make_shared<site::Portal>(store, clock, std::move(state), std::move(files), config, std::move(*map));
+    return 0;
+}
+
+// Listens and serves until SIGINT/SIGTERM.
+int run_server(Options& o, long port, site::Portal& portal) {
+    site::HttpServer server([&portal](const site::Request& r) { return portal.handle(r); });
+    if (int threads = std::atoi(o["threads"].c_str()); threads > 0) server.set_threads(threads);
+    std::uint16_t bound = 0;
+    if (auto err = server.listen(o["host"], static_cast<std::uint16_t>(port), bound); !err.empty()) {
+        std::fprintf(stderr, "beitai: %s\n", err.c_str());
+        return 1;
+    }
+    if (o["public-url"].empty()) portal.set_public_url("http://" + o["host"] + ":" + std::to_string(bound));
+    std::printf("Beitai listening on http://%s:%u/\n", o["host"].c_str(), bound);
+    if (o["public-url"].empty())
+        std::printf("(feeds link to http://%s:%u; set --public-url for the address people use)\n", o["host"].c_str(), bound);
+    std::fflush(stdout);
+    server.run();
+    return 0;
+}
+
+int serve(int argc, char** argv) {
+    Options o = serve_defaults();
     if (!parse_options(argc, argv, 2, o)) return 2;
     char* end = nullptr;
     long port = std::strtol(o["port"].c_str(), &end, 10);
@@ -201,83 +247,33 @@ int serve(int argc, char** argv) {
         std::fprintf(stderr, "beitai: the store does not read back:\n%s\n", state.error().c_str());
         return 1;
     }
+    // The one clock of this server: the portal, its sessions and the feeds read the time here.
+    const site::SystemClock clock;
+    std::shared_ptr<site::Portal> portal;
+    if (int status = make_portal(o, *catalog, **store, clock, std::move(*state), portal); status != 0) return status;
 
-    site::StaticFiles files;
-    files.mount_file("/", o["web"] + "/index.html")
-        .mount_file("/kiosk", o["web"] + "/kiosk.html")
-        .mount_dir("/static/", o["web"])
-        .mount_dir("/wasm/", o["wasm"])
-        .mount_dir("/vendor/leaflet/", o["leaflet"]);
-    site::PortalConfig config;
-    config.public_url = o["public-url"];
-    config.secure_cookies = o["secure-cookies"] == "yes";
-    config.trust_proxy = o["trust-proxy"] == "yes";
-    config.tiles = o["tiles"];
-    if (config.tiles != "osm" && config.tiles != "nlsc" && config.tiles != "none") {
-        std::fprintf(stderr, "beitai: --tiles: expected osm, nlsc or none, found \"%s\"\n", config.tiles.c_str());
-        return 2;
-    }
-    std::string basemap_text;
-    if (!o["basemap"].empty()) {
-        std::ifstream in(o["basemap"], std::ios::binary);
-        if (!in) {
-            std::fprintf(stderr, "beitai: --basemap: cannot read %s\n", o["basemap"].c_str());
-            return 1;
-        }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        basemap_text = ss.str();
-    }
-    auto map = site::build_map_state(*catalog, basemap_text, o["basemap"]);
-    if (!map) {
-        std::fprintf(stderr, "beitai: %s\n", map.error().c_str());
-        return 1;
-    }
-    auto portal = std::make_shared<site::Portal>(**store, std::move(*state), std::move(files), config, std::move(*map));
-
-    // Live parking: the built-in simulator's sample feeds (the default), real feeds from a
-    // config file, or none. Declared before the server: its event streams unsubscribe from
-    // the hub as the server shuts down.
+    // Live parking: a feed simulator's sample feeds, real feeds from a config file, or none.
+    // Declared before the server: its event streams unsubscribe from the hub as the server
+    // shuts down.
     site::ParkingHub hub;
-    std::unique_ptr<site::HttpServer> simulator_server;
-    std::thread simulator_thread;
     std::unique_ptr<site::FeedPoller> poller;
     if (o["feeds"] != "none") {
-        auto feeds = parking_feeds(o["feeds"], o["feeds-interval"], *catalog, simulator_server);
+        auto feeds = parking_feeds(o["feeds"], o["feeds-interval"]);
         if (!feeds) {
             std::fprintf(stderr, "beitai: --feeds: %s\n", feeds.error().c_str());
             return feeds.error().rfind("cannot", 0) == 0 ? 1 : 2;
         }
-        if (simulator_server) simulator_thread = std::thread([&] { simulator_server->run(); });
-        poller = std::make_unique<site::FeedPoller>(std::move(*feeds), hub, store->get());
+        poller = std::make_unique<site::FeedPoller>(std::move(*feeds), hub, clock, store->get());
         portal->set_parking(&hub);
         poller->start();
     }
     struct StopFeeds {  // however serve() ends
         std::unique_ptr<site::FeedPoller>& poller;
-        std::unique_ptr<site::HttpServer>& server;
-        std::thread& thread;
         ~StopFeeds() {
             if (poller) poller->stop();
-            if (server) server->stop();
-            if (thread.joinable()) thread.join();
         }
-    } stop_feeds{poller, simulator_server, simulator_thread};
-
-    site::HttpServer server([portal](const site::Request& r) { return portal->handle(r); });
-    if (int threads = std::atoi(o["threads"].c_str()); threads > 0) server.set_threads(threads);
-    std::uint16_t bound = 0;
-    if (auto err = server.listen(o["host"], static_cast<std::uint16_t>(port), bound); !err.empty()) {
-        std::fprintf(stderr, "beitai: %s\n", err.c_str());
-        return 1;
-    }
-    if (config.public_url.empty()) portal->set_public_url("http://" + o["host"] + ":" + std::to_string(bound));
-    std::printf("Beitai listening on http://%s:%u/\n", o["host"].c_str(), bound);
-    if (config.public_url.empty())
-        std::printf("(feeds link to http://%s:%u; set --public-url for the address people use)\n", o["host"].c_str(), bound);
-    std::fflush(stdout);
-    server.run();
-    return 0;
+    } stop_feeds{poller};
+    return run_server(o, port, *portal);
 }
 
 }  // namespace
@@ -343,7 +339,7 @@ int user_add(int argc, char** argv) {
         std::fprintf(stderr, "beitai: %s\n", id.error().c_str());
         return 1;
     }
-    (*store)->append_audit({0, site::unix_now(), "cli", "add-account", "", "", "", a.name + " (" + o["role"] + ")"});
+    (*store)->append_audit({0, site::SystemClock().now(), "cli", "add-account", "", "", "", a.name + " (" + o["role"] + ")"});
     std::printf("account %s (%s%s%s) added\n", a.name.c_str(), o["role"].c_str(), a.county.empty() ? "" : ", ",
                 a.county.c_str());
     return 0;
@@ -429,7 +425,6 @@ int main(int argc, char** argv) {
     if (argc >= 2 && std::strcmp(argv[1], "serve") == 0) return serve(argc, argv);
     if (argc >= 3 && std::strcmp(argv[1], "user") == 0 && std::strcmp(argv[2], "add") == 0) return user_add(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "import") == 0) return import_command(argc, argv);
-    if (argc >= 2 && std::strcmp(argv[1], "feed-simulator") == 0) return site::feeds::simulator_main(argc - 2, argv + 2);
     usage();
     return 2;
 }

@@ -1,7 +1,7 @@
 // Where the eight county parking feeds come from and how hard to try: URLs and format per
 // county, poll intervals, timeouts, body limit, backoff, breaker and rate limits, and the
-// TDX OAuth2 sign-in. Read from a JSON file (`beitai serve --feeds FILE`); without one the
-// server polls the built-in simulator (sample data).
+// TDX OAuth2 sign-in. Read from a JSON file (`beitai serve --feeds FILE`); `--feeds URL` polls
+// a feed simulator there instead (simulator_feeds below; sample data).
 //
 // {
 //   "base_url": "https://tdx.transportdata.tw/api/basic",      // optional

@@ -20,18 +20,16 @@ namespace beitai::site {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-std::int64_t unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
+// Due times, backoff and rate limits run on the stopwatch (clock/clock.h says why); the
+// times the hub and the store record come from the site's Clock.
+using Stopwatch = std::chrono::steady_clock;
 
 // One document of one county, fetched again and again.
 struct Job {
     size_t county = 0;  // index into config.counties
     bool availability = false;
     std::string url;
-    Clock::time_point due{};
+    Stopwatch::time_point due{};
     int failures = 0;  // in a row, for the backoff
     CURL* easy = nullptr;
     std::string body;
@@ -41,7 +39,7 @@ struct Job {
     curl_slist* headers = nullptr;
     std::string token;  // the OAuth2 token the request was sent with
     bool kept = false;  // in the store, at kept_at
-    Clock::time_point kept_at{};
+    Stopwatch::time_point kept_at{};
 
     const char* what() const { return availability ? "availability" : "car parks"; }
 };
@@ -59,7 +57,7 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
 
 struct Token {
     std::string value;
-    Clock::time_point expires{};
+    Stopwatch::time_point expires{};
 };
 
 }  // namespace
@@ -67,6 +65,7 @@ struct Token {
 struct FeedPoller::Impl {
     FeedsConfig config;
     ParkingHub& hub;
+    const Clock& clock;
     Store* store;                             // where the last run's documents are read from
     std::unique_ptr<DocumentKeeper> keeper;  // and where this run's are written, off this thread
     std::atomic<bool> stopping{false};
@@ -74,19 +73,19 @@ struct FeedPoller::Impl {
     std::vector<Job> jobs;
     struct CountyState {
         int failures = 0;  // in a row, any document
-        Clock::time_point breaker_until{};
+        Stopwatch::time_point breaker_until{};
         bool breaker_open = false;
     };
     std::vector<CountyState> counties;
-    std::deque<Clock::time_point> recent_starts;  // for the requests-per-second limit
-    std::deque<Clock::time_point> recent_tokens;  // token requests in the last minute
+    std::deque<Stopwatch::time_point> recent_starts;  // for the requests-per-second limit
+    std::deque<Stopwatch::time_point> recent_tokens;  // token requests in the last minute
     Token token;
     std::mt19937 random{std::random_device{}()};
 
-    Impl(FeedsConfig c, ParkingHub& h, Store* s) : config(std::move(c)), hub(h), store(s) {
+    Impl(FeedsConfig c, ParkingHub& h, const Clock& k, Store* s) : config(std::move(c)), hub(h), clock(k), store(s) {
         multi = curl_multi_init();
         counties.resize(config.counties.size());
-        const auto now = Clock::now();
+        const auto now = Stopwatch::now();
         for (size_t i = 0; i < config.counties.size(); ++i) {
             const auto& c = config.counties[i];
             parking::FeedStatus status;
@@ -157,14 +156,14 @@ struct FeedPoller::Impl {
                 });
             }
             std::printf("parking: %s restored (fetched %lld s ago)\n", where.c_str(),
-                        static_cast<long long>(unix_now() - d.fetched_at));
+                        static_cast<long long>(clock.now() - d.fetched_at));
         }
-        hub.publish(unix_now());
+        hub.publish(clock.now());
     }
 
     // Hands a taken document to the keeper, unless this one was kept less than keep_every_s ago.
     template <class List>
-    void keep_document(Job& job, const List& list, Clock::time_point now, std::int64_t at) {
+    void keep_document(Job& job, const List& list, Stopwatch::time_point now, std::int64_t at) {
         if (!keeper || (job.kept && now - job.kept_at < std::chrono::seconds(config.keep_every_s))) return;
         const auto& c = config.counties[job.county];
         job.kept = true;
@@ -202,7 +201,7 @@ struct FeedPoller::Impl {
         curl_easy_setopt(easy, CURLOPT_USERAGENT, "beitai-parking/1");
     }
 
-    bool may_start(Clock::time_point now) {
+    bool may_start(Stopwatch::time_point now) {
         while (!recent_starts.empty() && now - recent_starts.front() >= std::chrono::seconds(1)) recent_starts.pop_front();
         return static_cast<int>(recent_starts.size()) < config.max_requests_per_second;
     }
@@ -212,7 +211,7 @@ struct FeedPoller::Impl {
     // but only this thread waits, and with the county's timeouts.
     bool ensure_token(const CountyFeedConfig& c, std::string& error) {
         if (!config.oauth) return true;
-        const auto now = Clock::now();
+        const auto now = Stopwatch::now();
         if (!token.value.empty() && now < token.expires) return true;
         while (!recent_tokens.empty() && now - recent_tokens.front() >= std::chrono::minutes(1)) recent_tokens.pop_front();
         if (static_cast<int>(recent_tokens.size()) >= config.max_token_requests_per_minute) {
@@ -260,7 +259,7 @@ struct FeedPoller::Impl {
         return true;
     }
 
-    void start_job(Job& job, Clock::time_point now) {
+    void start_job(Job& job, Stopwatch::time_point now) {
         const auto& c = config.counties[job.county];
         std::string token_error;
         if (!ensure_token(c, token_error)) {
@@ -269,7 +268,7 @@ struct FeedPoller::Impl {
         }
         job.body.clear();
         job.body_too_large = false;
-        job.started_at = unix_now();
+        job.started_at = clock.now();
         job.easy = curl_easy_init();
         common_options(job.easy, c);
         curl_easy_setopt(job.easy, CURLOPT_URL, job.url.c_str());
@@ -292,7 +291,7 @@ struct FeedPoller::Impl {
         return std::chrono::milliseconds(static_cast<long long>(s * spread(random) * 1000));
     }
 
-    void fail(Job& job, const std::string& error, Clock::time_point now) {
+    void fail(Job& job, const std::string& error, Stopwatch::time_point now) {
         const auto& c = config.counties[job.county];
         auto& county = counties[job.county];
         job.failures += 1;
@@ -304,7 +303,7 @@ struct FeedPoller::Impl {
             wait = std::max<std::chrono::milliseconds>(wait, std::chrono::seconds(config.breaker.open_s));
         }
         job.due = now + wait;
-        const std::int64_t at = unix_now();
+        const std::int64_t at = clock.now();
         std::fprintf(stderr, "beitai: parking feed %s %s: %s (%d in a row%s; next try in %.1f s)\n", c.county.c_str(),
                      job.what(), error.c_str(), county.failures, county.breaker_open ? ", breaker open" : "",
                      std::chrono::duration<double>(wait).count());
@@ -321,14 +320,14 @@ struct FeedPoller::Impl {
         });
     }
 
-    void succeed(Job& job, Clock::time_point now, parking::CarParkList* parks, parking::AvailabilityList* live) {
+    void succeed(Job& job, Stopwatch::time_point now, parking::CarParkList* parks, parking::AvailabilityList* live) {
         const auto& c = config.counties[job.county];
         auto& county = counties[job.county];
         job.failures = 0;
         county.failures = 0;
         county.breaker_open = false;
         job.due = now + std::chrono::seconds(job.availability ? c.interval_s : c.car_parks_interval_s);
-        const std::int64_t at = unix_now();
+        const std::int64_t at = clock.now();
         const bool publishes_live = !c.availability_url.empty();
         if (parks) keep_document(job, *parks, now, at);
         if (live) keep_document(job, *live, now, at);
@@ -356,7 +355,7 @@ struct FeedPoller::Impl {
         });
     }
 
-    void finish(Job& job, CURLcode rc, Clock::time_point now) {
+    void finish(Job& job, CURLcode rc, Stopwatch::time_point now) {
         long status = 0;
         curl_easy_getinfo(job.easy, CURLINFO_RESPONSE_CODE, &status);
         const auto& c = config.counties[job.county];
@@ -394,7 +393,7 @@ struct FeedPoller::Impl {
 
     void run() {
         while (!stopping) {
-            auto now = Clock::now();
+            auto now = Stopwatch::now();
             for (auto& job : jobs) {
                 if (job.easy || job.due > now) continue;
                 auto& county = counties[job.county];
@@ -409,9 +408,9 @@ struct FeedPoller::Impl {
                 if (msg->msg != CURLMSG_DONE) continue;
                 Job* job = nullptr;
                 curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&job));
-                finish(*job, msg->data.result, Clock::now());
+                finish(*job, msg->data.result, Stopwatch::now());
             }
-            hub.publish(unix_now());  // one event for all that finished (a no-op when nothing did)
+            hub.publish(clock.now());  // one event for all that finished (a no-op when nothing did)
             // Sleep until a socket is ready, the next job may start, or stop() wakes us. A
             // job held back by its county's breaker or by the rate limit waits for that, not
             // for its due time, which has passed: waking for it would spin.
@@ -427,14 +426,14 @@ struct FeedPoller::Impl {
                 if (at < next) next = at;
             }
             const int wait_ms = static_cast<int>(
-                std::max<long long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now()).count()));
+                std::max<long long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(next - Stopwatch::now()).count()));
             curl_multi_poll(multi, nullptr, 0, wait_ms, nullptr);
         }
     }
 };
 
-FeedPoller::FeedPoller(FeedsConfig config, ParkingHub& hub, Store* store)
-    : impl_(std::make_unique<Impl>(std::move(config), hub, store)) {}
+FeedPoller::FeedPoller(FeedsConfig config, ParkingHub& hub, const Clock& clock, Store* store)
+    : impl_(std::make_unique<Impl>(std::move(config), hub, clock, store)) {}
 
 FeedPoller::~FeedPoller() { stop(); }
 

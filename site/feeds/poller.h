@@ -15,6 +15,7 @@
 
 #include "feeds/feed_config.h"
 #include "feeds/parking_hub.h"
+#include "clock/clock.h"
 #include "store/store.h"
 
 namespace beitai::site {
@@ -26,7 +27,8 @@ public:
     // starts from them: after a restart the portal serves them with their true age until the
     // feeds answer. Documents from a sample feed are restored only for a sample feed, and real
     // ones only for a real one.
-    FeedPoller(FeedsConfig config, ParkingHub& hub, Store* store = nullptr);
+    // `clock` (outliving the poller) stamps what was fetched when.
+    FeedPoller(FeedsConfig config, ParkingHub& hub, const Clock& clock, Store* store = nullptr);
     ~FeedPoller();
 
     void start();

@@ -322,7 +322,6 @@ struct HttpServer::Impl {
     int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::uint64_t body_limit = 1024 * 1024;
     int idle_seconds = 30;
-    bool stop_on_signals = true;
     asio::io_context accept_io{1};
     tcp::acceptor acceptor{accept_io};
     std::vector<std::unique_ptr<asio::io_context>> workers;
@@ -361,10 +360,6 @@ HttpServer& HttpServer::set_body_limit(std::uint64_t bytes) {
     impl_->body_limit = bytes;
     return *this;
 }
-HttpServer& HttpServer::set_stop_on_signals(bool on) {
-    impl_->stop_on_signals = on;
-    return *this;
-}
 HttpServer& HttpServer::set_idle_timeout_seconds(int seconds) {
     impl_->idle_seconds = seconds;
     return *this;
@@ -390,12 +385,8 @@ void HttpServer::run() {
         impl_->workers.push_back(std::make_unique<asio::io_context>(1));
         impl_->guards.push_back(asio::make_work_guard(*impl_->workers.back()));
     }
-    asio::signal_set signals(impl_->accept_io);
-    if (impl_->stop_on_signals) {
-        signals.add(SIGINT);
-        signals.add(SIGTERM);
-        signals.async_wait([this](beast::error_code, int) { stop(); });
-    }
+    asio::signal_set signals(impl_->accept_io, SIGINT, SIGTERM);
+    signals.async_wait([this](beast::error_code, int) { stop(); });
     impl_->accept();
     std::vector<std::thread> pool;
     for (auto& w : impl_->workers) pool.emplace_back([&w] { w->run(); });

@@ -33,9 +33,6 @@ public:
     HttpServer& set_threads(int threads);
     HttpServer& set_body_limit(std::uint64_t bytes);  // default 1 MiB
     HttpServer& set_idle_timeout_seconds(int seconds);
-    // Whether run() stops on SIGINT/SIGTERM (default). A second server in the same process
-    // (the built-in feed simulator) leaves the signals to the main one, which stops it.
-    HttpServer& set_stop_on_signals(bool on);
 
     // Binds and listens; port 0 picks a free one. Returns the port, or an error message.
     std::string listen(const std::string& host, std::uint16_t port, std::uint16_t& bound_port);

@@ -16,7 +16,13 @@ Response file(std::string content_type, std::string body, const std::string& fil
 }
 }  // namespace
 
-Response Portal::export_view(const Request& request, const std::string& format) const {
+Response Portal::export_csv(const Call& call) { return export_view(call, "csv"); }
+Response Portal::export_json(const Call& call) { return export_view(call, "json"); }
+Response Portal::export_ods(const Call& call) { return export_view(call, "ods"); }
+Response Portal::export_atom(const Call& call) { return export_view(call, "atom"); }
+
+Response Portal::export_view(const Call& call, const std::string& format) const {
+    const Request& request = call.request;
     auto s = snapshot_.get();
     auto query = tracker::parse_proposal_query(request.query, *s);
     if (!query) return Response::json_error(400, query.error());
@@ -35,7 +41,7 @@ Response Portal::export_view(const Request& request, const std::string& format) 
     spec.base_url = config_.public_url;
     spec.self_path = path_and_query(request);
     spec.lang = lang;
-    spec.today = taipei_today(unix_now());
+    spec.today = taipei_today(call.now);
     spec.title = std::string(text::tr("site.short", lang)) + " · " + std::string(text::tr("summary.heading", lang));
     Response r;
     r.content_type = "application/atom+xml; charset=utf-8";
@@ -43,7 +49,9 @@ Response Portal::export_view(const Request& request, const std::string& format) 
     return r;
 }
 
-Response Portal::proposal_feed(const Request& request, const std::string& id) const {
+Response Portal::proposal_feed(const Call& call) {
+    const Request& request = call.request;
+    const std::string& id = call.params["id"];
     auto s = snapshot_.get();
     const tracker::ProposalRecord* record = s->find(id);
     if (!record) return Response::json_error(404, "no proposal with id \"" + id + "\"");
@@ -51,7 +59,7 @@ Response Portal::proposal_feed(const Request& request, const std::string& id) co
     spec.base_url = config_.public_url;
     spec.self_path = path_and_query(request);
     spec.lang = request_lang(request);
-    spec.today = taipei_today(unix_now());
+    spec.today = taipei_today(call.now);
     spec.title = std::string(text::tr("site.short", spec.lang)) + " · " + record->proposal.title;
     Response r;
     r.content_type = "application/atom+xml; charset=utf-8";

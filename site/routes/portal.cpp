@@ -1,6 +1,7 @@
 #include "routes/portal.h"
 
-#include <chrono>
+#include <algorithm>
+#include <string_view>
 
 namespace beitai::site {
 
@@ -23,9 +24,10 @@ void SnapshotHolder::set(tracker::Snapshot next) {
     current_ = std::move(fresh);
 }
 
-Portal::Portal(Store& store, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
+Portal::Portal(Store& store, const Clock& clock, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
                std::unique_ptr<MapState> map)
     : store_(store),
+      clock_(clock),
       snapshot_(std::move(snapshot)),
       sessions_(store, config.secure_cookies),
       files_(std::move(files)),
@@ -46,8 +48,7 @@ Status Portal::reload() {
     return ok_status();
 }
 
-void Portal::refresh_if_changed() {
-    const UnixTime now = unix_now();
+void Portal::refresh_if_changed(UnixTime now) {
     UnixTime last = last_refresh_check_.load(std::memory_order_relaxed);
     if (now == last || !last_refresh_check_.compare_exchange_strong(last, now)) return;
     auto revision = store_.revision();
@@ -61,51 +62,53 @@ void Portal::refresh_if_changed() {
 }
 
 namespace {
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+
+void apply_cache_policy(Cache policy, Response& response) {
+    auto header = std::find_if(response.headers.begin(), response.headers.end(),
+                               [](const auto& h) { return h.first == "Cache-Control"; });
+    if (policy == Cache::no_store) {
+        if (header != response.headers.end()) response.headers.erase(header);
+        response.headers.emplace_back("Cache-Control", "no-store");
+    } else if (policy == Cache::revalidate && header == response.headers.end()) {
+        response.headers.emplace_back("Cache-Control", "no-cache");
+    }
 }
+
 }  // namespace
 
 Response Portal::handle(const Request& request) {
-    const std::string& path = request.path;
-    refresh_if_changed();
-    if (path == "/staff" || starts_with(path, "/staff/") || starts_with(path, "/api/staff/")) return staff(request);
-    if (request.method != "GET") {
-        Response r = Response::json_error(405, "method " + request.method + " not allowed on " + path);
-        r.headers.emplace_back("Allow", "GET, HEAD");
+    const UnixTime now = clock_.now();
+    refresh_if_changed(now);
+    const RouteMatch match = match_route(route_table(), request.method, request.path);
+    Response response = answer(request, match, now);
+    if (match.cache) apply_cache_policy(*match.cache, response);
+    return response;
+}
+
+Response Portal::answer(const Request& request, const RouteMatch& match, UnixTime now) {
+    if (!match.route) {
+        if (!match.allowed) return Response::json_error(404, "no such resource: " + request.path);
+        Response r = Response::json_error(405, "method " + request.method + " not allowed on " + request.path);
+        r.headers.emplace_back("Allow", allow_header(match.allowed));
         return r;
     }
-    if (path == "/healthz") return Response::json(200, R"({"status":"ok"})");
-    if (path == "/api/counties") return api_counties();
-    if (path == "/api/proposals") return api_proposals(request);
-    if (path == "/api/snapshot") return api_snapshot();
-    if (starts_with(path, "/api/proposals/")) return api_proposal(path.substr(15));
-    if (path == "/proposals") return proposals_page(request);
-    for (const char* format : {"csv", "json", "ods", "atom"})
-        if (path == std::string("/proposals.") + format) return export_view(request, format);
-    if (starts_with(path, "/proposals/")) {
-        std::string id = path.substr(11);
-        if (ends_with(id, ".atom")) return proposal_feed(request, id.substr(0, id.size() - 5));
-        return proposal_page(request, id);
+    const Route& route = *match.route;
+    const bool json = std::string_view(route.pattern).rfind("/api/", 0) == 0;
+    Call call{request, match.params, nullptr, json, now};
+    std::optional<auth::SignedIn> who;
+    if (route.access != Access::anyone) {
+        if (auto refused = staff_gate(route, call, who)) return std::move(*refused);
+        call.who = who ? &*who : nullptr;
     }
-    if (path == "/lang") return switch_language(request);
-    if (path == "/map") return map_page(request);
-    if (path == "/map.svg") return map_svg(request);
-    if (path == "/map/sites") return map_list_page(request, "sites");
-    if (path == "/map/routes") return map_list_page(request, "routes");
-    if (path == "/map/gaps") return map_list_page(request, "gaps");
-    for (const char* what : {"routes", "sites", "basemap"})
-        if (path == std::string("/api/") + what) return api_map(what, request);
-    if (path == "/api/bikenet/gaps") return api_map("gaps", request);
-    if (path == "/api/parking") return api_parking("", request);
-    for (const char* what : {"near", "feeds", "stream"})
-        if (path == std::string("/api/parking/") + what) return api_parking(what, request);
-    if (path == "/api/bikenet/route") return api_map("route", request);
-    if (!starts_with(path, "/api/"))
-        if (auto r = files_.serve(path)) return std::move(*r);
-    return Response::json_error(404, "no such resource: " + path);
+    return (this->*route.handler)(call);
 }
+
+Response Portal::static_file(const Call& call) {
+    if (auto r = files_.serve(call.request.path)) return std::move(*r);
+    return Response::json_error(404, "no such resource: " + call.request.path);
+}
+
+Response Portal::healthz(const Call&) { return Response::json(200, R"({"status":"ok"})"); }
 
 text::Lang request_lang(const Request& request) { return text::parse_lang(request.cookie("lang")); }
 
@@ -146,10 +149,6 @@ std::string Portal::client_address(const Request& request) const {
     const auto first = last.find_first_not_of(' ');
     last = first == std::string::npos ? "" : last.substr(first);
     return last.empty() ? request.remote_address : last;
-}
-
-UnixTime unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 text::Date taipei_today(UnixTime now) { return text::date_in_taipei(now); }

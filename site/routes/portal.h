@@ -1,11 +1,13 @@
-// The portal's routes: every URL the server answers, dispatched here to small handlers
-// grouped by subject (public pages, the JSON API, exports and feeds, staff). Handlers call
-// core/ for every rule, query and piece of markup; they only do HTTP and storage.
+// The portal: every URL the server answers, listed in route_table.cpp and dispatched by
+// Portal::handle to small handlers, one file per resource (public pages, the JSON API,
+// exports and feeds, maps, parking, staff). Handlers call core/ for every rule, query and
+// piece of markup; they only do HTTP and storage.
 #pragma once
 
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -14,6 +16,7 @@
 #include "http/message.h"
 #include "http/static_files.h"
 #include "routes/map_state.h"
+#include "routes/route_table.h"
 #include "store/store.h"
 #include "text/lang.h"
 #include "tracker/record.h"
@@ -73,9 +76,11 @@ private:
 
 class Portal {
 public:
-    Portal(Store& store, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
+    // `clock` outlives the portal; every request reads it once (Call::now).
+    Portal(Store& store, const Clock& clock, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
            std::unique_ptr<MapState> map);
 
+    // Matches the request against route_table() and answers it.
     Response handle(const Request& request);
     // Known only after the port is bound when none was configured.
     void set_public_url(std::string url) { config_.public_url = std::move(url); }
@@ -83,44 +88,87 @@ public:
     void set_parking(ParkingHub* hub) { parking_ = hub; }
 
 private:
-    // public_api.cpp
-    Response api_counties() const;
-    Response api_proposals(const Request& request) const;
-    Response api_proposal(const std::string& id) const;
-    Response api_snapshot() const;
-    // public_pages.cpp
-    Response proposals_page(const Request& request) const;
-    Response proposal_page(const Request& request, const std::string& id) const;
-    Response switch_language(const Request& request) const;
-    // exports.cpp
-    Response export_view(const Request& request, const std::string& format) const;
-    Response proposal_feed(const Request& request, const std::string& id) const;
-    // maps.cpp
-    Response map_page(const Request& request) const;
-    Response map_svg(const Request& request) const;
-    Response map_list_page(const Request& request, const std::string& layer) const;
-    Response api_map(const std::string& what, const Request& request) const;
-    // parking.cpp
-    Response api_parking(const std::string& what, const Request& request) const;
-    // staff.cpp — pages and forms under /staff, JSON under /api/staff
-    Response staff(const Request& request);
-    Response staff_unstored(const Request& request);
-    Response staff_page(const Request& request, const std::string& main_html, int status = 200);
-    Response sign_in(const Request& request, bool json);
-    Response sign_out(const Request& request, bool json);
-    Response proposal_action(const Request& request, const auth::SignedIn& who, const std::string& id,
-                             tracker::ActionKind kind, bool json);
-    Response add_account(const Request& request, const auth::SignedIn& who, bool json);
+    friend const std::vector<Route>& route_table();
 
+    // The handlers, one file per resource; route_table.cpp says which answers what.
+    // portal.cpp
+    Response static_file(const Call& call);
+    Response healthz(const Call& call);
+    // language.cpp
+    Response switch_language(const Call& call);
+    // proposal_pages.cpp
+    Response proposals_page(const Call& call);
+    Response proposal_page(const Call& call);
+    // proposal_api.cpp
+    Response api_counties(const Call& call);
+    Response api_proposals(const Call& call);
+    Response api_proposal(const Call& call);
+    Response api_snapshot(const Call& call);
+    // exports.cpp
+    Response export_csv(const Call& call);
+    Response export_json(const Call& call);
+    Response export_ods(const Call& call);
+    Response export_atom(const Call& call);
+    Response proposal_feed(const Call& call);
+    Response export_view(const Call& call, const std::string& format) const;
+    // map_pages.cpp
+    Response map_page(const Call& call);
+    Response map_svg(const Call& call);
+    Response map_sites_page(const Call& call);
+    Response map_routes_page(const Call& call);
+    Response map_gaps_page(const Call& call);
+    Response map_list_page(const Call& call, const std::string& layer) const;
+    // map_api.cpp
+    Response api_routes(const Call& call);
+    Response api_sites(const Call& call);
+    Response api_basemap(const Call& call);
+    Response api_gaps(const Call& call);
+    Response api_bike_route(const Call& call);
+    // parking.cpp
+    Response api_parking(const Call& call);
+    Response api_parking_near(const Call& call);
+    Response api_parking_feeds(const Call& call);
+    Response api_parking_stream(const Call& call);
+    // staff_access.cpp: what every staff route passes first (the table's access column)
+    std::optional<Response> staff_gate(const Route& route, const Call& call, std::optional<auth::SignedIn>& who);
+    Response not_signed_in(const Call& call);
+    Response staff_page(const Request& request, UnixTime now, const std::string& main_html, int status = 200);
+    Response staff_not_found(const Call& call);
+    // staff_session.cpp
+    Response sign_in(const Call& call);
+    Response sign_out(const Call& call);
+    Response api_session(const Call& call);
+    // staff_proposals.cpp
+    Response staff_home(const Call& call);
+    Response staff_new_page(const Call& call);
+    Response staff_edit_page(const Call& call);
+    Response create_proposal(const Call& call);
+    Response edit_proposal(const Call& call);
+    Response add_progress(const Call& call);
+    Response close_proposal(const Call& call);
+    Response reopen_proposal(const Call& call);
+    Response proposal_action(const Call& call, const std::string& id, tracker::ActionKind kind);
+    Response proposal_refused(const Call& call, const std::string& id, tracker::ActionKind kind, bool existed, int status,
+                              const std::string& message);
+    // staff_accounts.cpp
+    Response staff_accounts_page(const Call& call);
+    Response add_account(const Call& call);
+    // staff_audit.cpp
+    Response staff_audit_page(const Call& call);
+    Response api_audit(const Call& call);
+
+    // Runs the route's access checks, then its handler.
+    Response answer(const Request& request, const RouteMatch& match, UnixTime now);
     // Picks up writes made by other server processes sharing the store (checked at most
     // once a second, by the store's revision number).
-    void refresh_if_changed();
+    void refresh_if_changed(UnixTime now);
     // The client's address: the TCP peer, or behind a trusted proxy the address it saw.
     std::string client_address(const Request& request) const;
     Status reload();
 
     ParkingHub* parking_ = nullptr;
     Store& store_;
+    const Clock& clock_;
     SnapshotHolder snapshot_;
     auth::Sessions sessions_;
     std::mutex refresh_mutex_;
@@ -136,7 +184,6 @@ text::Lang request_lang(const Request& request);
 std::string path_and_query(const Request& request);
 Response html_page(int status, std::string html);
 Response redirect(const std::string& location);  // 303 See Other
-UnixTime unix_now();
 // Today in Taiwan (UTC+8), the date staff actions are recorded under.
 text::Date taipei_today(UnixTime now);
 

@@ -17,12 +17,12 @@
 #include "content/catalog.h"
 #include "text/result.h"
 #include "tracker/actions.h"
+#include "clock/clock.h"
 #include "tracker/record.h"
 
 namespace beitai::site {
 
-// Seconds since the Unix epoch; the site passes the clock in, the store never reads it.
-using UnixTime = std::int64_t;
+// Times are UnixTime (clock/clock.h); the site passes them in, the store never reads a clock.
 
 struct Account {
     long long id = 0;

@@ -17,7 +17,7 @@ started_url() {  # waits for "listening on URL" in a log; prints URL without the
   local url; url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$1" | head -n1); echo "${url%/}"
 }
 
-build/native/site/beitai feed-simulator --port 0 --step-seconds 1 > "$work/sim.log" 2>&1 &
+build/native/site/simulator/beitai-feed-simulator --port 0 --step-seconds 1 > "$work/sim.log" 2>&1 &
 echo $! > "$work/sim.pid"
 sim=$(started_url "$work/sim.log")
 

@@ -1,10 +1,10 @@
-// `beitai feed-simulator`: the counties' TDX parking feeds imitated from the sample car parks,
+// `beitai-feed-simulator`: the counties' TDX parking feeds imitated from the sample car parks,
 // in both formats, moving over time, with every fault the feed client must survive.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
-import { runBeitai, startFeedSimulator } from '../support/server.mjs';
+import { runFeedSimulator, startFeedSimulator } from '../support/server.mjs';
 
 const carParks = (city, format = 'JSON') => `/v1/Parking/OffStreet/CarPark/City/${city}?$format=${format}`;
 const availability = (city, format = 'JSON') => `/v1/Parking/OffStreet/ParkingAvailability/City/${city}?$format=${format}`;
@@ -268,7 +268,7 @@ describe('feed simulator: options and the token flow', () => {
       const state = await (await fetch(sim.url + '/control/state')).json();
       assert.deepEqual(state.no_live, ['Keelung', 'Taipei']);
     } finally { await sim.stop(); }
-    const bad = runBeitai(['feed-simulator', '--port', '0', '--no-live', 'Tainan']);
+    const bad = runFeedSimulator(['--port', '0', '--no-live', 'Tainan']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--no-live: unknown county "Tainan"/);
   });

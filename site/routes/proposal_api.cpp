@@ -6,13 +6,14 @@
 
 namespace beitai::site {
 
-Response Portal::api_counties() const {
+Response Portal::api_counties(const Call&) {
     text::Json out = text::Json::array();
     for (const auto& c : snapshot_.get()->counties) out.push_back(content::to_json(c));
     return Response::json(200, text::to_json_text(out));
 }
 
-Response Portal::api_proposals(const Request& request) const {
+Response Portal::api_proposals(const Call& call) {
+    const Request& request = call.request;
     auto s = snapshot_.get();
     auto query = tracker::parse_proposal_query(request.query, *s);
     if (!query) return Response::json_error(400, query.error());
@@ -25,14 +26,15 @@ Response Portal::api_proposals(const Request& request) const {
     return Response::json(200, std::move(body));
 }
 
-Response Portal::api_proposal(const std::string& id) const {
+Response Portal::api_proposal(const Call& call) {
+    const std::string& id = call.params["id"];
     auto s = snapshot_.get();
     const tracker::ProposalRecord* r = s->find(id);
     if (!r) return Response::json_error(404, "no proposal with id \"" + id + "\"");
     return Response::json(200, text::to_json_text(tracker::to_json(*r)));
 }
 
-Response Portal::api_snapshot() const {
+Response Portal::api_snapshot(const Call&) {
     auto s = snapshot_.get();
     text::Json out = {{"counties", text::Json::array()}, {"groups", text::Json::array()},
                          {"records", text::Json::array()}};

@@ -4,8 +4,7 @@
 // [SECTION] Availability over time (pure)
 // [SECTION] Documents and faults
 // [SECTION] Requests: data, token, control
-// [SECTION] Command line
-#include "feeds/simulator.h"
+#include "simulator/simulator.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,9 +17,7 @@
 #include <regex>
 #include <sstream>
 
-#include "http/server.h"
 #include "parking/tdx_write.h"
-#include "store/content_files.h"
 #include "text/date.h"
 #include "text/url.h"
 
@@ -308,6 +305,55 @@ AvailabilityList FeedSimulator::availability_list(const std::string& city, bool 
     return list;
 }
 
+// The `huge` fault: every car park of the county again and again under new ids, one batch of
+// items per piece: only the current piece is in memory, whatever the size.
+Response FeedSimulator::huge_document(bool parks, const std::string& city, bool xml) const {
+    auto body = std::make_shared<HugeBody>();
+    body->xml = xml;
+    body->target = options_.huge_bytes;
+    const std::string list_element = parks ? "CarParks" : "ParkingAvailabilities";
+    if (parks) {
+        auto templ = car_park_list(city);
+        auto empty = templ;
+        empty.car_parks.clear();
+        body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
+        body->batch = [templ, xml, list_element](std::uint64_t n) {
+            CarParkList batch = templ;
+            batch.car_parks.clear();
+            while (true) {
+                for (auto c : templ.car_parks) {
+                    c.id += "-H" + std::to_string(n) + "-" + std::to_string(batch.car_parks.size());
+                    batch.car_parks.push_back(std::move(c));
+                }
+                if (templ.car_parks.empty() || batch.car_parks.size() * 300 >= kHugePiece) break;
+            }
+            const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
+            return items_text(doc, list_element, xml);
+        };
+    } else {
+        auto templ = availability_list(city, false);
+        auto empty = templ;
+        empty.items.clear();
+        body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
+        body->batch = [templ, xml, list_element](std::uint64_t n) {
+            AvailabilityList batch = templ;
+            batch.items.clear();
+            while (true) {
+                for (auto a : templ.items) {
+                    a.car_park_id += "-H" + std::to_string(n) + "-" + std::to_string(batch.items.size());
+                    batch.items.push_back(std::move(a));
+                }
+                if (templ.items.empty() || batch.items.size() * 300 >= kHugePiece) break;
+            }
+            const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
+            return items_text(doc, list_element, xml);
+        };
+    }
+    Response r = document(200, {}, xml);
+    r.stream = [body](std::string& piece) { return body->next(piece); };
+    return r;
+}
+
 Response FeedSimulator::faulty(Fault fault, const std::string& kind, const std::string& city, Format format) const {
     const bool xml = format == Format::xml;
     const bool parks = kind == kCarParkKind;
@@ -357,54 +403,7 @@ Response FeedSimulator::faulty(Fault fault, const std::string& kind, const std::
             const std::string doc = normal();
             return document(200, xml ? wrong_types_xml(doc, parks) : wrong_types_json(doc, parks), xml);
         }
-        case Fault::huge: {
-            // Every car park of the county again and again under new ids, one batch of items per
-            // piece: only the current piece is in memory, whatever the size.
-            auto body = std::make_shared<HugeBody>();
-            body->xml = xml;
-            body->target = options_.huge_bytes;
-            const std::string list_element = parks ? "CarParks" : "ParkingAvailabilities";
-            if (parks) {
-                auto templ = car_park_list(city);
-                auto empty = templ;
-                empty.car_parks.clear();
-                body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
-                body->batch = [templ, xml, list_element](std::uint64_t n) {
-                    CarParkList batch = templ;
-                    batch.car_parks.clear();
-                    while (true) {
-                        for (auto c : templ.car_parks) {
-                            c.id += "-H" + std::to_string(n) + "-" + std::to_string(batch.car_parks.size());
-                            batch.car_parks.push_back(std::move(c));
-                        }
-                        if (templ.car_parks.empty() || batch.car_parks.size() * 300 >= kHugePiece) break;
-                    }
-                    const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
-                    return items_text(doc, list_element, xml);
-                };
-            } else {
-                auto templ = availability_list(city, false);
-                auto empty = templ;
-                empty.items.clear();
-                body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
-                body->batch = [templ, xml, list_element](std::uint64_t n) {
-                    AvailabilityList batch = templ;
-                    batch.items.clear();
-                    while (true) {
-                        for (auto a : templ.items) {
-                            a.car_park_id += "-H" + std::to_string(n) + "-" + std::to_string(batch.items.size());
-                            batch.items.push_back(std::move(a));
-                        }
-                        if (templ.items.empty() || batch.items.size() * 300 >= kHugePiece) break;
-                    }
-                    const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
-                    return items_text(doc, list_element, xml);
-                };
-            }
-            Response r = document(200, {}, xml);
-            r.stream = [body](std::string& piece) { return body->next(piece); };
-            return r;
-        }
+        case Fault::huge: return huge_document(parks, city, xml);
     }
     return document(200, normal(), xml);
 }
@@ -580,104 +579,6 @@ Response FeedSimulator::state() const {
            {"step_seconds", options_.step_seconds},
            {"step", floor_div(now_(), options_.step_seconds)}};
     return Response::json(200, j.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
-
-// ----------------------------------------------------------------------------------------
-// [SECTION] Command line
-// ----------------------------------------------------------------------------------------
-
-namespace {
-
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    std::string item;
-    std::istringstream in(s);
-    while (std::getline(in, item, ','))
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
-
-}  // namespace
-
-int simulator_main(int argc, char** argv) {
-    std::string port_text = "8090", content = "content", no_live = "MiaoliCounty", step_text = "5", threads_text = "4";
-    bool require_token = false;
-    for (int i = 0; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto value = [&](std::string& into) {
-            if (i + 1 >= argc) return false;
-            into = argv[++i];
-            return true;
-        };
-        bool ok = true;
-        if (arg == "--port") ok = value(port_text);
-        else if (arg == "--content") ok = value(content);
-        else if (arg == "--no-live") ok = value(no_live);
-        else if (arg == "--step-seconds") ok = value(step_text);
-        else if (arg == "--threads") ok = value(threads_text);
-        else if (arg == "--require-token") require_token = true;
-        else ok = false;
-        if (!ok) {
-            std::fprintf(stderr, "beitai feed-simulator: unknown or incomplete option \"%s\"\n", arg.c_str());
-            return 2;
-        }
-    }
-    char* end = nullptr;
-    const long port = std::strtol(port_text.c_str(), &end, 10);
-    if (*end || port < 0 || port > 65535) {
-        std::fprintf(stderr, "beitai feed-simulator: --port: expected a number from 0 to 65535\n");
-        return 2;
-    }
-    const long step = std::strtol(step_text.c_str(), &end, 10);
-    if (*end || step < 1 || step > 86400) {
-        std::fprintf(stderr, "beitai feed-simulator: --step-seconds: expected a number from 1 to 86400\n");
-        return 2;
-    }
-    const long threads = std::strtol(threads_text.c_str(), &end, 10);
-    if (*end || threads < 1 || threads > 256) {
-        std::fprintf(stderr, "beitai feed-simulator: --threads: expected a number from 1 to 256\n");
-        return 2;
-    }
-
-    auto catalog = load_catalog(content);
-    if (!catalog) {
-        std::fprintf(stderr, "%s\nbeitai feed-simulator: content has errors\n", catalog.error().c_str());
-        return 1;
-    }
-    if (catalog->car_parks.car_parks.empty()) {
-        std::fprintf(stderr, "beitai feed-simulator: %s/parking/car_parks.json has no car parks\n", content.c_str());
-        return 1;
-    }
-    std::vector<std::string> counties;
-    for (const auto& c : catalog->counties) counties.push_back(c.id);
-    SimulatorOptions options;
-    options.no_live = split_list(no_live);
-    for (const auto& id : options.no_live)
-        if (std::find(counties.begin(), counties.end(), id) == counties.end()) {
-            std::fprintf(stderr, "beitai feed-simulator: --no-live: unknown county \"%s\"\n", id.c_str());
-            return 2;
-        }
-    options.step_seconds = static_cast<int>(step);
-    options.require_token = require_token;
-
-    auto simulator = std::make_shared<FeedSimulator>(counties, catalog->car_parks.car_parks, options, [] {
-        return static_cast<std::int64_t>(
-            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
-    });
-    HttpServer server([simulator](const Request& r) { return simulator->handle(r); });
-    server.set_threads(static_cast<int>(threads));
-    std::uint16_t bound = 0;
-    if (auto err = server.listen("127.0.0.1", static_cast<std::uint16_t>(port), bound); !err.empty()) {
-        std::fprintf(stderr, "beitai feed-simulator: %s\n", err.c_str());
-        return 1;
-    }
-    std::printf("Beitai feed simulator listening on http://127.0.0.1:%u/\n", bound);
-    std::printf("(%zu car parks in %zu counties%s; no live data: %s; availability changes every %ld s%s)\n",
-                catalog->car_parks.car_parks.size(), counties.size(), catalog->car_parks.sample ? ", sample" : "",
-                no_live.empty() ? "none" : no_live.c_str(), step, require_token ? "; Bearer token required" : "");
-    std::fflush(stdout);
-    server.run();
-    return 0;
 }
 
 }  // namespace beitai::site::feeds

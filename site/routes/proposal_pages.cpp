@@ -1,5 +1,5 @@
-// The citizen's pages: the proposal tracker's list and each proposal, rendered by core/
-// views so they work without JavaScript; the language switch.
+// The citizen's pages of the proposal tracker: the list and each proposal, rendered by core/
+// views so they work without JavaScript.
 #include "render/page.h"
 #include "render/proposal_detail.h"
 #include "render/proposal_list.h"
@@ -9,7 +9,8 @@
 
 namespace beitai::site {
 
-Response Portal::proposals_page(const Request& request) const {
+Response Portal::proposals_page(const Call& call) {
+    const Request& request = call.request;
     auto s = snapshot_.get();
     const text::Lang lang = request_lang(request);
     auto query = tracker::parse_proposal_query(request.query, *s);
@@ -33,7 +34,9 @@ Response Portal::proposals_page(const Request& request) const {
     return html_page(200, render::page_html(frame));
 }
 
-Response Portal::proposal_page(const Request& request, const std::string& id) const {
+Response Portal::proposal_page(const Call& call) {
+    const Request& request = call.request;
+    const std::string& id = call.params["id"];
     auto s = snapshot_.get();
     const text::Lang lang = request_lang(request);
     render::PageFrame frame;
@@ -50,25 +53,6 @@ Response Portal::proposal_page(const Request& request, const std::string& id) co
     frame.title = r->proposal.title;
     frame.main_html = render::proposal_detail_html(*s, *r, lang);
     return html_page(200, render::page_html(frame));
-}
-
-Response Portal::switch_language(const Request& request) const {
-    std::string to, back = "/";
-    for (const auto& [k, v] : request.query) {
-        if (k == "to") to = v;
-        if (k == "back") back = v;
-    }
-    if (to != "en" && to != "zh-TW") return Response::json_error(400, "to: expected \"en\" or \"zh-TW\"");
-    // Only paths of this site: "/x" but not "//host", "/\host", or anything with a control
-    // character or space (browsers strip tabs, so "/\t/host" would become "//host").
-    bool safe = !back.empty() && back[0] == '/' && !(back.size() > 1 && (back[1] == '/' || back[1] == '\\'));
-    for (char c : back)
-        safe = safe && static_cast<unsigned char>(c) > 0x20 && c != 0x7f && c != '\\';
-    if (!safe) back = "/";
-    Response r = redirect(back);
-    r.headers.emplace_back("Set-Cookie", "lang=" + to + "; Path=/; Max-Age=31536000; SameSite=Lax" +
-                                             std::string(config_.secure_cookies ? "; Secure" : ""));
-    return r;
 }
 
 }  // namespace beitai::site

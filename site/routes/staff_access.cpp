@@ -1,0 +1,69 @@
+// The checks every staff route passes before its handler, chosen by the route table's access
+// column: a browser's cross-site POST is refused; then a session; then, for a POST, the
+// session's CSRF token; then, for admin routes, the secretariat's role. Refusals are logged.
+#include "auth/password.h"
+#include "render/page.h"
+#include "routes/staff_forms.h"
+#include "routes/staff_support.h"
+
+namespace beitai::site {
+
+using namespace staff;
+
+std::optional<Response> Portal::staff_gate(const Route& route, const Call& call, std::optional<auth::SignedIn>& who) {
+    const Request& request = call.request;
+    const bool post = request.method == "POST";
+    if (post && cross_site(request)) return Response::json_error(403, "cross-site requests may not change anything");
+    if (route.access == Access::staff_sign_in) return std::nullopt;
+
+    who = sessions_.current(request, call.now);
+    if (!who) return not_signed_in(call);
+    const tracker::Actor actor = who->account.actor();
+    if (post) {
+        // Every state-changing request carries the session's CSRF token: a header for JSON,
+        // a hidden field for forms.
+        std::string token = request.header("x-csrf-token");
+        if (token.empty() && is_form(request)) {
+            if (auto form = text::parse_query_string(request.body)) token = form_value(*form, "csrf");
+        }
+        if (!auth::same_secret(token, who->session.csrf)) {
+            store_.append_audit({0, call.now, actor.user, "refused:csrf", "", "", "", request.path});
+            return Response::json_error(403, "missing or wrong CSRF token");
+        }
+    }
+    if (route.access == Access::admin && actor.role != tracker::Role::admin) {
+        if (post) store_.append_audit({0, call.now, actor.user, "refused:admin", "", "", "", request.path});
+        if (call.json) return Response::json_error(403, "only the committee secretariat (admin) may do this");
+        return staff_page(request, call.now, forbidden_html(request_lang(request)), 403);
+    }
+    return std::nullopt;
+}
+
+// Without a session: the sign-in form at /staff, a redirect there from other pages, 401 for
+// the JSON API.
+Response Portal::not_signed_in(const Call& call) {
+    const Request& request = call.request;
+    if (call.json) return Response::json_error(401, "sign in first (POST /api/staff/sign-in)");
+    if (request.method == "POST" || request.path != "/staff") return redirect("/staff");
+    return staff_page(request, call.now, render::sign_in_html(request_lang(request), {}, ""));
+}
+
+Response Portal::staff_page(const Request& request, UnixTime now, const std::string& main_html, int status) {
+    render::PageFrame frame;
+    if (auto who = sessions_.current(request, now))
+        frame.signed_in_as = std::string(text::tr("staff.signed_in_as", request_lang(request))) +
+                             std::string(text::tr("punct.colon", request_lang(request))) + who->account.name;
+    frame.lang = request_lang(request);
+    frame.title = std::string(text::tr("staff.home", frame.lang));
+    frame.path_and_query = path_and_query(request);
+    frame.active_nav = "staff";
+    frame.main_html = main_html;
+    return html_page(status, render::page_html(frame));
+}
+
+Response Portal::staff_not_found(const Call& call) {
+    if (call.request.method == "POST") return Response::json_error(404, "no such action: " + call.request.path);
+    return Response::json_error(404, "no such resource: " + call.request.path);
+}
+
+}  // namespace beitai::site

@@ -1,0 +1,107 @@
+// Staff sign-in and sign-out, and the session as JSON. Sign-ins are throttled per account
+// and per address, and every one, failed or not, is in the audit log.
+#include "auth/password.h"
+#include "routes/staff_support.h"
+
+namespace beitai::site {
+
+using namespace staff;
+
+namespace {
+
+constexpr int kFailedSignInsPerAccount = 10;          // one name from one address, in 15 minutes
+constexpr int kFailedSignInsPerAccountAnywhere = 25;  // one name from anywhere, in 15 minutes (100 an hour)
+constexpr int kFailedSignInsPerAddress = 50;          // one address, any names, in 15 minutes
+constexpr UnixTime kSignInWindow = 15 * 60;
+
+}  // namespace
+
+Response Portal::sign_in(const Call& call) {
+    const Request& request = call.request;
+    const bool json = call.json;
+    const text::Lang lang = request_lang(request);
+    const UnixTime now = call.now;
+    auto body = body_json(request, std::nullopt);
+    if (!body) return Response::json_error(400, body.error());
+    if (!body->is_object()) return Response::json_error(400, "(body): expected an object with name and password");
+    for (const char* key : {"name", "password"})
+        if (!body->contains(key) || !(*body)[key].is_string())
+            return Response::json_error(400, std::string(key) + ": required, a string");
+    const std::string name = (*body)["name"], password = (*body)["password"];
+    auto refuse = [&](int status, std::string_view message_key) {
+        if (json) return Response::json_error(status, std::string(text::tr(message_key, text::Lang::en)));
+        return staff_page(request, now, render::sign_in_html(lang, {std::string(text::tr(message_key, lang)), true}, name), status);
+    };
+    if (name.empty() || password.empty() || name.size() > 100 || password.size() > 1000)
+        return refuse(400, "staff.bad_credentials");
+
+    const std::string address = client_address(request);
+    auto failures = store_.failed_sign_ins(name, address, now - kSignInWindow);
+    if (!failures) return Response::json_error(500, "the store could not be read");
+    // Per name from this address (a guesser), per address (one guesser, many names), and a
+    // looser cap per name from anywhere (many guessers) — so that nobody can lock a
+    // colleague out with ten wrong passwords from elsewhere.
+    if (failures->by_pair >= kFailedSignInsPerAccount || failures->by_address >= kFailedSignInsPerAddress ||
+        failures->by_name >= kFailedSignInsPerAccountAnywhere) {
+        // Logged once, when the limit is reached (the failed attempts themselves are in the
+        // log already): a throttled flood does not grow the audit log.
+        Response r = refuse(429, "staff.too_many");
+        r.headers.emplace_back("Retry-After", std::to_string(kSignInWindow));
+        return r;
+    }
+    auto account = store_.find_account(name);
+    if (!account) return Response::json_error(500, account.error());
+    // Verify even for unknown names, against a fixed hash, so timing does not tell which
+    // names exist.
+    static const std::string kDummyHash = auth::hash_password("not-a-real-password-0").value();
+    const bool known = account->has_value() && !(*account)->disabled;
+    const bool ok = auth::verify_password(known ? (**account).password_hash : kDummyHash, password) && known;
+    if (auto recorded = store_.record_sign_in(name, address, ok, now); !recorded)
+        return Response::json_error(500, "the sign-in could not be recorded");
+    if (!ok) {
+        store_.append_audit({0, now, name, "sign-in-failed", "", "", "", address});
+        if (failures->by_pair + 1 == kFailedSignInsPerAccount || failures->by_name + 1 == kFailedSignInsPerAccountAnywhere ||
+            failures->by_address + 1 == kFailedSignInsPerAddress)
+            store_.append_audit({0, now, name, "sign-in-throttled", "", "", "", address});
+        return refuse(401, "staff.bad_credentials");
+    }
+    const Account& a = **account;
+    if (auth::needs_rehash(a.password_hash))
+        if (auto rehashed = auth::hash_password(password)) store_.set_password_hash(a.id, *rehashed);
+    // A new session replaces the one this browser had (no two live sessions per cookie), and
+    // stale sessions and sign-in records go.
+    if (auto previous = sessions_.current(request, now)) sessions_.end(*previous);
+    store_.purge(now - auth::kAbsoluteTimeout, now - 24 * 60 * 60);
+    std::string csrf;
+    auto cookie = sessions_.start(a, now, csrf);
+    if (!cookie) return Response::json_error(500, cookie.error());
+    store_.append_audit({0, now, a.name, "sign-in", "", "", "", address});
+    Response r = json ? Response::json(200, text::to_json_text({{"user", a.name},
+                                                                   {"role", tracker::to_string(a.role)},
+                                                                   {"county", a.county},
+                                                                   {"agency", a.agency},
+                                                                   {"csrf", csrf}}))
+                      : redirect("/staff");
+    r.headers.emplace_back("Set-Cookie", *cookie);
+    return r;
+}
+
+Response Portal::sign_out(const Call& call) {
+    const auth::SignedIn& who = *call.who;
+    sessions_.end(who);
+    store_.append_audit({0, call.now, who.account.actor().user, "sign-out", "", "", "", client_address(call.request)});
+    Response r = call.json ? Response::json(200, R"({"signed_out":true})") : redirect("/staff");
+    r.headers.emplace_back("Set-Cookie", sessions_.clearing_cookie());
+    return r;
+}
+
+Response Portal::api_session(const Call& call) {
+    const tracker::Actor actor = call.who->account.actor();
+    return Response::json(200, text::to_json_text({{"user", actor.user},
+                                                      {"role", tracker::to_string(actor.role)},
+                                                      {"county", actor.county},
+                                                      {"agency", actor.agency},
+                                                      {"csrf", call.who->session.csrf}}));
+}
+
+}  // namespace beitai::site

@@ -1,0 +1,53 @@
+#include "routes/staff_support.h"
+
+#include "routes/staff_forms.h"
+#include "text/date.h"
+#include "text/html.h"
+
+namespace beitai::site::staff {
+
+std::string audit_time(UnixTime t) { return text::to_iso_datetime_taipei(t); }
+
+bool is_json(const Request& r) { return r.header("content-type").rfind("application/json", 0) == 0; }
+
+bool is_form(const Request& r) {
+    return r.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0;
+}
+
+bool cross_site(const Request& r) { return r.header("sec-fetch-site") == "cross-site"; }
+
+int status_of(tracker::Refusal::Kind kind) {
+    switch (kind) {
+        case tracker::Refusal::Kind::invalid: return 400;
+        case tracker::Refusal::Kind::forbidden: return 403;
+        case tracker::Refusal::Kind::conflict: return 409;
+        case tracker::Refusal::Kind::not_found: return 404;
+    }
+    return 400;
+}
+
+render::AuditRow audit_row(const AuditEntry& e) {
+    return {e.seq, audit_time(e.at), e.user, e.action, e.proposal_id, e.detail};
+}
+
+Result<text::Json> body_json(const Request& request, std::optional<tracker::ActionKind> kind) {
+    if (is_json(request)) return text::parse_json_text(request.body, "request body");
+    if (is_form(request)) {
+        auto form = text::parse_query_string(request.body);
+        if (!form) return Error{"request body: malformed form encoding"};
+        for (const auto& [k, v] : *form)
+            if (!text::is_valid_utf8(k) || !text::is_valid_utf8(v) || v.find('\0') != std::string::npos)
+                return Error{k + ": not valid UTF-8 text"};
+        if (kind) return form_to_action_json(*kind, *form);
+        text::Json out = text::Json::object();
+        for (const auto& [k, v] : *form) out[k] = v;
+        return out;
+    }
+    return Error{"request body: expected application/json or a form"};
+}
+
+std::string forbidden_html(text::Lang lang) {
+    return "<p class=\"notice error\" role=\"alert\">" + text::escape_html(text::tr("staff.forbidden", lang)) + "</p>";
+}
+
+}  // namespace beitai::site::staff
