@@ -1,6 +1,5 @@
 #include "render/parking_views.h"
 
-#include "parking/api_json.h"
 #include "render/map_lists.h"
 #include "render/prose.h"
 #include "render/site_card.h"
@@ -24,9 +23,7 @@ std::string age_text(std::optional<std::int64_t> age_s, text::Lang lang) {
 }
 
 parking::Freshness freshness(const MapData& data, const parking::CarParkState& s) {
-    const parking::FeedStatus* feed = data.parking->feed(s.park.county);
-    return parking::freshness_of(s.live ? s.live->collected_at : std::nullopt, feed ? feed->last_success_at : std::nullopt,
-                                 data.now, feed ? feed->stale_after_s : 300);
+    return data.parking->freshness(s, data.now);
 }
 
 std::string name_of(const parking::CarPark& p, text::Lang lang) {

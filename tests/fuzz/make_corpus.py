@@ -248,8 +248,8 @@ def parking_api():
     write(t, "body.json", text)
     write(t, "body_and_events.bin", text + "\0" + dumps(event, compact=True) + "\0" + dumps(second, compact=True))
     write(t, "empty_and_event.bin", '{"sample":false,"now":"2024-05-01T12:40:00+08:00","count":0,"car_parks":[],"feeds":[]}'
-          "\0" + dumps({"feeds": [api_feed("YilanCounty")], "changed": [api_car_park("YilanCounty", "ILA-1", False)]},
-                       compact=True))
+          "\0" + dumps({"now": "2024-05-01T12:40:05+08:00", "feeds": [api_feed("YilanCounty")],
+                        "changed": [api_car_park("YilanCounty", "ILA-1", False)]}, compact=True))
     # Broken ones.
     write(t, "broken_feeds.json", '{"car_parks":[],"feeds":{"county":"Taipei"}}')
     write(t, "broken_time.bin", '{"car_parks":[],"feeds":[{"county":"Taipei","last_success":"soon"}]}'

@@ -75,22 +75,23 @@ public:
         leaflet_ = std::make_unique<wasm::LeafletScene>(options);
     }
 
-    // The live car parks: the bytes of GET /api/parking, then each event of the live stream.
-    // `now` is the browser's clock in Unix seconds (ages are computed from it). Both redraw
+    // The live car parks: the bytes of GET /api/parking, then each event of the live stream,
+    // drawn with the levels and staleness the server sent. `now` is the browser's clock in
+    // Unix seconds: between events, the sent ages move on by it. Both redraw
     // the parking layer; they return {car_parks} or {error}.
     val setParking(const std::string& text, double now) {
         auto json = content::parse_json_text(text, "/api/parking");
         if (!json) return error_object(json.error());
-        auto counties = parking::read_parking_json(*json);
-        if (!counties) return error_object("/api/parking: " + counties.error());
-        parking_counties_ = std::move(*counties);
+        auto sent = parking::read_parking_json(*json);
+        if (!sent) return error_object("/api/parking: " + sent.error());
+        parking_sent_ = std::move(*sent);
         return refresh_parking(now);
     }
 
     val applyParking(const std::string& event_text, double now) {
         auto json = content::parse_json_text(event_text, "parking event");
         if (!json) return error_object(json.error());
-        if (auto applied = parking::apply_changes_json(parking_counties_, *json); !applied)
+        if (auto applied = parking::apply_changes_json(parking_sent_, *json); !applied)
             return error_object("parking event: " + applied.error());
         return refresh_parking(now);
     }
@@ -119,10 +120,7 @@ public:
         view->lang = text::parse_lang(lang);
         view_ = *view;
         shown_ = true;
-        // The box is for /map.svg; in the browser the map shows everything and the user pans.
-        render::MapView everything = *view;
-        everything.bbox.reset();
-        auto scene = render::map_scene(data(), everything);
+        auto scene = render::map_scene(data(), everything());
         if (leaflet_) leaflet_->draw(scene, fit);
         out.set("query", text::to_query_string(render::to_params(*view)));
         for (const char* layer : {"routes", "gaps", "sites", "basemap", "parking"})
@@ -176,16 +174,19 @@ public:
 private:
     val refresh_parking(double now) {
         now_ = static_cast<std::int64_t>(now);
-        parking_.emplace(parking_counties_);
-        if (leaflet_ && shown_) {
-            render::MapView everything = view_;
-            everything.bbox.reset();
-            leaflet_->draw(render::map_scene(data(), everything), false, "parking");
-        }
+        parking_.emplace(parking_sent_.snapshot());
+        if (leaflet_ && shown_) leaflet_->draw(render::map_scene(data(), everything()), false, "parking");
         val out = val::object();
         out.set("car_parks", static_cast<int>(parking_->car_parks().size()));
         out.set("drawn", leaflet_ ? leaflet_->count("parking") : 0);
         return out;
+    }
+
+    // The box is for /map.svg; in the browser the map shows everything and the user pans.
+    render::MapView everything() const {
+        render::MapView v = view_;
+        v.bbox.reset();
+        return v;
     }
 
     static val error_object(const std::string& message) {
@@ -206,7 +207,7 @@ private:
     // The scene of the last show(), for redrawing one layer as live data changes.
     render::MapView view_;
     bool shown_ = false;
-    std::vector<parking::CountyParking> parking_counties_;
+    parking::SentParking parking_sent_;  // levels and freshness as the server sent them
     std::optional<parking::ParkingSnapshot> parking_;
     std::int64_t now_ = 0;
 
