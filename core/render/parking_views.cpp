@@ -59,6 +59,23 @@ Style parking_style(Level level, bool stale) {
     return Style{"#ffffff", fill, 1.5, stale ? 0.55 : 1, stale, 8};
 }
 
+std::string parking_stylesheet() {
+    auto colour = [](Level l) { return parking_style(l, false).fill; };
+    auto rule = [](const std::string& selectors, const std::string& colour) {
+        return selectors + " { color: " + colour + "; }\n";
+    };
+    std::string out = "/* Generated from core/render/parking_views.cpp (parking_style) at build time: edit there. */\n";
+    for (Level l : {Level::plenty, Level::few, Level::full})
+        out += rule(".parking-level.level-" + std::string(parking::level_id(l)), colour(l));
+    // In words, unknown reads in the darker grey of closed: the marker's lighter grey is for a
+    // box with white text, not for text on white.
+    out += rule(".parking-level.level-closed, .parking-level.level-unknown", colour(Level::closed));
+    out += rule(".feed-ok", colour(Level::plenty));
+    out += rule(".feed-stale, .feed-never", colour(Level::full));
+    out += rule(".feed-no-live", colour(Level::closed));
+    return out;
+}
+
 std::string parking_level_text(const parking::CarParkState& s, text::Lang lang) {
     if (!s.live) return std::string(tr("parking.no_live", lang));
     return std::string(tr("parking.level." + std::string(parking::level_id(s.level)), lang));

@@ -6,6 +6,7 @@
 #include "geo/topojson.h"
 #include "render/map_lists.h"
 #include "render/map_scene.h"
+#include "render/parking_views.h"
 #include "render/svg.h"
 #include "test_content.h"
 
@@ -94,6 +95,28 @@ TEST_CASE("the scene holds the layers asked for, inside the box") {
     CHECK(boxed.polylines.empty());
     REQUIRE(boxed.markers.size() == 1);
     CHECK(boxed.markers[0].id == "s1");
+}
+
+TEST_CASE("the parking colours are the core's alone: the stylesheet is written from them, web/ restates none") {
+    const std::string css = render::parking_stylesheet();
+    const std::string portal_css = testing::read_text_file(std::string(BEITAI_SOURCE_DIR) + "/web/css/portal.css");
+    const std::string map_js = testing::read_text_file(std::string(BEITAI_SOURCE_DIR) + "/web/js/map.js");
+    for (auto level : {parking::Level::plenty, parking::Level::few, parking::Level::full, parking::Level::closed,
+                       parking::Level::unknown}) {
+        const std::string fill = render::parking_style(level, false).fill;
+        CAPTURE(fill);
+        CHECK(portal_css.find(fill) == std::string::npos);
+        CHECK(map_js.find(fill) == std::string::npos);
+        if (level != parking::Level::unknown) CHECK(css.find(fill) != std::string::npos);
+    }
+    CHECK(css.find(".parking-level.level-few { color: " + render::parking_style(parking::Level::few, false).fill) !=
+          std::string::npos);
+    CHECK(css.find(".feed-ok { color: " + render::parking_style(parking::Level::plenty, false).fill) != std::string::npos);
+    // Stale markers keep their colour, faded and dashed: in the Scene, for every renderer.
+    const auto stale = render::parking_style(parking::Level::full, true);
+    CHECK(stale.fill == render::parking_style(parking::Level::full, false).fill);
+    CHECK(stale.dashed);
+    CHECK(stale.opacity < 1);
 }
 
 TEST_CASE("the lists hold every entry, or fold long ones into links per county") {
