@@ -2,6 +2,7 @@
 // browser's WASM renders the tracker from.
 #include "routes/portal.h"
 #include "tracker/api_json.h"
+#include "tracker/snapshot_json.h"
 #include "tracker/query.h"
 
 namespace beitai::site {
@@ -33,13 +34,7 @@ Response Portal::api_proposal(const std::string& id) const {
 }
 
 Response Portal::api_snapshot() const {
-    auto s = snapshot_.get();
-    content::Json out = {{"counties", content::Json::array()}, {"groups", content::Json::array()},
-                         {"records", content::Json::array()}};
-    for (const auto& c : s->counties) out["counties"].push_back(content::to_json(c));
-    for (const auto& g : s->groups) out["groups"].push_back(content::to_json(g));
-    for (const auto& r : s->records) out["records"].push_back(tracker::to_json(r));
-    return Response::json(200, content::to_json_text(out));
+    return Response::json(200, content::to_json_text(tracker::snapshot_json(*snapshot_.get())));
 }
 
 }  // namespace beitai::site
