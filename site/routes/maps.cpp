@@ -1,5 +1,6 @@
 // The map: /map (server-rendered, with the same Scene as an SVG picture until Leaflet takes
 // over), /map.svg, and the map's JSON API.
+#include "bikenet/route_json.h"
 #include "render/map_lists.h"
 #include "render/map_page.h"
 #include "render/page.h"
@@ -166,24 +167,7 @@ Response Portal::api_map(const std::string& what, const Request& request) const 
     auto to = render::parse_point(to_text, "to");
     if (!to) return Response::json_error(400, to.error());
     auto plan = map_->planner->plan(*from, *to);
-    content::Json path = content::Json::array();
-    for (const auto& p : plan.path) path.push_back({p.lon, p.lat});
-    content::Json breaks = content::Json::array();
-    for (const auto& b : plan.breaks)
-        breaks.push_back({{"from", point_json(b.from)}, {"to", point_json(b.to)}, {"distance_m", b.distance_m},
-                          {"county_from", b.county_from}, {"county_to", b.county_to}});
-    content::Json out = {{"found", plan.found},
-                         {"message", plan.message},
-                         {"length_m", plan.length_m},
-                         {"off_network_m", plan.off_network_m},
-                         {"counties", plan.counties},
-                         {"routes", plan.route_ids},
-                         {"breaks", breaks},
-                         {"start", point_json(plan.start)},
-                         {"end", point_json(plan.end)},
-                         {"path", {{"type", "LineString"}, {"coordinates", path}}},
-                         {"sample", map_->routes_sample}};
-    return Response::json(plan.found ? 200 : 404, content::to_json_text(out));
+    return Response::json(plan.found ? 200 : 404, content::to_json_text(bikenet::planned_route_json(plan, map_->routes_sample)));
 }
 
 }  // namespace beitai::site

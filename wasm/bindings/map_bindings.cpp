@@ -128,7 +128,8 @@ public:
         return out;
     }
 
-    // plan("25.04,121.51", "24.80,120.97", "zh-TW") → {found, html, length} and draws the path.
+    // plan("25.04,121.51", "24.80,120.97", "zh-TW") → {found, html, length, counties, drawn}:
+    // the route joins the Scene (layer "path") and is drawn with it.
     val plan(const std::string& from_text, const std::string& to_text, const std::string& lang) {
         auto from = render::parse_point(from_text, "from");
         if (!from) return error_object(from.error());
@@ -141,22 +142,12 @@ public:
         out.set("length", route.length_m);
         out.set("counties", static_cast<int>(route.counties.size()));
         out.set("html", render::planned_route_html(route, data(), text::parse_lang(lang)));
-        if (leaflet_ && route.found) {
-            if (!path_layer_.isUndefined()) path_layer_.call<void>("remove");
-            val latlngs = val::array();
-            for (const auto& p : route.path) {
-                val pt = val::array();
-                pt.call<void>("push", p.lat);
-                pt.call<void>("push", p.lon);
-                latlngs.call<void>("push", pt);
-            }
-            val o = val::object();
-            o.set("color", std::string("#111111"));
-            o.set("weight", 6);
-            o.set("opacity", 0.75);
-            path_layer_ = val::global("L").call<val>("polyline", latlngs, o);
-            path_layer_.call<val>("addTo", leaflet_->map());
+        // A plan that finds no way leaves the last one drawn.
+        if (route.found) {
+            planned_ = std::move(route);
+            if (leaflet_ && shown_) leaflet_->draw(render::map_scene(data(), everything()), false, "path");
         }
+        out.set("drawn", leaflet_ ? leaflet_->count("path") : 0);
         return out;
     }
 
@@ -201,6 +192,7 @@ private:
             d.parking = &*parking_;
             d.now = now_;
         }
+        if (planned_) d.planned = &*planned_;
         return d;
     }
 
@@ -220,7 +212,7 @@ private:
     std::vector<bikenet::Gap> gaps_;
     std::unique_ptr<bikenet::RoutePlanner> planner_;
     std::unique_ptr<wasm::LeafletScene> leaflet_;
-    val path_layer_ = val::undefined();
+    std::optional<bikenet::PlannedRoute> planned_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "bikenet/gaps.h"
 #include "bikenet/network.h"
 #include "bikenet/route_planner.h"
+#include "metres.h"
 
 using namespace beitai;
 using bikenet::RouteSegment;
@@ -12,11 +13,7 @@ using geo::LatLon;
 
 namespace {
 
-// Metres to degrees at 25°N, for building lines of known length.
-constexpr double kLat = 1.0 / 111195.0;
-constexpr double kLon = 1.0 / (111195.0 * 0.906307787);  // cos 25°
-
-LatLon at(double east_m, double north_m) { return {25.0 + north_m * kLat, 121.5 + east_m * kLon}; }
+using testing::at;
 
 RouteSegment route(const char* id, const char* county, std::vector<LatLon> line) { return {id, id, county, std::move(line)}; }
 

@@ -97,6 +97,33 @@ TEST_CASE("the scene holds the layers asked for, inside the box") {
     CHECK(boxed.markers[0].id == "s1");
 }
 
+TEST_CASE("a planned route is part of the scene, styled there, over the routes") {
+    Fixture f;
+    bikenet::RoutePlanner planner(f.network, f.gaps);
+    const auto plan = planner.plan({25.05, 121.50}, {25.06, 121.51});
+    REQUIRE(plan.found);
+    auto data = f.data();
+    const auto view = *render::parse_map_view({{"layers", "routes"}});
+    const auto without = render::map_scene(data, view);
+    data.planned = &plan;
+    const auto with = render::map_scene(data, view);
+    REQUIRE(with.polylines.size() == without.polylines.size() + 1);
+    const auto& path = with.polylines.back();  // drawn last: on top
+    CHECK(path.layer == "path");
+    REQUIRE(path.points.size() == plan.path.size());
+    CHECK(path.points.front().lat == plan.path.front().lat);
+    CHECK(path.look.stroke == "#111111");
+    CHECK(path.look.weight == 6);
+    CHECK(path.look.opacity == 0.75);
+    // The view stays where it was: the plan does not move what the map fits.
+    CHECK(with.fit_south_west.lat == without.fit_south_west.lat);
+    CHECK(with.fit_north_east.lon == without.fit_north_east.lon);
+    // Whatever the layers: a plan shown with every layer off is still drawn.
+    CHECK(render::map_scene(data, *render::parse_map_view({{"layers", ""}})).polylines.size() == 1);
+    // The SVG draws it with the rest.
+    CHECK(render::scene_svg(with, {}).find("stroke=\"#111111\"") != std::string::npos);
+}
+
 TEST_CASE("the parking colours are the core's alone: the stylesheet is written from them, web/ restates none") {
     const std::string css = render::parking_stylesheet();
     const std::string portal_css = testing::read_text_file(std::string(BEITAI_SOURCE_DIR) + "/web/css/portal.css");
