@@ -185,7 +185,7 @@ start_postgres() {
 # regression inputs are read alongside. $JOBS targets at a time. Prints one line per target;
 # for a crash, leak or timeout, where the input is and how to reproduce it. Sets
 # fuzz_passed and fuzz_failed.
-FUZZ_TARGETS=(fuzz_tdx_json:4096 fuzz_tdx_xml:4096 fuzz_parking_api:8192 fuzz_feeds_config:2048)
+FUZZ_TARGETS=(fuzz_tdx_json:4096 fuzz_tdx_xml:4096 fuzz_parking_api:8192 fuzz_feeds_config:2048 fuzz_api_json:8192)
 run_fuzzers() {
   local secs="${FUZZ_SECONDS:-15}" work="$BUILD/fuzz/work" logs="$1"
   fuzz_passed=0 fuzz_failed=0
