@@ -231,6 +231,12 @@ Result<std::vector<Feature>> read_feature_collection(const Json& json, const std
     return features;
 }
 
+bool read_geometry(const Json& json, const std::string& path, Diagnostics& diagnostics, Geometry& out,
+                   const ReadOptions& options) {
+    Reader reader{diagnostics, options};
+    return reader.geometry(json, path, out);
+}
+
 Result<std::vector<Feature>> read_feature_collection_text(const std::string& text, const std::string& source,
                                                           const ReadOptions& options) {
     auto json = text::parse_json_text(text, source);
@@ -258,6 +264,8 @@ Json polygon_json(const Polygon& polygon) {
     return out;
 }
 
+}  // namespace
+
 // A geometry with nothing to write (a point without a position) becomes null, which
 // RFC 7946 allows for a feature's geometry, rather than invalid coordinates.
 Json geometry_json(const Geometry& g) {
@@ -284,8 +292,6 @@ Json geometry_json(const Geometry& g) {
     }
     return nullptr;
 }
-
-}  // namespace
 
 Json to_geojson(const Feature& feature) {
     Json out = Json::object();

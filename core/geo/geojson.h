@@ -43,6 +43,12 @@ Result<std::vector<Feature>> read_feature_collection(const text::Json& json, con
 Result<std::vector<Feature>> read_feature_collection_text(const std::string& text, const std::string& source,
                                                           const ReadOptions& options = {});
 
+// One geometry on its own (a member of another format, such as a planned route's path);
+// problems are added to `diagnostics` under `path`. False when it did not read.
+bool read_geometry(const text::Json& json, const std::string& path, text::Diagnostics& diagnostics,
+                   Geometry& out, const ReadOptions& options = {});
+text::Json geometry_json(const Geometry& geometry);
+
 text::Json to_geojson(const Feature& feature);
 text::Json to_feature_collection(const std::vector<Feature>& features);
 

@@ -1,8 +1,10 @@
 #include "parking/api_json.h"
 
-#include <map>
+#include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "parking/api_fields.h"
 #include "text/date.h"
 
 namespace beitai::parking {
@@ -11,115 +13,12 @@ using text::Json;
 
 namespace {
 
-const char* service_id(Service s) {
-    switch (s) {
-        case Service::resting: return "resting";
-        case Service::open: return "open";
-        case Service::suspended: return "suspended";
-        case Service::off_hours: return "off_hours";
-        case Service::unknown: break;
-    }
-    return nullptr;
-}
+using api::fullness_id;
+using api::or_null;
+using api::service_id;
 
-const char* fullness_id(Fullness f) {
-    switch (f) {
-        case Fullness::space: return "space";
-        case Fullness::nearly_full: return "nearly_full";
-        case Fullness::full: return "full";
-        case Fullness::overcrowded: return "overcrowded";
-        case Fullness::unknown: break;
-    }
-    return nullptr;
-}
-
-Json or_null(const char* s) { return s ? Json(s) : Json(nullptr); }
-template <class T>
-Json or_null(const std::optional<T>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-Json time_or_null(const std::optional<std::int64_t>& t) {
-    return t ? Json(text::to_iso_datetime_taipei(*t)) : Json(nullptr);
-}
-
-Json freshness_members(Json out, const Freshness& f) {
-    out["age_s"] = or_null(f.age_s);
-    out["stale"] = f.stale;
-    return out;
-}
-
-// Reading back: a small typed view over one object that records the first problem.
-struct Reader {
-    const Json& node;
-    std::string path;
-    std::string problem;
-
-    const Json* get(const char* key) {
-        if (!node.is_object()) {
-            fail(path, "expected an object");
-            return nullptr;
-        }
-        auto it = node.find(key);
-        return it == node.end() || it->is_null() ? nullptr : &*it;
-    }
-    void fail(const std::string& where, const std::string& why) {
-        if (problem.empty()) problem = where + ": " + why;
-    }
-    std::string text(const char* key, bool required = false) {
-        const Json* v = get(key);
-        if (v && v->is_string()) {
-            std::string s = v->get<std::string>();
-            if (required && s.empty()) fail(path + "." + key, "empty");
-            return s;
-        }
-        if (v || required) fail(path + "." + key, "expected text");
-        return {};
-    }
-    // A count of spaces: never negative (unknown is null, not -1, in this API).
-    std::optional<int> count(const char* key) {
-        auto v = integer(key);
-        if (!v) return std::nullopt;
-        if (*v < 0 || *v > 1000000) {
-            fail(path + "." + key, "expected a count from 0, got " + std::to_string(*v));
-            return std::nullopt;
-        }
-        return static_cast<int>(*v);
-    }
-    std::optional<long long> integer(const char* key) {
-        const Json* v = get(key);
-        if (!v) return std::nullopt;
-        if (v->is_number_integer()) return v->get<long long>();
-        fail(path + "." + key, "expected an integer");
-        return std::nullopt;
-    }
-    double number(const char* key) {
-        const Json* v = get(key);
-        if (v && v->is_number()) return v->get<double>();
-        fail(path + "." + key, "expected a number");
-        return 0;
-    }
-    bool flag(const char* key) {
-        const Json* v = get(key);
-        if (!v) return false;
-        if (v->is_boolean()) return v->get<bool>();
-        fail(path + "." + key, "expected true or false");
-        return false;
-    }
-    std::optional<std::int64_t> time(const char* key) {
-        std::string t = text(key);
-        if (t.empty()) return std::nullopt;
-        auto at = text::parse_iso_datetime(t);
-        if (!at || *at < 0 || *at >= 7258118400LL) {  // 1970 to 2199, as the feeds' readers take
-            fail(path + "." + key, "not an ISO 8601 time from 1970 to 2199: \"" + t + "\"");
-            return std::nullopt;
-        }
-        return at;
-    }
-};
-
-
-Result<CarParkState> read_car_park(const Json& node, const std::string& path) {
-    Reader r{node, path, {}};
+Result<CarParkState> read_car_park(const Json& node, const std::string& path, std::int64_t at) {
+    api::Reader r{node, path, {}};
     CarParkState s;
     s.park.id = r.text("id", true);
     s.park.county = r.text("county", true);
@@ -147,66 +46,48 @@ Result<CarParkState> read_car_park(const Json& node, const std::string& path) {
     } else {
         s.park.total_spaces = r.count("total");
     }
+    // The level as the server decided it; a car park sent without one is one nobody judged.
+    if (const std::string level = r.text("level"); !level.empty()) {
+        if (auto l = parse_level(level)) s.level = *l;
+        else r.fail(path + ".level", "expected plenty, few, full, closed or unknown, got \"" + level + "\"");
+    }
+    s.sent = r.freshness(at);
     if (!r.problem.empty()) return Error{r.problem};
     return s;
 }
 
-Result<FeedStatus> read_feed(const Json& node, const std::string& path) {
-    Reader r{node, path, {}};
-    FeedStatus f;
-    f.county = r.text("county", true);
-    f.sample = r.flag("sample");
-    f.publishes_live = r.flag("publishes_live");
-    f.stale_after_s = static_cast<int>(r.integer("stale_after_s").value_or(300));
-    f.last_success_at = r.time("last_success");
-    f.data_updated_at = r.time("data_updated");
-    f.last_attempt_at = r.time("last_attempt");
-    f.last_error_at = r.time("last_error_at");
-    f.last_error = r.text("last_error");
-    f.consecutive_failures = static_cast<int>(r.integer("consecutive_failures").value_or(0));
-    f.breaker_open = r.flag("breaker_open");
-    f.next_attempt_at = r.time("next_attempt");
-    f.car_parks = static_cast<std::size_t>(r.integer("car_parks").value_or(0));
-    f.live_items = static_cast<std::size_t>(r.integer("live_items").value_or(0));
-    f.rejected_items = static_cast<std::size_t>(r.integer("rejected_items").value_or(0));
-    if (!r.problem.empty()) return Error{r.problem};
-    return f;
+// The server's "now" of a body or an event: the moment its ages and staleness were true.
+Result<std::int64_t> sent_at(const Json& root) {
+    auto it = root.find("now");
+    if (it == root.end() || !it->is_string()) return Error{"now: expected the time it was written"};
+    auto at = text::parse_iso_datetime(it->get<std::string>());
+    if (!at || *at < 0 || *at >= 7258118400LL) return Error{"now: not an ISO 8601 time from 1970 to 2199"};
+    return *at;
 }
 
-// Adds or replaces a car park (and its live item) in its county. `is_new`: the caller knows
-// it is not there yet, so no search — reading a whole /api/parking must not be quadratic.
-void put(std::vector<CountyParking>& counties, CarParkState state, bool is_new = false) {
-    for (auto& c : counties) {
-        if (c.status.county != state.park.county) continue;
-        if (!c.availability) c.availability = AvailabilityList{};
-        if (is_new) {
-            if (state.live) c.availability->items.push_back(*state.live);
-            c.car_parks.car_parks.push_back(std::move(state.park));
-            return;
-        }
-        auto& parks = c.car_parks.car_parks;
-        size_t i = 0;
-        while (i < parks.size() && parks[i].id != state.park.id) ++i;
-        if (i == parks.size()) parks.push_back(state.park);
-        else parks[i] = state.park;
-        auto& items = c.availability->items;
-        size_t k = 0;
-        while (k < items.size() && items[k].car_park_id != state.park.id) ++k;
-        if (state.live) {
-            if (k == items.size()) items.push_back(*state.live);
-            else items[k] = *state.live;
-        } else if (k < items.size()) {
-            items.erase(items.begin() + static_cast<long>(k));
-        }
-        return;
+// Where a new car park goes: after its county's last, else before the first car park of a
+// county listed after it, so the order stays the server's (feeds' order, then the county's).
+std::size_t place_for(const SentParking& p, const std::string& county) {
+    std::unordered_map<std::string, std::size_t> rank;
+    for (std::size_t i = 0; i < p.feeds.size(); ++i) rank.emplace(p.feeds[i].county, i);
+    const std::size_t mine = rank.count(county) ? rank[county] : p.feeds.size();
+    std::size_t at = p.car_parks.size();
+    for (std::size_t i = p.car_parks.size(); i-- > 0;) {
+        const auto& c = p.car_parks[i].park.county;
+        if (c == county) return i + 1;
+        auto r = rank.find(c);
+        if (r != rank.end() && r->second > mine) at = i;
     }
+    return at;
+}
+
+bool has_feed(const SentParking& p, const std::string& county) {
+    for (const auto& f : p.feeds)
+        if (f.county == county) return true;
+    return false;
 }
 
 }  // namespace
-
-Freshness feed_freshness(const FeedStatus& feed, std::int64_t now) {
-    return freshness_of(feed.data_updated_at, feed.last_success_at, now, feed.stale_after_s);
-}
 
 Json car_park_json(const ParkingSnapshot& snapshot, const CarParkState& s, std::int64_t now) {
     Json out = Json::object();
@@ -224,41 +105,17 @@ Json car_park_json(const ParkingSnapshot& snapshot, const CarParkState& s, std::
     out["publishes_live"] = s.park.live_data;
     out["level"] = std::string(level_id(s.level));
     out["live"] = s.live.has_value();
-    const FeedStatus* feed = snapshot.feed(s.park.county);
-    const int stale_after = feed ? feed->stale_after_s : 300;
-    const auto fetched = feed ? feed->last_success_at : std::nullopt;
     if (s.live) {
         out["available"] = or_null(s.live->available_spaces);
         out["total"] = or_null(s.live->total_spaces ? s.live->total_spaces : s.park.total_spaces);
         out["service"] = or_null(service_id(s.live->service));
         out["fullness"] = or_null(fullness_id(s.live->fullness));
         out["collected"] = s.live->collected.empty() ? Json(nullptr) : Json(s.live->collected);
-        return freshness_members(out, freshness_of(s.live->collected_at, fetched, now, stale_after));
+    } else {
+        out["available"] = nullptr;
+        out["total"] = or_null(s.park.total_spaces);
     }
-    out["available"] = nullptr;
-    out["total"] = or_null(s.park.total_spaces);
-    // No live data: the age is that of the car park list itself.
-    return freshness_members(out, freshness_of(std::nullopt, fetched, now, stale_after));
-}
-
-Json feed_json(const FeedStatus& f, std::int64_t now) {
-    Json out = Json::object();
-    out["county"] = f.county;
-    out["sample"] = f.sample;
-    out["publishes_live"] = f.publishes_live;
-    out["stale_after_s"] = f.stale_after_s;
-    out["last_success"] = time_or_null(f.last_success_at);
-    out["data_updated"] = time_or_null(f.data_updated_at);
-    out["last_attempt"] = time_or_null(f.last_attempt_at);
-    out["last_error"] = f.last_error;
-    out["last_error_at"] = time_or_null(f.last_error_at);
-    out["consecutive_failures"] = f.consecutive_failures;
-    out["breaker_open"] = f.breaker_open;
-    out["next_attempt"] = time_or_null(f.next_attempt_at);
-    out["car_parks"] = f.car_parks;
-    out["live_items"] = f.live_items;
-    out["rejected_items"] = f.rejected_items;
-    return freshness_members(out, feed_freshness(f, now));
+    return api::with_freshness(out, snapshot.freshness(s, now));
 }
 
 Json parking_json(const ParkingSnapshot& snapshot, const std::vector<std::size_t>& indices, std::int64_t now) {
@@ -269,7 +126,7 @@ Json parking_json(const ParkingSnapshot& snapshot, const std::vector<std::size_t
     Json list = Json::array();
     for (size_t i : indices) list.push_back(car_park_json(snapshot, snapshot.car_parks()[i], now));
     out["car_parks"] = std::move(list);
-    out["feeds"] = feeds_json(snapshot, now)["feeds"];
+    out["feeds"] = feed_list_json(snapshot.feeds(), now);
     return out;
 }
 
@@ -288,16 +145,6 @@ Json near_json(const ParkingSnapshot& snapshot, const std::vector<Nearby>& nearb
     return out;
 }
 
-Json feeds_json(const ParkingSnapshot& snapshot, std::int64_t now) {
-    Json out = Json::object();
-    out["sample"] = snapshot.sample();
-    out["now"] = text::to_iso_datetime_taipei(now);
-    Json list = Json::array();
-    for (const auto& f : snapshot.feeds()) list.push_back(feed_json(f, now));
-    out["feeds"] = std::move(list);
-    return out;
-}
-
 Json changes_json(const ParkingSnapshot& after, const ParkingChanges& changes, std::int64_t now) {
     Json out = Json::object();
     out["now"] = text::to_iso_datetime_taipei(now);
@@ -305,79 +152,77 @@ Json changes_json(const ParkingSnapshot& after, const ParkingChanges& changes, s
     for (size_t i : changes.changed) changed.push_back(car_park_json(after, after.car_parks()[i], now));
     out["changed"] = std::move(changed);
     out["removed"] = changes.removed;
-    out["feeds"] = feeds_json(after, now)["feeds"];
+    out["feeds"] = feed_list_json(after.feeds(), now);
     return out;
 }
 
-Result<std::vector<CountyParking>> read_parking_json(const Json& root) {
+Result<SentParking> read_parking_json(const Json& root) {
     if (!root.is_object()) return Error{"expected an object"};
     auto feeds = root.find("feeds");
     auto parks = root.find("car_parks");
     if (feeds == root.end() || !feeds->is_array()) return Error{"feeds: expected a list"};
     if (parks == root.end() || !parks->is_array()) return Error{"car_parks: expected a list"};
-    std::vector<CountyParking> counties;
-    for (size_t i = 0; i < feeds->size(); ++i) {
-        auto f = read_feed((*feeds)[i], "feeds[" + std::to_string(i) + "]");
-        if (!f) return Error{f.error()};
-        CountyParking c;
-        c.status = std::move(*f);
-        counties.push_back(std::move(c));
-    }
+    // Parts first, the time last: a body's own mistakes say more than a missing "now".
+    auto at = sent_at(root);
+    const std::int64_t now = at ? *at : 0;
+    SentParking out;
+    auto list = read_feed_list_json(*feeds, "feeds", now);
+    if (!list) return Error{list.error()};
+    out.feeds = std::move(*list);
     std::unordered_set<std::string> keys;
     for (size_t i = 0; i < parks->size(); ++i) {
         const std::string path = "car_parks[" + std::to_string(i) + "]";
-        auto s = read_car_park((*parks)[i], path);
+        auto s = read_car_park((*parks)[i], path, now);
         if (!s) return Error{s.error()};
         if (!keys.insert(car_park_key(s->park)).second) return Error{path + ": " + car_park_key(s->park) + " is listed twice"};
-        put(counties, std::move(*s), true);
+        if (has_feed(out, s->park.county)) out.car_parks.push_back(std::move(*s));
     }
-    return counties;
+    if (!at) return Error{at.error()};
+    out.now = now;
+    return out;
 }
 
-Status apply_changes_json(std::vector<CountyParking>& counties, const Json& event) {
+Status apply_changes_json(SentParking& p, const Json& event) {
     if (!event.is_object()) return Error{"expected an object"};
+    auto at = sent_at(event);
+    if (!at) return Error{at.error()};
+    p.now = std::max(p.now, *at);
     // Feeds first: a county seen for the first time must exist before its car parks.
     if (auto feeds = event.find("feeds"); feeds != event.end() && feeds->is_array()) {
         for (size_t i = 0; i < feeds->size(); ++i) {
-            auto f = read_feed((*feeds)[i], "feeds[" + std::to_string(i) + "]");
+            auto f = read_feed_json((*feeds)[i], "feeds[" + std::to_string(i) + "]", *at);
             if (!f) return Error{f.error()};
             bool found = false;
-            for (auto& c : counties)
-                if (c.status.county == f->county) c.status = *f, found = true;
-            if (!found) {
-                CountyParking c;
-                c.status = std::move(*f);
-                counties.push_back(std::move(c));
-            }
+            for (auto& old : p.feeds)
+                if (old.county == f->county) old = *f, found = true;
+            if (!found) p.feeds.push_back(std::move(*f));
         }
     }
     if (auto changed = event.find("changed"); changed != event.end() && changed->is_array()) {
         for (size_t i = 0; i < changed->size(); ++i) {
-            auto s = read_car_park((*changed)[i], "changed[" + std::to_string(i) + "]");
+            auto s = read_car_park((*changed)[i], "changed[" + std::to_string(i) + "]", *at);
             if (!s) return Error{s.error()};
-            put(counties, std::move(*s));
+            if (!has_feed(p, s->park.county)) continue;
+            const std::string key = car_park_key(s->park);
+            bool replaced = false;
+            for (auto& old : p.car_parks)
+                if (car_park_key(old.park) == key) {
+                    old = *s;
+                    replaced = true;
+                    break;
+                }
+            if (!replaced) p.car_parks.insert(p.car_parks.begin() + static_cast<long>(place_for(p, s->park.county)), std::move(*s));
         }
     }
     if (auto removed = event.find("removed"); removed != event.end() && removed->is_array()) {
         for (const auto& key : *removed) {
             if (!key.is_string()) return Error{"removed: expected keys"};
             const std::string k = key.get<std::string>();
-            for (auto& c : counties) {
-                auto& parks = c.car_parks.car_parks;
-                for (size_t i = 0; i < parks.size(); ++i)
-                    if (car_park_key(parks[i]) == k) {
-                        if (c.availability) {
-                            auto& items = c.availability->items;
-                            for (size_t j = 0; j < items.size(); ++j)
-                                if (items[j].car_park_id == parks[i].id) {
-                                    items.erase(items.begin() + static_cast<long>(j));
-                                    break;
-                                }
-                        }
-                        parks.erase(parks.begin() + static_cast<long>(i));
-                        break;
-                    }
-            }
+            for (size_t i = 0; i < p.car_parks.size(); ++i)
+                if (car_park_key(p.car_parks[i].park) == k) {
+                    p.car_parks.erase(p.car_parks.begin() + static_cast<long>(i));
+                    break;
+                }
         }
     }
     return ok_status();

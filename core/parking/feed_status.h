@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "parking/levels.h"
+
 namespace beitai::parking {
 
 struct FeedStatus {
@@ -26,6 +28,8 @@ struct FeedStatus {
     std::size_t car_parks = 0;       // in the last good data
     std::size_t live_items = 0;
     std::size_t rejected_items = 0;  // items the last taken documents left out
+    // Read from the API (the browser's copy): the freshness the server gave, used as given.
+    std::optional<SentFreshness> sent;
 };
 
 }  // namespace beitai::parking

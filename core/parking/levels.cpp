@@ -55,4 +55,12 @@ Freshness freshness_of(std::optional<std::int64_t> data_time, std::optional<std:
     return f;
 }
 
+Freshness aged(const SentFreshness& sent, std::int64_t now, int stale_after_s) {
+    Freshness f = sent.freshness;
+    if (!f.age_s) return f;
+    *f.age_s += std::max<std::int64_t>(0, now - sent.at);
+    f.stale = f.stale || *f.age_s > stale_after_s;
+    return f;
+}
+
 }  // namespace beitai::parking

@@ -39,4 +39,13 @@ struct Freshness {
 Freshness freshness_of(std::optional<std::int64_t> data_time, std::optional<std::int64_t> fetched_at, std::int64_t now,
                        int stale_after_s);
 
+// Freshness as the server sent it, at its `at` (the API's "now"). The browser keeps the
+// server's word and only lets time pass on it (aged): data the server called stale stays
+// stale, and data grows stale once its age passes the limit with no new word.
+struct SentFreshness {
+    Freshness freshness;
+    std::int64_t at = 0;
+};
+Freshness aged(const SentFreshness& sent, std::int64_t now, int stale_after_s);
+
 }  // namespace beitai::parking

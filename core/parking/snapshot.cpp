@@ -20,9 +20,18 @@ ParkingSnapshot::ParkingSnapshot(std::vector<CountyParking> counties, const Leve
             state.park = std::move(park);
             car_parks_.push_back(std::move(state));
         }
-        sample_ = sample_ || county.status.sample;
         feeds_.push_back(std::move(county.status));
     }
+    index();
+}
+
+ParkingSnapshot::ParkingSnapshot(std::vector<CarParkState> car_parks, std::vector<FeedStatus> feeds)
+    : car_parks_(std::move(car_parks)), feeds_(std::move(feeds)) {
+    index();
+}
+
+void ParkingSnapshot::index() {
+    for (const auto& f : feeds_) sample_ = sample_ || f.sample;
     std::vector<geo::LatLon> points, spaced;
     for (size_t i = 0; i < car_parks_.size(); ++i) {
         points.push_back(car_parks_[i].park.position);
@@ -33,6 +42,21 @@ ParkingSnapshot::ParkingSnapshot(std::vector<CountyParking> counties, const Leve
     }
     all_ = geo::PointIndex(std::move(points), 2000);
     with_space_ = geo::PointIndex(std::move(spaced), 2000);
+}
+
+Freshness ParkingSnapshot::freshness(const CarParkState& s, std::int64_t now) const {
+    const FeedStatus* f = feed(s.park.county);
+    const int stale_after = f ? f->stale_after_s : 300;
+    // Without live data the age is that of the car park list, which moves with every fetch
+    // of the county, not with any word about this car park: it is the feed's.
+    if (s.sent && s.live) return aged(*s.sent, now, stale_after);
+    return freshness_of(s.live ? s.live->collected_at : std::nullopt, f ? f->last_success_at : std::nullopt, now,
+                        stale_after);
+}
+
+Freshness feed_freshness(const FeedStatus& feed, std::int64_t now) {
+    if (feed.sent) return aged(*feed.sent, now, feed.stale_after_s);
+    return freshness_of(feed.data_updated_at, feed.last_success_at, now, feed.stale_after_s);
 }
 
 const FeedStatus* ParkingSnapshot::feed(const std::string& county) const {

@@ -27,6 +27,9 @@ struct CarParkState {
     CarPark park;
     std::optional<Availability> live;  // nullopt: no live data for this car park
     Level level = Level::unknown;
+    // Read from the API (the browser's copy): the freshness the server gave, used as given
+    // rather than worked out again from the feed.
+    std::optional<SentFreshness> sent;
 };
 
 struct Nearby {
@@ -38,6 +41,9 @@ class ParkingSnapshot {
 public:
     ParkingSnapshot() = default;
     explicit ParkingSnapshot(std::vector<CountyParking> counties, const LevelThresholds& thresholds = {});
+    // Car parks whose levels are already decided (as the API sent them), in the feeds'
+    // county order; nothing is worked out again.
+    ParkingSnapshot(std::vector<CarParkState> car_parks, std::vector<FeedStatus> feeds);
 
     const std::vector<CarParkState>& car_parks() const { return car_parks_; }
     const std::vector<FeedStatus>& feeds() const { return feeds_; }
@@ -46,6 +52,11 @@ public:
     // True when any feed serves sample data: pages then carry the 示範資料 label.
     bool sample() const { return sample_; }
 
+    // How old a car park's data is at `now`: its live data's time (or, without live data, its
+    // county's last fetch) against its county's limit; for a copy read from the API, the
+    // freshness the server sent, aged.
+    Freshness freshness(const CarParkState& state, std::int64_t now) const;
+
     // Indices of the car parks inside `box`, ascending.
     std::vector<std::size_t> within(const geo::BBox& box) const;
     // The `n` nearest car parks with space (plenty or few), nearest first, at most
@@ -53,6 +64,8 @@ public:
     std::vector<Nearby> nearest_with_space(geo::LatLon p, std::size_t n, double max_distance_m) const;
 
 private:
+    void index();
+
     std::vector<CarParkState> car_parks_;
     std::vector<FeedStatus> feeds_;
     geo::PointIndex all_;
@@ -73,5 +86,10 @@ struct ParkingChanges {
 ParkingChanges diff(const ParkingSnapshot& before, const ParkingSnapshot& after);
 
 std::string car_park_key(const CarPark& park);  // "Taipei/TPE-001"
+
+// Whether a county's data is stale now: its availability (or, without live data, its car
+// parks) is older than its limit, or it has never been fetched; for a copy read from the
+// API, the freshness the server sent, aged.
+Freshness feed_freshness(const FeedStatus& feed, std::int64_t now);
 
 }  // namespace beitai::parking

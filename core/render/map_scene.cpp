@@ -229,6 +229,16 @@ Scene map_scene(const MapData& data, const MapView& view) {
         scene.fit_south_west = {view.bbox->south, view.bbox->west};
         scene.fit_north_east = {view.bbox->north, view.bbox->east};
     }
+    // The planned route over the routes it follows; like the car parks, not part of what the
+    // view fits (the map stays where the user is looking when a plan comes).
+    if (data.planned && data.planned->found) {
+        ScenePolyline l;
+        l.id = "path";
+        l.layer = "path";
+        l.points = data.planned->path;
+        l.look = Style{"#111111", "", 6, 0.75, false, 0};
+        scene.polylines.push_back(std::move(l));
+    }
     // Car parks last: drawn on top, and not part of what the view fits (they come and go
     // with the feeds).
     if (view.layers.parking) add_parking_markers(scene, data, view);

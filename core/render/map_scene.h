@@ -1,7 +1,8 @@
 // The citizen's map as a Scene: the basemap (county areas from the Ministry of the
 // Interior's boundaries), bike routes coloured by county, the breaks between counties, the
 // environmental-education sites and the car parks with their live free spaces — filtered
-// by the view's layers and box.
+// by the view's layers and box — and the route the user planned, when there is one (layer
+// "path", whatever the layers).
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 
 #include "bikenet/gaps.h"
 #include "bikenet/network.h"
+#include "bikenet/route_planner.h"
 #include "content/site.h"
 #include "geo/geojson.h"
 #include "parking/snapshot.h"
@@ -52,6 +54,7 @@ struct MapData {
     const content::SiteList* sites = nullptr;
     const std::vector<geo::Feature>* basemap = nullptr;  // polygons with COUNTYNAME
     const parking::ParkingSnapshot* parking = nullptr;   // live car parks, when the owner has them
+    const bikenet::PlannedRoute* planned = nullptr;      // the route the user planned, drawn over the rest
     std::int64_t now = 0;                                // Unix seconds: the ages of live data
 };
 

@@ -23,7 +23,8 @@ std::string page_html(const PageFrame& f) {
                       "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
                       "initial-scale=1\"><title>" +
                       escape_html(f.title) + " · " + escape_html(tr("site.name", f.lang)) +
-                      "</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/css/portal.css\">";
+                      "</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/css/portal.css\">"
+                      "<link rel=\"stylesheet\" href=\"/generated/css/parking.css\">";
     for (const auto& s : f.styles) out += "<link rel=\"stylesheet\" href=\"" + escape_html(s) + "\">";
     for (const auto& s : f.preloads)
         out += "<link rel=\"preload\" href=\"" + escape_html(s) + "\" as=\"fetch\" crossorigin>";

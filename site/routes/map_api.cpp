@@ -1,5 +1,6 @@
 // The map's JSON: the bike routes, the sites, the county areas, the breaks between counties'
 // routes, and route planning.
+#include "bikenet/route_json.h"
 #include "routes/portal.h"
 
 namespace beitai::site {
@@ -61,24 +62,7 @@ Response Portal::api_bike_route(const Call& call) {
     auto to = render::parse_point(to_text, "to");
     if (!to) return Response::json_error(400, to.error());
     auto plan = map_->planner->plan(*from, *to);
-    text::Json path = text::Json::array();
-    for (const auto& p : plan.path) path.push_back({p.lon, p.lat});
-    text::Json breaks = text::Json::array();
-    for (const auto& b : plan.breaks)
-        breaks.push_back({{"from", point_json(b.from)}, {"to", point_json(b.to)}, {"distance_m", b.distance_m},
-                          {"county_from", b.county_from}, {"county_to", b.county_to}});
-    text::Json out = {{"found", plan.found},
-                         {"message", plan.message},
-                         {"length_m", plan.length_m},
-                         {"off_network_m", plan.off_network_m},
-                         {"counties", plan.counties},
-                         {"routes", plan.route_ids},
-                         {"breaks", breaks},
-                         {"start", point_json(plan.start)},
-                         {"end", point_json(plan.end)},
-                         {"path", {{"type", "LineString"}, {"coordinates", path}}},
-                         {"sample", map_->routes_sample}};
-    return Response::json(plan.found ? 200 : 404, text::to_json_text(out));
+    return Response::json(plan.found ? 200 : 404, text::to_json_text(bikenet::planned_route_json(plan, map_->routes_sample)));
 }
 
 }  // namespace beitai::site

@@ -2,6 +2,7 @@
 // browser's WASM renders the tracker from.
 #include "routes/portal.h"
 #include "tracker/api_json.h"
+#include "tracker/snapshot_json.h"
 #include "tracker/query.h"
 
 namespace beitai::site {
@@ -35,13 +36,7 @@ Response Portal::api_proposal(const Call& call) {
 }
 
 Response Portal::api_snapshot(const Call&) {
-    auto s = snapshot_.get();
-    text::Json out = {{"counties", text::Json::array()}, {"groups", text::Json::array()},
-                         {"records", text::Json::array()}};
-    for (const auto& c : s->counties) out["counties"].push_back(content::to_json(c));
-    for (const auto& g : s->groups) out["groups"].push_back(content::to_json(g));
-    for (const auto& r : s->records) out["records"].push_back(tracker::to_json(r));
-    return Response::json(200, text::to_json_text(out));
+    return Response::json(200, text::to_json_text(tracker::snapshot_json(*snapshot_.get())));
 }
 
 }  // namespace beitai::site

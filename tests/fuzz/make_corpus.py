@@ -248,8 +248,8 @@ def parking_api():
     write(t, "body.json", text)
     write(t, "body_and_events.bin", text + "\0" + dumps(event, compact=True) + "\0" + dumps(second, compact=True))
     write(t, "empty_and_event.bin", '{"sample":false,"now":"2024-05-01T12:40:00+08:00","count":0,"car_parks":[],"feeds":[]}'
-          "\0" + dumps({"feeds": [api_feed("YilanCounty")], "changed": [api_car_park("YilanCounty", "ILA-1", False)]},
-                       compact=True))
+          "\0" + dumps({"now": "2024-05-01T12:40:05+08:00", "feeds": [api_feed("YilanCounty")],
+                        "changed": [api_car_park("YilanCounty", "ILA-1", False)]}, compact=True))
     # Broken ones.
     write(t, "broken_feeds.json", '{"car_parks":[],"feeds":{"county":"Taipei"}}')
     write(t, "broken_time.bin", '{"car_parks":[],"feeds":[{"county":"Taipei","last_success":"soon"}]}'
@@ -257,6 +257,36 @@ def parking_api():
     write(t, "broken_car_park.json", dumps({"feeds": [api_feed("Taipei")],
                                             "car_parks": [api_car_park("Taipei", "TPE-1", True, lat="25", available=1.5)]},
                                            compact=True))
+
+
+# --------------------------------------------------------------------------- /api/snapshot, /api/bikenet/route
+
+def api_json():
+    t = "fuzz_api_json"
+    root = os.path.join(HERE, "..", "..", "content")
+    with open(os.path.join(root, "counties.json"), encoding="utf-8") as f:
+        counties = json.load(f)[:2]
+    with open(os.path.join(root, "groups.json"), encoding="utf-8") as f:
+        groups = json.load(f)[:1]
+    with open(os.path.join(root, "proposals", "111.json"), encoding="utf-8") as f:
+        proposal = json.load(f)[0]
+    record = dict(proposal, version=2, updated="2023-08-08", status_history=[])
+    write(t, "snapshot.json", dumps({"counties": counties, "groups": groups, "records": [record]}, compact=True))
+    write(t, "snapshot_empty.json", '{"counties":[],"groups":[],"records":[]}')
+    point = lambda lat, lon: {"lat": lat, "lon": lon}
+    write(t, "route.json", dumps({
+        "found": True, "message": "", "length_m": 2715.5, "off_network_m": 300.25,
+        "counties": ["Taipei", "NewTaipei"], "routes": ["Taipei-01", "NewTaipei-02"],
+        "breaks": [{"from": point(25.0, 121.51), "to": point(25.0, 121.513), "distance_m": 300.25,
+                    "county_from": "Taipei", "county_to": "NewTaipei"}],
+        "start": point(25.0, 121.5), "end": point(25.0, 121.525),
+        "path": {"type": "LineString", "coordinates": [[121.5, 25.0], [121.51, 25.0], [121.513, 25.0], [121.525, 25.0]]},
+        "sample": True}, compact=True))
+    write(t, "route_none.json", '{"found":false,"message":"no way along the routes and their breaks joins the two points",'
+          '"length_m":0,"off_network_m":0,"counties":[],"routes":[],"breaks":[],"start":{"lat":0,"lon":0},'
+          '"end":{"lat":0,"lon":0},"path":{"type":"LineString","coordinates":[]},"sample":false}')
+    write(t, "broken_route.json", '{"found":true,"path":{"type":"Point","coordinates":[121.5,25]},"start":{"lat":"n"}}')
+    write(t, "broken_snapshot.json", '{"counties":[{"id":"X"}],"groups":{},"records":[{"id":7}]}')
 
 
 # --------------------------------------------------------------------------- feeds config
@@ -289,7 +319,8 @@ def feeds_config():
 
 if __name__ == "__main__":
     for target, make in [("fuzz_tdx_json", tdx_json), ("fuzz_tdx_xml", tdx_xml),
-                         ("fuzz_parking_api", parking_api), ("fuzz_feeds_config", feeds_config)]:
+                         ("fuzz_parking_api", parking_api), ("fuzz_feeds_config", feeds_config),
+                         ("fuzz_api_json", api_json)]:
         shutil.rmtree(os.path.join(HERE, "corpus", target), ignore_errors=True)
         os.makedirs(os.path.join(HERE, "corpus", target))
         make()

@@ -164,6 +164,16 @@ test('pages and the WASM build are served with their types; nothing outside the 
   }
 });
 
+test('the core\'s colours are served as CSS the build wrote, and every page links them', async () => {
+  const css = await get('/generated/css/parking.css');
+  assert.equal(css.status, 200);
+  assert.match(css.headers.get('content-type'), /text\/css/);
+  assert.match(css.text, /\.parking-level\.level-plenty \{ color: #[0-9A-Fa-f]{6}; \}/);
+  assert.match(css.text, /\.feed-stale, \.feed-never \{ color: /);
+  assert.match((await get('/map')).text, /<link rel="stylesheet" href="\/generated\/css\/parking\.css">/);
+  assert.equal((await get('/generated/../web/css/portal.css')).status, 404);
+});
+
 test('writes are not allowed here yet: 405 with Allow', async () => {
   const r = await get('/api/proposals', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
   assert.equal(r.status, 405);

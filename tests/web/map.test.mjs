@@ -110,6 +110,8 @@ test('planning a route on the page shows its length and counties', async () => {
   await page.waitForSelector('#plan-result .plan-result', { timeout: 5000 });
   const length = Number(await page.locator('#plan-result .plan-result').getAttribute('data-length'));
   assert.ok(length > 0);
+  // The route is drawn as part of the core's Scene (its layer "path").
+  assert.equal(await page.locator('#map').getAttribute('data-path-drawn'), '1');
   // The browser's answer is the server's: the same core.
   const server_plan = await (await fetch(`${server.url}/api/bikenet/route?from=${a[1]},${a[0]}&to=${b[1]},${b[0]}`)).json();
   assert.equal(length, Math.trunc(server_plan.length_m));

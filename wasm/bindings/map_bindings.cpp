@@ -75,22 +75,23 @@ public:
         leaflet_ = std::make_unique<wasm::LeafletScene>(options);
     }
 
-    // The live car parks: the bytes of GET /api/parking, then each event of the live stream.
-    // `now` is the browser's clock in Unix seconds (ages are computed from it). Both redraw
+    // The live car parks: the bytes of GET /api/parking, then each event of the live stream,
+    // drawn with the levels and staleness the server sent. `now` is the browser's clock in
+    // Unix seconds: between events, the sent ages move on by it. Both redraw
     // the parking layer; they return {car_parks} or {error}.
     val setParking(const std::string& text, double now) {
         auto json = text::parse_json_text(text, "/api/parking");
         if (!json) return error_object(json.error());
-        auto counties = parking::read_parking_json(*json);
-        if (!counties) return error_object("/api/parking: " + counties.error());
-        parking_counties_ = std::move(*counties);
+        auto sent = parking::read_parking_json(*json);
+        if (!sent) return error_object("/api/parking: " + sent.error());
+        parking_sent_ = std::move(*sent);
         return refresh_parking(now);
     }
 
     val applyParking(const std::string& event_text, double now) {
         auto json = text::parse_json_text(event_text, "parking event");
         if (!json) return error_object(json.error());
-        if (auto applied = parking::apply_changes_json(parking_counties_, *json); !applied)
+        if (auto applied = parking::apply_changes_json(parking_sent_, *json); !applied)
             return error_object("parking event: " + applied.error());
         return refresh_parking(now);
     }
@@ -119,10 +120,7 @@ public:
         view->lang = text::parse_lang(lang);
         view_ = *view;
         shown_ = true;
-        // The box is for /map.svg; in the browser the map shows everything and the user pans.
-        render::MapView everything = *view;
-        everything.bbox.reset();
-        auto scene = render::map_scene(data(), everything);
+        auto scene = render::map_scene(data(), everything());
         if (leaflet_) leaflet_->draw(scene, fit);
         out.set("query", text::to_query_string(render::to_params(*view)));
         for (const char* layer : {"routes", "gaps", "sites", "basemap", "parking"})
@@ -130,7 +128,8 @@ public:
         return out;
     }
 
-    // plan("25.04,121.51", "24.80,120.97", "zh-TW") → {found, html, length} and draws the path.
+    // plan("25.04,121.51", "24.80,120.97", "zh-TW") → {found, html, length, counties, drawn}:
+    // the route joins the Scene (layer "path") and is drawn with it.
     val plan(const std::string& from_text, const std::string& to_text, const std::string& lang) {
         auto from = render::parse_point(from_text, "from");
         if (!from) return error_object(from.error());
@@ -143,22 +142,12 @@ public:
         out.set("length", route.length_m);
         out.set("counties", static_cast<int>(route.counties.size()));
         out.set("html", render::planned_route_html(route, data(), text::parse_lang(lang)));
-        if (leaflet_ && route.found) {
-            if (!path_layer_.isUndefined()) path_layer_.call<void>("remove");
-            val latlngs = val::array();
-            for (const auto& p : route.path) {
-                val pt = val::array();
-                pt.call<void>("push", p.lat);
-                pt.call<void>("push", p.lon);
-                latlngs.call<void>("push", pt);
-            }
-            val o = val::object();
-            o.set("color", std::string("#111111"));
-            o.set("weight", 6);
-            o.set("opacity", 0.75);
-            path_layer_ = val::global("L").call<val>("polyline", latlngs, o);
-            path_layer_.call<val>("addTo", leaflet_->map());
+        // A plan that finds no way leaves the last one drawn.
+        if (route.found) {
+            planned_ = std::move(route);
+            if (leaflet_ && shown_) leaflet_->draw(render::map_scene(data(), everything()), false, "path");
         }
+        out.set("drawn", leaflet_ ? leaflet_->count("path") : 0);
         return out;
     }
 
@@ -176,16 +165,19 @@ public:
 private:
     val refresh_parking(double now) {
         now_ = static_cast<std::int64_t>(now);
-        parking_.emplace(parking_counties_);
-        if (leaflet_ && shown_) {
-            render::MapView everything = view_;
-            everything.bbox.reset();
-            leaflet_->draw(render::map_scene(data(), everything), false, "parking");
-        }
+        parking_.emplace(parking_sent_.snapshot());
+        if (leaflet_ && shown_) leaflet_->draw(render::map_scene(data(), everything()), false, "parking");
         val out = val::object();
         out.set("car_parks", static_cast<int>(parking_->car_parks().size()));
         out.set("drawn", leaflet_ ? leaflet_->count("parking") : 0);
         return out;
+    }
+
+    // The box is for /map.svg; in the browser the map shows everything and the user pans.
+    render::MapView everything() const {
+        render::MapView v = view_;
+        v.bbox.reset();
+        return v;
     }
 
     static val error_object(const std::string& message) {
@@ -200,13 +192,14 @@ private:
             d.parking = &*parking_;
             d.now = now_;
         }
+        if (planned_) d.planned = &*planned_;
         return d;
     }
 
     // The scene of the last show(), for redrawing one layer as live data changes.
     render::MapView view_;
     bool shown_ = false;
-    std::vector<parking::CountyParking> parking_counties_;
+    parking::SentParking parking_sent_;  // levels and freshness as the server sent them
     std::optional<parking::ParkingSnapshot> parking_;
     std::int64_t now_ = 0;
 
@@ -219,7 +212,7 @@ private:
     std::vector<bikenet::Gap> gaps_;
     std::unique_ptr<bikenet::RoutePlanner> planner_;
     std::unique_ptr<wasm::LeafletScene> leaflet_;
-    val path_layer_ = val::undefined();
+    std::optional<bikenet::PlannedRoute> planned_;
 };
 
 }  // namespace

@@ -4,13 +4,12 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include "content/county.h"
-#include "content/issue_group.h"
 #include "text/json_reader.h"
 #include "render/proposal_list.h"
 #include "text/url.h"
 #include "tracker/query.h"
 #include "tracker/record.h"
+#include "tracker/snapshot_json.h"
 
 using emscripten::val;
 using namespace beitai;
@@ -25,18 +24,12 @@ public:
             error_ = parsed.error();
             return;
         }
-        text::Diagnostics diagnostics("/api/snapshot");
-        const text::Json& root = *parsed;
-        if (!root.is_object() || !root.contains("counties") || !root.contains("groups") || !root.contains("records")) {
-            error_ = "/api/snapshot: expected an object with counties, groups and records";
+        auto snapshot = tracker::read_snapshot_json(*parsed, "/api/snapshot");
+        if (!snapshot) {
+            error_ = snapshot.error();
             return;
         }
-        snapshot_.counties = content::read_counties(root["counties"], diagnostics);
-        snapshot_.groups = content::read_issue_groups(root["groups"], diagnostics);
-        auto records = tracker::read_records(root["records"], "/api/snapshot records");
-        if (!records) diagnostics.add("records", records.error());
-        else snapshot_.records = std::move(*records);
-        if (!diagnostics.empty()) error_ = diagnostics.joined();
+        snapshot_ = std::move(*snapshot);
     }
 
     std::string error() const { return error_; }

@@ -14,3 +14,18 @@ Module['sceneTitle'] = function (layer) { return layer.options.sceneTitle; };
 Module['scenePopup'] = function (layer) {
   return Module['sceneCard'] ? Module['sceneCard'](layer.options.sceneCard) : '';
 };
+
+// A labelled scene marker's box, as an element: the Scene's colours are set through the
+// CSSOM, which the pages' Content Security Policy allows (a style attribute in HTML it does
+// not). Text goes in as text, never as markup.
+Module['sceneLabel'] = function (id, label, fill, opacity, dashed) {
+  var span = document.createElement('span');
+  span.dataset.id = id;
+  span.textContent = label;
+  if (fill) {
+    span.style.background = fill;
+    if (opacity < 1) span.style.opacity = String(opacity);
+    if (dashed) span.style.borderStyle = 'dashed';
+  }
+  return span;
+};

@@ -1,7 +1,5 @@
 #include "leaflet/leaflet_scene.h"
 
-#include "text/html.h"
-
 namespace beitai::wasm {
 
 using emscripten::val;
@@ -20,7 +18,8 @@ val lat_lng(geo::LatLon p) {
 val marker_for(const val& L, const render::SceneMarker& m) {
     val icon_options = val::object();
     icon_options.set("className", "scene-marker scene-marker-" + m.layer + (m.style.empty() ? "" : " " + m.style));
-    icon_options.set("html", "<span data-id=\"" + text::escape_html(m.id) + "\">" + text::escape_html(m.label) + "</span>");
+    // A look with a fill (a car park's level) colours the box; without one, the page's CSS does.
+    icon_options.set("html", val::module_property("sceneLabel")(m.id, m.label, m.look.fill, m.look.opacity, m.look.dashed));
     icon_options.set("iconSize", val::null());
     val options = val::object();
     options.set("icon", L.call<val>("divIcon", icon_options));

@@ -131,6 +131,7 @@
   function plan() {
     const result = explorer.plan(planForm.elements.from.value, planForm.elements.to.value, lang);
     planResult.innerHTML = result.error ? '' : result.html;
+    if (!result.error) element.dataset.pathDrawn = String(result.drawn);
     if (result.error) {
       const p = document.createElement('p');
       p.className = 'error';

@@ -6,17 +6,12 @@
 #include <vector>
 
 #include "bikenet/network.h"
+#include "metres.h"
 
 namespace beitai::testing {
 
 using bikenet::RouteSegment;
 using geo::LatLon;
-
-// Metres to degrees at 25°N, for building lines of known length.
-inline constexpr double kLat = 1.0 / 111195.0;
-inline constexpr double kLon = 1.0 / (111195.0 * 0.906307787);  // cos 25°
-
-inline LatLon at(double east_m, double north_m) { return {25.0 + north_m * kLat, 121.5 + east_m * kLon}; }
 
 inline RouteSegment route(const char* id, const char* county, std::vector<LatLon> line) {
     return {id, id, county, std::move(line)};

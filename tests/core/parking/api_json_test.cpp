@@ -84,9 +84,9 @@ TEST_CASE("GET /api/parking's JSON says level, free spaces (null when unknown), 
 TEST_CASE("the browser reads /api/parking back into the same snapshot, and events carry it forward") {
     ParkingSnapshot before({county("Taipei", 40), county("Keelung", 0)});
     const auto served = parking_json(before, {0, 1, 2, 3, 4, 5}, kNow);
-    auto counties = read_parking_json(served);
-    REQUIRE_MESSAGE(counties, counties.error());
-    ParkingSnapshot rebuilt(*counties);
+    auto sent = read_parking_json(served);
+    REQUIRE_MESSAGE(sent, sent.error());
+    ParkingSnapshot rebuilt = sent->snapshot();
     CHECK(parking_json(rebuilt, {0, 1, 2, 3, 4, 5}, kNow) == served);
 
     // Keelung's first car park gets space; the event moves the browser's copy along.
@@ -98,8 +98,8 @@ TEST_CASE("the browser reads /api/parking back into the same snapshot, and event
     CHECK(changes.feeds_changed);
     auto event = changes_json(after, changes, kNow + 5);
     CHECK(event["changed"][0]["level"] == "few");
-    REQUIRE(apply_changes_json(*counties, event));
-    CHECK(parking_json(ParkingSnapshot(*counties), {0, 1, 2, 3, 4, 5}, kNow + 5) ==
+    REQUIRE(apply_changes_json(*sent, event));
+    CHECK(parking_json(sent->snapshot(), {0, 1, 2, 3, 4, 5}, kNow + 5) ==
           parking_json(after, {0, 1, 2, 3, 4, 5}, kNow + 5));
 
     CHECK(read_parking_json(text::Json::parse(R"({"feeds": [], "car_parks": [{"id": "x"}]})")).error() ==
@@ -119,4 +119,63 @@ TEST_CASE("the browser reads /api/parking back into the same snapshot, and event
     CHECK(read_parking_json(text::Json::parse(R"({"feeds": [{"county": "Taipei", "last_success": "9999-12-31T23:59:59-14:00"}], "car_parks": []})"))
               .error()
               .find("feeds[0].last_success: not an ISO 8601 time from 1970 to 2199") == 0);
+}
+
+TEST_CASE("the browser keeps the level and staleness the server sent, and only lets time pass on them") {
+    ParkingSnapshot served_from({county("Taipei", 40)});
+    auto served = parking_json(served_from, {0, 1, 2}, kNow);
+    // The server's word differs from what the browser's own rules would say: it is kept.
+    served["car_parks"][0]["level"] = "full";
+    served["car_parks"][0]["stale"] = true;
+    served["feeds"][0]["stale"] = true;
+    auto sent = read_parking_json(served);
+    REQUIRE_MESSAGE(sent, sent.error());
+    CHECK(sent->now == kNow);
+    const ParkingSnapshot snap = sent->snapshot();
+    const auto& first = snap.car_parks()[0];
+    CHECK(first.level == Level::full);
+    CHECK(snap.freshness(first, kNow).stale);
+    CHECK(*snap.freshness(first, kNow).age_s == 60);
+    CHECK(feed_freshness(snap.feeds()[0], kNow).stale);
+    // Time passes: the fresh car park with live data grows stale past the limit (300 s).
+    auto later = read_parking_json(parking_json(served_from, {0}, kNow));
+    REQUIRE(later);
+    const auto& fresh = later->car_parks[0];
+    CHECK_FALSE(later->snapshot().freshness(fresh, kNow + 200).stale);
+    CHECK(*later->snapshot().freshness(fresh, kNow + 200).age_s == 260);
+    CHECK(later->snapshot().freshness(fresh, kNow + 241).stale);
+    // An unknown level is refused, and so is a body without the time it was written.
+    auto bad = served;
+    bad["car_parks"][1]["level"] = "some";
+    CHECK(read_parking_json(bad).error() == "car_parks[1].level: expected plenty, few, full, closed or unknown, got \"some\"");
+    bad = served;
+    bad.erase("now");
+    CHECK(read_parking_json(bad).error() == "now: expected the time it was written");
+}
+
+TEST_CASE("the feeds' status: GET /api/parking/feeds reads back to what was written") {
+    CountyParking keelung_county = county("Keelung", 0);
+    FeedStatus& keelung = keelung_county.status;
+    keelung.last_error = "HTTP 500 \"bad\"";
+    keelung.last_error_at = kNow - 3;
+    keelung.consecutive_failures = 4;
+    keelung.breaker_open = true;
+    keelung.next_attempt_at = kNow + 60;
+    keelung.rejected_items = 2;
+    ParkingSnapshot snap({county("Taipei", 40), keelung_county});
+    const auto written = feeds_json(snap, kNow);
+    CHECK(written["feeds"][1]["breaker_open"] == true);
+    auto read = read_feeds_json(written);
+    REQUIRE_MESSAGE(read, read.error());
+    CHECK(read->sample);
+    CHECK(read->now == kNow);
+    REQUIRE(read->feeds.size() == 2);
+    CHECK(read->feeds[1].last_error == "HTTP 500 \"bad\"");
+    CHECK(read->feeds[1].next_attempt_at == kNow + 60);
+    CHECK(feed_list_json(read->feeds, kNow) == written["feeds"]);
+    // The list in /api/parking and in the stream's events is the same list.
+    CHECK(parking_json(snap, {}, kNow)["feeds"] == written["feeds"]);
+    CHECK(read_feeds_json(text::Json::parse(R"({"now": "2024-05-01T12:40:00+08:00", "feeds": [{"county": "Taipei", "age_s": -5}]})"))
+              .error() == "feeds[0].age_s: expected seconds from 0, got -5");
+    CHECK(read_feeds_json(text::Json::parse(R"({"feeds": []})")).error() == "now: expected the time it was written");
 }

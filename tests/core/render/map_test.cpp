@@ -6,6 +6,7 @@
 #include "geo/topojson.h"
 #include "render/map_lists.h"
 #include "render/map_scene.h"
+#include "render/parking_views.h"
 #include "render/svg.h"
 #include "test_content.h"
 
@@ -94,6 +95,55 @@ TEST_CASE("the scene holds the layers asked for, inside the box") {
     CHECK(boxed.polylines.empty());
     REQUIRE(boxed.markers.size() == 1);
     CHECK(boxed.markers[0].id == "s1");
+}
+
+TEST_CASE("a planned route is part of the scene, styled there, over the routes") {
+    Fixture f;
+    bikenet::RoutePlanner planner(f.network, f.gaps);
+    const auto plan = planner.plan({25.05, 121.50}, {25.06, 121.51});
+    REQUIRE(plan.found);
+    auto data = f.data();
+    const auto view = *render::parse_map_view({{"layers", "routes"}});
+    const auto without = render::map_scene(data, view);
+    data.planned = &plan;
+    const auto with = render::map_scene(data, view);
+    REQUIRE(with.polylines.size() == without.polylines.size() + 1);
+    const auto& path = with.polylines.back();  // drawn last: on top
+    CHECK(path.layer == "path");
+    REQUIRE(path.points.size() == plan.path.size());
+    CHECK(path.points.front().lat == plan.path.front().lat);
+    CHECK(path.look.stroke == "#111111");
+    CHECK(path.look.weight == 6);
+    CHECK(path.look.opacity == 0.75);
+    // The view stays where it was: the plan does not move what the map fits.
+    CHECK(with.fit_south_west.lat == without.fit_south_west.lat);
+    CHECK(with.fit_north_east.lon == without.fit_north_east.lon);
+    // Whatever the layers: a plan shown with every layer off is still drawn.
+    CHECK(render::map_scene(data, *render::parse_map_view({{"layers", ""}})).polylines.size() == 1);
+    // The SVG draws it with the rest.
+    CHECK(render::scene_svg(with, {}).find("stroke=\"#111111\"") != std::string::npos);
+}
+
+TEST_CASE("the parking colours are the core's alone: the stylesheet is written from them, web/ restates none") {
+    const std::string css = render::parking_stylesheet();
+    const std::string portal_css = testing::read_text_file(std::string(BEITAI_SOURCE_DIR) + "/web/css/portal.css");
+    const std::string map_js = testing::read_text_file(std::string(BEITAI_SOURCE_DIR) + "/web/js/map.js");
+    for (auto level : {parking::Level::plenty, parking::Level::few, parking::Level::full, parking::Level::closed,
+                       parking::Level::unknown}) {
+        const std::string fill = render::parking_style(level, false).fill;
+        CAPTURE(fill);
+        CHECK(portal_css.find(fill) == std::string::npos);
+        CHECK(map_js.find(fill) == std::string::npos);
+        if (level != parking::Level::unknown) CHECK(css.find(fill) != std::string::npos);
+    }
+    CHECK(css.find(".parking-level.level-few { color: " + render::parking_style(parking::Level::few, false).fill) !=
+          std::string::npos);
+    CHECK(css.find(".feed-ok { color: " + render::parking_style(parking::Level::plenty, false).fill) != std::string::npos);
+    // Stale markers keep their colour, faded and dashed: in the Scene, for every renderer.
+    const auto stale = render::parking_style(parking::Level::full, true);
+    CHECK(stale.fill == render::parking_style(parking::Level::full, false).fill);
+    CHECK(stale.dashed);
+    CHECK(stale.opacity < 1);
 }
 
 TEST_CASE("the lists hold every entry, or fold long ones into links per county") {
