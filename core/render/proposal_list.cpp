@@ -205,4 +205,12 @@ std::string proposal_results_html(const tracker::Snapshot& snapshot, const track
     return out;
 }
 
+std::string proposals_main_html(const tracker::Snapshot& snapshot, const tracker::ProposalQuery& query,
+                                const std::vector<const tracker::ProposalRecord*>& selection, Lang lang) {
+    return "<h1>" + escape_html(tr("summary.heading", lang)) + "</h1><div class=\"tracker\">" +
+           proposal_filters_html(snapshot, query, lang) +
+           "<div id=\"proposal-results\" class=\"results\" aria-live=\"polite\">" +
+           proposal_results_html(snapshot, query, selection, lang) + "</div></div>";
+}
+
 }  // namespace beitai::render

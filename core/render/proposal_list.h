@@ -22,6 +22,11 @@ std::string proposal_filters_html(const tracker::Snapshot& snapshot, const track
 std::string proposal_results_html(const tracker::Snapshot& snapshot, const tracker::ProposalQuery& query,
                                   const std::vector<const tracker::ProposalRecord*>& selection, text::Lang lang);
 
+// The tracker page's main content: its heading, the filters, and the results in the
+// <div id="proposal-results"> the browser re-renders in place.
+std::string proposals_main_html(const tracker::Snapshot& snapshot, const tracker::ProposalQuery& query,
+                                const std::vector<const tracker::ProposalRecord*>& selection, text::Lang lang);
+
 // "/proposals?…" for a query (page and sort included).
 std::string proposals_url(const tracker::ProposalQuery& query, const std::string& base = "/proposals");
 

@@ -328,7 +328,13 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
         return refuse(Kind::forbidden, "a " + (actor.county.empty() ? std::string("staff") : actor.county) +
                                            " editor cannot change proposal " + current->id() + " of " +
                                            current->proposal.county);
-    if (action.version != current->version) return changed_since(*current, action.version);
+    if (action.version != current->version) {
+        Outcome out = refuse(Kind::conflict, "proposal " + current->id() + " changed since version " +
+                                                 std::to_string(action.version) + ": it is now version " +
+                                                 std::to_string(current->version));
+        out.refusal.current = *current;
+        return out;
+    }
 
     ProposalRecord next = *current;
     next.version = current->version + 1;
@@ -351,9 +357,9 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
     return Outcome{std::move(next), std::move(event), {}};
 }
 
-Outcome changed_since(const ProposalRecord& latest, long long seen_version) {
-    Outcome out = refuse(Refusal::Kind::conflict, "proposal " + latest.id() + " changed since version " +
-                                                      std::to_string(seen_version) + ": it is now version " +
+Outcome changed_meanwhile(const ProposalRecord& latest) {
+    Outcome out = refuse(Refusal::Kind::conflict, "proposal " + latest.id() +
+                                                      " was changed by someone else while you saved: it is now version " +
                                                       std::to_string(latest.version));
     out.refusal.current = latest;
     return out;

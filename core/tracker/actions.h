@@ -68,9 +68,10 @@ Result<Action> read_action(ActionKind kind, const text::Json& body);
 Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, const Action& action,
                      const Actor& actor, const text::Date& today, const std::string& new_id = {});
 
-// The refusal of a change based on `seen_version` when `latest` is the record now (the
-// store found another write first): a conflict that carries `latest`.
-Outcome changed_since(const ProposalRecord& latest, long long seen_version);
+// The refusal of a change the store turned down because another write came first (two
+// servers, or two requests at once, both passed apply_action): a conflict carrying `latest`,
+// the record that write left.
+Outcome changed_meanwhile(const ProposalRecord& latest);
 
 // A refusal as the JSON API answers it: {"error": message, "current": record} (the record
 // only for a conflict).

@@ -16,8 +16,8 @@ std::string to_hex(const unsigned char* bytes, size_t n) {
 bool init_crypto() { return sodium_init() >= 0; }
 
 Result<std::string> hash_password(const std::string& password) {
-    if (password.size() < kMinPasswordLength)
-        return Error{"password: at least " + std::to_string(kMinPasswordLength) + " characters"};
+    if (password.size() < tracker::kMinPasswordLength)
+        return Error{"password: at least " + std::to_string(tracker::kMinPasswordLength) + " characters"};
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)

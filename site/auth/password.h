@@ -6,13 +6,12 @@
 #include <string>
 
 #include "text/result.h"
+#include "tracker/accounts.h"  // kMinPasswordLength
 
 namespace beitai::site::auth {
 
 // Call once before any other function here.
 bool init_crypto();
-
-constexpr size_t kMinPasswordLength = 12;
 
 Result<std::string> hash_password(const std::string& password);
 bool verify_password(const std::string& stored_hash, const std::string& password);

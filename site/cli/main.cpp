@@ -21,6 +21,7 @@
 #include "store/content_files.h"
 #include "http/server.h"
 #include "store/store.h"
+#include "tracker/accounts.h"
 #include "tracker/stats.h"
 
 using namespace beitai;
@@ -296,26 +297,9 @@ int user_add(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", catalog.error().c_str());
         return 1;
     }
-    site::Account a;
-    a.name = o["name"];
-    a.agency = o["agency"];
     auto role = tracker::parse_role(o["role"]);
     if (!role) {
         std::fprintf(stderr, "beitai: --role: expected editor or admin\n");
-        return 2;
-    }
-    a.role = *role;
-    if (a.role == tracker::Role::editor) {
-        if (!content::find_county(catalog->counties, o["county"])) {
-            std::fprintf(stderr, "beitai: --county: an editor belongs to one county: one of");
-            for (const auto& c : catalog->counties) std::fprintf(stderr, " %s", c.id.c_str());
-            std::fprintf(stderr, "\n");
-            return 2;
-        }
-        a.county = o["county"];
-    }
-    if (a.name.empty() || a.agency.empty()) {
-        std::fprintf(stderr, "beitai: --name and --agency are required\n");
         return 2;
     }
     std::string password;
@@ -323,15 +307,26 @@ int user_add(int argc, char** argv) {
         std::fprintf(stderr, "beitai: give the password on standard input (one line)\n");
         return 2;
     }
+    // The same rule as an account made on the web (tracker/accounts.h).
+    auto account = tracker::check_new_account({o["name"], *role, o["county"], o["agency"], password}, catalog->counties);
+    if (!account) {
+        std::fprintf(stderr, "beitai: %s\n", account.error().c_str());
+        return 2;
+    }
     if (!site::auth::init_crypto()) {
         std::fprintf(stderr, "beitai: libsodium failed to start\n");
         return 1;
     }
-    auto hash = site::auth::hash_password(password);
+    auto hash = site::auth::hash_password(account->password);
     if (!hash) {
         std::fprintf(stderr, "beitai: %s\n", hash.error().c_str());
         return 2;
     }
+    site::Account a;
+    a.name = account->name;
+    a.role = account->role;
+    a.county = account->county;
+    a.agency = account->agency;
     a.password_hash = *hash;
     auto store = open_ready_store(o["db"], *catalog);
     if (!store) {

@@ -2,6 +2,7 @@
 // takes over), /map.svg, and the layers as lists (/map/sites, /map/routes, /map/gaps).
 #include "render/map_lists.h"
 #include "render/map_page.h"
+#include "render/notices.h"
 #include "render/page.h"
 #include "render/svg.h"
 #include "routes/portal.h"
@@ -42,10 +43,7 @@ render::MapData with_parking(render::MapData data, const std::shared_ptr<const p
 Response Portal::map_page(const Call& call) {
     const Request& request = call.request;
     const text::Lang lang = request_lang(request);
-    render::PageFrame frame;
-    frame.lang = lang;
-    frame.path_and_query = path_and_query(request);
-    frame.active_nav = "map";
+    render::PageFrame frame = page_frame(request, "map");
     frame.title = std::string(text::tr("map.title", lang));
     frame.styles = {"/vendor/leaflet/leaflet.css"};
     frame.scripts = {"/vendor/leaflet/leaflet.js", "/wasm/beitai_core.js", "/static/js/map.js"};
@@ -55,8 +53,7 @@ Response Portal::map_page(const Call& call) {
     // lat, lon and zoom are the browser's view of the map, kept in the URL for links.
     auto view = render::parse_map_view(fold_layer_boxes(request.query), {"from", "to", "lat", "lon", "zoom"});
     if (!view) {
-        frame.main_html = "<h1>" + text::escape_html(frame.title) + "</h1><p class=\"error\" role=\"alert\">" +
-                          text::escape_html(view.error()) + "</p><p><a href=\"/map\">/map</a></p>";
+        frame.main_html = render::error_main_html(frame.title, view.error(), "/map", "/map");
         return html_page(400, render::page_html(frame));
     }
     view->lang = lang;
@@ -85,14 +82,11 @@ Response Portal::map_gaps_page(const Call& call) { return map_list_page(call, "g
 Response Portal::map_list_page(const Call& call, const std::string& layer) const {
     const Request& request = call.request;
     const text::Lang lang = request_lang(request);
-    render::PageFrame frame;
-    frame.lang = lang;
-    frame.path_and_query = path_and_query(request);
-    frame.active_nav = "map";
+    render::PageFrame frame = page_frame(request, "map");
     frame.title = std::string(text::tr(layer == "sites" ? "map.sites_by_county" : layer == "gaps" ? "map.gaps_list" : "map.routes_list", lang));
     if (layer == "gaps") {
         if (!request.query.empty()) return Response::json_error(400, "/map/gaps takes no parameters");
-        frame.main_html = "<p><a href=\"/map\">" + text::escape_html(text::tr("map.title", lang)) + "</a></p>" +
+        frame.main_html = render::back_link_html("/map", text::tr("map.title", lang)) +
                           render::gaps_list_html(map_->data(), lang, SIZE_MAX);
         return html_page(200, render::page_html(frame));
     }
@@ -104,7 +98,7 @@ Response Portal::map_list_page(const Call& call, const std::string& layer) const
     if (!content::find_county(map_->counties, county))
         return Response::json_error(400, "county: unknown county id \"" + county + "\"");
     const auto data = map_->data();
-    frame.main_html = "<p><a href=\"/map\">" + text::escape_html(text::tr("map.title", lang)) + "</a></p>" +
+    frame.main_html = render::back_link_html("/map", text::tr("map.title", lang)) +
                       (layer == "sites" ? render::sites_list_html(data, lang, county) : render::routes_list_html(data, lang, county));
     return html_page(200, render::page_html(frame));
 }

@@ -117,6 +117,14 @@ std::string path_and_query(const Request& request) {
     return qs.empty() ? request.path : request.path + "?" + qs;
 }
 
+render::PageFrame page_frame(const Request& request, std::string active_nav) {
+    render::PageFrame frame;
+    frame.lang = request_lang(request);
+    frame.path_and_query = path_and_query(request);
+    frame.active_nav = std::move(active_nav);
+    return frame;
+}
+
 Response html_page(int status, std::string html) {
     Response r;
     r.status = status;

@@ -15,6 +15,7 @@
 #include "feeds/parking_hub.h"
 #include "http/message.h"
 #include "http/static_files.h"
+#include "render/page.h"
 #include "routes/map_state.h"
 #include "routes/route_table.h"
 #include "store/store.h"
@@ -148,8 +149,8 @@ private:
     Response close_proposal(const Call& call);
     Response reopen_proposal(const Call& call);
     Response proposal_action(const Call& call, const std::string& id, tracker::ActionKind kind);
-    Response proposal_refused(const Call& call, const std::string& id, tracker::ActionKind kind, bool existed, int status,
-                              const std::string& message);
+    Response proposal_refused(const Call& call, const std::string& id, tracker::ActionKind kind, int status,
+                              const tracker::Refusal& refusal);
     // staff_accounts.cpp
     Response staff_accounts_page(const Call& call);
     Response add_account(const Call& call);
@@ -182,6 +183,9 @@ private:
 // Shared by the handlers.
 text::Lang request_lang(const Request& request);
 std::string path_and_query(const Request& request);
+// The frame of a page in `nav`'s part of the site, in the request's language, whose language
+// switch comes back to the same address.
+render::PageFrame page_frame(const Request& request, std::string active_nav);
 Response html_page(int status, std::string html);
 Response redirect(const std::string& location);  // 303 See Other
 // Today in Taiwan (UTC+8), the date staff actions are recorded under.

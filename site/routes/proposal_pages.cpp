@@ -1,5 +1,6 @@
 // The citizen's pages of the proposal tracker: the list and each proposal, rendered by core/
 // views so they work without JavaScript.
+#include "render/notices.h"
 #include "render/page.h"
 #include "render/proposal_detail.h"
 #include "render/proposal_list.h"
@@ -14,23 +15,15 @@ Response Portal::proposals_page(const Call& call) {
     auto s = snapshot_.get();
     const text::Lang lang = request_lang(request);
     auto query = tracker::parse_proposal_query(request.query, *s);
-    render::PageFrame frame;
-    frame.lang = lang;
-    frame.path_and_query = path_and_query(request);
-    frame.active_nav = "proposals";
+    render::PageFrame frame = page_frame(request, "proposals");
     frame.title = std::string(text::tr("summary.heading", lang));
     if (!query) {
-        frame.main_html = "<h1>" + text::escape_html(frame.title) + "</h1><p class=\"error\" role=\"alert\">" +
-                          text::escape_html(query.error()) + "</p><p><a href=\"/proposals\">" +
-                          text::escape_html(text::tr("filter.reset", lang)) + "</a></p>";
+        frame.main_html = render::error_main_html(frame.title, query.error(), "/proposals", text::tr("filter.reset", lang));
         return html_page(400, render::page_html(frame));
     }
     auto selection = tracker::select_records(*s, *query);
     frame.scripts = {"/wasm/beitai_core.js", "/static/js/proposals.js"};
-    frame.main_html = "<h1>" + text::escape_html(frame.title) + "</h1><div class=\"tracker\">" +
-                      render::proposal_filters_html(*s, *query, lang) +
-                      "<div id=\"proposal-results\" class=\"results\" aria-live=\"polite\">" +
-                      render::proposal_results_html(*s, *query, selection, lang) + "</div></div>";
+    frame.main_html = render::proposals_main_html(*s, *query, selection, lang);
     return html_page(200, render::page_html(frame));
 }
 
@@ -39,15 +32,12 @@ Response Portal::proposal_page(const Call& call) {
     const std::string& id = call.params["id"];
     auto s = snapshot_.get();
     const text::Lang lang = request_lang(request);
-    render::PageFrame frame;
-    frame.lang = lang;
-    frame.path_and_query = path_and_query(request);
-    frame.active_nav = "proposals";
+    render::PageFrame frame = page_frame(request, "proposals");
     const tracker::ProposalRecord* r = s->find(id);
     if (!r) {
         frame.title = "404";
-        frame.main_html = "<h1>404</h1><p class=\"error\">" + text::escape_html("no proposal with id \"" + id + "\"") +
-                          "</p><p><a href=\"/proposals\">" + text::escape_html(text::tr("detail.back", lang)) + "</a></p>";
+        frame.main_html =
+            render::error_main_html("404", "no proposal with id \"" + id + "\"", "/proposals", text::tr("detail.back", lang));
         return html_page(404, render::page_html(frame));
     }
     frame.title = r->proposal.title;

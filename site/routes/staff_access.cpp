@@ -49,14 +49,11 @@ Response Portal::not_signed_in(const Call& call) {
 }
 
 Response Portal::staff_page(const Request& request, UnixTime now, const std::string& main_html, int status) {
-    render::PageFrame frame;
+    render::PageFrame frame = page_frame(request, "staff");
     if (auto who = sessions_.current(request, now))
-        frame.signed_in_as = std::string(text::tr("staff.signed_in_as", request_lang(request))) +
-                             std::string(text::tr("punct.colon", request_lang(request))) + who->account.name;
-    frame.lang = request_lang(request);
+        frame.signed_in_as = std::string(text::tr("staff.signed_in_as", frame.lang)) +
+                             std::string(text::tr("punct.colon", frame.lang)) + who->account.name;
     frame.title = std::string(text::tr("staff.home", frame.lang));
-    frame.path_and_query = path_and_query(request);
-    frame.active_nav = "staff";
     frame.main_html = main_html;
     return html_page(status, render::page_html(frame));
 }

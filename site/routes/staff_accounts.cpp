@@ -1,8 +1,9 @@
 // Staff accounts, for the committee secretariat (the route table makes these admin routes):
-// the list with the form, and adding an account. Names, roles and counties are checked here;
-// the password is hashed with argon2id.
+// the list with the form, and adding an account. The core checks the account
+// (tracker/accounts.h); the password is hashed here with argon2id.
 #include "auth/password.h"
 #include "routes/staff_support.h"
+#include "tracker/accounts.h"
 
 namespace beitai::site {
 
@@ -35,28 +36,14 @@ Response Portal::add_account(const Call& call) {
     };
     auto body = body_json(request, std::nullopt);
     if (!body) return fail(400, body.error());
-    if (!body->is_object()) return fail(400, "(body): expected an object");
-    for (auto it = body->begin(); it != body->end(); ++it)
-        if (it.key() != "name" && it.key() != "password" && it.key() != "role" && it.key() != "county" &&
-            it.key() != "agency" && it.key() != "csrf")
-            return fail(400, it.key() + ": unknown field");
-    for (const char* key : {"name", "password", "role", "agency"})
-        if (!body->contains(key) || !(*body)[key].is_string()) return fail(400, std::string(key) + ": required, a string");
+    auto account = tracker::read_new_account(*body, s->counties);
+    if (!account) return fail(400, account.error());
     Account a;
-    a.name = (*body)["name"];
-    a.agency = (*body)["agency"];
-    a.county = body->value("county", "");
-    auto role = tracker::parse_role((*body)["role"].get<std::string>());
-    if (!role) return fail(400, "role: expected \"editor\" or \"admin\"");
-    a.role = *role;
-    if (a.name.size() < 3 || a.name.size() > 40 ||
-        a.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos)
-        return fail(400, "name: 3 to 40 of a-z, 0-9, '.', '_' and '-'");
-    if (a.role == tracker::Role::editor && !content::find_county(s->counties, a.county))
-        return fail(400, "county: an editor belongs to one of the eight counties (a TDX id)");
-    if (a.role == tracker::Role::admin) a.county.clear();
-    if (a.agency.empty()) return fail(400, "agency: required");
-    auto hash = auth::hash_password((*body)["password"].get<std::string>());
+    a.name = account->name;
+    a.role = account->role;
+    a.county = account->county;
+    a.agency = account->agency;
+    auto hash = auth::hash_password(account->password);
     if (!hash) return fail(400, hash.error());
     a.password_hash = *hash;
     auto id = store_.add_account(a);

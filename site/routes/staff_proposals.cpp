@@ -2,6 +2,7 @@
 // page, and the actions — create, edit, progress, close, reopen. Every action is checked by
 // the core (tracker::apply_action: who may touch which item, what a close needs), then stored
 // with its audit row in one transaction; a write based on an old version is refused (409).
+#include "render/notices.h"
 #include "render/page.h"
 #include "routes/staff_support.h"
 #include "text/html.h"
@@ -29,7 +30,7 @@ Response Portal::staff_edit_page(const Call& call) {
     const tracker::Actor actor = call.who->account.actor();
     auto s = snapshot_.get();
     const tracker::ProposalRecord* r = s->find(call.params["id"]);
-    if (!r) return staff_page(request, call.now, "<p class=\"notice error\">404</p>", 404);
+    if (!r) return staff_page(request, call.now, render::error_notice_html("404"), 404);
     if (!tracker::may_edit(actor, r->proposal)) return staff_page(request, call.now, forbidden_html(lang), 403);
     render::Notice notice;
     for (const auto& [k, v] : request.query)
@@ -52,7 +53,7 @@ Response Portal::proposal_action(const Call& call, const std::string& id, tracke
     const tracker::ProposalRecord* current = id.empty() ? nullptr : s->find(id);
     if (!id.empty() && !current) return Response::json_error(404, "no proposal with id \"" + id + "\"");
     auto fail = [&](int status, const std::string& message) {
-        return proposal_refused(call, id, kind, current != nullptr, status, message);
+        return proposal_refused(call, id, kind, status, tracker::Refusal{tracker::Refusal::Kind::invalid, message, std::nullopt});
     };
 
     auto body = body_json(request, kind);
@@ -71,19 +72,19 @@ Response Portal::proposal_action(const Call& call, const std::string& id, tracke
         new_id = tracker::next_proposal_id(*s, year.get<int>());
     }
     auto outcome = tracker::apply_action(*s, current, *action, actor, taipei_today(now), new_id);
-    if (!outcome.ok()) return fail(status_of(outcome.refusal.kind), outcome.refusal.message);
+    if (!outcome.ok()) return proposal_refused(call, id, kind, status_of(outcome.refusal.kind), outcome.refusal);
 
     const tracker::ProposalRecord& next = *outcome.record;
-    std::optional<tracker::StatusEvent> event;
-    if (current && next.history.size() > current->history.size()) event = next.history.back();
     AuditEntry audit{0, now, actor.user, std::string(tracker::to_string(kind)), next.id(),
                      current ? text::to_json_text(tracker::to_json(*current)) : "",
                      text::to_json_text(tracker::to_json(next)), ""};
-    auto written = store_.write_proposal(next, current ? current->version : 0, event, audit);
+    auto written = store_.write_proposal(next, current ? current->version : 0, outcome.event, audit);
     if (!written) return Response::json_error(500, written.error());
     if (*written == WriteResult::version_conflict) {
         reload();
-        return fail(409, "proposal " + next.id() + " was changed by someone else while you saved");
+        if (const auto* latest = snapshot_.get()->find(next.id()))
+            return proposal_refused(call, id, kind, 409, tracker::changed_meanwhile(*latest).refusal);
+        return Response::json_error(500, "proposal " + next.id() + ": the store reported a conflict but holds no such item");
     }
     if (auto r = reload(); !r) return Response::json_error(500, r.error());
     if (json) {
@@ -96,39 +97,29 @@ Response Portal::proposal_action(const Call& call, const std::string& id, tracke
 }
 
 
-// A refused action: logged with who and why, then answered — as JSON (a 409 with the
-// record as it now is), or the page the form came from with the message.
-Response Portal::proposal_refused(const Call& call, const std::string& id, tracker::ActionKind kind, bool existed,
-                                  int status, const std::string& message) {
+// A refused action: logged with who and why, then answered — as JSON (a conflict with the
+// record as it now is, tracker::refusal_json), or the page the form came from with the
+// message and, for a conflict, the changes stored since.
+Response Portal::proposal_refused(const Call& call, const std::string& id, tracker::ActionKind kind, int status,
+                                  const tracker::Refusal& refusal) {
     const Request& request = call.request;
-    const bool json = call.json;
     const auth::SignedIn& who = *call.who;
     const text::Lang lang = request_lang(request);
     const UnixTime now = call.now;
     const tracker::Actor actor = who.account.actor();
+    const std::string& message = refusal.message;
     store_.append_audit({0, now, actor.user, "refused:" + std::string(tracker::to_string(kind)), id, "", "", message});
-    if (json) {
-        Response r = Response::json_error(status, message);
-        if (status == 409 && existed) {
-            auto fresh = snapshot_.get();
-            if (const auto* latest = fresh->find(id))
-                r.body = text::to_json_text({{"error", message}, {"current", tracker::to_json(*latest)}});
-        }
-        return r;
-    }
+    if (call.json) return Response::json(status, text::to_json_text(tracker::refusal_json(refusal)));
     auto fresh = snapshot_.get();
     if (kind == tracker::ActionKind::create)
         return staff_page(request, now, render::staff_new_html(*fresh, actor, who.session.csrf, lang, {message, true}), status);
     const tracker::ProposalRecord* latest = fresh->find(id);
-    if (!latest || status == 403)
-        return staff_page(request, now, "<p class=\"notice error\" role=\"alert\">" + text::escape_html(message) + "</p>", status);
+    if (!latest || status == 403) return staff_page(request, now, render::error_notice_html(message), status);
     std::vector<render::AuditRow> changes;
-    if (status == 409) {
-        if (auto log = store_.audit_log(200))
-            for (const auto& e : *log)
-                if (e.proposal_id == id && e.action.rfind("refused:", 0) != 0) changes.push_back(audit_row(e));
-    }
-    render::Notice notice{status == 409 ? std::string(text::tr("staff.conflict", lang)) + " (" + message + ")" : message, true};
+    if (refusal.current)
+        if (auto log = store_.proposal_changes(id, 200))
+            for (const auto& e : *log) changes.push_back(audit_row(e));
+    render::Notice notice{refusal.current ? std::string(text::tr("staff.conflict", lang)) + " (" + message + ")" : message, true};
     return staff_page(request, now, render::staff_edit_html(*fresh, *latest, actor, who.session.csrf, lang, notice, changes), status);
 }
 

@@ -1,5 +1,7 @@
 #include "routes/staff_support.h"
 
+#include "render/notices.h"
+
 #include "routes/staff_forms.h"
 #include "text/date.h"
 #include "text/html.h"
@@ -47,7 +49,7 @@ Result<text::Json> body_json(const Request& request, std::optional<tracker::Acti
 }
 
 std::string forbidden_html(text::Lang lang) {
-    return "<p class=\"notice error\" role=\"alert\">" + text::escape_html(text::tr("staff.forbidden", lang)) + "</p>";
+    return render::error_notice_html(text::tr("staff.forbidden", lang));
 }
 
 }  // namespace beitai::site::staff

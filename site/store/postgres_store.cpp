@@ -171,18 +171,15 @@ public:
     }
 
     Result<std::vector<AuditEntry>> audit_log(int limit) override {
-        std::lock_guard<std::mutex> lock(mutex_);
-        db_.reconnect_if_lost();
-        auto r = db_.exec(
-            "SELECT seq, at, username, action, proposal_id, before_doc, after_doc, detail FROM audit "
-            "ORDER BY seq DESC LIMIT $1",
-            {num(limit)});
-        if (!r) return Error{r.error()};
-        std::vector<AuditEntry> out;
-        for (int i = 0; i < r->size(); ++i)
-            out.push_back({r->integer(i, 0), r->integer(i, 1), r->text(i, 2), r->text(i, 3), r->text(i, 4),
-                           r->text(i, 5), r->text(i, 6), r->text(i, 7)});
-        return out;
+        return audit_rows("SELECT seq, at, username, action, proposal_id, before_doc, after_doc, detail FROM audit "
+                          "ORDER BY seq DESC LIMIT $1",
+                          {num(limit)});
+    }
+
+    Result<std::vector<AuditEntry>> proposal_changes(const std::string& proposal_id, int limit) override {
+        return audit_rows("SELECT seq, at, username, action, proposal_id, before_doc, after_doc, detail FROM audit "
+                          "WHERE proposal_id = $1 AND action NOT LIKE 'refused:%' ORDER BY seq DESC LIMIT $2",
+                          {proposal_id, num(limit)});
     }
 
     Result<long long> add_account(const Account& a) override {
@@ -336,6 +333,19 @@ private:
         if (!r) return Error{r.error()};
         if (r->size() == 0) return std::optional<Account>();
         return std::optional<Account>(account_of(*r, 0));
+    }
+
+    // Audit rows selected by `sql`, whose columns are AuditEntry's in order.
+    Result<std::vector<AuditEntry>> audit_rows(const char* sql, const std::vector<std::string>& params) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        auto r = db_.exec(sql, params);
+        if (!r) return Error{r.error()};
+        std::vector<AuditEntry> out;
+        for (int i = 0; i < r->size(); ++i)
+            out.push_back({r->integer(i, 0), r->integer(i, 1), r->text(i, 2), r->text(i, 3), r->text(i, 4),
+                           r->text(i, 5), r->text(i, 6), r->text(i, 7)});
+        return out;
     }
 
     Status insert_audit(const AuditEntry& a) {

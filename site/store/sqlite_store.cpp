@@ -146,13 +146,29 @@ public:
             "ORDER BY seq DESC LIMIT ?");
         if (!stmt) return Error{stmt.error()};
         stmt->bind(1, static_cast<long long>(limit));
+        return audit_rows(*stmt);
+    }
+
+    Result<std::vector<AuditEntry>> proposal_changes(const std::string& proposal_id, int limit) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(
+            "SELECT seq, at, username, action, proposal_id, before_doc, after_doc, detail FROM audit "
+            "WHERE proposal_id = ? AND action NOT LIKE 'refused:%' ORDER BY seq DESC LIMIT ?");
+        if (!stmt) return Error{stmt.error()};
+        stmt->bind(1, proposal_id);
+        stmt->bind(2, static_cast<long long>(limit));
+        return audit_rows(*stmt);
+    }
+
+    // The rows of a statement whose columns are AuditEntry's in order.
+    static Result<std::vector<AuditEntry>> audit_rows(sqlite::Statement& stmt) {
         std::vector<AuditEntry> out;
         while (true) {
-            auto row = stmt->step();
+            auto row = stmt.step();
             if (!row) return Error{row.error()};
             if (!*row) break;
-            out.push_back({stmt->integer(0), stmt->integer(1), stmt->text(2), stmt->text(3), stmt->text(4),
-                           stmt->text(5), stmt->text(6), stmt->text(7)});
+            out.push_back({stmt.integer(0), stmt.integer(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5),
+                           stmt.text(6), stmt.text(7)});
         }
         return out;
     }

@@ -88,6 +88,9 @@ public:
     virtual Status append_audit(const AuditEntry& audit) = 0;
     // Newest first.
     virtual Result<std::vector<AuditEntry>> audit_log(int limit) = 0;
+    // The changes stored for one proposal, newest first: what an editor whose save was
+    // refused as out of date is shown (refused attempts left out).
+    virtual Result<std::vector<AuditEntry>> proposal_changes(const std::string& proposal_id, int limit) = 0;
 
     // Fails when the name is taken.
     virtual Result<long long> add_account(const Account& account) = 0;

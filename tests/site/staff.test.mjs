@@ -327,6 +327,28 @@ for (const store of stores()) {
         assert.equal(stored.title, '第一位編輯的標題');
         assert.deepEqual(second.json.current, stored);
       });
+
+      it('a stale form is answered with the edit page: the conflict and the changes stored since, no refused attempt', async () => {
+        const base = await proposal('111-11');
+        const first = await ty.post('/api/staff/proposals/111-11/progress', { version: base.version, text: '表單衝突前的進度' });
+        assert.equal(first.status, 200, first.text);
+        const form = new URLSearchParams({ csrf: ty.csrf, version: String(base.version), text: '過時表單的進度' }).toString();
+        const r = await ty.post('/staff/proposals/111-11/progress', form,
+          { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        assert.equal(r.status, 409);
+        assert.match(r.text, /<p class="notice error" role="alert">[^<]*111-11/);
+        // The changes list holds the stored changes of this item, newest first; the earlier
+        // test's refused edit of the same item is not one of them.
+        const changes = r.text.match(/<ul class="changes">(.*?)<\/ul>/);
+        assert.ok(changes, 'the page lists the changes since');
+        const items = changes[1].split('<li>').slice(1);
+        assert.match(items[0], /progress · ty-staff-7781/);
+        assert.ok(items.some((li) => /edit · ty-staff-7781/.test(li)), 'the earlier stored edit is listed');
+        assert.ok(items.every((li) => !/refused/.test(li)), 'no refused attempt is listed');
+        const stored = await proposal('111-11');
+        assert.equal(stored.version, base.version + 1);
+        assert.equal(stored.progress.at(-1).text, '表單衝突前的進度');
+      });
     });
 
     describe('bad input', () => {

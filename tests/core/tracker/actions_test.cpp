@@ -618,10 +618,10 @@ TEST_CASE("an action says which change of status it made, and a conflict carries
         REQUIRE(twice.refusal.current.has_value());
         CHECK(twice.refusal.current->proposal.status == Status::closed);
     }
-    SUBCASE("the store's late conflict names both versions like the core's") {
-        auto late = changed_since(v1, 0);
+    SUBCASE("a write the store turned down is a conflict with the record that came first") {
+        auto late = changed_meanwhile(v1);
         CHECK(late.refusal.kind == Kind::conflict);
-        CHECK(late.refusal.message == "proposal 111-13 changed since version 0: it is now version 1");
+        CHECK(late.refusal.message == "proposal 111-13 was changed by someone else while you saved: it is now version 1");
         REQUIRE(late.refusal.current.has_value());
         CHECK(late.refusal.current->id() == "111-13");
     }

@@ -58,6 +58,7 @@ public:
     }
     Status append_audit(const AuditEntry&) override { return Error{"fake"}; }
     Result<std::vector<AuditEntry>> audit_log(int) override { return Error{"fake"}; }
+    Result<std::vector<AuditEntry>> proposal_changes(const std::string&, int) override { return Error{"fake"}; }
     Result<long long> add_account(const Account&) override { return Error{"fake"}; }
     Result<std::optional<Account>> find_account(const std::string&) override { return Error{"fake"}; }
     Result<std::optional<Account>> account_by_id(long long) override { return Error{"fake"}; }
