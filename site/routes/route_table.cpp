@@ -26,12 +26,14 @@ constexpr Cache no_store = Cache::no_store;
 const std::vector<Route>& route_table() {
     static const std::vector<Route> routes = {
         // pattern                         methods     access   cache       handler
-        // -- files: the portal and kiosk pages, scripts, styles, the WASM build, Leaflet
+        // -- files: the portal and kiosk pages, scripts, styles, the WASM build, Leaflet, what the
+        //    build writes from the core (its colours as CSS)
         {"/",                              GET,        anyone,  own,        &Portal::static_file},
         {"/kiosk",                         GET,        anyone,  own,        &Portal::static_file},
         {"/static/{path*}",                GET,        anyone,  own,        &Portal::static_file},
         {"/wasm/{path*}",                  GET,        anyone,  own,        &Portal::static_file},
         {"/vendor/leaflet/{path*}",        GET,        anyone,  own,        &Portal::static_file},
+        {"/generated/{path*}",             GET,        anyone,  own,        &Portal::static_file},
         {"/healthz",                       GET,        anyone,  own,        &Portal::healthz},
         {"/lang",                          GET,        anyone,  own,        &Portal::switch_language},
         // -- the proposal tracker: pages, downloads and feeds, JSON
