@@ -112,9 +112,14 @@ test('a county whose feed breaks shows as stale: panel, markers and list', async
   assert.ok(seen.taipei.length > 0 && seen.taipei.every(Boolean), 'Taipei markers stale');
   assert.ok(seen.keelung.length > 0 && !seen.keelung.some(Boolean), 'Keelung markers fresh');
   // The panel is replaced at every event: a picture of its place, not of the element, taken
-  // once it is in view (a clip reaching past the viewport is cut off).
-  await page.locator('#parking-feeds').scrollIntoViewIfNeeded();
-  const box = await page.locator('#parking-feeds').boundingBox();
+  // once it is in view (a clip reaching past the viewport is cut off). Scrolled and measured
+  // in one step in the page, so that an event between the two cannot detach what was found.
+  const box = await page.evaluate(() => {
+    const feeds = document.querySelector('#parking-feeds');
+    feeds.scrollIntoView({ block: 'nearest' });
+    const r = feeds.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
   assert.ok(box.height > 100, 'the panel lists the eight counties (' + box.height + ' px)');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'map-parking-feeds.png'), clip: box });
   assert.deepEqual(problems, []);
