@@ -34,6 +34,43 @@ double partial_length(const geo::Polyline& line, size_t from, size_t to) {
     return m;
 }
 
+// The route the search found, step by step from the start: its path, length, the counties
+// and routes it follows in order, and the legs off the network.
+void lay_out(const Network& net, const std::vector<Gap>& gaps, const std::vector<Step>& steps, PlannedRoute& result) {
+    auto add_county = [&](const std::string& county) {
+        if (!county.empty() && (result.counties.empty() || result.counties.back() != county)) result.counties.push_back(county);
+    };
+    auto add_route = [&](const std::string& id) {
+        if (result.route_ids.empty() || result.route_ids.back() != id) result.route_ids.push_back(id);
+    };
+    auto append = [&](const geo::Polyline& piece) {
+        for (const auto& p : piece)
+            if (result.path.empty() || result.path.back().lat != p.lat || result.path.back().lon != p.lon)
+                result.path.push_back(p);
+    };
+    for (const Step& s : steps) {
+        if (s.kind == Step::gap) {
+            const Gap& g = gaps[s.index];
+            OffNetworkLeg leg{s.reversed ? g.end_b : g.end_a, s.reversed ? g.end_a : g.end_b, g.distance_m,
+                              s.reversed ? g.county_b : g.county_a, s.reversed ? g.county_a : g.county_b};
+            append({leg.from, leg.to});
+            result.off_network_m += leg.distance_m;
+            result.length_m += leg.distance_m;
+            add_county(leg.county_to);
+            result.breaks.push_back(leg);
+            continue;
+        }
+        const Edge& edge = net.edges[s.index];
+        geo::Polyline piece = s.kind == Step::edge ? slice(edge.line, s.reversed ? edge.line.size() - 1 : 0,
+                                                           s.reversed ? 0 : edge.line.size() - 1)
+                                                   : slice(edge.line, s.begin, s.end);
+        append(piece);
+        result.length_m += geo::length_m(piece);
+        add_county(net.routes[edge.route].county);
+        add_route(net.routes[edge.route].id);
+    }
+}
+
 }  // namespace
 
 RoutePlanner::RoutePlanner(const Network& network, std::vector<Gap> gaps, PlanOptions options)
@@ -172,38 +209,7 @@ PlannedRoute RoutePlanner::plan(geo::LatLon from, geo::LatLon to) const {
     std::vector<Step> steps;
     for (size_t node = T; node != S; node = previous[node]) steps.push_back(via[node]);
     std::reverse(steps.begin(), steps.end());
-    auto add_county = [&](const std::string& county) {
-        if (!county.empty() && (result.counties.empty() || result.counties.back() != county)) result.counties.push_back(county);
-    };
-    auto add_route = [&](const std::string& id) {
-        if (result.route_ids.empty() || result.route_ids.back() != id) result.route_ids.push_back(id);
-    };
-    auto append = [&](const geo::Polyline& piece) {
-        for (const auto& p : piece)
-            if (result.path.empty() || result.path.back().lat != p.lat || result.path.back().lon != p.lon)
-                result.path.push_back(p);
-    };
-    for (const Step& s : steps) {
-        if (s.kind == Step::gap) {
-            const Gap& g = gaps_[s.index];
-            OffNetworkLeg leg{s.reversed ? g.end_b : g.end_a, s.reversed ? g.end_a : g.end_b, g.distance_m,
-                              s.reversed ? g.county_b : g.county_a, s.reversed ? g.county_a : g.county_b};
-            append({leg.from, leg.to});
-            result.off_network_m += leg.distance_m;
-            result.length_m += leg.distance_m;
-            add_county(leg.county_to);
-            result.breaks.push_back(leg);
-            continue;
-        }
-        const Edge& edge = net_.edges[s.index];
-        geo::Polyline piece = s.kind == Step::edge ? slice(edge.line, s.reversed ? edge.line.size() - 1 : 0,
-                                                           s.reversed ? 0 : edge.line.size() - 1)
-                                                   : slice(edge.line, s.begin, s.end);
-        append(piece);
-        result.length_m += geo::length_m(piece);
-        add_county(net_.routes[edge.route].county);
-        add_route(net_.routes[edge.route].id);
-    }
+    lay_out(net_, gaps_, steps, result);
     result.found = true;
     return result;
 }

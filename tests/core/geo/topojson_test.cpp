@@ -66,6 +66,26 @@ std::string error_of(const Json& topology, const char* object = "towns") {
     return r.error();
 }
 
+// One member of the valid topology replaced (a JSON pointer and the JSON put there), and the
+// message the reader must give for it.
+struct Break {
+    const char* pointer;
+    const char* value;
+    const char* error;
+};
+
+template <size_t N>
+void check_breaks(const Break (&cases)[N]) {
+    for (const auto& c : cases) {
+        const std::string pointer = c.pointer, value = c.value;
+        CAPTURE(pointer);
+        CAPTURE(value);
+        Json t = neighbours();
+        t[Json::json_pointer(c.pointer)] = Json::parse(c.value);
+        CHECK(error_of(t) == c.error);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("quantised arcs decode to the positions they encode, joins not repeated") {
@@ -179,11 +199,6 @@ TEST_CASE("every malformed topology is refused with the place and the reason") {
         CHECK(error_of(t) == "atlas.json: transform: expected scale and translate pairs");
     }
     SUBCASE("arc indices and positions, named by geometry") {
-        struct Break {
-            const char* pointer;
-            const char* value;
-            const char* error;
-        };
         const Break cases[] = {
             {"/objects/towns/geometries/1/arcs", "[[2, -9]]", "atlas.json: objects.towns.geometries[1]: arc 8 does not exist"},
             {"/objects/towns/geometries/0/arcs", "[[0, 3]]", "atlas.json: objects.towns.geometries[0]: arc 3 does not exist"},
@@ -202,15 +217,7 @@ TEST_CASE("every malformed topology is refused with the place and the reason") {
             {"/arcs/2/0", "[\"a\", 1]", "atlas.json: objects.towns.geometries[1]: arc 2 has a malformed position"},
             {"/arcs/0", "{}", "atlas.json: objects.towns.geometries[0]: arc 0 does not exist"},
         };
-        for (const auto& c : cases) {
-            const std::string shown_c_pointer = c.pointer;
-            CAPTURE(shown_c_pointer);
-            const std::string shown_c_value = c.value;
-            CAPTURE(shown_c_value);
-            Json t = neighbours();
-            t[Json::json_pointer(c.pointer)] = Json::parse(c.value);
-            CHECK(error_of(t) == c.error);
-        }
+        check_breaks(cases);
         Json t = neighbours();
         t["objects"]["towns"]["geometries"][1].erase("arcs");
         CHECK(error_of(t) == "atlas.json: objects.towns.geometries[1]: a polygon is not an array of rings");
@@ -220,11 +227,6 @@ TEST_CASE("every malformed topology is refused with the place and the reason") {
 TEST_CASE("members of the wrong JSON type are refused with a message, never thrown over") {
     // The core is built without exceptions (WASM): a hand-edited atlas with a string where a
     // number belongs must give an error, not abort.
-    struct Break {
-        const char* pointer;
-        const char* value;
-        const char* error;
-    };
     const Break cases[] = {
         {"/type", "5", "atlas.json: not a TopoJSON Topology"},
         {"/transform/scale", R"(["1e-4", "1e-4"])", "atlas.json: transform: expected scale and translate pairs"},
@@ -235,15 +237,7 @@ TEST_CASE("members of the wrong JSON type are refused with a message, never thro
         {"/objects/towns/type", "7", "atlas.json: objects.towns: expected a GeometryCollection"},
         {"/objects/towns/geometries", R"({"a": 1})", "atlas.json: objects.towns: expected a GeometryCollection"},
     };
-    for (const auto& c : cases) {
-        const std::string shown_c_pointer = c.pointer;
-        CAPTURE(shown_c_pointer);
-        const std::string shown_c_value = c.value;
-        CAPTURE(shown_c_value);
-        Json t = neighbours();
-        t[Json::json_pointer(c.pointer)] = Json::parse(c.value);
-        CHECK(error_of(t) == c.error);
-    }
+    check_breaks(cases);
     // A geometry that is no object, or whose type is no string, is no area: left out.
     Json t = neighbours();
     t["objects"]["towns"]["geometries"].push_back("Polygon");
