@@ -3,48 +3,11 @@
 #include <doctest/doctest.h>
 
 #include "parking/api_json.h"
+#include "parking/sample_counties.h"
 
 using namespace beitai;
 using namespace beitai::parking;
-
-namespace {
-
-const std::int64_t kNow = 1714538400;  // 2024-05-01T12:40:00+08:00
-
-CountyParking county(const std::string& id, int first_free) {
-    CountyParking c;
-    c.status.county = id;
-    c.status.sample = true;
-    c.status.stale_after_s = 300;
-    c.status.last_success_at = kNow - 20;
-    c.status.data_updated_at = kNow - 25;
-    c.availability = AvailabilityList{};
-    for (int i = 0; i < 3; ++i) {
-        CarPark p;
-        p.county = id;
-        p.id = id.substr(0, 3) + "-" + std::to_string(i);
-        p.name_zh = "示範停車場 " + std::to_string(i);
-        p.name_en = i == 0 ? "Sample car park" : "";
-        p.position = {25.0 + i * 0.01, 121.5 + i * 0.01};
-        p.address = "示範地址 \"1\" <號>";
-        p.live_data = i < 2;
-        p.total_spaces = 100;
-        c.car_parks.car_parks.push_back(p);
-        if (i == 2) continue;  // no live data for the third
-        Availability a;
-        a.car_park_id = p.id;
-        a.total_spaces = 100;
-        a.available_spaces = i == 0 ? std::optional<int>(first_free) : std::nullopt;
-        a.service = Service::open;
-        a.fullness = i == 1 ? Fullness::nearly_full : Fullness::unknown;
-        a.collected = i == 0 ? "2024-05-01T12:39:00+08:00" : "2024-05-01T12:30:00+08:00";
-        a.collected_at = i == 0 ? kNow - 60 : kNow - 600;
-        c.availability->items.push_back(a);
-    }
-    return c;
-}
-
-}  // namespace
+using namespace beitai::parking::sample;
 
 TEST_CASE("GET /api/parking's JSON says level, free spaces (null when unknown), age and staleness") {
     ParkingSnapshot snap({county("Taipei", 40), county("Keelung", 0)});
@@ -151,31 +114,4 @@ TEST_CASE("the browser keeps the level and staleness the server sent, and only l
     bad = served;
     bad.erase("now");
     CHECK(read_parking_json(bad).error() == "now: expected the time it was written");
-}
-
-TEST_CASE("the feeds' status: GET /api/parking/feeds reads back to what was written") {
-    CountyParking keelung_county = county("Keelung", 0);
-    FeedStatus& keelung = keelung_county.status;
-    keelung.last_error = "HTTP 500 \"bad\"";
-    keelung.last_error_at = kNow - 3;
-    keelung.consecutive_failures = 4;
-    keelung.breaker_open = true;
-    keelung.next_attempt_at = kNow + 60;
-    keelung.rejected_items = 2;
-    ParkingSnapshot snap({county("Taipei", 40), keelung_county});
-    const auto written = feeds_json(snap, kNow);
-    CHECK(written["feeds"][1]["breaker_open"] == true);
-    auto read = read_feeds_json(written);
-    REQUIRE_MESSAGE(read, read.error());
-    CHECK(read->sample);
-    CHECK(read->now == kNow);
-    REQUIRE(read->feeds.size() == 2);
-    CHECK(read->feeds[1].last_error == "HTTP 500 \"bad\"");
-    CHECK(read->feeds[1].next_attempt_at == kNow + 60);
-    CHECK(feed_list_json(read->feeds, kNow) == written["feeds"]);
-    // The list in /api/parking and in the stream's events is the same list.
-    CHECK(parking_json(snap, {}, kNow)["feeds"] == written["feeds"]);
-    CHECK(read_feeds_json(text::Json::parse(R"({"now": "2024-05-01T12:40:00+08:00", "feeds": [{"county": "Taipei", "age_s": -5}]})"))
-              .error() == "feeds[0].age_s: expected seconds from 0, got -5");
-    CHECK(read_feeds_json(text::Json::parse(R"({"feeds": []})")).error() == "now: expected the time it was written");
 }

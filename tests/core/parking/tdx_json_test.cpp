@@ -109,24 +109,6 @@ TEST_CASE("the shape of an availability document is checked before its items") {
               .error() == "ParkingAvailabilities: 3 items, more than the limit of 2");
 }
 
-TEST_CASE("what the fuzzer found: \"NULL\" and empty names are missing; CR is a line break, other controls spaces") {
-    // tests/fuzz/regressions/fuzz_tdx_json and fuzz_tdx_xml hold the inputs themselves.
-    const std::string position = R"("CarParkPosition": {"PositionLat": 25, "PositionLon": 121.5})";
-    CHECK(read_car_parks_json(R"({"CarParks": [{"CarParkID": "NULL", "CarParkName": {"Zh_tw": "A"}, )" + position + "}]}", "Taipei")
-              .error()
-              .find("CarParks[0].CarParkID: empty") != std::string::npos);
-    CHECK(read_car_parks_json(R"({"CarParks": [{"CarParkID": "A", "CarParkName": "", )" + position + "}]}", "Taipei")
-              .error()
-              .find("CarParks[0].CarParkName: empty") != std::string::npos);
-    auto cleaned = read_car_parks_json(R"({"CarParks": [{"CarParkID": " A ", "CarParkName": {"Zh_tw": "B\rC\u001e"}, )" + position + "}]}", "Taipei");
-    REQUIRE_MESSAGE(cleaned, cleaned.error());
-    CHECK(cleaned->car_parks[0].id == "A");
-    CHECK(cleaned->car_parks[0].name_zh == "B\nC");  // CR as a line break, U+001E dropped at the end
-    CHECK(read_availability_json(R"({"ParkingAvailabilities": [{"CarParkID": "A", "DataCollectTime": "9999-12-31T23:59:59-14:00"}]})")
-              .error()
-              .find("from 1970 to 2199") != std::string::npos);
-}
-
 TEST_CASE("car park JSON reads names, position, flags; positions outside Taiwan are rejected") {
     auto list = read_car_parks_json(R"({"UpdateTime": "2024-05-01T00:00:00+08:00", "CarParks": [
       {"CarParkID": "TPE-001", "CarParkName": {"Zh_tw": "示範停車場一", "En": "Sample 1"},
