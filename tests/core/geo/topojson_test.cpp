@@ -1,7 +1,6 @@
 // geo/topojson: a Topology's areas decoded into features. The cases encode their own
 // shapes (quantised, delta-encoded, borders shared and walked backwards) and check that
 // decoding gives the shapes back; every error names the geometry and the reason.
-// (The first TopoJSON case, two squares sharing an edge, is in render/map_test.cpp.)
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -247,4 +246,35 @@ TEST_CASE("members of the wrong JSON type are refused with a message, never thro
     REQUIRE_MESSAGE(features.ok(), features.error());
     REQUIRE(features->size() == 3);
     CHECK((*features)[2].properties == Json::object());
+}
+
+TEST_CASE("TopoJSON: shared, delta-encoded arcs decode into closed rings") {
+    // Two squares sharing an edge: arc 0 is the shared edge, 1 and 2 the rest of each.
+    auto topology = text::Json::parse(R"({
+      "type": "Topology",
+      "transform": {"scale": [0.001, 0.001], "translate": [121.0, 25.0]},
+      "arcs": [[[1000, 0], [0, 1000]], [[1000, 1000], [-1000, 0], [0, -1000], [1000, 0]], [[1000, 0], [1000, 0], [0, 1000], [-1000, 0]]],
+      "objects": {"counties": {"type": "GeometryCollection", "geometries": [
+        {"type": "Polygon", "arcs": [[0, 1]], "properties": {"COUNTYNAME": "西"}},
+        {"type": "Polygon", "arcs": [[2, -1]], "properties": {"COUNTYNAME": "東"}},
+        {"type": "Point", "coordinates": [1, 1]}]}}
+    })");
+    auto features = geo::read_topojson(topology, "counties", "test.json");
+    REQUIRE_MESSAGE(features.ok(), features.error());
+    REQUIRE(features->size() == 2);
+    const auto& west = (*features)[0].geometry.polygons[0][0];
+    CHECK(west.size() == 5);
+    CHECK(west.front().lat == doctest::Approx(west.back().lat));
+    CHECK(west.front().lon == doctest::Approx(west.back().lon));
+    CHECK(west[0].lon == doctest::Approx(122.0));
+    CHECK(west[1].lat == doctest::Approx(26.0));
+    CHECK((*features)[1].properties["COUNTYNAME"] == "東");
+    CHECK(geo::contains((*features)[0].geometry.polygons[0], {25.5, 121.5}));
+    CHECK_FALSE(geo::contains((*features)[0].geometry.polygons[0], {25.5, 122.5}));
+    CHECK(geo::contains((*features)[1].geometry.polygons[0], {25.5, 122.5}));
+
+    CHECK(geo::read_topojson(text::Json::parse("{}"), "counties", "x").error() == "x: not a TopoJSON Topology");
+    auto broken = topology;
+    broken["objects"]["counties"]["geometries"][0]["arcs"] = text::Json::parse("[[7]]");
+    CHECK(geo::read_topojson(broken, "counties", "t").error() == "t: objects.counties.geometries[0]: arc 7 does not exist");
 }

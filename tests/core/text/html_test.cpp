@@ -87,3 +87,9 @@ TEST_CASE("escape_xml: the same five escapes, and control characters become U+FF
     CHECK(text::escape_xml("臺北市 – “引號”") == "臺北市 – “引號”");
     CHECK(text::escape_xml("") == "");
 }
+
+TEST_CASE("HTML escaping neutralises markup and quotes") {
+    CHECK(text::escape_html("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+    CHECK(text::escape_html("a&b \"c\" 'd'") == "a&amp;b &quot;c&quot; &#39;d&#39;");
+    CHECK(text::escape_html("臺北市") == "臺北市");
+}

@@ -1,0 +1,88 @@
+// The map's Scene: the view's parameters, the layers and box asked for, the site card, and
+// a planned route drawn over the rest.
+#include <doctest/doctest.h>
+
+#include "render/map_fixture.h"
+#include "render/svg.h"
+
+using namespace beitai;
+using namespace beitai::map_fixture;
+
+TEST_CASE("the view's parameters: layers, box, and clear errors") {
+    auto all = render::parse_map_view({});
+    REQUIRE(all.ok());
+    CHECK(all->layers.routes);
+    CHECK(all->layers.sites);
+    CHECK_FALSE(all->bbox.has_value());
+    auto some = render::parse_map_view({{"layers", "sites,gaps"}, {"bbox", "121.4,25.0,121.6,25.2"}});
+    REQUIRE(some.ok());
+    CHECK_FALSE(some->layers.routes);
+    CHECK(some->layers.gaps);
+    REQUIRE(some->bbox.has_value());
+    CHECK(some->bbox->west == doctest::Approx(121.4));
+    CHECK(text::to_query_string(render::to_params(*some)) == "layers=gaps%2Csites&bbox=121.40000%2C25.00000%2C121.60000%2C25.20000");
+    CHECK(render::parse_map_view({{"layers", "rivers"}}).error().find("layers: unknown layer \"rivers\"") == 0);
+    CHECK(render::parse_map_view({{"bbox", "1,2"}}).error().find("bbox: expected west,south,east,north") == 0);
+    CHECK(render::parse_map_view({{"bbox", "121.6,25,121.5,25.1"}}).error().find("west must be less than east") != std::string::npos);
+    CHECK(render::parse_map_view({{"bbox", "x,25,121.5,25.1"}}).error() == "bbox: \"x\" is not a number");
+    CHECK(render::parse_map_view({{"zoom", "3"}}).error().find("unknown parameter \"zoom\"") == 0);
+    CHECK(render::parse_map_view({{"zoom", "3"}}, {"zoom"}).ok());
+
+    CHECK(render::parse_point("25.03,121.56", "from").ok());
+    CHECK(render::parse_point("25.03", "from").error() == "from: expected lat,lon (two numbers), found \"25.03\"");
+    CHECK(render::parse_point("95,121", "to").error() == "to: coordinates out of range");
+    CHECK(render::parse_point("22.6,120.3", "to").error() == "to: 22.6,120.3 is outside northern Taiwan");
+}
+
+TEST_CASE("the scene holds the layers asked for, inside the box") {
+    Fixture f;
+    auto view = *render::parse_map_view({});
+    auto scene = render::map_scene(f.data(), view);
+    CHECK(scene.polylines.size() == 2 + f.gaps.size());  // routes and break lines
+    size_t sites = 0;
+    for (const auto& m : scene.markers) sites += m.layer == "sites";
+    CHECK(sites == 2);
+    // Routes carry their county's colour, the same everywhere.
+    CHECK(scene.polylines[0].look.stroke == render::county_colour("Taipei"));
+    CHECK(render::county_colour("Taipei") != render::county_colour("NewTaipei"));
+    // Site markers open the site card, escaped, which says the data is a sample.
+    for (const auto& m : scene.markers) CHECK(m.has_card == (m.layer == "sites"));
+    const std::string card = render::map_card_html(f.data(), "s1", view.lang);
+    CHECK(card.find("示範資料") != std::string::npos);
+    CHECK(card.find("關渡&lt;自然&gt;公園") != std::string::npos);
+    CHECK(card.find("<自然>") == std::string::npos);
+    CHECK(render::map_card_html(f.data(), "no-such-site", view.lang).empty());
+
+    auto taipei_only = *render::parse_map_view({{"layers", "sites"}, {"bbox", "121.4,25.0,121.6,25.2"}});
+    auto boxed = render::map_scene(f.data(), taipei_only);
+    CHECK(boxed.polylines.empty());
+    REQUIRE(boxed.markers.size() == 1);
+    CHECK(boxed.markers[0].id == "s1");
+}
+
+TEST_CASE("a planned route is part of the scene, styled there, over the routes") {
+    Fixture f;
+    bikenet::RoutePlanner planner(f.network, f.gaps);
+    const auto plan = planner.plan({25.05, 121.50}, {25.06, 121.51});
+    REQUIRE(plan.found);
+    auto data = f.data();
+    const auto view = *render::parse_map_view({{"layers", "routes"}});
+    const auto without = render::map_scene(data, view);
+    data.planned = &plan;
+    const auto with = render::map_scene(data, view);
+    REQUIRE(with.polylines.size() == without.polylines.size() + 1);
+    const auto& path = with.polylines.back();  // drawn last: on top
+    CHECK(path.layer == "path");
+    REQUIRE(path.points.size() == plan.path.size());
+    CHECK(path.points.front().lat == plan.path.front().lat);
+    CHECK(path.look.stroke == "#111111");
+    CHECK(path.look.weight == 6);
+    CHECK(path.look.opacity == 0.75);
+    // The view stays where it was: the plan does not move what the map fits.
+    CHECK(with.fit_south_west.lat == without.fit_south_west.lat);
+    CHECK(with.fit_north_east.lon == without.fit_north_east.lon);
+    // Whatever the layers: a plan shown with every layer off is still drawn.
+    CHECK(render::map_scene(data, *render::parse_map_view({{"layers", ""}})).polylines.size() == 1);
+    // The SVG draws it with the rest.
+    CHECK(render::scene_svg(with, {}).find("stroke=\"#111111\"") != std::string::npos);
+}
