@@ -1,24 +1,12 @@
 // Levels (the number decides, then FullStatus) and freshness.
 #include <doctest/doctest.h>
 
+#include "live.h"
 #include "parking/levels.h"
 
 using namespace beitai;
 using namespace beitai::parking;
-
-namespace {
-
-Availability live(std::optional<int> available, std::optional<int> total, Service service = Service::open,
-                  Fullness fullness = Fullness::unknown) {
-    Availability a;
-    a.available_spaces = available;
-    a.total_spaces = total;
-    a.service = service;
-    a.fullness = fullness;
-    return a;
-}
-
-}  // namespace
+using beitai::testing::live;
 
 TEST_CASE("levels: the number decides, then FullStatus; closed wins; no data is unknown") {
     CHECK(level_of(nullptr) == Level::unknown);

@@ -2,22 +2,14 @@
 // box, the nearest with space, and the diff from one snapshot to the next.
 #include <doctest/doctest.h>
 
+#include "live.h"
 #include "parking/snapshot.h"
 
 using namespace beitai;
 using namespace beitai::parking;
+using beitai::testing::live;
 
 namespace {
-
-Availability live(std::optional<int> available, std::optional<int> total, Service service = Service::open,
-                  Fullness fullness = Fullness::unknown) {
-    Availability a;
-    a.available_spaces = available;
-    a.total_spaces = total;
-    a.service = service;
-    a.fullness = fullness;
-    return a;
-}
 
 CarPark park(const std::string& county, const std::string& id, double lat, double lon) {
     CarPark c;
