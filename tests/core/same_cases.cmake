@@ -17,10 +17,15 @@ function(list_cases out)
     message(FATAL_ERROR "${ARGN} --list-test-cases failed (${rc}): ${err}")
   endif()
   # doctest frames the list with lines of '=' and a summary line starting with "[doctest]".
+  # A case's name may hold ';' (CMake's list separator) and brackets: neutralise them first,
+  # so that a name stays one item.
+  string(REPLACE ";" "," text "${text}")
+  string(REPLACE "[" "(" text "${text}")
+  string(REPLACE "]" ")" text "${text}")
   string(REPLACE "\n" ";" lines "${text}")
   set(cases)
   foreach(line IN LISTS lines)
-    if(line MATCHES "^\\[doctest\\]" OR line MATCHES "^=+$" OR line STREQUAL "")
+    if(line MATCHES "^\\(doctest\\)" OR line MATCHES "^=+$" OR line STREQUAL "")
       continue()
     endif()
     list(APPEND cases "${line}")
