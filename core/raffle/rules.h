@@ -1,0 +1,35 @@
+// What makes a campaign well formed, and when its rules may still change.
+//
+// The rules — period, sites, the number of counties, draws, prizes — are frozen once
+// check-ins open: a participant who started under one rule must finish under it. The
+// admin may still correct the names and the note.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/campaign.h"
+#include "content/county.h"
+#include "content/site.h"
+
+namespace beitai::raffle {
+
+// Every problem with `campaign` against the counties and sites, each naming its field
+// ("draws[1].cutoff: before the campaign's first day"); empty when it is sound.
+// Checked: ids URL-safe and unique, start ≤ end, 1 ≤ min_counties ≤ counties, site and prize
+// counties known, cut-offs within the period's days and in order, a draw's date not before
+// its cut-off, prize counts ≥ 1.
+std::vector<std::string> check_campaign(const content::Campaign& campaign, const std::vector<content::County>& counties,
+                                        const std::vector<content::Site>& sites);
+
+// True once check-ins have opened (the Taiwan date at `now` is on or after the start).
+bool rules_frozen(const content::Campaign& campaign, long long now);
+
+// Whether `next` may replace `current` at `now`: an empty string, or why not (the first rule
+// that differs, named: "min_counties: the rules are frozen since check-ins opened on 2026-10-01").
+std::string rules_change_refusal(const content::Campaign& current, const content::Campaign& next, long long now);
+
+// Whether check-ins are taken at `now`: the Taiwan date within [start, end].
+bool within_period(const content::Campaign& campaign, long long now);
+
+}  // namespace beitai::raffle
