@@ -1,11 +1,22 @@
+#include "store/raffle_store.h"
 #include "store/store.h"
 
 namespace beitai::site {
 
+namespace {
+bool names_postgres(const std::string& location) {
+    return location.rfind("postgres://", 0) == 0 || location.rfind("postgresql://", 0) == 0;
+}
+}  // namespace
+
 Result<std::unique_ptr<Store>> open_store(const std::string& location) {
-    if (location.rfind("postgres://", 0) == 0 || location.rfind("postgresql://", 0) == 0)
-        return open_postgres_store(location);
+    if (names_postgres(location)) return open_postgres_store(location);
     return open_sqlite_store(location);
+}
+
+Result<std::unique_ptr<RaffleStore>> open_raffle_store(const std::string& location) {
+    if (names_postgres(location)) return open_postgres_raffle_store(location);
+    return open_sqlite_raffle_store(location);
 }
 
 }  // namespace beitai::site
