@@ -15,6 +15,7 @@
 
 #include "../../support/scratch_store.h"
 #include "store/raffle_store.h"
+#include "store/store.h"
 
 using namespace beitai;
 using namespace beitai::site;
@@ -570,4 +571,39 @@ TEST_CASE_TEMPLATE("raffle store: erase_contacts erases the campaign's contacts 
     auto still = store.participant_by_token("2026", "token-a");
     REQUIRE(still.ok());
     CHECK(still->has_value());
+}
+
+TEST_CASE("raffle store: on SQLite its tables share the proposal store's file, each store writing on its own connection") {
+    testing::ScratchSqlite scratch;
+    auto proposals = open_sqlite_store(scratch.path());
+    REQUIRE_MESSAGE(proposals.ok(), proposals.error());
+    auto raffle = open_sqlite_raffle_store(scratch.path());
+    REQUIRE_MESSAGE(raffle.ok(), raffle.error());
+    RaffleStore& store = **raffle;
+    std::vector<long long> people;
+    for (int i = 0; i < 4; ++i) people.push_back(add(store, participant("2026", std::to_string(i))));
+
+    // Both write at once: the busy timeout makes each wait for the other's lock, never fail.
+    std::atomic<int> failures{0};
+    std::thread auditor([&] {
+        for (int i = 0; i < 40; ++i)
+            if (!(*proposals)->append_audit({0, 1790000000 + i, "admin", "sign-in", "", "", "", "127.0.0.1"}).ok()) ++failures;
+    });
+    std::vector<std::thread> callers;
+    for (int t = 0; t < 4; ++t)
+        callers.emplace_back([&, t] {
+            for (int i = 0; i < 10; ++i) {
+                auto r = store.add_checkin(checkin(people[t], "site-" + std::to_string(i), "Taipei", 1790000000 + i));
+                if (!r.ok() || *r != AddResult::stored) ++failures;
+            }
+        });
+    auditor.join();
+    for (auto& t : callers) t.join();
+    CHECK(failures == 0);
+    auto audit = (*proposals)->audit_log(100);
+    REQUIRE(audit.ok());
+    CHECK(audit->size() == 40);
+    auto counted = store.counted_checkins("2026");
+    REQUIRE(counted.ok());
+    CHECK(counted->size() == 40);
 }
