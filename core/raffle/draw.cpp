@@ -17,6 +17,25 @@ std::string byte_name(unsigned char c) {
     return std::string("byte 0x") + kDigits[c >> 4] + kDigits[c & 15];
 }
 
+// Sorted in byte order, each id once; a list that is so already (the published one) is
+// only checked, not sorted again.
+void sorted_unique(std::vector<std::string>& entries) {
+    if (!std::is_sorted(entries.begin(), entries.end())) std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+}
+
+std::string joined_lines(const std::vector<std::string>& lines) {
+    size_t size = 0;
+    for (const auto& line : lines) size += line.size() + 1;
+    std::string out;
+    out.reserve(size);
+    for (const auto& line : lines) {
+        out += line;
+        out += '\n';
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string entry_id(std::string_view secret, std::string_view campaign, long long participant) {
@@ -26,17 +45,8 @@ std::string entry_id(std::string_view secret, std::string_view campaign, long lo
 }
 
 std::string entries_document(std::vector<std::string> entries) {
-    std::sort(entries.begin(), entries.end());
-    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-    std::string out;
-    size_t size = 0;
-    for (const auto& e : entries) size += e.size() + 1;
-    out.reserve(size);
-    for (const auto& e : entries) {
-        out += e;
-        out += '\n';
-    }
-    return out;
+    sorted_unique(entries);
+    return joined_lines(entries);
 }
 
 Result<std::vector<std::string>> read_entries_document(std::string_view text) {
@@ -134,12 +144,9 @@ std::string normalise_seed(std::string_view value) {
 std::vector<Winner> run_draw(const std::vector<std::string>& entries, std::string_view seed_value, size_t slots) {
     // The list as published: sorted, each id once. Its digest goes into the key, so the
     // winners follow from the list itself, never from a digest passed beside it.
-    const std::string document = entries_document(entries);
     std::vector<std::string> list = entries;
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
-
-    DrawStream stream(text::to_hex(text::sha256(document)), normalise_seed(seed_value));
+    sorted_unique(list);
+    DrawStream stream(text::to_hex(text::sha256(joined_lines(list))), normalise_seed(seed_value));
     std::vector<Winner> winners;
     const size_t n = list.size();
     for (size_t k = 0; k < slots && k < n; ++k) {
