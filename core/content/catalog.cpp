@@ -33,6 +33,22 @@ int proposals_year(const std::string& path) {
     return year;
 }
 
+// "campaigns/2026-demo.json" → "2026-demo"; "" when the path is not a campaign file.
+std::string campaign_file_id(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    if (slash == std::string::npos) return "";
+    if (base_name(path.substr(0, slash)) != "campaigns") return "";
+    std::string name = path.substr(slash + 1);
+    if (!ends_with(name, ".json") || name.size() == 5) return "";
+    return name.substr(0, name.size() - 5);
+}
+
+bool has_site(const SiteList& sites, const std::string& id) {
+    for (const auto& s : sites.sites)
+        if (s.id == id) return true;
+    return false;
+}
+
 }  // namespace
 
 const Proposal* Catalog::find_proposal(const std::string& id) const {
@@ -68,6 +84,27 @@ std::vector<std::string> check_references(const Catalog& catalog) {
         for (const auto& problem : check_proposal_references(p, catalog.counties, catalog.groups))
             problems.push_back(where + problem);
     }
+    std::set<std::string> campaign_ids;
+    for (const auto& c : catalog.campaigns) {
+        const std::string where = "campaign " + c.id + ": ";
+        if (!campaign_ids.insert(c.id).second) problems.push_back(where + "duplicate id");
+        // A history campaign's sites are not in the catalog: it names none, only how many.
+        if (!c.external)
+            for (size_t i = 0; i < c.sites.size(); ++i)
+                if (!has_site(catalog.sites, c.sites[i].site))
+                    problems.push_back(where + "sites[" + std::to_string(i) + "].site: unknown site id \"" +
+                                       c.sites[i].site + "\"");
+        for (size_t d = 0; d < c.draws.size(); ++d)
+            for (size_t p = 0; p < c.draws[d].prizes.size(); ++p)
+                if (!find_county(catalog.counties, c.draws[d].prizes[p].county))
+                    problems.push_back(where + "draws[" + std::to_string(d) + "].prizes[" + std::to_string(p) +
+                                       "].county: unknown county id \"" + c.draws[d].prizes[p].county + "\"");
+        if (c.figures)
+            for (size_t i = 0; i < c.figures->counties.size(); ++i)
+                if (!find_county(catalog.counties, c.figures->counties[i].county))
+                    problems.push_back(where + "figures.counties[" + std::to_string(i) +
+                                       "].county: unknown county id \"" + c.figures->counties[i].county + "\"");
+    }
     return problems;
 }
 
@@ -77,6 +114,7 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
     bool have_counties = false, have_groups = false;
     // Where each proposal came from, to word cross-reference errors with the file.
     std::vector<std::string> proposal_files;
+    std::vector<std::string> campaign_files;  // likewise for campaigns
 
     for (const auto& file : files) {
         auto parsed = text::parse_json_text(file.text, file.path);
@@ -110,10 +148,17 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
                 catalog.proposals.push_back(std::move(proposals[i]));
                 proposal_files.push_back(file.path);
             }
+        } else if (std::string id = campaign_file_id(file.path); !id.empty()) {
+            Campaign campaign = read_campaign(*parsed, diagnostics);
+            if (!campaign.id.empty() && campaign.id != id)
+                diagnostics.add("id", "\"" + campaign.id + "\" in the file of campaign \"" + id +
+                                          "\" (the file is named after the id)");
+            catalog.campaigns.push_back(std::move(campaign));
+            campaign_files.push_back(file.path);
         } else {
             diagnostics.add("", "not a content file (expected counties.json, groups.json, "
-                                "proposals/<ROC year>.json, maps/sites.json, maps/routes.geojson or "
-                                "parking/car_parks.json)");
+                                "proposals/<ROC year>.json, maps/sites.json, maps/routes.geojson, "
+                                "parking/car_parks.json or campaigns/<id>.json)");
         }
         problems.insert(problems.end(), diagnostics.messages().begin(), diagnostics.messages().end());
     }
@@ -132,7 +177,19 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
                 problems.push_back("content/parking/car_parks.json: car_parks[" + std::to_string(i) +
                                    "].county: unknown county id \"" + catalog.car_parks.car_parks[i].county + "\"");
         for (auto& problem : check_references(catalog)) {
-            // Prefix the file that holds the proposal named in the message.
+            // Prefix the file that holds the proposal or campaign named in the message.
+            const std::string campaign_prefix = "campaign ";
+            if (problem.compare(0, campaign_prefix.size(), campaign_prefix) == 0) {
+                const size_t colon = problem.find(": ");
+                const std::string id = problem.substr(campaign_prefix.size(), colon - campaign_prefix.size());
+                for (size_t i = 0; i < catalog.campaigns.size(); ++i)
+                    if (catalog.campaigns[i].id == id) {
+                        problem = campaign_files[i] + ": " + problem.substr(colon + 2);
+                        break;
+                    }
+                problems.push_back(problem);
+                continue;
+            }
             std::string id = problem.substr(9, problem.find(':') - 9);
             for (size_t i = 0; i < catalog.proposals.size(); ++i)
                 if (catalog.proposals[i].id == id) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "content/campaign.h"
 #include "content/car_park.h"
 #include "content/county.h"
 #include "content/issue_group.h"
@@ -30,17 +31,21 @@ struct Catalog {
     SiteList sites;                   // maps/sites.json (sample until official data is loaded)
     RouteSet routes;                  // maps/routes.geojson
     CarParkSet car_parks;             // parking/car_parks.json (sample; live data comes from the feeds)
+    std::vector<Campaign> campaigns;  // campaigns/<id>.json, one campaign a file
 
     const Proposal* find_proposal(const std::string& id) const;
 };
 
 // Which part of the catalog a file holds, by its name: counties.json, groups.json,
-// proposals/<ROC year>.json, maps/sites.json, maps/routes.geojson, parking/car_parks.json.
+// proposals/<ROC year>.json, maps/sites.json, maps/routes.geojson, parking/car_parks.json,
+// campaigns/<id>.json (the file named after the campaign's id).
 // Anything else is an error (a stray file is a mistake).
 Result<Catalog> read_catalog(const std::vector<SourceFile>& files);
 
 // The cross-file rules on an assembled catalog (ids unique, county, group and sub-group
-// references resolve, proposals sit in the file of their year). read_catalog applies them;
+// references resolve, proposals sit in the file of their year; a campaign's sites — unless
+// it ran outside the portal — and its prize and figures counties resolve). Messages start
+// "proposal <id>: " or "campaign <id>: ". read_catalog applies them;
 // exposed for data that arrives another way (a store, an import).
 std::vector<std::string> check_references(const Catalog& catalog);
 

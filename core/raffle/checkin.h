@@ -82,6 +82,8 @@ struct CheckinVerdict {
     bool accepted = false;  // stored, in `state`; otherwise refused and nothing is stored
     CheckinState state = CheckinState::counted;
     CheckinReason reason = CheckinReason::none;
+    std::string site;        // the claim's site, so that the message can name it and its radius
+    double accuracy_m = 0;   // accuracy_too_coarse: the accuracy the device reported
     double distance_m = 0;   // outside_radius: how far the position was from the site
     double speed_kmh = 0;    // too_fast: the implied speed
     std::string from_site;   // too_fast: the previous check-in's site
