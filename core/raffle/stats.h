@@ -4,6 +4,9 @@
 //   participants_home  registered participants with at least one counted check-in, by home
 //   participations     counted check-ins at the county's sites (one per person and site)
 //   site_visits        the county's sites with at least one counted check-in
+// A participant whose home is "other" (outside the eight) counts in the total's
+// participants_home but in no row, so that column's total may exceed the rows' sum; the
+// other two columns' totals are the sums.
 #pragma once
 
 #include <string>
