@@ -21,6 +21,7 @@ DEBIAN_PACKAGES=(
   libsqlite3-dev sqlite3          # the embedded store (the CLI for tests that damage a store)
   postgresql libpq-dev            # the store for scale; the tests run against a real server
   libsodium-dev                   # argon2id password hashes, random tokens
+  libqrcodegencpp-dev             # QR codes: signboards, recovery codes (native)
   libcurl4-openssl-dev            # feeds (native)
   libpugixml-dev                  # XML of the TDX parking feeds (native; WASM compiles the source package)
   chromium                        # browser tests (driven by playwright-core)

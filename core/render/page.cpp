@@ -34,6 +34,7 @@ std::string page_html(const PageFrame& f) {
            escape_html(tr("site.name", f.lang)) + "</a></p><nav aria-label=\"" + escape_html(tr("site.short", f.lang)) +
            "\"><ul class=\"nav\">" + nav("home", "/", tr("nav.home", f.lang)) +
            nav("proposals", "/proposals", tr("nav.proposals", f.lang)) + nav("map", "/map", tr("nav.map", f.lang)) +
+           nav("raffle", "/raffle", tr("nav.raffle", f.lang)) +
            nav("kiosk", "/kiosk", tr("nav.kiosk", f.lang)) +
            nav("staff", "/staff", tr("nav.staff", f.lang)) + "<li><a class=\"lang-switch\" lang=\"" +
            std::string(text::html_lang_tag(other)) + "\" hreflang=\"" + std::string(text::html_lang_tag(other)) +

@@ -135,7 +135,8 @@ std::string staff_home_html(const tracker::Snapshot& snapshot, const tracker::Ac
     std::string out = "<section class=\"panel\"><h1>" + escape_html(tr("staff.home", lang)) +
                       "</h1><p class=\"who\">" + escape_html(tr("staff.signed_in_as", lang)) + "：" +
                       escape_html(who(snapshot, actor, lang)) + "</p>" + sign_out_form(csrf, lang) +
-                      "<p class=\"staff-links\"><a href=\"/staff/new\">" + escape_html(tr("staff.new", lang)) + "</a>";
+                      "<p class=\"staff-links\"><a href=\"/staff/new\">" + escape_html(tr("staff.new", lang)) + "</a> · <a href=\"/staff/raffle\">" +
+                      escape_html(tr("raffle.staff_heading", lang)) + "</a>";
     if (actor.role == tracker::Role::admin)
         out += " · <a href=\"/staff/audit\">" + escape_html(tr("staff.audit", lang)) + "</a> · <a href=\"/staff/accounts\">" +
                escape_html(tr("staff.accounts", lang)) + "</a>";

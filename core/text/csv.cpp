@@ -59,4 +59,31 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text) {
     return rows;
 }
 
+namespace {
+bool looks_like_formula(const std::string& cell) {
+    return !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
+                             cell[0] == '\r');
+}
+}  // namespace
+
+std::string csv_cell(std::string cell) {
+    if (looks_like_formula(cell)) cell = "'" + cell;
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+    std::string out = "\"";
+    for (char c : cell) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string write_csv(const std::vector<std::vector<std::string>>& rows) {
+    std::string out = "\xEF\xBB\xBF";
+    for (const auto& row : rows) {
+        for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_cell(row[i]);
+        out += "\r\n";
+    }
+    return out;
+}
+
 }  // namespace beitai::text

@@ -1,5 +1,6 @@
 // Reading CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF), as the ministries'
-// open-data lists come. A UTF-8 BOM is skipped. Errors name the line.
+// open-data lists come. A UTF-8 BOM is skipped. Errors name the line. And writing it, for
+// the downloads people open in a spreadsheet.
 #pragma once
 
 #include <string>
@@ -16,5 +17,11 @@ struct CsvRow {
 };
 
 Result<std::vector<CsvRow>> parse_csv(std::string_view text);
+
+// One cell, quoted when it must be; a cell a spreadsheet would run as a formula (=, +, -, @,
+// tab, CR first) is prefixed with an apostrophe, so a hostile title stays text.
+std::string csv_cell(std::string cell);
+// Rows as a document: a UTF-8 BOM (so that Excel reads Chinese correctly), CRLF line ends.
+std::string write_csv(const std::vector<std::vector<std::string>>& rows);
 
 }  // namespace beitai::text

@@ -1,5 +1,7 @@
 #include "tracker/exports.h"
 
+#include "text/csv.h"
+
 #include "text/json_reader.h"
 #include "tracker/labels.h"
 #include "text/html.h"
@@ -41,22 +43,6 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     std::string out;
     for (const auto& i : items) out += (out.empty() ? "" : separator) + i;
     return out;
-}
-
-bool looks_like_formula(const std::string& cell) {
-    return !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
-                             cell[0] == '\r');
-}
-
-std::string csv_cell(std::string cell) {
-    if (looks_like_formula(cell)) cell = "'" + cell;
-    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-    std::string out = "\"";
-    for (char c : cell) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string header(const Column& c, text::Lang lang) { return lang == text::Lang::en ? c.en : c.zh; }
@@ -107,11 +93,11 @@ std::vector<std::vector<std::string>> export_rows(const Snapshot& snapshot,
 std::string export_csv(const Snapshot& snapshot, const std::vector<const ProposalRecord*>& records, text::Lang lang) {
     std::string out = "\xEF\xBB\xBF";
     std::vector<std::string> head;
-    for (const auto& c : kColumns) head.push_back(csv_cell(header(c, lang)));
+    for (const auto& c : kColumns) head.push_back(text::csv_cell(header(c, lang)));
     out += join(head, ",") + "\r\n";
     for (const auto& row : export_rows(snapshot, records, lang)) {
         std::vector<std::string> cells;
-        for (const auto& cell : row) cells.push_back(csv_cell(cell));
+        for (const auto& cell : row) cells.push_back(text::csv_cell(cell));
         out += join(cells, ",") + "\r\n";
     }
     return out;

@@ -41,6 +41,12 @@ std::string random_token() {
     return to_hex(bytes, sizeof bytes);
 }
 
+std::string random_bytes(size_t n) {
+    std::string bytes(n, '\0');
+    randombytes_buf(bytes.data(), n);
+    return bytes;
+}
+
 std::string token_digest(const std::string& token) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());

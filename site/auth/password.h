@@ -19,6 +19,8 @@ bool needs_rehash(const std::string& stored_hash);
 
 // A fresh random token: 32 bytes (256 bits) as 64 hex characters.
 std::string random_token();
+// `n` random bytes, raw.
+std::string random_bytes(size_t n);
 // What the store keeps of a session token: its SHA-256, hex. A stolen database then
 // holds no usable session.
 std::string token_digest(const std::string& token);

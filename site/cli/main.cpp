@@ -13,6 +13,7 @@
 #include <string>
 
 #include "auth/password.h"
+#include "cli/commands.h"
 #include "content/imports.h"
 #include "feeds/feed_config.h"
 #include "feeds/parking_hub.h"
@@ -25,6 +26,7 @@
 #include "tracker/stats.h"
 
 using namespace beitai;
+using site::cli::Options;
 
 namespace {
 
@@ -37,6 +39,8 @@ void usage() {
                  "                                   add a staff account; the password is read from stdin\n"
                  "  beitai import routes FILE [--out FILE]   TDX Cycling Shape JSON → routes GeoJSON\n"
                  "  beitai import sites FILE [--out FILE]    certified-site CSV → sites JSON\n"
+                 "  beitai signboards CAMPAIGN [--out DIR] [--db FILE|URL] [--public-url URL]\n"
+                 "                                   a printable SVG signboard per site, and codes.tsv\n"
                  "                                   (every record taken or refused is reported on stderr)\n"
                  "    --port N        (default: $PORT or 8080)   --host ADDR (default 127.0.0.1)\n"
                  "    --content DIR   (default content)          --db FILE|URL (default build/data/beitai.sqlite;\n"
@@ -104,18 +108,6 @@ Result<std::unique_ptr<site::Store>> open_ready_store(const std::string& locatio
 }
 
 // Parses "--name value" pairs; unknown options are errors.
-bool parse_options(int argc, char** argv, int from, std::map<std::string, std::string>& options) {
-    for (int i = from; i < argc; ++i) {
-        std::string arg = argv[i];
-        if (arg.rfind("--", 0) != 0 || i + 1 >= argc || !options.count(arg.substr(2))) {
-            std::fprintf(stderr, "beitai: unknown or incomplete option \"%s\"\n", arg.c_str());
-            return false;
-        }
-        options[arg.substr(2)] = argv[++i];
-    }
-    return true;
-}
-
 // The feeds `beitai serve --feeds …` polls: a feed simulator's address (the sample feeds of
 // `beitai-feed-simulator`, which portal.sh starts beside the server), or a config file
 // (site/feeds/feed_config.h).
@@ -139,7 +131,6 @@ Result<site::FeedsConfig> parking_feeds(const std::string& which, const std::str
     });
 }
 
-using Options = std::map<std::string, std::string>;
 
 Options serve_defaults() {
     const char* env_port = std::getenv("PORT");
@@ -223,7 +214,7 @@ int run_server(Options& o, long port, site::Portal& portal) {
 
 int serve(int argc, char** argv) {
     Options o = serve_defaults();
-    if (!parse_options(argc, argv, 2, o)) return 2;
+    if (!site::cli::parse_options(argc, argv, 2, o)) return 2;
     char* end = nullptr;
     long port = std::strtol(o["port"].c_str(), &end, 10);
     if (*end || port < 0 || port > 65535) {
@@ -256,6 +247,19 @@ int serve(int argc, char** argv) {
     const site::SystemClock clock;
     std::shared_ptr<site::Portal> portal;
     if (int status = make_portal(o, *catalog, **store, clock, std::move(*state), portal); status != 0) return status;
+
+    // The green-tourism raffle: its own tables in the same database.
+    auto raffle_store = site::open_raffle_store(o["db"]);
+    if (!raffle_store) {
+        std::fprintf(stderr, "beitai: %s\n", raffle_store.error().c_str());
+        return 1;
+    }
+    site::RaffleState raffle(std::move(*raffle_store), catalog->sites.sites);
+    if (auto s = raffle.start(catalog->campaigns, site::auth::random_bytes(32), site::auth::random_bytes(32)); !s) {
+        std::fprintf(stderr, "beitai: the raffle's store: %s\n", s.error().c_str());
+        return 1;
+    }
+    portal->set_raffle(&raffle);
 
     // Live parking: a feed simulator's sample feeds, real feeds from a config file, or none.
     // Declared before the server: its event streams unsubscribe from the hub as the server
@@ -291,7 +295,7 @@ int user_add(int argc, char** argv) {
         {"name", ""}, {"role", "editor"}, {"county", ""}, {"agency", ""}, {"db", "build/data/beitai.sqlite"},
         {"content", "content"},
     };
-    if (!parse_options(argc, argv, 3, o)) return 2;
+    if (!site::cli::parse_options(argc, argv, 3, o)) return 2;
     auto catalog = site::load_catalog(o["content"]);
     if (!catalog) {
         std::fprintf(stderr, "%s\n", catalog.error().c_str());
@@ -355,7 +359,7 @@ int import_command(int argc, char** argv) {
     }
     const std::string kind = argv[2], file = argv[3];
     std::map<std::string, std::string> o = {{"out", ""}, {"content", "content"}};
-    if (!parse_options(argc, argv, 4, o)) return 2;
+    if (!site::cli::parse_options(argc, argv, 4, o)) return 2;
     auto catalog = site::load_catalog(o["content"]);
     if (!catalog) {
         std::fprintf(stderr, "%s\n", catalog.error().c_str());
@@ -424,6 +428,7 @@ int main(int argc, char** argv) {
     if (argc >= 2 && std::strcmp(argv[1], "serve") == 0) return serve(argc, argv);
     if (argc >= 3 && std::strcmp(argv[1], "user") == 0 && std::strcmp(argv[2], "add") == 0) return user_add(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "import") == 0) return import_command(argc, argv);
+    if (argc >= 3 && std::strcmp(argv[1], "signboards") == 0) return site::cli::signboards(argc, argv);
     usage();
     return 2;
 }

@@ -17,6 +17,7 @@
 #include "http/static_files.h"
 #include "render/page.h"
 #include "routes/map_state.h"
+#include "routes/raffle_state.h"
 #include "routes/route_table.h"
 #include "store/store.h"
 #include "text/lang.h"
@@ -87,6 +88,8 @@ public:
     void set_public_url(std::string url) { config_.public_url = std::move(url); }
     // The live parking data (nullptr: this server polls no feeds). Outlives the portal.
     void set_parking(ParkingHub* hub) { parking_ = hub; }
+    // The green-tourism raffle (nullptr: its pages answer 503). Outlives the portal.
+    void set_raffle(RaffleState* raffle) { raffle_ = raffle; }
 
 private:
     friend const std::vector<Route>& route_table();
@@ -130,6 +133,64 @@ private:
     Response api_parking_near(const Call& call);
     Response api_parking_feeds(const Call& call);
     Response api_parking_stream(const Call& call);
+    // raffle_pages.cpp: the citizen's pages, and their forms for browsers without JavaScript
+    Response raffle_index(const Call& call);
+    Response raffle_campaign_page(const Call& call);
+    Response raffle_register_form(const Call& call);
+    Response raffle_checkin_form(const Call& call);
+    Response raffle_recover_form(const Call& call);
+    Response raffle_erase_form(const Call& call);
+    Response raffle_draw_page(const Call& call);
+    Response raffle_verify_page(const Call& call);
+    // raffle_api.cpp
+    Response api_campaigns(const Call& call);
+    Response api_campaign_stats(const Call& call);
+    Response api_register(const Call& call);
+    Response api_checkin(const Call& call);
+    Response api_me(const Call& call);
+    Response api_recover(const Call& call);
+    Response api_erase(const Call& call);
+    Response api_draw(const Call& call);
+    Response api_draw_entries(const Call& call);
+    // raffle_actions.cpp: what a form and its JSON twin both do, and the campaign page
+    struct RaffleReply {
+        RaffleReply(int status_ = 200, std::string message_ = {}) : status(status_), message(std::move(message_)) {}
+        int status = 200;
+        std::string message;       // for the person: the notice, or the error
+        text::Json body;           // for the API
+        std::vector<std::pair<std::string, std::string>> headers;  // Set-Cookie
+        std::string recovery_code;  // right after registering
+    };
+    struct CampaignCall {
+        content::Campaign campaign;
+        std::optional<Participant> me;
+    };
+    // The campaign of the route's {campaign} and the caller's participation; or the error response.
+    Result<CampaignCall> campaign_call(const Call& call);
+    Response raffle_unavailable(const Call& call, int status, const std::string& message);
+    RaffleReply raffle_register(const Call& call, CampaignCall& cc, const text::Json& body);
+    RaffleReply raffle_check_in(const Call& call, CampaignCall& cc, const text::Json& body);
+    RaffleReply raffle_recover(const Call& call, CampaignCall& cc, const text::Json& body);
+    RaffleReply raffle_erase(const Call& call, CampaignCall& cc, const text::Json& body);
+    using RaffleAction = RaffleReply (Portal::*)(const Call&, CampaignCall&, const text::Json&);
+    // A raffle form: its fields read as the JSON the API takes, the action, the page again.
+    Response raffle_form(const Call& call, RaffleAction action);
+    // The same action for the API: its JSON, the reply's body or {"error"}.
+    Response raffle_api(const Call& call, RaffleAction action);
+    Response campaign_page(const Call& call, const CampaignCall& cc, const RaffleReply* reply);
+    text::Json progress_json(const CampaignCall& cc);
+    // staff_raffle.cpp
+    Response staff_raffle_page(const Call& call);
+    Response freeze_draw(const Call& call);
+    Response run_draw(const Call& call);
+    Response winners_contacts(const Call& call);
+    Response review_checkin(const Call& call);
+    Response api_waiting_checkins(const Call& call);
+    // The check-ins waiting for `actor`'s review: their county's, or every county's for the admin.
+    std::vector<StoredCheckin> waiting_for(const tracker::Actor& actor, UnixTime now);
+    Response create_campaign(const Call& call);
+    Response rotate_signboards(const Call& call);
+    Response staff_raffle_reply(const Call& call, int status, const std::string& message);
     // staff_access.cpp: what every staff route passes first (the table's access column)
     std::optional<Response> staff_gate(const Route& route, const Call& call, std::optional<auth::SignedIn>& who);
     Response not_signed_in(const Call& call);
@@ -168,6 +229,7 @@ private:
     Status reload();
 
     ParkingHub* parking_ = nullptr;
+    RaffleState* raffle_ = nullptr;
     Store& store_;
     const Clock& clock_;
     SnapshotHolder snapshot_;

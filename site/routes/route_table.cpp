@@ -16,6 +16,7 @@ namespace beitai::site {
 namespace {
 constexpr Access anyone = Access::anyone;
 constexpr Access sign_in = Access::staff_sign_in;
+constexpr Access participant = Access::participant;
 constexpr Access staff = Access::staff;
 constexpr Access admin = Access::admin;
 constexpr Cache own = Cache::handler;
@@ -64,6 +65,24 @@ const std::vector<Route>& route_table() {
         {"/api/parking/near",              GET,        anyone,  own,        &Portal::api_parking_near},
         {"/api/parking/feeds",             GET,        anyone,  own,        &Portal::api_parking_feeds},
         {"/api/parking/stream",            GET,        anyone,  no_store,   &Portal::api_parking_stream},
+        // -- the green-tourism raffle: pages (with forms that work without JavaScript), JSON
+        {"/raffle",                        GET,        anyone,  revalidate, &Portal::raffle_index},
+        {"/raffle/{campaign}",             GET,        anyone,  no_store,   &Portal::raffle_campaign_page},
+        {"/raffle/{campaign}/register",    POST,   participant, no_store,   &Portal::raffle_register_form},
+        {"/raffle/{campaign}/check-in",    POST,   participant, no_store,   &Portal::raffle_checkin_form},
+        {"/raffle/{campaign}/recover",     POST,   participant, no_store,   &Portal::raffle_recover_form},
+        {"/raffle/{campaign}/erase",       POST,   participant, no_store,   &Portal::raffle_erase_form},
+        {"/raffle/{campaign}/draws/{draw}", GET,       anyone,  no_store,   &Portal::raffle_draw_page},
+        {"/raffle/{campaign}/draws/{draw}/verify", GET, anyone, revalidate, &Portal::raffle_verify_page},
+        {"/api/campaigns",                 GET,        anyone,  revalidate, &Portal::api_campaigns},
+        {"/api/campaigns/{campaign}/stats", GET,       anyone,  revalidate, &Portal::api_campaign_stats},
+        {"/api/campaigns/{campaign}/participants", POST, participant, no_store, &Portal::api_register},
+        {"/api/campaigns/{campaign}/checkins", POST, participant, no_store,   &Portal::api_checkin},
+        {"/api/campaigns/{campaign}/me",   GET,        anyone,  no_store,   &Portal::api_me},
+        {"/api/campaigns/{campaign}/recover", POST, participant, no_store,   &Portal::api_recover},
+        {"/api/campaigns/{campaign}/me/erase", POST, participant, no_store,  &Portal::api_erase},
+        {"/api/campaigns/{campaign}/draws/{draw}", GET, anyone, revalidate, &Portal::api_draw},
+        {"/api/campaigns/{campaign}/draws/{draw}/entries.txt", GET, anyone, revalidate, &Portal::api_draw_entries},
         // -- staff: signing in and out, the session
         {"/staff/sign-in",                 POST,       sign_in, no_store,   &Portal::sign_in},
         {"/api/staff/sign-in",             POST,       sign_in, no_store,   &Portal::sign_in},
@@ -84,6 +103,18 @@ const std::vector<Route>& route_table() {
         {"/api/staff/proposals/{id}/close", POST,      staff,   no_store,   &Portal::close_proposal},
         {"/staff/proposals/{id}/reopen",   POST,       staff,   no_store,   &Portal::reopen_proposal},
         {"/api/staff/proposals/{id}/reopen", POST,     staff,   no_store,   &Portal::reopen_proposal},
+        // -- staff: the raffle (the admin freezes and draws; a county's editor reviews check-ins)
+        {"/staff/raffle",                  GET,        staff,   no_store,   &Portal::staff_raffle_page},
+        {"/staff/raffle/{campaign}/draws/{draw}/freeze", POST, admin, no_store, &Portal::freeze_draw},
+        {"/api/staff/raffle/{campaign}/draws/{draw}/freeze", POST, admin, no_store, &Portal::freeze_draw},
+        {"/staff/raffle/{campaign}/draws/{draw}/draw", POST, admin, no_store, &Portal::run_draw},
+        {"/api/staff/raffle/{campaign}/draws/{draw}/draw", POST, admin, no_store, &Portal::run_draw},
+        {"/staff/raffle/{campaign}/draws/{draw}/contacts.csv", GET, admin, no_store, &Portal::winners_contacts},
+        {"/api/staff/raffle/waiting",      GET,        staff,   no_store,   &Portal::api_waiting_checkins},
+        {"/staff/raffle/checkins/{id}/review", POST, staff,   no_store,   &Portal::review_checkin},
+        {"/api/staff/raffle/checkins/{id}/review", POST, staff, no_store, &Portal::review_checkin},
+        {"/api/staff/campaigns",           POST,       admin,   no_store,   &Portal::create_campaign},
+        {"/api/staff/signboards/rotate",   POST,       admin,   no_store,   &Portal::rotate_signboards},
         // -- staff: accounts and the audit log, for the committee secretariat
         {"/staff/accounts",                GET,        admin,   no_store,   &Portal::staff_accounts_page},
         {"/staff/accounts",                POST,       admin,   no_store,   &Portal::add_account},
@@ -190,6 +221,7 @@ const char* to_string(Access access) {
     switch (access) {
         case Access::anyone: return "anyone";
         case Access::staff_sign_in: return "staff-sign-in";
+        case Access::participant: return "participant";
         case Access::staff: return "staff";
         case Access::admin: return "admin";
     }

@@ -32,6 +32,7 @@ enum Method : unsigned { GET = 1, POST = 2 };
 enum class Access {
     anyone,         // public
     staff_sign_in,  // anyone, but a browser's cross-site POST is refused (the sign-in form)
+    participant,    // the same, for a raffle participant's writes (their own cookie, read by the handler)
     staff,          // a signed-in staff member; a POST also needs the session's CSRF token
                     // and must not be cross-site
     admin,          // as staff, and the committee secretariat's role

@@ -14,7 +14,7 @@ std::optional<Response> Portal::staff_gate(const Route& route, const Call& call,
     const Request& request = call.request;
     const bool post = request.method == "POST";
     if (post && cross_site(request)) return Response::json_error(403, "cross-site requests may not change anything");
-    if (route.access == Access::staff_sign_in) return std::nullopt;
+    if (route.access == Access::staff_sign_in || route.access == Access::participant) return std::nullopt;
 
     who = sessions_.current(request, call.now);
     if (!who) return not_signed_in(call);

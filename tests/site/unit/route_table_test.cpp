@@ -163,13 +163,20 @@ TEST_CASE("the table's columns") {
         // answers are never stored, and nothing else is behind a session.
         if (is_staff_area(pattern)) {
             CHECK(route.access != Access::anyone);
+            CHECK(route.access != Access::participant);
             CHECK(route.cache == Cache::no_store);
         } else {
-            CHECK(route.access == Access::anyone);
+            CHECK((route.access == Access::anyone || route.access == Access::participant));
         }
-        // The public site takes no writes.
+        // The public site takes no writes but a raffle participant's own, which are POSTs
+        // under /raffle or /api/campaigns and never stored by a cache.
         if (route.methods & POST) CHECK(route.access != Access::anyone);
         if (route.access == Access::staff_sign_in) CHECK(route.methods == POST);
+        if (route.access == Access::participant) {
+            CHECK(route.methods == POST);
+            CHECK(route.cache == Cache::no_store);
+            CHECK((pattern.rfind("/raffle/", 0) == 0 || pattern.rfind("/api/campaigns/", 0) == 0));
+        }
     }
 }
 

@@ -1,0 +1,48 @@
+#include "routes/raffle_state.h"
+
+namespace beitai::site {
+
+RaffleState::RaffleState(std::unique_ptr<RaffleStore> store, const std::vector<content::Site>& sites)
+    : store_(std::move(store)), sites_(sites) {}
+
+Status RaffleState::start(const std::vector<content::Campaign>& content_campaigns, const std::string& entries_candidate,
+                          const std::string& key_candidate) {
+    if (auto s = store_->insert_missing_campaigns(content_campaigns); !s) return s;
+    auto secret = store_->secret("entries", entries_candidate);
+    if (!secret) return Error{secret.error()};
+    entries_secret_ = *secret;
+    auto keys = store_->signboard_keys();
+    if (!keys) return Error{keys.error()};
+    if (keys->empty())
+        if (auto key = store_->rotate_signboard_key(key_candidate); !key) return Error{key.error()};
+    return ok_status();
+}
+
+Result<RaffleState::Campaigns> RaffleState::campaigns(UnixTime now) {
+    std::lock_guard<std::mutex> lock(campaigns_mutex_);
+    if (campaigns_ && now == campaigns_read_at_) return campaigns_;
+    auto all = store_->campaigns();
+    if (!all) return Error{all.error()};
+    campaigns_ = std::make_shared<const std::vector<content::Campaign>>(std::move(*all));
+    campaigns_read_at_ = now;
+    return campaigns_;
+}
+
+Result<std::optional<content::Campaign>> RaffleState::campaign(const std::string& id, UnixTime now) {
+    auto all = campaigns(now);
+    if (!all) return Error{all.error()};
+    for (const auto& c : **all)
+        if (c.id == id) return std::optional<content::Campaign>(c);
+    return std::optional<content::Campaign>();
+}
+
+void RaffleState::forget_campaigns() {
+    std::lock_guard<std::mutex> lock(campaigns_mutex_);
+    campaigns_.reset();
+}
+
+std::vector<raffle::Place> RaffleState::places(const content::Campaign& campaign) const {
+    return raffle::campaign_places(campaign, sites_);
+}
+
+}  // namespace beitai::site

@@ -1,0 +1,450 @@
+// The green-tourism raffle over real HTTP, on every store (SQLite and PostgreSQL): the
+// campaigns and the 112 campaign's seed figures; taking part (and every refusal of bad
+// input); check-ins by signboard code and by position, each refusal (forged, foreign and
+// old-key codes, outside the radius, too coarse, a duplicate, too fast, over the rate limit,
+// cross-site); recovery and erasure; the admin's campaign, freeze and draw, the published
+// list and its SHA-256, the masked winners and the logged contact download; a county
+// editor's review.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT, addAccount, freshStore, runBeitai, staffClient, startServer, stores } from '../support/server.mjs';
+
+const ADMIN = { name: 'nt-admin-3391', password: 'admin-pass-raffle', role: 'admin', agency: '北臺區域發展推動委員會秘書處' };
+const YILAN = { name: 'yl-staff-2210', password: 'yilan-pass-raffle', county: 'YilanCounty', agency: '宜蘭縣政府環境保護局' };
+const TAIPEI = { name: 'tp-staff-8812', password: 'taipei-pass-raffle', county: 'Taipei', agency: '臺北市政府環境保護局' };
+
+const SITES = JSON.parse(readFileSync(path.join(ROOT, 'content/maps/sites.json'), 'utf8')).sites;
+const siteIn = (county, n = 0) => SITES.filter((s) => s.county === county)[n];
+
+// ---- helpers ------------------------------------------------------------------------------
+
+// A browser of one participant: keeps the cookies the server sets.
+function participant(base) {
+  const jar = new Map();
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  async function call(pathname, { method = 'GET', body, headers = {} } = {}) {
+    const res = await fetch(base + pathname, {
+      method,
+      redirect: 'manual',
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(jar.size ? { cookie: cookie() } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
+      if (/Max-Age=0/.test(c)) jar.delete(k); else jar.set(k, v);
+    }
+    const text = await res.text();
+    let json;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: res.status, headers: res.headers, text, json };
+  }
+  return { call, jar };
+}
+
+// The signboard codes as `beitai signboards` prints them for the county staff.
+function signboardCodes(db, campaign) {
+  const out = mkdtempSync(path.join(tmpdir(), 'beitai-signs-'));
+  try {
+    const r = runBeitai(['signboards', campaign, '--db', db, '--out', out, '--public-url', 'https://portal.example']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /wrote \d+ signboards/);
+    const codes = new Map();
+    for (const line of readFileSync(path.join(out, 'codes.tsv'), 'utf8').trim().split('\n').slice(1)) {
+      const [site, , code, url] = line.split('\t');
+      codes.set(site, { code, url });
+    }
+    const svgs = new Map(readdirSync(out).filter((f) => f.endsWith('.svg')).map((f) => [f.slice(0, -4), readFileSync(path.join(out, f), 'utf8')]));
+    return { codes, svgs, svg: (site) => svgs.get(site) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const isoNow = (offsetSeconds = 0) => {
+  // Taiwan time, +08:00, as the campaign files write it.
+  const t = new Date(Date.now() + offsetSeconds * 1000 + 8 * 3600 * 1000);
+  return t.toISOString().slice(0, 19) + '+08:00';
+};
+const taiwanDate = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86400000 + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+// The campaign the participant tests run in: open from yesterday for a month, every sample
+// site, so that the tests do not depend on the dates of the sample campaign in content/.
+const LIVE = 'live-test';
+const liveCampaign = () => ({
+  id: LIVE, proposal: '112-40', name_zh: '測試活動', name_en: 'Test campaign', start: taiwanDate(-1), end: taiwanDate(30),
+  min_counties: 3, winners_stay: false, contacts_erased_after: taiwanDate(90),
+  sites: SITES.map((s) => ({ site: s.id, radius_m: 100 })),
+  draws: [{ id: 'later', cutoff: taiwanDate(20) + 'T23:59:59+08:00', date: taiwanDate(25) + 'T15:00:00+08:00',
+    seed_source_zh: '測試用亂數', seed_source_en: 'a test value', prizes: [{ county: 'Taipei', count: 1, name_zh: '住宿券', name_en: 'Hotel stay' }] }],
+  figures: null, external: false, sample: true, note: '測試',
+});
+
+const register = (p, body) => p.call(`/api/campaigns/${LIVE}/participants`, { method: 'POST', body });
+const checkIn = (p, body, campaign = LIVE) => p.call(`/api/campaigns/${campaign}/checkins`, { method: 'POST', body });
+
+// ---- the tests, once per store --------------------------------------------------------------
+
+for (const store of stores()) {
+  describe(`raffle (${store})`, () => {
+    let location;
+    let cleanup;
+    let server;
+    let admin;
+    let signs;
+
+    before(async () => {
+      ({ location, cleanup } = freshStore(store));
+      for (const account of [ADMIN, YILAN, TAIPEI]) addAccount(location, account);
+      server = await startServer({ dbPath: location });
+      admin = await staffClient(server.url, ADMIN.name, ADMIN.password);
+      const created = await admin.post('/api/staff/campaigns', liveCampaign());
+      assert.equal(created.status, 201, created.text);
+      signs = signboardCodes(location, LIVE);
+    });
+    after(async () => {
+      await server?.stop();
+      cleanup?.();
+    });
+
+    describe('campaigns', () => {
+      it('lists the 112 campaign as history and the sample campaign with its draws, dates in +08:00', async () => {
+        const r = await fetch(server.url + '/api/campaigns');
+        assert.equal(r.status, 200);
+        const campaigns = await r.json();
+        const c112 = campaigns.find((c) => c.id === '112');
+        assert.equal(c112.name_zh, '北臺綠色旅遊合作計畫');
+        assert.equal(c112.start, '2023-06-05');
+        assert.equal(c112.end, '2023-11-30');
+        assert.equal(c112.min_counties, 3);
+        assert.equal(c112.sample, false);
+        assert.deepEqual(c112.draws.map((d) => d.status), ['drawn', 'drawn']);
+        const demo = campaigns.find((c) => c.id === '2026-demo');
+        assert.equal(demo.sample, true);
+        assert.equal(demo.draws.length, 2);
+        assert.match(demo.draws[0].cutoff, /^2026-12-20T23:59:59\+08:00$/);
+        assert.equal(demo.draws[0].status, 'open');
+      });
+
+      it('the 112 statistics are the seed table of 112-07-16', async () => {
+        const stats = await (await fetch(server.url + '/api/campaigns/112/stats')).json();
+        assert.equal(stats.as_of, '2023-07-16');
+        assert.deepEqual(stats.total, { participants_home: 50, participations: 351, site_visits: 150 });
+        const taipei = stats.counties.find((c) => c.county === 'Taipei');
+        assert.deepEqual([taipei.participants_home, taipei.participations, taipei.site_visits], [3, 127, 47]);
+        const newTaipei = stats.counties.find((c) => c.county === 'NewTaipei');
+        assert.deepEqual([newTaipei.participants_home, newTaipei.participations, newTaipei.site_visits], [36, 65, 42]);
+        assert.equal(stats.counties.length, 8);
+      });
+
+      it('an unknown campaign is a 404 naming it', async () => {
+        const r = await fetch(server.url + '/api/campaigns/2099-nope/stats');
+        assert.equal(r.status, 404);
+        assert.match((await r.json()).error, /2099-nope/);
+      });
+
+      it('signboards: one printable sheet per participating site, with its code and a QR link', () => {
+        assert.equal(signs.svgs.size, 102);
+        const site = siteIn('Taipei');
+        const { code, url } = signs.codes.get(site.id);
+        assert.match(code, /^\d+-[0-9A-HJKMNP-TV-Z]{16}$/);
+        assert.equal(url, `https://portal.example/raffle/${LIVE}?site=${site.id}&code=${code}`);
+        const svg = signs.svg(site.id);
+        assert.ok(svg.includes(code), 'the code is typed out on the sheet');
+        assert.ok(svg.includes(site.name), "the site's name is on the sheet");
+        assert.match(svg, /<path fill="#000000" d="M\d/);
+        assert.ok(svg.includes('示範資料'), 'a sample campaign says so on its sheets');
+      });
+    });
+
+    describe('taking part', () => {
+      it('registers with a nickname, home county and contact: 201, a participant cookie, a recovery code', async () => {
+        const p = participant(server.url);
+        const r = await register(p, { nickname: '王小明', home_county: 'NewTaipei', contact: '0912-345-678' });
+        assert.equal(r.status, 201, r.text);
+        assert.match(r.json.recovery_code, /^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+        const cookie = r.headers.getSetCookie().find((c) => c.startsWith(`beitai_raffle_${LIVE}=`));
+        assert.match(cookie, /HttpOnly/);
+        assert.match(cookie, /SameSite=Lax/);
+        const me = await p.call(`/api/campaigns/${LIVE}/me`);
+        assert.equal(me.status, 200);
+        assert.equal(me.json.nickname, '王小明');
+        assert.deepEqual(me.json.counties_done, []);
+        // A second sign-up from the same browser is refused, not a second account.
+        const again = await register(p, { nickname: '王小明二號', home_county: 'Taipei', contact: 'ming@example.com' });
+        assert.equal(again.status, 409);
+      });
+
+      it('bad input is refused with every field named, and nothing is stored', async () => {
+        const p = participant(server.url);
+        const r = await register(p, { nickname: '', home_county: 'Tainan', contact: '12345' });
+        assert.equal(r.status, 400);
+        assert.match(r.json.error, /nickname/);
+        assert.match(r.json.error, /home_county/);
+        assert.match(r.json.error, /contact/);
+        assert.equal(p.jar.size, 0, 'no cookie for a refused sign-up');
+        const extra = await register(p, { nickname: '小華', home_county: 'Taipei', contact: 'hua@example.com', admin: true });
+        assert.equal(extra.status, 400);
+        assert.match(extra.json.error, /admin/);
+        const notJson = await p.call(`/api/campaigns/${LIVE}/participants`, { method: 'POST', body: undefined, headers: { 'content-type': 'text/plain' } });
+        assert.equal(notJson.status, 415);
+      });
+
+      it('a cross-site POST is refused', async () => {
+        const p = participant(server.url);
+        const r = await p.call(`/api/campaigns/${LIVE}/participants`, {
+          method: 'POST', body: { nickname: '小華', home_county: 'Taipei', contact: 'hua@example.com' }, headers: { 'sec-fetch-site': 'cross-site' },
+        });
+        assert.equal(r.status, 403);
+      });
+
+      it('a recovery code moves the participation to another device; the old cookie stops working', async () => {
+        const phone = participant(server.url);
+        const reg = await register(phone, { nickname: '陳美麗', home_county: 'Keelung', contact: 'meili@example.com' });
+        assert.equal(reg.status, 201);
+        const laptop = participant(server.url);
+        const wrong = await laptop.call(`/api/campaigns/${LIVE}/recover`, { method: 'POST', body: { recovery_code: 'AAAAA-AAAAA-AAAAA-AAAAA' } });
+        assert.equal(wrong.status, 404);
+        const typed = reg.json.recovery_code.toLowerCase().replace(/-/g, ' ');
+        const ok = await laptop.call(`/api/campaigns/${LIVE}/recover`, { method: 'POST', body: { recovery_code: typed } });
+        assert.equal(ok.status, 200, ok.text);
+        assert.equal((await laptop.call(`/api/campaigns/${LIVE}/me`)).json.nickname, '陳美麗');
+        assert.equal((await phone.call(`/api/campaigns/${LIVE}/me`)).status, 401);
+      });
+    });
+
+    describe('checking in', () => {
+      let p;
+      const taipei = siteIn('Taipei');
+      const taipei2 = siteIn('Taipei', 1);
+      const newTaipei = siteIn('NewTaipei');
+      const yilan = siteIn('YilanCounty');
+      before(async () => {
+        p = participant(server.url);
+        assert.equal((await register(p, { nickname: '林大同', home_county: 'Taipei', contact: '0922333444' })).status, 201);
+      });
+
+      it('without taking part first: 401', async () => {
+        const stranger = participant(server.url);
+        const r = await checkIn(stranger, { site: taipei.id, code: signs.codes.get(taipei.id).code });
+        assert.equal(r.status, 401);
+      });
+
+      it("by the signboard's code: 201, one county done", async () => {
+        const r = await checkIn(p, { site: taipei.id, code: signs.codes.get(taipei.id).code.toLowerCase() });
+        assert.equal(r.status, 201, r.text);
+        assert.equal(r.json.counties_done, 1);
+        assert.equal(r.json.eligible, false);
+        assert.equal(r.json.state, 'counted');
+      });
+
+      it('the same site again is refused as a duplicate (409), however proven', async () => {
+        const byCode = await checkIn(p, { site: taipei.id, code: signs.codes.get(taipei.id).code });
+        assert.equal(byCode.status, 409);
+        const byPosition = await checkIn(p, { site: taipei.id, lat: taipei.lat, lon: taipei.lon, accuracy_m: 5 });
+        assert.equal(byPosition.status, 409);
+      });
+
+      it('a forged code, a code of another site and a malformed code are refused (422) and change nothing', async () => {
+        const forged = await checkIn(p, { site: taipei2.id, code: '1-0000000000000000' });
+        assert.equal(forged.status, 422);
+        assert.equal(forged.json.reason, 'code_forged');
+        const foreign = await checkIn(p, { site: taipei2.id, code: signs.codes.get(newTaipei.id).code });
+        assert.equal(foreign.status, 422);
+        assert.equal(foreign.json.reason, 'code_other_site');
+        const malformed = await checkIn(p, { site: taipei2.id, code: 'hello' });
+        assert.equal(malformed.status, 422);
+        const me = (await p.call(`/api/campaigns/${LIVE}/me`)).json;
+        assert.equal(me.checkins.length, 1);
+      });
+
+      it('by position: outside the radius and too coarse are refused; inside, with its accuracy, counts', async () => {
+        const far = await checkIn(p, { site: taipei2.id, lat: taipei2.lat + 0.01, lon: taipei2.lon, accuracy_m: 10 });
+        assert.equal(far.status, 422);
+        assert.equal(far.json.reason, 'outside_radius');
+        assert.match(far.json.error, /1[01]\d\d|公尺|m\b/);
+        const coarse = await checkIn(p, { site: taipei2.id, lat: taipei2.lat, lon: taipei2.lon, accuracy_m: 2000 });
+        assert.equal(coarse.status, 422);
+        assert.equal(coarse.json.reason, 'accuracy_too_coarse');
+        const nan = await checkIn(p, { site: taipei2.id, lat: 'north', lon: taipei2.lon, accuracy_m: 5 });
+        assert.equal(nan.status, 422);
+        // 130 m north of the site with 40 m accuracy: within 100 m once the accuracy is allowed for.
+        const near = await checkIn(p, { site: taipei2.id, lat: taipei2.lat + 130 / 111320, lon: taipei2.lon, accuracy_m: 40 });
+        assert.equal(near.status, 201, near.text);
+        assert.equal(near.json.counties_done, 1, 'a second Taipei site is still one county');
+      });
+
+      it('an unknown site is a 404 and an unknown field a 400', async () => {
+        assert.equal((await checkIn(p, { site: 'site-999', code: '1-0000000000000000' })).status, 404);
+        assert.equal((await checkIn(p, { site: taipei.id, code: 'x', photo: 'y' })).status, 400);
+      });
+
+      it('a check-in too far away too soon is held for review, not counted', async () => {
+        const r = await checkIn(p, { site: yilan.id, code: signs.codes.get(yilan.id).code });
+        assert.equal(r.status, 201, r.text);
+        assert.equal(r.json.state, 'held');
+        assert.equal(r.json.counties_done, 1, 'a held check-in does not count yet');
+      });
+
+      it("the county's editor sees it and accepts it; another county's editor may not", async () => {
+        const yl = await staffClient(server.url, YILAN.name, YILAN.password);
+        const page = await yl.get('/staff/raffle');
+        assert.equal(page.status, 200);
+        const id = page.text.match(/\/staff\/raffle\/checkins\/(\d+)\/review/)[1];
+        const tp = await staffClient(server.url, TAIPEI.name, TAIPEI.password);
+        assert.equal((await tp.post(`/api/staff/raffle/checkins/${id}/review`, { decision: 'accept' })).status, 403);
+        const empty = await yl.post(`/api/staff/raffle/checkins/${id}/review`, { decision: 'refuse', reason: '   ' });
+        assert.equal(empty.status, 400, 'a refusal needs a reason');
+        assert.equal((await yl.post(`/api/staff/raffle/checkins/${id}/review`, { decision: 'accept' })).status, 200);
+        assert.equal((await yl.post(`/api/staff/raffle/checkins/${id}/review`, { decision: 'accept' })).status, 409, 'reviewed once');
+        const me = (await p.call(`/api/campaigns/${LIVE}/me`)).json;
+        assert.deepEqual(me.counties_done.sort(), ['Taipei', 'YilanCounty'].sort());
+      });
+
+      it('the public statistics count it by county', async () => {
+        const stats = await (await fetch(`${server.url}/api/campaigns/${LIVE}/stats`)).json();
+        const taipeiRow = stats.counties.find((c) => c.county === 'Taipei');
+        assert.ok(taipeiRow.participations >= 1);
+        assert.ok(taipeiRow.participants_home >= 1);
+        assert.equal(stats.total.participations, stats.counties.reduce((n, c) => n + c.participations, 0));
+      });
+
+      it('over the rate limit: 429 with Retry-After', async () => {
+        const q = participant(server.url);
+        assert.equal((await register(q, { nickname: '趙小飛', home_county: 'Hsinchu', contact: 'fei@example.com' })).status, 201);
+        let last;
+        for (let i = 0; i < 31; i++) last = await checkIn(q, { site: taipei.id, code: '1-0000000000000000' });
+        assert.equal(last.status, 429);
+        assert.ok(Number(last.headers.get('retry-after')) >= 1);
+      });
+
+      it('erasure: refused without confirmation; with it, the participation and its check-ins are gone', async () => {
+        const q = participant(server.url);
+        assert.equal((await register(q, { nickname: '吳小雨', home_county: 'Taoyuan', contact: 'yu@example.com' })).status, 201);
+        assert.equal((await checkIn(q, { site: newTaipei.id, code: signs.codes.get(newTaipei.id).code })).status, 201);
+        const before = await (await fetch(`${server.url}/api/campaigns/${LIVE}/stats`)).json();
+        assert.equal((await q.call(`/api/campaigns/${LIVE}/me/erase`, { method: 'POST', body: {} })).status, 400);
+        const r = await q.call(`/api/campaigns/${LIVE}/me/erase`, { method: 'POST', body: { confirm: true } });
+        assert.equal(r.status, 200);
+        assert.equal((await q.call(`/api/campaigns/${LIVE}/me`)).status, 401);
+        const after = await (await fetch(`${server.url}/api/campaigns/${LIVE}/stats`)).json();
+        assert.equal(after.total.participations, before.total.participations - 1);
+      });
+    });
+
+    describe('the draw', () => {
+      const campaignId = 'draw-test-' + store;
+      const cutoffIn = 4;  // seconds
+      const picks = [siteIn('Taipei', 2), siteIn('Keelung'), siteIn('Hsinchu'), siteIn('MiaoliCounty')];
+      let campaign;
+      let codes;
+      const players = [];
+
+      before(async () => {
+        campaign = {
+          id: campaignId, proposal: '112-40', name_zh: '抽獎測試活動', name_en: 'Draw test campaign',
+          start: taiwanDate(-1), end: taiwanDate(30), min_counties: 3, winners_stay: false, contacts_erased_after: taiwanDate(90),
+          sites: picks.map((s) => ({ site: s.id, radius_m: 100 })),
+          draws: [{ id: 'first', cutoff: isoNow(cutoffIn), date: isoNow(cutoffIn + 60), seed_source_zh: '測試用亂數', seed_source_en: 'a test value',
+            prizes: [{ county: 'Taipei', count: 2, name_zh: '住宿券', name_en: 'Hotel stay' }, { county: 'Keelung', count: 1, name_zh: '住宿券', name_en: 'Hotel stay' }] }],
+          figures: null, external: false, sample: true, note: '測試',
+        };
+        const created = await admin.post('/api/staff/campaigns', campaign);
+        assert.equal(created.status, 201, created.text);
+        codes = signboardCodes(location, campaignId).codes;
+        const names = ['王大明', '李小華', '張美玲', '劉建國', '黃志明'];
+        for (let i = 0; i < names.length; i++) {
+          const p = participant(server.url);
+          const r = await p.call(`/api/campaigns/${campaignId}/participants`, { method: 'POST', body: { nickname: names[i], home_county: 'Taipei', contact: `09${String(10000000 + i * 1111111).slice(0, 8)}` } });
+          assert.equal(r.status, 201, r.text);
+          // The first four reach three counties; the fifth only two.
+          const sites = i < 4 ? picks.slice(0, 3) : picks.slice(0, 2);
+          for (const s of sites) {
+            const c = await checkIn(p, { site: s.id, code: codes.get(s.id).code }, campaignId);
+            assert.equal(c.status, 201, c.text);
+          }
+          players.push(p);
+        }
+        // Check-ins seconds apart in different counties are held as implausibly fast; the
+        // admin, who reviews every county, accepts them.
+        const waiting = (await admin.get('/api/staff/raffle/waiting')).json.filter((w) => w.campaign === campaignId);
+        assert.equal(waiting.length, 4 * 2 + 1, 'all but the first check-in of each participant were held');
+        for (const w of waiting) {
+          assert.equal(w.state, 'held');
+          assert.match(w.note, /too_fast/);
+          assert.equal((await admin.post(`/api/staff/raffle/checkins/${w.id}/review`, { decision: 'accept' })).status, 200);
+        }
+      });
+
+      it('the rules are frozen once check-ins have opened', async () => {
+        const r = await admin.post('/api/staff/campaigns', { ...campaign, min_counties: 2 });
+        assert.equal(r.status, 409);
+        assert.match(r.json.error, /min_counties/);
+      });
+
+      it('a bad campaign is refused with the field named', async () => {
+        const r = await admin.post('/api/staff/campaigns', { ...campaign, id: 'bad-one', sites: [{ site: 'site-999', radius_m: 100 }] });
+        assert.equal(r.status, 400);
+        assert.match(r.json.error, /site-999/);
+        const editor = await staffClient(server.url, TAIPEI.name, TAIPEI.password);
+        assert.equal((await editor.post('/api/staff/campaigns', { ...campaign, id: 'editor-one' })).status, 403);
+      });
+
+      it('cannot be frozen before the cut-off', async () => {
+        const r = await admin.post(`/api/staff/raffle/${campaignId}/draws/first/freeze`, {});
+        assert.equal(r.status, 409);
+      });
+
+      it('after the cut-off: frozen with the eligible entries and a SHA-256 anyone can check', async () => {
+        await new Promise((r) => setTimeout(r, (cutoffIn + 1.5) * 1000));
+        const frozen = await admin.post(`/api/staff/raffle/${campaignId}/draws/first/freeze`, {});
+        assert.equal(frozen.status, 200, frozen.text);
+        assert.equal(frozen.json.entries, 4, 'four participants reached three counties by the cut-off');
+        const record = await (await fetch(`${server.url}/api/campaigns/${campaignId}/draws/first`)).json();
+        assert.equal(record.status, 'frozen');
+        assert.equal(record.seed_source, '測試用亂數');
+        const list = await (await fetch(server.url + record.entries_url)).text();
+        assert.equal(createHash('sha256').update(list).digest('hex'), record.entries_sha256);
+        const ids = list.trim().split('\n');
+        assert.equal(ids.length, 4);
+        assert.deepEqual([...ids].sort(), ids, 'the list is sorted');
+        for (const id of ids) assert.match(id, /^E[0-9a-f]{15}$/);
+        assert.equal((await admin.post(`/api/staff/raffle/${campaignId}/draws/first/freeze`, {})).status, 409, 'frozen once');
+        // A participant sees their entry on the draw page.
+        const page = await players[0].call(`/raffle/${campaignId}/draws/first`);
+        assert.match(page.text, /E[0-9a-f]{15}/);
+      });
+
+      it('the draw: the winners are a pure function of the list and the value, masked in public', async () => {
+        assert.equal((await admin.post(`/api/staff/raffle/${campaignId}/draws/first/draw`, { seed_value: '  ' })).status, 400);
+        const drawn = await admin.post(`/api/staff/raffle/${campaignId}/draws/first/draw`, { seed_value: '07 13 22 29 31 38 05' });
+        assert.equal(drawn.status, 200, drawn.text);
+        const record = await (await fetch(`${server.url}/api/campaigns/${campaignId}/draws/first`)).json();
+        assert.equal(record.status, 'drawn');
+        assert.equal(record.seed_value, '07 13 22 29 31 38 05');
+        assert.equal(record.winners.length, 3);
+        assert.equal(new Set(record.winners.map((w) => w.entry)).size, 3, 'no one twice');
+        for (const w of record.winners) assert.match(w.name_masked, /^.○.?$|^.○+.$/u);
+        assert.doesNotMatch(JSON.stringify(record), /09\d{8}/, 'no contact in the public record');
+        assert.equal((await admin.post(`/api/staff/raffle/${campaignId}/draws/first/draw`, { seed_value: 'again' })).status, 409);
+      });
+
+      it("the admin's contact download is logged; an editor may not have it", async () => {
+        const r = await fetch(`${server.url}/staff/raffle/${campaignId}/draws/first/contacts.csv`, { headers: { cookie: admin.cookie } });
+        assert.equal(r.status, 200);
+        const csv = await r.text();
+        assert.equal(csv.trim().split('\r\n').length, 4, 'a header and three winners');
+        assert.match(csv, /09\d{8}/);
+        const editor = await staffClient(server.url, TAIPEI.name, TAIPEI.password);
+        const refused = await fetch(`${server.url}/staff/raffle/${campaignId}/draws/first/contacts.csv`, { headers: { cookie: editor.cookie } });
+        assert.equal(refused.status, 403);
+        const audit = await admin.get('/api/staff/audit');
+        assert.ok(audit.text.includes('raffle-contacts'), 'the download is in the audit log');
+      });
+    });
+  });
+}
