@@ -128,7 +128,7 @@ Style mark_style(SiteMark mark) {
         case SiteMark::waiting: return Style{"#5d4300", "#F2B705", 2, 1, false, 8};
         case SiteMark::none: break;
     }
-    return Style{"#2E7D32", "#ffffff", 2, 1, false, 6};
+    return Style{"#1B5E20", "#ffffff", 2.5, 1, false, 7};
 }
 
 std::string swatch_svg(SiteMark mark) {
@@ -172,6 +172,13 @@ std::string progress_html(const RaffleData& data, const CampaignPageView& v) {
     std::string out = "<section aria-labelledby=\"progress-h\" class=\"progress\"><h2 id=\"progress-h\">" +
                       escape_html(t("raffle.progress", lang)) + "</h2>";
     out += "<p class=\"greeting\">" + escape_html(fill(t("raffle.hello", lang), "name", v.me->nickname)) + "</p>";
+    // The recovery code first: it is shown once, and losing it loses the participation.
+    if (!v.me->recovery_code.empty()) {
+        out += "<div class=\"recovery\" role=\"status\"><h3>" + escape_html(t("raffle.recovery_heading", lang)) + "</h3><p>" +
+               escape_html(t("raffle.recovery_text", lang)) + "</p><p class=\"recovery-code\"><code>" +
+               escape_html(v.me->recovery_code) + "</code></p>" +
+               (v.me->recovery_qr.size ? qr_svg(v.me->recovery_qr, t("raffle.recovery_qr", lang), 180) : std::string()) + "</div>";
+    }
     const std::string done = std::to_string(std::min<size_t>(progress.counties_done.size(), c.min_counties));
     out += "<p class=\"counties-done\" data-done=\"" + std::to_string(progress.counties_done.size()) + "\">" +
            escape_html(fill(fill(t("raffle.counties_done", lang), "done", done), "n", std::to_string(c.min_counties))) +
@@ -199,12 +206,6 @@ std::string progress_html(const RaffleData& data, const CampaignPageView& v) {
             out += "<li><a href=\"" + escape_html(draw_href(c, draw)) + "\">" + escape_html(draw) + "</a> · <code>" +
                    escape_html(entry) + "</code></li>";
         out += "</ul>";
-    }
-    if (!v.me->recovery_code.empty()) {
-        out += "<div class=\"recovery\" role=\"status\"><h3>" + escape_html(t("raffle.recovery_heading", lang)) + "</h3><p>" +
-               escape_html(t("raffle.recovery_text", lang)) + "</p><p class=\"recovery-code\"><code>" +
-               escape_html(v.me->recovery_code) + "</code></p>" +
-               (v.me->recovery_qr.size ? qr_svg(v.me->recovery_qr, t("raffle.recovery_qr", lang), 180) : std::string()) + "</div>";
     }
     return out + "</section>";
 }
@@ -326,29 +327,33 @@ std::string sites_list_html(const RaffleData& data, const CampaignPageView& v) {
     if (!data.counties) return out + "</section>";
     const std::vector<raffle::OwnCheckin> none;
     const auto& mine = v.me ? v.me->checkins : none;
+    // A list per county, folded: 102 sites as rows of a table would not fit a phone.
     for (const auto& county : *data.counties) {
-        std::string rows;
+        std::string items;
+        int sites = 0, mine_here = 0;
         for (size_t i = 0; i < c.sites.size(); ++i) {
             const auto* s = find_site(data, c.sites[i].site);
             if (!s || s->county != county.id) continue;
+            ++sites;
             const long long count = i < v.checkins_per_site.size() ? v.checkins_per_site[i] : 0;
             const SiteMark mark = mark_at(mine, s->id);
-            rows += "<tr data-site=\"" + escape_html(s->id) + "\"><th scope=\"row\">" + escape_html(s->name) + "</th><td>" +
-                    escape_html(s->address) + "</td><td class=\"num\">" + std::to_string(count) + "</td>" +
-                    (v.me ? "<td class=\"mark " + std::string(mark == SiteMark::counted ? "counted" : mark == SiteMark::waiting ? "waiting" : "none") +
-                                "\">" + escape_html(mark_label(mark, lang)) + "</td>"
-                          : std::string()) +
-                    "<td><a href=\"/map?layers=basemap,sites,parking&amp;bbox=" +
-                    escape_html(text::percent_encode(std::to_string(s->at.lon - 0.01) + "," + std::to_string(s->at.lat - 0.008) + "," +
-                                                 std::to_string(s->at.lon + 0.01) + "," + std::to_string(s->at.lat + 0.008))) +
-                    "\">" + escape_html(t("raffle.parking_near", lang)) + "</a></td></tr>";
+            if (mark != SiteMark::none) ++mine_here;
+            const std::string near = std::to_string(s->at.lon - 0.01) + "," + std::to_string(s->at.lat - 0.008) + "," +
+                                     std::to_string(s->at.lon + 0.01) + "," + std::to_string(s->at.lat + 0.008);
+            items += "<li data-site=\"" + escape_html(s->id) + "\"><strong>" + escape_html(s->name) + "</strong><span class=\"address\">" +
+                     escape_html(s->address) + "</span><span class=\"meta\">" +
+                     escape_html(fill(t("raffle.checkins_count", lang), "n", std::to_string(count))) +
+                     (v.me ? " · <span class=\"mark " + std::string(mark == SiteMark::counted ? "counted" : mark == SiteMark::waiting ? "waiting" : "none") +
+                                 "\">" + escape_html(mark_label(mark, lang)) + "</span>"
+                           : std::string()) +
+                     " · <a href=\"/map?layers=basemap,sites,parking&amp;bbox=" + escape_html(text::percent_encode(near)) + "\">" +
+                     escape_html(t("raffle.parking_near", lang)) + "</a></span></li>";
         }
-        if (rows.empty()) continue;
-        out += "<h3 id=\"sites-" + escape_html(county.id) + "\">" + escape_html(county_name(data, county.id, lang)) + "</h3>";
-        out += "<table class=\"data\"><thead><tr><th scope=\"col\">" + escape_html(t("raffle.site", lang)) + "</th><th scope=\"col\">" +
-               escape_html(t("raffle.address", lang)) + "</th><th scope=\"col\">" + escape_html(t("raffle.checkins_here", lang)) +
-               "</th>" + (v.me ? "<th scope=\"col\">" + escape_html(t("raffle.mine", lang)) + "</th>" : std::string()) +
-               "<th scope=\"col\">" + escape_html(t("raffle.parking", lang)) + "</th></tr></thead><tbody>" + rows + "</tbody></table>";
+        if (items.empty()) continue;
+        std::string summary = fill(t("raffle.sites_in_county", lang), "n", std::to_string(sites));
+        if (v.me) summary += " · " + fill(t("raffle.mine_in_county", lang), "n", std::to_string(mine_here));
+        out += "<h3 id=\"sites-" + escape_html(county.id) + "\">" + escape_html(county_name(data, county.id, lang)) + "</h3><details class=\"county-sites\"><summary>" +
+               escape_html(summary) + "</summary><ul class=\"site-rows\">" + items + "</ul></details>";
     }
     return out + "</section>";
 }
@@ -371,6 +376,12 @@ std::string draws_table_html(const CampaignPageView& v) {
 }
 
 }  // namespace
+
+std::string raffle_notice_text(const std::string& key, const std::string& site_name, Lang lang) {
+    for (const char* known : {"counted", "held", "photo_pending", "recovered", "erased"})
+        if (key == known) return fill(t(("raffle.notice." + key).c_str(), lang), "site", site_name);
+    return {};
+}
 
 CampaignPhase campaign_phase(const content::Campaign& campaign, long long now) {
     if (campaign.external) return CampaignPhase::history;

@@ -41,6 +41,11 @@ struct RaffleNotice {
     bool error = false;
 };
 
+// What a form did, said again on the page it redirects to (Post/Redirect/Get, so that a
+// reload or the language switch does not send the form twice): "counted", "held",
+// "photo_pending", "recovered", "erased"; `site_name` for the check-ins. "" when unknown.
+std::string raffle_notice_text(const std::string& key, const std::string& site_name, text::Lang lang);
+
 // The participant, as far as the page knows them (from their cookie).
 struct ParticipantView {
     std::string nickname;

@@ -160,6 +160,9 @@ private:
         text::Json body;           // for the API
         std::vector<std::pair<std::string, std::string>> headers;  // Set-Cookie
         std::string recovery_code;  // right after registering
+        // For a form: what the page it redirects to says (render::raffle_notice_text).
+        std::string notice_key;
+        std::string notice_site;
     };
     struct CampaignCall {
         content::Campaign campaign;

@@ -192,6 +192,8 @@ Portal::RaffleReply Portal::raffle_check_in(const Call& call, CampaignCall& cc, 
     RaffleReply reply{201, message};
     reply.body = {{"counties_done", progress.counties_done.size()}, {"eligible", progress.eligible},
                   {"state", raffle::state_name(verdict.state)}, {"message", message}};
+    reply.notice_key = raffle::state_name(verdict.state);
+    reply.notice_site = row.site;
     return reply;
 }
 
@@ -209,6 +211,7 @@ Portal::RaffleReply Portal::raffle_recover(const Call& call, CampaignCall& cc, c
     cc.me = **found;
     RaffleReply reply{200, say(lang, "已在這台裝置接續。原本裝置上的登入已失效。", "You continue on this device; the old device is signed out.")};
     reply.body = {{"nickname", cc.me->nickname}};
+    reply.notice_key = "recovered";
     reply.headers.emplace_back("Set-Cookie", participant_cookie(cc.campaign.id, token, config_.secure_cookies, kCookieAge));
     return reply;
 }
@@ -225,6 +228,7 @@ Portal::RaffleReply Portal::raffle_erase(const Call& call, CampaignCall& cc, con
     cc.me.reset();
     RaffleReply reply{200, say(lang, "您的資料已全部刪除。", "Your data has been erased.")};
     reply.body = {{"erased", true}};
+    reply.notice_key = "erased";
     reply.headers.emplace_back("Set-Cookie", participant_cookie(cc.campaign.id, "", config_.secure_cookies, 0));
     return reply;
 }
@@ -291,11 +295,23 @@ Response Portal::campaign_page(const Call& call, const CampaignCall& cc, const R
         view.me = std::move(me);
     }
     if (reply) view.notice = {reply->message, reply->status >= 400};
+    std::string notice_key, notice_site;
     for (const auto& [k, v] : call.request.query) {
         if (k == "site") view.prefill_site = v;
         if (k == "code") view.prefill_code = v;
         if (k == "recover") view.prefill_recovery = v;
+        if (k == "notice") notice_key = v;
+        if (k == "at") notice_site = v;
     }
+    if (!reply && !notice_key.empty()) {
+        std::string name = notice_site;
+        for (const auto& s : raffle_->sites())
+            if (s.id == notice_site) name = s.name;
+        view.notice = {render::raffle_notice_text(notice_key, name, frame.lang), false};
+    }
+    // A form's answer is shown at the form's address; the language switch goes back to the
+    // campaign's page, not to the form (which takes only POST).
+    if (call.request.method == "POST") frame.path_and_query = "/raffle/" + text::percent_encode(c.id);
     render::RaffleData data{&map_->counties, &raffle_->sites(), &map_->basemap};
     frame.main_html = render::campaign_main_html(data, view);
     frame.scripts = {"/static/js/raffle.js"};

@@ -137,18 +137,17 @@ describe('raffle in the browser', () => {
     assert.equal(await done(), 3);
     assert.match(await page.locator('.eligibility').innerText(), /符合抽獎資格/);
     // Every site on the map is also in the list, marked for this participant.
-    assert.equal(await page.locator('.raffle-sites td.mark.counted').count(), 3);
+    assert.equal(await page.locator('.raffle-sites .mark.counted').count(), 3);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'raffle-progress-3of3-phone.png'), fullPage: true });
   });
 
   test('in English too', async () => {
     await page.locator('a.lang-switch').tap();
-    await page.waitForLoadState('load');
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached', ...WAIT });
     assert.match(await page.locator('.counties-done').innerText(), /3 of 3 counties done/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'raffle-progress-en-phone.png'), fullPage: true });
     await page.locator('a.lang-switch').tap();
-    await page.waitForLoadState('load');
+    await page.locator('html[lang="zh-Hant-TW"]').waitFor({ state: 'attached', ...WAIT });
   });
 
   test('the admin freezes the list after the cut-off and draws, at a desk', async () => {
