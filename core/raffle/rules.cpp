@@ -91,6 +91,10 @@ bool within_period(const content::Campaign& campaign, long long now) {
     return !(today < campaign.start) && !(campaign.end < today);
 }
 
+bool contacts_expired(const content::Campaign& campaign, long long now) {
+    return campaign.contacts_erased_after < text::date_in_taipei(now);
+}
+
 std::string rules_change_refusal(const content::Campaign& current, const content::Campaign& next, long long now) {
     if (!rules_frozen(current, now)) return "";
     const std::string why = ": the rules are frozen since check-ins opened on " + text::to_iso(current.start);

@@ -32,4 +32,9 @@ std::string rules_change_refusal(const content::Campaign& current, const content
 // Whether check-ins are taken at `now`: the Taiwan date within [start, end].
 bool within_period(const content::Campaign& campaign, long long now);
 
+// Whether the prize period is over at `now` (the Taiwan date is after contacts_erased_after),
+// so that the participants' contacts must be erased (個人資料保護法: kept no longer than the
+// purpose needs).
+bool contacts_expired(const content::Campaign& campaign, long long now);
+
 }  // namespace beitai::raffle

@@ -76,6 +76,8 @@ Response Portal::raffle_unavailable(const Call& call, int status, const std::str
 
 Result<Portal::CampaignCall> Portal::campaign_call(const Call& call) {
     if (!raffle_) return Error{"the raffle is not available on this server"};
+    for (const auto& erased : raffle_->erase_expired_contacts(call.now))
+        store_.append_audit({0, call.now, "system", "raffle-erase-contacts", "", "", "", erased});
     const std::string& id = call.params["campaign"];
     auto campaign = raffle_->campaign(id, call.now);
     if (!campaign) return Error{campaign.error()};

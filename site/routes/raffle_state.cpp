@@ -1,5 +1,7 @@
 #include "routes/raffle_state.h"
 
+#include "raffle/rules.h"
+
 namespace beitai::site {
 
 RaffleState::RaffleState(std::unique_ptr<RaffleStore> store, const std::vector<content::Site>& sites)
@@ -34,6 +36,20 @@ Result<std::optional<content::Campaign>> RaffleState::campaign(const std::string
     for (const auto& c : **all)
         if (c.id == id) return std::optional<content::Campaign>(c);
     return std::optional<content::Campaign>();
+}
+
+std::vector<std::string> RaffleState::erase_expired_contacts(UnixTime now) {
+    std::vector<std::string> erased;
+    UnixTime last = contacts_checked_at_.load();
+    if (now - last < 3600 || !contacts_checked_at_.compare_exchange_strong(last, now)) return erased;
+    auto all = campaigns(now);
+    if (!all) return erased;
+    for (const auto& c : **all) {
+        if (c.external || !raffle::contacts_expired(c, now)) continue;
+        auto n = store_->erase_contacts(c.id);
+        if (n && *n > 0) erased.push_back(c.id + ": " + std::to_string(*n) + " contacts erased (prize period over)");
+    }
+    return erased;
 }
 
 void RaffleState::forget_campaigns() {

@@ -5,6 +5,7 @@
 // does not parse every campaign again.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -32,6 +33,9 @@ public:
     Result<std::optional<content::Campaign>> campaign(const std::string& id, UnixTime now);
     // After this process created or replaced a campaign.
     void forget_campaigns();
+    // Erases the contacts of every campaign whose prize period is over (raffle/rules.h), at
+    // most once an hour; returns "campaign: n contacts" for each that had any, for the audit.
+    std::vector<std::string> erase_expired_contacts(UnixTime now);
     std::vector<raffle::Place> places(const content::Campaign& campaign) const;
     const std::string& entries_secret() const { return entries_secret_; }
 
@@ -46,6 +50,7 @@ private:
     std::mutex campaigns_mutex_;
     Campaigns campaigns_;
     UnixTime campaigns_read_at_ = 0;
+    std::atomic<UnixTime> contacts_checked_at_{0};
     std::vector<content::Site> sites_;
     std::string entries_secret_;
 };

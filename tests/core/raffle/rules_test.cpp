@@ -128,3 +128,12 @@ TEST_CASE("before check-ins open anything may change; after, only names, the not
     check([](content::Campaign& c) { c.draws[0].prizes[1].count = 2; }, "draws[0].prizes[1]");
     check([](content::Campaign& c) { c.draws[0].prizes.pop_back(); }, "draws[0].prizes");
 }
+
+TEST_CASE("contacts expire the day after the prize period's last day, in Taiwan time") {
+    const auto c = fixture::campaign();  // contacts_erased_after 2027-03-31
+    CHECK_FALSE(contacts_expired(c, fixture::at("2027-03-31T23:59:59+08:00")));
+    CHECK(contacts_expired(c, fixture::at("2027-04-01T00:00:00+08:00")));
+    // 2027-03-31T16:30Z is already 1 April in Taiwan.
+    CHECK(contacts_expired(c, fixture::at("2027-03-31T16:30:00Z")));
+    CHECK_FALSE(contacts_expired(c, fixture::at("2026-11-01T12:00:00+08:00")));
+}
