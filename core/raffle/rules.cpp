@@ -72,6 +72,15 @@ std::vector<std::string> check_campaign(const content::Campaign& c, const std::v
             if (d.date && *d.date < *d.cutoff) problem(path + ".date", "before its cut-off");
         }
 
+        // The public random value must be named before the list is frozen: a draw the portal
+        // runs without it could be seeded with whatever gives the wanted winner.
+        if (!c.external && (d.seed_source_zh.empty() || d.seed_source_en.empty()))
+            problem(path + (d.seed_source_zh.empty() ? ".seed_source_zh" : ".seed_source_en"),
+                    "missing: name the public random value in advance");
+        // Winners are reached through their contacts: those must outlive the last draw.
+        if (!c.external && d.date && c.contacts_erased_after < text::date_in_taipei(*d.date))
+            problem("contacts_erased_after", "before " + path + "'s date: winners could not be reached");
+
         for (size_t k = 0; k < d.prizes.size(); ++k) {
             const std::string prize = path + ".prizes[" + std::to_string(k) + "]";
             if (!content::find_county(counties, d.prizes[k].county))
@@ -102,6 +111,10 @@ std::string rules_change_refusal(const content::Campaign& current, const content
     if (current.end != next.end) return "end" + why;
     if (current.min_counties != next.min_counties) return "min_counties" + why;
     if (current.winners_stay != next.winners_stay) return "winners_stay" + why;
+    // Contacts may be erased sooner than promised, never kept longer.
+    if (current.contacts_erased_after < next.contacts_erased_after)
+        return "contacts_erased_after: may move earlier, not later than the " + text::to_iso(current.contacts_erased_after) +
+               " the participants were told";
     if (current.sites.size() != next.sites.size()) return "sites" + why;
     for (size_t i = 0; i < current.sites.size(); ++i) {
         const std::string path = "sites[" + std::to_string(i) + "]";
@@ -117,6 +130,9 @@ std::string rules_change_refusal(const content::Campaign& current, const content
         if (a.cutoff != b.cutoff) return path + ".cutoff" + why;
         if (a.date != b.date) return path + ".date" + why;
         if (a.month != b.month) return path + ".month" + why;
+        // The random value was named in advance: renaming it later would let it be chosen.
+        if (a.seed_source_zh != b.seed_source_zh) return path + ".seed_source_zh" + why;
+        if (a.seed_source_en != b.seed_source_en) return path + ".seed_source_en" + why;
         // What a prize is — its giver, how many, what — is part of the promise made.
         if (a.prizes.size() != b.prizes.size()) return path + ".prizes" + why;
         for (size_t k = 0; k < a.prizes.size(); ++k) {

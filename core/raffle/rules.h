@@ -18,7 +18,8 @@ namespace beitai::raffle {
 // ("draws[1].cutoff: before the campaign's first day"); empty when it is sound.
 // Checked: ids URL-safe and unique, start ≤ end, 1 ≤ min_counties ≤ counties, site and prize
 // counties known, cut-offs within the period's days and in order, a draw's date not before
-// its cut-off, prize counts ≥ 1.
+// its cut-off, prize counts ≥ 1; for a campaign the portal runs, each draw's random value
+// named (both languages) and contacts kept until the last draw's day at least.
 std::vector<std::string> check_campaign(const content::Campaign& campaign, const std::vector<content::County>& counties,
                                         const std::vector<content::Site>& sites);
 
@@ -27,6 +28,8 @@ bool rules_frozen(const content::Campaign& campaign, long long now);
 
 // Whether `next` may replace `current` at `now`: an empty string, or why not (the first rule
 // that differs, named: "min_counties: the rules are frozen since check-ins opened on 2026-10-01").
+// Frozen with the rules: each draw's named random value; contacts_erased_after may only move
+// earlier.
 std::string rules_change_refusal(const content::Campaign& current, const content::Campaign& next, long long now);
 
 // Whether check-ins are taken at `now`: the Taiwan date within [start, end].

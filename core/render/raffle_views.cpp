@@ -556,7 +556,8 @@ std::string verify_main_html(const content::Campaign& c, const content::Campaign
     out += "<h1>" + escape_html(t("raffle.verify_heading", lang)) + "</h1>";
     out += "<p>" + escape_html(t("raffle.verify_lead", lang)) + "</p>";
     out += "<noscript><p class=\"notice error\">" + escape_html(t("raffle.verify_needs_js", lang)) + "</p></noscript>";
-    out += "<form id=\"verify-form\" data-api=\"" + escape_html(api) + "\">";
+    out += "<form id=\"verify-form\" data-api=\"" + escape_html(api) + "\" data-slots=\"" +
+           std::to_string(raffle::prize_slots(d).size()) + "\">";
     out += "<div class=\"field\"><label for=\"v-seed\">" + escape_html(t("raffle.seed_value", lang)) + "</label><input id=\"v-seed\" name=\"seed\" spellcheck=\"false\"></div>";
     out += "<div class=\"field\"><label for=\"v-entries\">" + escape_html(t("raffle.entries", lang)) +
            "</label><textarea id=\"v-entries\" name=\"entries\" rows=\"8\" spellcheck=\"false\"></textarea></div>";
@@ -566,7 +567,7 @@ std::string verify_main_html(const content::Campaign& c, const content::Campaign
 }
 
 std::string verify_result_html(std::string_view entries_text, std::string_view seed_value,
-                               const raffle::DrawRecord& published, Lang lang) {
+                               const raffle::DrawRecord& published, size_t slots, Lang lang) {
     auto entries = raffle::read_entries_document(entries_text);
     if (!entries)
         return "<p class=\"notice error\">" + escape_html(t("raffle.verify_unreadable", lang) + std::string(tr("punct.colon", lang)) + entries.error()) + "</p>";
@@ -578,8 +579,6 @@ std::string verify_result_html(std::string_view entries_text, std::string_view s
            "<br><code class=\"digest\">" + escape_html(digest) + "</code></p>";
     std::vector<raffle::Winner> published_winners;
     for (const auto& w : published.winners) published_winners.push_back({w.slot, w.entry});
-    size_t slots = 0;
-    for (const auto& w : published.winners) slots = std::max(slots, w.slot + 1);
     const auto recomputed = raffle::run_draw(*entries, raffle::normalise_seed(seed_value), slots);
     const auto check = raffle::compare_winners(published_winners, recomputed);
     out += "<p class=\"notice " + std::string(check.same ? "ok" : "error") + "\" data-same=\"" + (check.same && list_same ? "yes" : "no") + "\">" +

@@ -103,8 +103,10 @@ std::string verify_main_html(const content::Campaign& campaign, const content::C
 // The verify page's answer: re-runs the draw on the inputs as given (the entry list's text,
 // the seed value) and compares with the published record — the list's SHA-256 first, then
 // the winners prize by prize — saying "the same winners" or the first difference.
+// `slots` is the number of prizes the campaign's draw has (not read from the record, whose
+// last winners could have been dropped).
 std::string verify_result_html(std::string_view entries_text, std::string_view seed_value,
-                               const raffle::DrawRecord& published, text::Lang lang);
+                               const raffle::DrawRecord& published, size_t slots, text::Lang lang);
 
 // The staff page of the raffle.
 struct StaffRaffleView {

@@ -5,7 +5,9 @@ namespace beitai::site {
 bool RateLimiter::allow(const std::string& key, UnixTime now) {
     std::lock_guard<std::mutex> lock(mutex_);
     forget_old(now);
-    auto& times = attempts_[key];
+    auto found = attempts_.find(key);
+    if (found == attempts_.end() && attempts_.size() >= kMaxKeys) return false;
+    auto& times = found != attempts_.end() ? found->second : attempts_[key];
     while (!times.empty() && times.front() <= now - window_) times.pop_front();
     if (static_cast<int>(times.size()) >= limit_) return false;
     times.push_back(now);

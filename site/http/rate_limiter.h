@@ -15,10 +15,14 @@ namespace beitai::site {
 class RateLimiter {
 public:
     RateLimiter(int limit, UnixTime window) : limit_(limit), window_(window) {}
-    // Counts one attempt by `key` at `now`; false (and not counted) when over the limit.
+    // Counts one attempt by `key` at `now`; false (and not counted) when over the limit, or
+    // when a flood from more than kMaxKeys keys within one window fills the table (the limiter
+    // then fails closed for newcomers rather than grow without bound).
     bool allow(const std::string& key, UnixTime now);
     // Seconds until `key` may try again (0: now).
     UnixTime retry_after(const std::string& key, UnixTime now) const;
+
+    static constexpr size_t kMaxKeys = 200000;
 
 private:
     void forget_old(UnixTime now);

@@ -135,7 +135,9 @@ Portal::RaffleReply Portal::raffle_check_in(const Call& call, CampaignCall& cc, 
     if (!raffle_->checkins_per_participant.allow(who, call.now) ||
         !raffle_->checkins_per_address.allow(client_address(call.request), call.now)) {
         RaffleReply r{429, say(lang, "打卡太頻繁了，請稍後再試。", "Too many check-ins in a short time; try again later.")};
-        r.headers.emplace_back("Retry-After", std::to_string(std::max<UnixTime>(1, raffle_->checkins_per_participant.retry_after(who, call.now))));
+        const UnixTime wait = std::max(raffle_->checkins_per_participant.retry_after(who, call.now),
+                                       raffle_->checkins_per_address.retry_after(client_address(call.request), call.now));
+        r.headers.emplace_back("Retry-After", std::to_string(std::max<UnixTime>(1, wait)));
         return r;
     }
     if (!body.is_object()) return {400, say(lang, "請求內容必須是物件。", "The request body must be an object.")};
@@ -156,6 +158,7 @@ Portal::RaffleReply Portal::raffle_check_in(const Call& call, CampaignCall& cc, 
         claim.code = json_string(body, "code");
         if (claim.code.empty()) return {400, std::string("code: ") + say(lang, "請輸入立牌代碼", "type the signboard's code")};
     }
+    std::lock_guard<std::mutex> one_at_a_time(raffle_->participant_lock(cc.me->id));
     const auto places = raffle_->places(c);
     auto keys = raffle_->store().signboard_keys();
     if (!keys) return {500, keys.error()};
@@ -226,6 +229,7 @@ Portal::RaffleReply Portal::raffle_erase(const Call& call, CampaignCall& cc, con
     if (!body.is_object() || confirm == body.end() || !(*confirm == true || *confirm == "yes"))
         return {400, std::string("confirm: ") + say(lang, "請勾選確認後再刪除", "tick the box to confirm the erasure")};
     if (auto s = raffle_->store().erase_participant(cc.me->id); !s) return {500, s.error()};
+    raffle_->forget_counts(cc.campaign.id);
     store_.append_audit({0, call.now, "participant", "raffle-erase", "", "", "", cc.campaign.id});
     cc.me.reset();
     RaffleReply reply{200, say(lang, "您的資料已全部刪除。", "Your data has been erased.")};
@@ -261,23 +265,14 @@ Response Portal::campaign_page(const Call& call, const CampaignCall& cc, const R
     view.lang = frame.lang;
     view.now = call.now;
     if (auto records = raffle_->store().draw_records()) view.draws = std::move(*records);
-    const auto places = raffle_->places(c);
-    std::vector<raffle::SiteCheckin> counted_rows;
-    std::vector<long long> per_site(places.size(), 0);
     if (!c.external) {
-        if (auto counted = raffle_->store().counted_checkins(c.id)) {
-            for (const auto& row : *counted) {
-                counted_rows.push_back({row.participant, row.site});
-                for (size_t i = 0; i < places.size(); ++i)
-                    if (places[i].site == row.site) ++per_site[i];
-            }
+        if (auto counts = raffle_->public_counts(c, map_->counties, call.now)) {
+            view.checkins_per_site = (*counts)->per_site;
+            view.figures = (*counts)->figures;
         }
-        if (auto homes = raffle_->store().participant_homes(c.id))
-            view.figures = raffle::figures_from(map_->counties, places, *homes, counted_rows, text::date_in_taipei(call.now));
     } else {
         view.figures = c.figures;
     }
-    view.checkins_per_site = std::move(per_site);
     if (cc.me) {
         render::ParticipantView me;
         me.nickname = cc.me->nickname;
@@ -306,10 +301,12 @@ Response Portal::campaign_page(const Call& call, const CampaignCall& cc, const R
         if (k == "at") notice_site = v;
     }
     if (!reply && !notice_key.empty()) {
-        std::string name = notice_site;
+        // Only a site of the list is named: the address must not put words in the page's mouth.
+        const content::Site* named = nullptr;
         for (const auto& s : raffle_->sites())
-            if (s.id == notice_site) name = s.name;
-        view.notice = {render::raffle_notice_text(notice_key, name, frame.lang), false};
+            if (s.id == notice_site) named = &s;
+        if (named || notice_site.empty())
+            view.notice = {render::raffle_notice_text(notice_key, named ? named->name : "", frame.lang), false};
     }
     // A form's answer is shown at the form's address; the language switch goes back to the
     // campaign's page, not to the form (which takes only POST).

@@ -42,15 +42,9 @@ Response Portal::api_campaign_stats(const Call& call) {
         if (!c.figures) return Response::json_error(404, "campaign \"" + c.id + "\" has no recorded figures");
         return Response::json(200, text::to_json_text(raffle::figures_json(*c.figures)));
     }
-    auto homes = raffle_->store().participant_homes(c.id);
-    if (!homes) return Response::json_error(500, homes.error());
-    auto counted = raffle_->store().counted_checkins(c.id);
-    if (!counted) return Response::json_error(500, counted.error());
-    std::vector<raffle::SiteCheckin> rows;
-    rows.reserve(counted->size());
-    for (const auto& r : *counted) rows.push_back({r.participant, r.site});
-    auto figures = raffle::figures_from(map_->counties, raffle_->places(c), *homes, rows, text::date_in_taipei(call.now));
-    return Response::json(200, text::to_json_text(raffle::figures_json(figures)));
+    auto counts = raffle_->public_counts(c, map_->counties, call.now);
+    if (!counts) return Response::json_error(500, counts.error());
+    return Response::json(200, text::to_json_text(raffle::figures_json((*counts)->figures)));
 }
 
 Response Portal::api_me(const Call& call) {

@@ -1,6 +1,9 @@
 #include "routes/raffle_state.h"
 
+#include <unordered_map>
+
 #include "raffle/rules.h"
+#include "raffle/stats.h"
 
 namespace beitai::site {
 
@@ -50,6 +53,40 @@ std::vector<std::string> RaffleState::erase_expired_contacts(UnixTime now) {
         if (n && *n > 0) erased.push_back(c.id + ": " + std::to_string(*n) + " contacts erased (prize period over)");
     }
     return erased;
+}
+
+Result<std::shared_ptr<const RaffleState::PublicCounts>> RaffleState::public_counts(
+    const content::Campaign& campaign, const std::vector<content::County>& counties, UnixTime now) {
+    {
+        std::lock_guard<std::mutex> lock(counts_mutex_);
+        auto it = counts_.find(campaign.id);
+        if (it != counts_.end() && it->second.first == now) return it->second.second;
+    }
+    const auto places = raffle::campaign_places(campaign, sites_);
+    std::unordered_map<std::string, size_t> index;
+    for (size_t i = 0; i < places.size(); ++i) index.emplace(places[i].site, i);
+    auto counted = store_->counted_checkins(campaign.id);
+    if (!counted) return Error{counted.error()};
+    auto homes = store_->participant_homes(campaign.id);
+    if (!homes) return Error{homes.error()};
+    auto counts = std::make_shared<PublicCounts>();
+    counts->per_site.assign(places.size(), 0);
+    std::vector<raffle::SiteCheckin> rows;
+    rows.reserve(counted->size());
+    for (const auto& row : *counted) {
+        rows.push_back({row.participant, row.site});
+        if (auto it = index.find(row.site); it != index.end()) ++counts->per_site[it->second];
+    }
+    counts->figures = raffle::figures_from(counties, places, *homes, rows, text::date_in_taipei(now));
+    std::shared_ptr<const PublicCounts> result = std::move(counts);
+    std::lock_guard<std::mutex> lock(counts_mutex_);
+    counts_[campaign.id] = {now, result};
+    return result;
+}
+
+void RaffleState::forget_counts(const std::string& campaign) {
+    std::lock_guard<std::mutex> lock(counts_mutex_);
+    counts_.erase(campaign);
 }
 
 void RaffleState::forget_campaigns() {

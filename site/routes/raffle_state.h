@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -39,6 +40,22 @@ public:
     std::vector<raffle::Place> places(const content::Campaign& campaign) const;
     const std::string& entries_secret() const { return entries_secret_; }
 
+    // One participant's check-ins are judged one at a time: the travel-speed rule compares a
+    // check-in with the ones before it, so two sent at once must not both see none. (Several
+    // server processes on one PostgreSQL do not share this lock; see the README.)
+    std::mutex& participant_lock(long long participant) { return participant_locks_[participant % kLockStripes]; }
+
+    // What the public pages count — check-ins per site (in the campaign's place order) and
+    // the figures by county — computed once a second per campaign, not once per request.
+    struct PublicCounts {
+        std::vector<long long> per_site;
+        content::CampaignFigures figures;
+    };
+    Result<std::shared_ptr<const PublicCounts>> public_counts(const content::Campaign& campaign,
+                                                              const std::vector<content::County>& counties, UnixTime now);
+    // After an erasure or a review: the counts go down or up at once, not a second later.
+    void forget_counts(const std::string& campaign);
+
     // Check-in attempts: per participant and per address; registrations per address.
     RateLimiter checkins_per_participant{30, 600};
     RateLimiter checkins_per_address{120, 600};
@@ -51,6 +68,10 @@ private:
     Campaigns campaigns_;
     UnixTime campaigns_read_at_ = 0;
     std::atomic<UnixTime> contacts_checked_at_{0};
+    static constexpr long long kLockStripes = 64;
+    std::mutex participant_locks_[kLockStripes];
+    std::mutex counts_mutex_;
+    std::map<std::string, std::pair<UnixTime, std::shared_ptr<const PublicCounts>>> counts_;
     std::vector<content::Site> sites_;
     std::string entries_secret_;
 };

@@ -100,10 +100,20 @@ Response Portal::freeze_draw(const Call& call) {
     if (!draw->cutoff || call.now <= *draw->cutoff)
         return staff_raffle_reply(call, 409, say(lang, "打卡截止時間還沒到，不能凍結名單。", "The cut-off has not passed; the list cannot be frozen yet."));
 
-    // Earlier draws' winners stay out unless the campaign keeps them in.
+    // Earlier draws' winners stay out unless the campaign keeps them in — so, unless it does,
+    // an earlier draw must be drawn before this one is frozen, or its winners could win here too.
     std::vector<long long> excluded;
     auto records = raffle_->store().draw_records();
     if (!records) return staff_raffle_reply(call, 500, records.error());
+    if (!c.winners_stay) {
+        for (const auto& earlier : c.draws) {
+            if (&earlier == draw) break;
+            bool drawn = false;
+            for (const auto& r : *records) drawn = drawn || (r.campaign == c.id && r.draw == earlier.id && r.status == raffle::DrawStatus::drawn);
+            if (!drawn)
+                return staff_raffle_reply(call, 409, std::string(say(lang, "請先完成較早的抽獎：", "Draw the earlier draw first: ")) + earlier.id);
+        }
+    }
     if (!c.winners_stay) {
         for (const auto& r : *records) {
             if (r.campaign != c.id || r.draw == draw->id || r.status != raffle::DrawStatus::drawn) continue;
@@ -268,6 +278,7 @@ Response Portal::review_checkin(const Call& call) {
     auto done = raffle_->store().review_checkin(id, state, actor.user, reason, call.now);
     if (!done) return staff_raffle_reply(call, 500, done.error());
     if (!*done) return staff_raffle_reply(call, 409, say(lang, "這筆打卡已由同事審核。", "A colleague reviewed this check-in first."));
+    raffle_->forget_counts(target->campaign);
     store_.append_audit({0, call.now, actor.user, "raffle-review:" + decision, "", "", "",
                          target->campaign + " check-in " + std::to_string(id) + " at " + target->site + (reason.empty() ? "" : ": " + reason)});
     return staff_raffle_reply(call, 200, say(lang, "已審核。", "Reviewed."));

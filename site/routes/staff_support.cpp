@@ -1,5 +1,7 @@
 #include "routes/staff_support.h"
 
+#include <cctype>
+
 #include "render/notices.h"
 
 #include "routes/staff_forms.h"
@@ -16,7 +18,25 @@ bool is_form(const Request& r) {
     return r.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0;
 }
 
-bool cross_site(const Request& r) { return r.header("sec-fetch-site") == "cross-site"; }
+namespace {
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+}  // namespace
+
+// Sec-Fetch-Site where the browser sends it; otherwise an Origin whose host is not the one the
+// request was sent to (older browsers send Origin on a form's POST, but not Sec-Fetch-*).
+bool cross_site(const Request& r) {
+    if (r.header("sec-fetch-site") == "cross-site") return true;
+    const std::string& origin = r.header("origin");
+    const std::string& host = r.header("host");
+    if (origin.empty() || host.empty()) return false;
+    if (origin == "null") return true;  // a sandboxed frame or a file: not one of our pages
+    const auto scheme_end = origin.find("://");
+    if (scheme_end == std::string::npos) return true;
+    return lower(origin.substr(scheme_end + 3)) != lower(host);
+}
 
 int status_of(tracker::Refusal::Kind kind) {
     switch (kind) {

@@ -22,7 +22,14 @@ Result<AddResult> CheckinBatcher::add(const StoredCheckin& checkin) {
             queue_.pop_front();
         }
         lock.unlock();
-        auto results = commit_rows(rows);
+        std::vector<Result<AddResult>> results;
+        // The store's code does not throw, but std::bad_alloc may: then this batch fails and
+        // the next leader can still take over (committing_ left true would hang every caller).
+        try {
+            results = commit_rows(rows);
+        } catch (const std::exception& e) {
+            results.assign(rows.size(), Result<AddResult>(Error{std::string("add_checkin: ") + e.what()}));
+        }
         lock.lock();
         // Results are handed over under the lock: a follower reads its own only under it.
         for (size_t i = 0; i < batch.size(); ++i) batch[i]->result = std::move(results[i]);

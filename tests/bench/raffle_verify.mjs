@@ -31,14 +31,14 @@ try {
       entries_url: '/x', seed_source: 'bench', seed_value: '01 02 03 04 05 06 07', frozen_at: null, drawn_at: null, winners });
     const placeholder = Array.from({ length: prizes }, (_, slot) => ({ entry: 'E-', slot, prize: 'p', name_masked: '○' }));
     let t0 = performance.now();
-    const first = core.verifyDraw(list, '01 02 03 04 05 06 07', record(placeholder), 'zh-TW');
+    const first = core.verifyDraw(list, '01 02 03 04 05 06 07', record(placeholder), prizes, 'zh-TW');
     const firstMs = performance.now() - t0;
     const div = document.createElement('div');
     div.innerHTML = first;
     const recomputed = [...div.querySelectorAll('tbody tr')].map((tr) => tr.children[2].textContent);
     const published = recomputed.map((entry, slot) => ({ entry, slot, prize: 'p', name_masked: '○' }));
     t0 = performance.now();
-    const second = core.verifyDraw(list, '01 02 03 04 05 06 07', record(published), 'zh-TW');
+    const second = core.verifyDraw(list, '01 02 03 04 05 06 07', record(published), prizes, 'zh-TW');
     const secondMs = performance.now() - t0;
     const same = /data-same="yes"/.test(second);
     return { listBytes: list.length, firstMs, secondMs, same, winners: recomputed.length };

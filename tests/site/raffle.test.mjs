@@ -194,12 +194,22 @@ for (const store of stores()) {
         assert.equal(notJson.status, 415);
       });
 
-      it('a cross-site POST is refused', async () => {
+      it('a cross-site POST is refused, by Sec-Fetch-Site or by a foreign Origin', async () => {
         const p = participant(server.url);
-        const r = await p.call(`/api/campaigns/${LIVE}/participants`, {
-          method: 'POST', body: { nickname: '小華', home_county: 'Taipei', contact: 'hua@example.com' }, headers: { 'sec-fetch-site': 'cross-site' },
-        });
+        const body = { nickname: '小華', home_county: 'Taipei', contact: 'hua@example.com' };
+        const r = await p.call(`/api/campaigns/${LIVE}/participants`, { method: 'POST', body, headers: { 'sec-fetch-site': 'cross-site' } });
         assert.equal(r.status, 403);
+        const o = await p.call(`/api/campaigns/${LIVE}/participants`, { method: 'POST', body, headers: { origin: 'https://evil.example' } });
+        assert.equal(o.status, 403);
+        assert.equal(p.jar.size, 0);
+      });
+
+      it("a notice in the address names only a real site (the address cannot put words in the page)", async () => {
+        const forged = await (await fetch(`${server.url}/raffle/${LIVE}?notice=counted&at=${encodeURIComponent('免費抽 iPhone，請到 evil.example')}`)).text();
+        assert.doesNotMatch(forged, /class="notice/, 'no notice for a site that is not on the list');
+        const site = SITES[0];
+        const real = await (await fetch(`${server.url}/raffle/${LIVE}?notice=counted&at=${site.id}`)).text();
+        assert.ok(real.includes(`已在「${site.name}」打卡`));
       });
 
       it('a recovery code moves the participation to another device; the old cookie stops working', async () => {
@@ -283,6 +293,18 @@ for (const store of stores()) {
         assert.equal((await checkIn(p, { site: taipei.id, code: 'x', photo: 'y' })).status, 400);
       });
 
+      it('check-ins sent at once are judged one at a time: the travel-speed rule still holds', async () => {
+        const q = participant(server.url);
+        assert.equal((await register(q, { nickname: '周同時', home_county: 'Keelung', contact: 'sync@example.com' })).status, 201);
+        const three = [siteIn('Keelung'), siteIn('Hsinchu'), siteIn('MiaoliCounty')];
+        const answers = await Promise.all(three.map((s) => checkIn(q, { site: s.id, code: signs.codes.get(s.id).code })));
+        assert.deepEqual(answers.map((a) => a.status), [201, 201, 201]);
+        assert.deepEqual(answers.map((a) => a.json.state).sort(), ['counted', 'held', 'held']);
+        const me = (await q.call(`/api/campaigns/${LIVE}/me`)).json;
+        assert.equal(me.eligible, false);
+        assert.equal(me.counties_done.length, 1);
+      });
+
       it('a check-in too far away too soon is held for review, not counted', async () => {
         const r = await checkIn(p, { site: yilan.id, code: signs.codes.get(yilan.id).code });
         assert.equal(r.status, 201, r.text);
@@ -326,6 +348,7 @@ for (const store of stores()) {
         const q = participant(server.url);
         assert.equal((await register(q, { nickname: '吳小雨', home_county: 'Taoyuan', contact: 'yu@example.com' })).status, 201);
         assert.equal((await checkIn(q, { site: newTaipei.id, code: signs.codes.get(newTaipei.id).code })).status, 201);
+        await new Promise((r) => setTimeout(r, 1100));  // public counts may be a second old
         const before = await (await fetch(`${server.url}/api/campaigns/${LIVE}/stats`)).json();
         assert.equal((await q.call(`/api/campaigns/${LIVE}/me/erase`, { method: 'POST', body: {} })).status, 400);
         const r = await q.call(`/api/campaigns/${LIVE}/me/erase`, { method: 'POST', body: { confirm: true } });
@@ -350,7 +373,9 @@ for (const store of stores()) {
           start: taiwanDate(-1), end: taiwanDate(30), min_counties: 3, winners_stay: false, contacts_erased_after: taiwanDate(90),
           sites: picks.map((s) => ({ site: s.id, radius_m: 100 })),
           draws: [{ id: 'first', cutoff: isoNow(cutoffIn), date: isoNow(cutoffIn + 60), seed_source_zh: '測試用亂數', seed_source_en: 'a test value',
-            prizes: [{ county: 'Taipei', count: 2, name_zh: '住宿券', name_en: 'Hotel stay' }, { county: 'Keelung', count: 1, name_zh: '住宿券', name_en: 'Hotel stay' }] }],
+            prizes: [{ county: 'Taipei', count: 2, name_zh: '住宿券', name_en: 'Hotel stay' }, { county: 'Keelung', count: 1, name_zh: '住宿券', name_en: 'Hotel stay' }] },
+          { id: 'second', cutoff: isoNow(cutoffIn + 1), date: isoNow(cutoffIn + 120), seed_source_zh: '第二次測試用亂數', seed_source_en: 'a second test value',
+            prizes: [{ county: 'Hsinchu', count: 1, name_zh: '住宿券', name_en: 'Hotel stay' }] }],
           figures: null, external: false, sample: true, note: '測試',
         };
         const created = await admin.post('/api/staff/campaigns', campaign);
@@ -380,10 +405,14 @@ for (const store of stores()) {
         }
       });
 
-      it('the rules are frozen once check-ins have opened', async () => {
+      it('the rules are frozen once check-ins have opened, the named random value with them', async () => {
         const r = await admin.post('/api/staff/campaigns', { ...campaign, min_counties: 2 });
         assert.equal(r.status, 409);
         assert.match(r.json.error, /min_counties/);
+        const renamed = { ...campaign, draws: campaign.draws.map((d, i) => (i === 0 ? { ...d, seed_source_zh: '另一個已開出的號碼' } : d)) };
+        const s = await admin.post('/api/staff/campaigns', renamed);
+        assert.equal(s.status, 409);
+        assert.match(s.json.error, /seed_source_zh/);
       });
 
       it('a bad campaign is refused with the field named', async () => {
@@ -400,7 +429,11 @@ for (const store of stores()) {
       });
 
       it('after the cut-off: frozen with the eligible entries and a SHA-256 anyone can check', async () => {
-        await new Promise((r) => setTimeout(r, (cutoffIn + 1.5) * 1000));
+        await new Promise((r) => setTimeout(r, (cutoffIn + 2.5) * 1000));
+        // Winners of the first draw stay out of the second: so the first is drawn first.
+        const early = await admin.post(`/api/staff/raffle/${campaignId}/draws/second/freeze`, {});
+        assert.equal(early.status, 409);
+        assert.match(early.json.error, /first/);
         const frozen = await admin.post(`/api/staff/raffle/${campaignId}/draws/first/freeze`, {});
         assert.equal(frozen.status, 200, frozen.text);
         assert.equal(frozen.json.entries, 4, 'four participants reached three counties by the cut-off');

@@ -12,15 +12,15 @@ using namespace beitai;
 
 namespace {
 
-// verifyDraw(entriesText, seedValue, drawJsonText, "zh-TW") → the result's HTML.
+// verifyDraw(entriesText, seedValue, drawJsonText, prizes, "zh-TW") → the result's HTML.
 std::string verify_draw(const std::string& entries_text, const std::string& seed_value, const std::string& draw_json,
-                        const std::string& lang) {
+                        int prizes, const std::string& lang) {
     const text::Lang l = text::parse_lang(lang);
     auto parsed = text::parse_json_text(draw_json, "draw record");
     if (!parsed) return render::error_notice_html(parsed.error());
     auto record = raffle::read_draw_record(*parsed);
     if (!record) return render::error_notice_html(record.error());
-    return render::verify_result_html(entries_text, seed_value, *record, l);
+    return render::verify_result_html(entries_text, seed_value, *record, static_cast<size_t>(prizes < 0 ? 0 : prizes), l);
 }
 
 }  // namespace

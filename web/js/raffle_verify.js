@@ -26,7 +26,7 @@
       // A textarea may turn line ends into CRLF or drop the last one; the list is LF-ended.
       let entries = form.elements.entries.value.replace(/\r\n/g, '\n');
       if (entries && !entries.endsWith('\n')) entries += '\n';
-      result.innerHTML = core.verifyDraw(entries, form.elements.seed.value, recordText, lang);
+      result.innerHTML = core.verifyDraw(entries, form.elements.seed.value, recordText, Number(form.dataset.slots), lang);
     };
     form.addEventListener('submit', (event) => { event.preventDefault(); run(); });
     run();

@@ -14,6 +14,12 @@ std::vector<std::string> problems_of(const content::Campaign& c) {
     return check_campaign(c, fixture::counties(), fixture::sites());
 }
 
+bool contains(const std::vector<std::string>& problems, const std::string& start) {
+    for (const auto& p : problems)
+        if (p.rfind(start, 0) == 0) return true;
+    return false;
+}
+
 }  // namespace
 
 TEST_CASE("the fixture campaign is sound") { CHECK(problems_of(fixture::campaign()).empty()); }
@@ -92,7 +98,7 @@ TEST_CASE("the period: check-ins on the first to the last Taiwan day; rules froz
     CHECK(rules_frozen(c, at("2027-01-01T00:00:00+08:00")));
 }
 
-TEST_CASE("before check-ins open anything may change; after, only names, the note and seed sources") {
+TEST_CASE("before check-ins open anything may change; after, only the names and the note") {
     const auto current = fixture::campaign();
     const long long before = at("2026-09-20T10:00:00+08:00");
     const long long after = at("2026-10-02T10:00:00+08:00");
@@ -106,7 +112,6 @@ TEST_CASE("before check-ins open anything may change; after, only names, the not
     cosmetic.name_zh = "示範打卡（更正）";
     cosmetic.name_en = "Sample check-in (corrected)";
     cosmetic.note = "更正";
-    cosmetic.draws[0].seed_source_en = "the sample lottery of 2026-11-19";
     CHECK(rules_change_refusal(current, cosmetic, after).empty());
 
     auto check = [&](void (*change)(content::Campaign&), const char* field) {
@@ -136,4 +141,25 @@ TEST_CASE("contacts expire the day after the prize period's last day, in Taiwan 
     // 2027-03-31T16:30Z is already 1 April in Taiwan.
     CHECK(contacts_expired(c, fixture::at("2027-03-31T16:30:00Z")));
     CHECK_FALSE(contacts_expired(c, fixture::at("2026-11-01T12:00:00+08:00")));
+}
+
+TEST_CASE("the random value is named in advance and frozen with the rules; contacts kept no longer than promised") {
+    auto c = fixture::campaign();
+    auto unnamed = c;
+    unnamed.draws[1].seed_source_en.clear();
+    CHECK(contains(problems_of(unnamed), "draws[1].seed_source_en: missing"));
+    auto short_kept = c;
+    short_kept.contacts_erased_after = {2026, 12, 1};  // after the first draw (20 Nov), before the second (20 Dec)
+    CHECK(contains(problems_of(short_kept), "contacts_erased_after: before draws[1]'s date"));
+
+    const long long open = fixture::at("2026-10-02T09:00:00+08:00");
+    auto renamed = c;
+    renamed.draws[0].seed_source_zh = "另一個已開出的號碼";
+    CHECK(rules_change_refusal(c, renamed, open).rfind("draws[0].seed_source_zh", 0) == 0);
+    auto longer = c;
+    longer.contacts_erased_after = {2027, 12, 31};
+    CHECK(rules_change_refusal(c, longer, open).rfind("contacts_erased_after", 0) == 0);
+    auto sooner = c;
+    sooner.contacts_erased_after = {2027, 1, 31};
+    CHECK(rules_change_refusal(c, sooner, open).empty());
 }
