@@ -146,3 +146,59 @@ TEST_CASE("any cells written with RFC 4180 quoting read back the same") {
         }
     }
 }
+
+// --- writing ----------------------------------------------------------------------------------
+
+TEST_CASE("CSV writing: a UTF-8 BOM first, cells joined by commas, every row ended by CRLF") {
+    CHECK(text::write_csv({{"名稱", "縣市"}, {"關渡自然公園", "臺北市"}, {"x"}}) ==
+          "\xEF\xBB\xBF名稱,縣市\r\n關渡自然公園,臺北市\r\nx\r\n");
+    CHECK(text::write_csv({}) == "\xEF\xBB\xBF");
+    CHECK(text::write_csv({{"a", "", "b"}}) == "\xEF\xBB\xBF" "a,,b\r\n");
+}
+
+TEST_CASE("csv_cell quotes a cell only when it holds a comma, a quote or a line break, doubling quotes") {
+    CHECK(text::csv_cell("plain text 臺北") == "plain text 臺北");
+    CHECK(text::csv_cell("") == "");
+    CHECK(text::csv_cell("a,b") == "\"a,b\"");
+    CHECK(text::csv_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(text::csv_cell("\"") == "\"\"\"\"");
+    CHECK(text::csv_cell("two\nlines") == "\"two\nlines\"");
+    CHECK(text::csv_cell("a\r\nb") == "\"a\r\nb\"");
+    CHECK(text::csv_cell(" lead") == " lead");  // spaces belong to the cell, unquoted
+}
+
+TEST_CASE("csv_cell: a cell a spreadsheet would run as a formula gets an apostrophe first") {
+    CHECK(text::csv_cell("=1+1") == "'=1+1");
+    CHECK(text::csv_cell("+886912345678") == "'+886912345678");
+    CHECK(text::csv_cell("-2+3") == "'-2+3");
+    CHECK(text::csv_cell("@SUM(A1:A9)") == "'@SUM(A1:A9)");
+    CHECK(text::csv_cell("\tx") == "'\tx");
+    CHECK(text::csv_cell("\rx") == "\"'\rx\"");  // and quoted, for the CR
+    CHECK(text::csv_cell("=HYPERLINK(\"http://x\",\"a\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\"");
+    // Only the first character matters.
+    CHECK(text::csv_cell("a=b") == "a=b");
+    CHECK(text::csv_cell("0912345678") == "0912345678");
+    CHECK(text::csv_cell(" =1") == " =1");
+}
+
+TEST_CASE("what write_csv writes, parse_csv reads back cell for cell (formulas with their apostrophe)") {
+    const std::vector<Cells> table = {
+        {"名稱", "說明", "電話"},
+        {"關渡<自然>公園", "a,b and \"quoted\"", "0912345678"},
+        {"two\nlines", "crlf\r\ninside", ""},
+        {"", "", "last"},
+        {"=1+1", "-5", "@x"},
+        {"\xEF\xBB\xBF", "'already", "trail "},  // a BOM inside the data is data
+    };
+    auto back = text::parse_csv(text::write_csv(table));
+    REQUIRE_MESSAGE(back.ok(), back.error());
+    REQUIRE(back->size() == table.size());
+    for (size_t i = 0; i < table.size(); ++i) {
+        if (i == 4) continue;  // the formulas, below
+        CAPTURE(i);
+        CHECK((*back)[i].cells == table[i]);
+    }
+    CHECK((*back)[4].cells == Cells{"'=1+1", "'-5", "'@x"});
+    CHECK((*back)[0].cells[0] == "名稱");  // the document's BOM is not part of the first cell
+    CHECK((*back)[3].line == 6);           // the two quoted newlines count
+}
