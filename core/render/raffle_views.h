@@ -112,7 +112,6 @@ std::string verify_result_html(std::string_view entries_text, std::string_view s
 struct StaffRaffleView {
     std::vector<content::Campaign> campaigns;
     std::vector<raffle::DrawRecord> draws;
-    std::vector<std::pair<std::string, long long>> eligible_now;  // "campaign/draw" → entries if frozen now
     bool admin = false;
     std::string county;  // an editor's county: their review queue
     struct Waiting {

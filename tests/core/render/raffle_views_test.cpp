@@ -206,7 +206,7 @@ TEST_CASE("a running campaign without a participant offers sign-up with the priv
     CHECK(has(html, "<option value=\"other\">其他縣市</option>"));
     // The map and the list are there for everyone.
     CHECK(has(html, "class=\"raffle-map\""));
-    CHECK(count(html, "<tr data-site=") == 5);
+    CHECK(count(html, "<li data-site=") == 5);
 }
 
 TEST_CASE("a signboard's link carries its site and code through the sign-up form, percent-encoded and escaped") {
@@ -641,6 +641,7 @@ TEST_CASE("verify_main_html has the inputs, the API it reads and the place for t
     const auto c = raffle::fixture::campaign();
     const std::string html = render::verify_main_html(c, c.draws[1], Lang::zh_TW);
     CHECK(has(html, "data-api=\"/api/campaigns/2026-demo/draws/2026-12\""));
+    CHECK(has(html, "data-slots=\"1\""));  // the second draw's one prize
     CHECK(has(html, "<a href=\"/raffle/2026-demo/draws/2026-12\">"));
     CHECK(has(html, "id=\"v-seed\""));
     CHECK(has(html, "id=\"v-entries\""));
@@ -653,14 +654,14 @@ TEST_CASE("verify_result_html: the published list and seed give the same winners
     const std::string seed = "01 02 03 04 05 06 + 07";
     const auto r = published_draw(ids, seed);
     const std::string document = raffle::entries_document(ids);
-    const std::string html = render::verify_result_html(document, seed, r, Lang::zh_TW);
+    const std::string html = render::verify_result_html(document, seed, r, 3, Lang::zh_TW);
     CHECK(has(html, "data-same=\"yes\""));
     CHECK(has(html, "名單與公布的 SHA-256 相符（10 筆）"));
     CHECK(has(html, "<code class=\"digest\">" + r.entries_sha256 + "</code>"));
     CHECK(has(html, "重算結果與公布的得獎名單完全相同"));
     CHECK_FALSE(has(html, "class=\"differs\""));
     // White space around the value is not part of it.
-    CHECK(has(render::verify_result_html(document, "  " + seed + "\n", r, Lang::zh_TW), "data-same=\"yes\""));
+    CHECK(has(render::verify_result_html(document, "  " + seed + "\n", r, 3, Lang::zh_TW), "data-same=\"yes\""));
 }
 
 TEST_CASE("verify_result_html: another seed gives other winners and names the first difference") {
@@ -673,7 +674,7 @@ TEST_CASE("verify_result_html: another seed gives other winners and names the fi
     for (const auto& w : r.winners) published.push_back({w.slot, w.entry});
     const auto check = raffle::compare_winners(published, raffle::run_draw(ids, other_seed, 3));
     REQUIRE_FALSE(check.same);
-    const std::string html = render::verify_result_html(document, other_seed, r, Lang::zh_TW);
+    const std::string html = render::verify_result_html(document, other_seed, r, 3, Lang::zh_TW);
     CHECK(has(html, "data-same=\"no\""));
     CHECK(has(html, "名單與公布的 SHA-256 相符"));  // the list itself is the published one
     CHECK(has(html, "重算結果與公布的不同：" + check.first_difference));
@@ -684,7 +685,7 @@ TEST_CASE("verify_result_html: a list other than the published one is never 'the
     const auto ids = entry_ids(10);
     auto r = published_draw(ids, "seed");
     r.entries_sha256 = std::string(64, '0');  // the published digest is of another list
-    const std::string html = render::verify_result_html(raffle::entries_document(ids), "seed", r, Lang::zh_TW);
+    const std::string html = render::verify_result_html(raffle::entries_document(ids), "seed", r, 3, Lang::zh_TW);
     CHECK(has(html, "名單與公布的 SHA-256 不符（10 筆）"));
     CHECK(has(html, "data-same=\"no\""));
     CHECK_FALSE(has(html, "data-same=\"yes\""));
@@ -694,19 +695,28 @@ TEST_CASE("verify_result_html: a changed list is named as not the published one"
     auto ids = entry_ids(10);
     const auto r = published_draw(ids, "seed");
     ids.pop_back();
-    const std::string html = render::verify_result_html(raffle::entries_document(ids), "seed", r, Lang::en);
+    const std::string html = render::verify_result_html(raffle::entries_document(ids), "seed", r, 3, Lang::en);
     CHECK(has(html, "does not match the published SHA-256 (9 entries)"));
     CHECK(has(html, "data-same=\"no\""));
 }
 
+TEST_CASE("verify_result_html: a record whose last winners were dropped is not 'the same' (the prizes come from the campaign)") {
+    const auto ids = entry_ids(10);
+    auto r = published_draw(ids, "seed");
+    r.winners.pop_back();
+    const std::string html = render::verify_result_html(raffle::entries_document(ids), "seed", r, 3, Lang::zh_TW);
+    CHECK(has(html, "data-same=\"no\""));
+    CHECK(has(html, "class=\"differs\""));
+}
+
 TEST_CASE("verify_result_html: an unreadable list is an error that says why, and no comparison") {
     const auto r = published_draw(entry_ids(3), "seed");
-    const std::string html = render::verify_result_html("E2\nE1\n", "seed", r, Lang::zh_TW);
+    const std::string html = render::verify_result_html("E2\nE1\n", "seed", r, 3, Lang::zh_TW);
     CHECK(has(html, "<p class=\"notice error\">名單無法讀取："));
     CHECK(has(html, "&quot;E1&quot; is not after &quot;E2&quot;"));
     CHECK_FALSE(has(html, "data-same"));
     CHECK_FALSE(has(html, "<table"));
-    const std::string hostile = render::verify_result_html("<script>\n", "seed", r, Lang::zh_TW);
+    const std::string hostile = render::verify_result_html("<script>\n", "seed", r, 3, Lang::zh_TW);
     CHECK_FALSE(has(hostile, "<script>"));
     CHECK(has(hostile, "class=\"notice error\""));
 }
