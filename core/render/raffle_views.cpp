@@ -537,10 +537,15 @@ std::string draw_main_html(const DrawPageView& v) {
     if (r->status == raffle::DrawStatus::drawn) {
         out += "<h2>" + escape_html(t("raffle.winners", lang)) + "</h2><table class=\"data winners\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">" +
                escape_html(t("raffle.prize", lang)) + "</th><th scope=\"col\">" + escape_html(t("raffle.entry", lang)) +
-               "</th><th scope=\"col\">" + escape_html(t("raffle.winner", lang)) + "</th></tr></thead><tbody>";
-        for (const auto& w : r->winners)
+               "</th><th scope=\"col\">" + escape_html(t("raffle.winner", lang)) + "</th><th scope=\"col\">" +
+               escape_html(t("raffle.contact_masked", lang)) + "</th></tr></thead><tbody>";
+        for (size_t i = 0; i < r->winners.size(); ++i) {
+            const auto& w = r->winners[i];
+            const std::string contact = i < v.contacts_masked.size() ? v.contacts_masked[i] : "";
             out += "<tr><td class=\"num\">" + std::to_string(w.slot + 1) + "</td><td>" + escape_html(w.prize) + "</td><td><code>" +
-                   escape_html(w.entry) + "</code></td><td>" + escape_html(w.name_masked) + "</td></tr>";
+                   escape_html(w.entry) + "</code></td><td>" + escape_html(w.name_masked) + "</td><td>" +
+                   escape_html(contact.empty() ? "—" : contact) + "</td></tr>";
+        }
         out += "</tbody></table>";
         out += "<p><a class=\"button\" href=\"" + escape_html(draw_href(c, d.id) + "/verify") + "\">" +
                escape_html(t("raffle.verify_link", lang)) + "</a></p>";

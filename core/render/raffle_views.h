@@ -91,6 +91,9 @@ struct DrawPageView {
     std::optional<raffle::DrawRecord> record;  // none: still open
     long long entries = 0;                     // how many entries the frozen list holds
     std::string my_entry;                      // the participant's entry id in this draw, if any
+    // Beside each winner, in the record's order, their contact masked (09xx-xxx-678), so that a
+    // winner recognises themselves; "" once the contact is erased.
+    std::vector<std::string> contacts_masked;
     long long now = 0;
     text::Lang lang = text::Lang::zh_TW;
 };

@@ -218,6 +218,7 @@ constexpr Entry kStrings[] = {
     {"raffle.prize", "獎品", "Prize"},
     {"raffle.entry", "抽獎編號", "Entry"},
     {"raffle.winner", "得獎者", "Winner"},
+    {"raffle.contact_masked", "聯絡方式（遮蔽）", "Contact (masked)"},
     {"raffle.verify_link", "自行驗證這次抽獎", "Verify this draw yourself"},
     {"raffle.how_drawn", "如何抽獎", "How the draw works"},
     {"raffle.how_drawn_text", "以公布的名單 SHA-256 與亂數值產生 SHA-256 亂數串流，以拒絕取樣（無模數偏差）依獎品順序逐一抽出，同一人一場只會中一次（參考 RFC 3797）。任何人都可以用公布的資料在瀏覽器重算。", "A SHA-256 stream seeded by the list's published SHA-256 and the random value picks the winners prize by prize, with rejection sampling (no modulo bias), no one twice in a draw (after RFC 3797). Anyone can re-run it in their browser from the published inputs."},

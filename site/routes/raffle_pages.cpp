@@ -2,6 +2,7 @@
 // without JavaScript: register, check in by code, recover, erase), a draw's public record
 // and the page that re-runs it in the browser.
 #include "raffle/draw.h"
+#include "raffle/participant.h"
 #include "render/raffle_views.h"
 #include "routes/staff_support.h"
 
@@ -72,6 +73,17 @@ Response Portal::raffle_draw_page(const Call& call) {
             if (cc->me)
                 for (const auto& [entry, participant] : *entries)
                     if (participant == cc->me->id) view.my_entry = entry;
+        }
+        // Each winner's contact, masked, while it is kept (a winner recognises themselves).
+        if (auto owners = raffle_->store().entry_participants(cc->campaign.id, draw->id)) {
+            for (const auto& w : view.record->winners) {
+                std::string masked;
+                for (const auto& [entry, participant] : *owners)
+                    if (entry == w.entry)
+                        if (auto contacts = raffle_->store().contacts({participant}); contacts && !contacts->empty())
+                            masked = raffle::mask_contact(contacts->front().contact);
+                view.contacts_masked.push_back(masked);
+            }
         }
         // The prize names in the reader's language, from the campaign's slots.
         const auto slots = raffle::prize_slots(*draw);

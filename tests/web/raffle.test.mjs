@@ -175,6 +175,7 @@ describe('raffle in the browser', () => {
     assert.match(await page.locator('.my-result').innerText(), /恭喜您中獎/);
     assert.equal(await page.locator('table.winners tbody tr').count(), 1, 'one entrant, so one of the two prizes is drawn');
     assert.equal(await page.locator('table.winners tbody td').nth(3).innerText(), '王○明');
+    assert.equal(await page.locator('table.winners tbody td').nth(4).innerText(), '09xx-xxx-678', 'the contact, masked');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'raffle-result-phone.png'), fullPage: true });
   });
 

@@ -619,6 +619,22 @@ TEST_CASE("a drawn draw lists the winners masked, the participant's own result a
     CHECK_FALSE(has(render::draw_main_html(v), "class=\"my-result\""));
 }
 
+TEST_CASE("a drawn draw shows each winner's contact masked while it is kept, a dash once erased") {
+    const auto c = raffle::fixture::campaign();
+    const auto r = published_draw(entry_ids(10), "seed");
+    render::DrawPageView v;
+    v.campaign = &c;
+    v.draw = &c.draws[0];
+    v.record = r;
+    v.contacts_masked = {"09xx-xxx-678", "", "<b>m***@example.com</b>"};
+    const std::string html = render::draw_main_html(v);
+    CHECK(has(html, "<th scope=\"col\">聯絡方式（遮蔽）</th>"));
+    CHECK(has(html, "<td>09xx-xxx-678</td>"));
+    CHECK(has(html, "<td>—</td>"));
+    CHECK(has(html, "&lt;b&gt;m***@example.com&lt;/b&gt;"));
+    CHECK_FALSE(has(html, "0912345678"));
+}
+
 TEST_CASE("a drawn draw's page in English") {
     const auto c = raffle::fixture::campaign();
     const auto r = published_draw(entry_ids(5), "seed");
