@@ -571,6 +571,21 @@ std::string verify_main_html(const content::Campaign& c, const content::Campaign
     return out;
 }
 
+namespace {
+// The first prize where the two lists part, in the reader's language (the core's own
+// comparison says it in English, for logs).
+std::string first_difference(const std::vector<raffle::Winner>& published, const std::vector<raffle::Winner>& recomputed,
+                             Lang lang) {
+    for (size_t i = 0; i < std::max(published.size(), recomputed.size()); ++i) {
+        const std::string a = i < published.size() ? published[i].entry : "—";
+        const std::string b = i < recomputed.size() ? recomputed[i].entry : "—";
+        if (a != b)
+            return fill(fill(fill(t("raffle.verify_first_difference", lang), "n", std::to_string(i + 1)), "published", a), "rerun", b);
+    }
+    return {};
+}
+}  // namespace
+
 std::string verify_result_html(std::string_view entries_text, std::string_view seed_value,
                                const raffle::DrawRecord& published, size_t slots, Lang lang) {
     auto entries = raffle::read_entries_document(entries_text);
@@ -587,7 +602,7 @@ std::string verify_result_html(std::string_view entries_text, std::string_view s
     const auto recomputed = raffle::run_draw(*entries, raffle::normalise_seed(seed_value), slots);
     const auto check = raffle::compare_winners(published_winners, recomputed);
     out += "<p class=\"notice " + std::string(check.same ? "ok" : "error") + "\" data-same=\"" + (check.same && list_same ? "yes" : "no") + "\">" +
-           escape_html(check.same ? t("raffle.verify_same", lang) : t("raffle.verify_differs", lang) + std::string(tr("punct.colon", lang)) + check.first_difference) + "</p>";
+           escape_html(check.same ? t("raffle.verify_same", lang) : t("raffle.verify_differs", lang) + std::string(tr("punct.colon", lang)) + first_difference(published_winners, recomputed, lang)) + "</p>";
     out += "<table class=\"data\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">" + escape_html(t("raffle.verify_published", lang)) +
            "</th><th scope=\"col\">" + escape_html(t("raffle.verify_recomputed", lang)) + "</th></tr></thead><tbody>";
     for (size_t i = 0; i < std::max(published_winners.size(), recomputed.size()); ++i) {

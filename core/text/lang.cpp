@@ -231,6 +231,7 @@ constexpr Entry kStrings[] = {
     {"raffle.verify_list_differs", "名單與公布的 SHA-256 不符（{n} 筆）：這不是公布的名單。", "The list does not match the published SHA-256 ({n} entries): it is not the published list."},
     {"raffle.verify_same", "重算結果與公布的得獎名單完全相同。", "The re-run gives exactly the published winners."},
     {"raffle.verify_differs", "重算結果與公布的不同", "The re-run differs from the published winners"},
+    {"raffle.verify_first_difference", "第 {n} 個獎項公布為 {published}，重算為 {rerun}", "prize {n}: published {published}, re-run {rerun}"},
     {"raffle.verify_published", "公布的得獎編號", "Published"},
     {"raffle.verify_recomputed", "重算的得獎編號", "Re-run"},
     {"raffle.notice.counted", "已在「{site}」打卡。", "Checked in at {site}."},

@@ -693,7 +693,13 @@ TEST_CASE("verify_result_html: another seed gives other winners and names the fi
     const std::string html = render::verify_result_html(document, other_seed, r, 3, Lang::zh_TW);
     CHECK(has(html, "data-same=\"no\""));
     CHECK(has(html, "名單與公布的 SHA-256 相符"));  // the list itself is the published one
-    CHECK(has(html, "重算結果與公布的不同：" + check.first_difference));
+    // Named in the page's language, at the first prize where the lists part.
+    const auto rerun = raffle::run_draw(ids, other_seed, 3);
+    size_t first = 0;
+    while (first < 3 && rerun[first].entry == r.winners[first].entry) ++first;
+    REQUIRE(first < 3);
+    CHECK(has(html, "重算結果與公布的不同：第 " + std::to_string(first + 1) + " 個獎項公布為 " + r.winners[first].entry + "，重算為 " +
+                        rerun[first].entry));
     CHECK(has(html, "class=\"differs\""));
 }
 
