@@ -7,6 +7,7 @@
 #include "raffle/rules.h"
 #include "raffle/participant.h"
 #include "render/map_scene.h"
+#include "render/parking_views.h"
 #include "render/site_card.h"
 #include "render/svg.h"
 #include "text/html.h"
@@ -191,6 +192,10 @@ std::string progress_html(const RaffleData& data, const CampaignPageView& v) {
     }
     out += "<p class=\"eligibility\">" +
            escape_html(t(progress.eligible ? "raffle.eligible" : "raffle.not_yet_eligible", lang)) + "</p>";
+    // Where to go next needs the phone's position: the script reveals the button.
+    if (!progress.eligible)
+        out += "<p><button type=\"button\" id=\"nearby-missing\" data-href=\"" + escape_html(campaign_href(c) + "/nearby") + "\" hidden>" +
+               escape_html(t("raffle.nearby_button", lang)) + "</button></p>";
     if (!progress.sites_waiting.empty())
         out += "<p>" + escape_html(fill(t("raffle.waiting_count", lang), "n", std::to_string(progress.sites_waiting.size()))) + "</p>";
     if (!progress.eligible && data.counties) {
@@ -553,6 +558,32 @@ std::string draw_main_html(const DrawPageView& v) {
     out += "<details><summary>" + escape_html(t("raffle.how_drawn", lang)) + "</summary><p>" + escape_html(t("raffle.how_drawn_text", lang)) +
            "</p></details>";
     return out;
+}
+
+std::string nearby_main_html(const RaffleData& data, const NearbyView& v) {
+    const auto& c = *v.campaign;
+    const Lang lang = v.lang;
+    std::string out = "<p><a href=\"" + escape_html(campaign_href(c)) + "\">" + escape_html(campaign_name(c, lang)) + "</a></p><h1>" +
+                      escape_html(t("raffle.nearby_heading", lang)) + "</h1>";
+    if (c.sample) out += "<p class=\"sample-note\">" + sample_badge_html(lang) + "</p>";
+    if (!data.sites) return out;
+    const auto places = raffle::campaign_places(c, *data.sites);
+    const auto progress = raffle::progress_of(c, places, v.mine);
+    if (progress.eligible) out += "<p class=\"notice ok\">" + escape_html(t("raffle.nearby_done", lang)) + "</p>";
+    const auto nearest = raffle::nearest_missing(places, progress, v.from, 5);
+    if (nearest.empty()) return out + "<p>" + escape_html(t("raffle.nearby_none", lang)) + "</p>";
+    out += "<ol class=\"nearby-sites\">";
+    for (const raffle::Place* p : nearest) {
+        const auto* s = find_site(data, p->site);
+        const double km = geo::distance_m(v.from, p->at) / 1000;
+        char distance[32];
+        std::snprintf(distance, sizeof distance, "%.1f km", km);
+        out += "<li data-site=\"" + escape_html(p->site) + "\"><h2>" + escape_html(s ? s->name : p->site) + "</h2><p>" +
+               escape_html(county_name(data, p->county, lang)) + " · " + distance + (s ? " · " + escape_html(s->address) : "") + "</p>";
+        if (v.parking.parking) out += nearby_parking_html(v.parking, p->at, lang);
+        out += "</li>";
+    }
+    return out + "</ol>";
 }
 
 std::string verify_main_html(const content::Campaign& c, const content::CampaignDraw& d, Lang lang) {

@@ -18,6 +18,7 @@
 #include "raffle/api_json.h"
 #include "raffle/checkin.h"
 #include "raffle/progress.h"
+#include "render/map_scene.h"
 #include "render/qr_svg.h"
 #include "render/scene.h"
 #include "text/lang.h"
@@ -98,6 +99,18 @@ struct DrawPageView {
     text::Lang lang = text::Lang::zh_TW;
 };
 std::string draw_main_html(const DrawPageView& view);
+
+// Where to go next: the participating sites nearest to `from` in the counties the participant
+// still lacks (all counties for a visitor), each with the car parks that have space near it
+// (when the server has live parking data: `parking.parking`).
+struct NearbyView {
+    const content::Campaign* campaign = nullptr;
+    std::vector<raffle::OwnCheckin> mine;
+    geo::LatLon from;
+    MapData parking;
+    text::Lang lang = text::Lang::zh_TW;
+};
+std::string nearby_main_html(const RaffleData& data, const NearbyView& view);
 
 // The verify page: the inputs (filled in by the script from the published ones, editable so
 // that anyone can see a changed input give other winners) and where the result appears.

@@ -142,6 +142,7 @@ private:
     Response raffle_erase_form(const Call& call);
     Response raffle_draw_page(const Call& call);
     Response raffle_verify_page(const Call& call);
+    Response raffle_nearby_page(const Call& call);
     // raffle_api.cpp
     Response api_campaigns(const Call& call);
     Response api_campaign_stats(const Call& call);

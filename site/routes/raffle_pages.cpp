@@ -99,6 +99,35 @@ Response Portal::raffle_draw_page(const Call& call) {
     return html_page(200, render::page_html(frame));
 }
 
+Response Portal::raffle_nearby_page(const Call& call) {
+    auto cc = campaign_call(call);
+    if (!cc) return raffle_unavailable(call, 404, cc.error());
+    std::string lat, lon;
+    for (const auto& [k, v] : call.request.query) {
+        if (k == "lat") lat = v;
+        if (k == "lon") lon = v;
+    }
+    auto from = render::parse_point(lat + "," + lon, "lat,lon");
+    if (!from) return raffle_unavailable(call, 400, from.error());
+    render::PageFrame frame = page_frame(call.request, "raffle");
+    frame.title = std::string(text::tr("raffle.nearby_heading", frame.lang));
+    render::NearbyView view;
+    view.campaign = &cc->campaign;
+    view.from = *from;
+    view.lang = frame.lang;
+    if (cc->me)
+        if (auto stored = raffle_->store().checkins_of(cc->me->id))
+            for (const auto& s : *stored) view.mine.push_back({s.site, s.at, s.state});
+    std::shared_ptr<const parking::ParkingSnapshot> parking;
+    if (parking_) parking = parking_->snapshot();
+    view.parking = map_->data();
+    view.parking.parking = parking.get();
+    view.parking.now = call.now;
+    render::RaffleData data{&map_->counties, &raffle_->sites(), &map_->basemap};
+    frame.main_html = render::nearby_main_html(data, view);
+    return html_page(200, render::page_html(frame));
+}
+
 Response Portal::raffle_verify_page(const Call& call) {
     auto cc = campaign_call(call);
     if (!cc) return raffle_unavailable(call, 404, cc.error());

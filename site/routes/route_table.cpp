@@ -72,6 +72,7 @@ const std::vector<Route>& route_table() {
         {"/raffle/{campaign}/check-in",    POST,   participant, no_store,   &Portal::raffle_checkin_form},
         {"/raffle/{campaign}/recover",     POST,   participant, no_store,   &Portal::raffle_recover_form},
         {"/raffle/{campaign}/erase",       POST,   participant, no_store,   &Portal::raffle_erase_form},
+        {"/raffle/{campaign}/nearby",      GET,        anyone,  no_store,   &Portal::raffle_nearby_page},
         {"/raffle/{campaign}/draws/{draw}", GET,       anyone,  no_store,   &Portal::raffle_draw_page},
         {"/raffle/{campaign}/draws/{draw}/verify", GET, anyone, revalidate, &Portal::raffle_verify_page},
         {"/api/campaigns",                 GET,        anyone,  revalidate, &Portal::api_campaigns},

@@ -327,6 +327,18 @@ for (const store of stores()) {
         assert.deepEqual(me.counties_done.sort(), ['Taipei', 'YilanCounty'].sort());
       });
 
+      it('where next: the nearest sites in the counties still missing, each with car parks that have space', async () => {
+        const r = await p.call(`/raffle/${LIVE}/nearby?lat=${taipei.lat}&lon=${taipei.lon}`);
+        assert.equal(r.status, 200);
+        const listed = [...r.text.matchAll(/<li data-site="([^"]+)">/g)].map((m) => m[1]);
+        assert.equal(listed.length, 5);
+        const countyOf = new Map(SITES.map((s) => [s.id, s.county]));
+        for (const id of listed) assert.ok(!['Taipei', 'YilanCounty'].includes(countyOf.get(id)), `${id} is in a county already done`);
+        assert.match(r.text, /class="nearby-parking"/);
+        const bad = await p.call(`/raffle/${LIVE}/nearby?lat=north&lon=${taipei.lon}`);
+        assert.equal(bad.status, 400);
+      });
+
       it('the public statistics count it by county', async () => {
         const stats = await (await fetch(`${server.url}/api/campaigns/${LIVE}/stats`)).json();
         const taipeiRow = stats.counties.find((c) => c.county === 'Taipei');

@@ -118,6 +118,15 @@ describe('raffle in the browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'raffle-progress-2of3-phone.png'), fullPage: true });
   });
 
+  test('where next: the button finds the nearest sites in the counties still missing', async () => {
+    await page.locator('#nearby-missing').tap();
+    await page.waitForURL(/\/nearby\?lat=/, WAIT);
+    const listed = await page.locator('ol.nearby-sites > li').evaluateAll((els) => els.map((e) => e.dataset.site));
+    assert.deepEqual(listed, [PICKS[2].id], 'the one campaign site left, in the county still missing');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'raffle-nearby-phone.png'), fullPage: true });
+    await page.goBack();
+  });
+
   test('a wrong code is refused with a clear message and changes nothing', async () => {
     await page.locator('#r-site').selectOption(PICKS[2].id);
     await page.locator('#r-code').fill('1-0000000000000000');

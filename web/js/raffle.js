@@ -3,6 +3,20 @@
 // uses; the server judges the position (core raffle/checkin.h) and renders the answer.
 'use strict';
 
+// "Where next": the nearest sites in the counties still missing, from the phone's position.
+(function nearby() {
+  const button = document.getElementById('nearby-missing');
+  if (!button || !('geolocation' in navigator)) return;
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    navigator.geolocation.getCurrentPosition(
+      (p) => location.assign(`${button.dataset.href}?lat=${p.coords.latitude.toFixed(5)}&lon=${p.coords.longitude.toFixed(5)}`),
+      () => { button.disabled = false; },
+      { enableHighAccuracy: false, timeout: 20000, maximumAge: 60000 });
+  });
+})();
+
 (function main() {
   const form = document.getElementById('checkin-form');
   const button = document.getElementById('checkin-position');

@@ -840,3 +840,26 @@ TEST_CASE("staff raffle page: a notice is shown, and the English page uses Engli
     CHECK(has(html, "Freeze and publish the entry list"));
     CHECK_FALSE(has(html, "凍結"));
 }
+
+TEST_CASE("nearby_main_html: the nearest sites in the counties still missing, nearest first, none of a county done") {
+    const auto c = raffle::fixture::campaign();
+    const auto counties = raffle::fixture::counties();
+    const auto sites = raffle::fixture::sites();
+    render::RaffleData data{&counties, &sites, nullptr};
+    render::NearbyView v;
+    v.campaign = &c;
+    v.from = {25.03, 121.56};  // by the Taipei site
+    v.mine = {{"site-tp", 1, raffle::CheckinState::counted}};
+    const std::string html = render::nearby_main_html(data, v);
+    CHECK_FALSE(has(html, "data-site=\"site-tp\""));
+    const auto ntp = html.find("data-site=\"site-ntp\"");
+    const auto hc = html.find("data-site=\"site-hc\"");
+    REQUIRE(ntp != std::string::npos);
+    REQUIRE(hc != std::string::npos);
+    CHECK(ntp < hc);  // New Taipei is nearer than Hsinchu
+    CHECK_FALSE(has(html, "site-off"));  // in the catalog, not in the campaign
+    CHECK_FALSE(has(html, "nearby-parking"));  // no live parking data given
+    v.mine = {{"site-tp", 1, raffle::CheckinState::counted}, {"site-ntp", 2, raffle::CheckinState::counted},
+              {"site-kl", 3, raffle::CheckinState::counted}};
+    CHECK(has(render::nearby_main_html(data, v), "您已集滿規定的縣市數"));
+}
