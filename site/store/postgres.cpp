@@ -53,4 +53,16 @@ Status Connection::exec_script(const std::string& sql) {
     return ok_status();
 }
 
+Status Connection::transaction(const std::function<Status()>& body, const std::string& what) {
+    const std::string prefix = what.empty() ? "" : what + ": ";
+    if (auto s = exec_script("BEGIN;"); !s) return Error{prefix + s.error()};
+    Status result = body();
+    if (!result) {
+        exec_script("ROLLBACK;");
+        return Error{prefix + result.error()};
+    }
+    if (auto s = exec_script("COMMIT;"); !s) return Error{prefix + s.error()};
+    return ok_status();
+}
+
 }  // namespace beitai::site::pg

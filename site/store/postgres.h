@@ -6,6 +6,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,9 @@ public:
     Result<Rows> exec(const std::string& sql, const std::vector<std::string>& params = {});
     // Several statements, no parameters (schema).
     Status exec_script(const std::string& sql);
+    // Runs `body` inside BEGIN … COMMIT and rolls back when it fails. Errors read
+    // "<what>: <reason>" ("" for no prefix).
+    Status transaction(const std::function<Status()>& body, const std::string& what = "");
     // The SQLSTATE of the last failure ("23505" unique violation, "40001" serialization…).
     const std::string& last_state() const { return last_state_; }
 

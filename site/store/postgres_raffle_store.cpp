@@ -363,15 +363,8 @@ public:
 private:
     static std::string prefixed(const std::string& message) { return std::string("PostgreSQL: ") + message; }
 
-    template <class Body>
-    Status transaction(Body body, const std::string& what) {
-        if (auto s = db_.exec_script("BEGIN;"); !s) return Error{prefixed(what + ": " + s.error())};
-        Status result = body();
-        if (!result) {
-            db_.exec_script("ROLLBACK;");
-            return Error{prefixed(what + ": " + result.error())};
-        }
-        if (auto s = db_.exec_script("COMMIT;"); !s) return Error{prefixed(what + ": " + s.error())};
+    Status transaction(const std::function<Status()>& body, const std::string& what) {
+        if (auto s = db_.transaction(body, what); !s) return Error{prefixed(s.error())};
         return ok_status();
     }
 

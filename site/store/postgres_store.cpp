@@ -355,15 +355,8 @@ private:
             {num(a.at), a.user, a.action, a.proposal_id, a.before, a.after, a.detail}));
     }
 
-    template <class Body>
-    Status transaction(Body body) {
-        if (auto s = db_.exec_script("BEGIN;"); !s) return Error{"PostgreSQL: " + s.error()};
-        Status result = body();
-        if (!result) {
-            db_.exec_script("ROLLBACK;");
-            return Error{"PostgreSQL: " + result.error()};
-        }
-        if (auto s = db_.exec_script("COMMIT;"); !s) return Error{"PostgreSQL: " + s.error()};
+    Status transaction(const std::function<Status()>& body) {
+        if (auto s = db_.transaction(body); !s) return Error{"PostgreSQL: " + s.error()};
         return ok_status();
     }
 

@@ -78,4 +78,18 @@ long long Statement::integer(int column) const { return sqlite3_column_int64(stm
 
 namespace beitai::site::sqlite {
 Result<Statement> Database::prepare(const std::string& sql) { return prepare(sql.c_str()); }
+Status Database::transaction(const std::function<Status()>& body, const std::string& what) {
+    if (auto s = exec("BEGIN IMMEDIATE;"); !s) return Error{what + ": " + s.error()};
+    Status result = body();
+    if (!result) {
+        exec("ROLLBACK;");
+        return Error{what + ": " + result.error()};
+    }
+    if (auto s = exec("COMMIT;"); !s) {
+        exec("ROLLBACK;");
+        return Error{what + ": " + s.error()};
+    }
+    return ok_status();
+}
+
 }  // namespace beitai::site::sqlite

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,10 @@ public:
     Status exec(const char* sql);
     Result<Statement> prepare(const char* sql);
     Result<Statement> prepare(const std::string& sql);
+    // Runs `body` inside BEGIN IMMEDIATE … COMMIT — the write lock taken at once, so that two
+    // writers never both read the same version — and rolls back when it fails. Errors read
+    // "<what>: <reason>".
+    Status transaction(const std::function<Status()>& body, const std::string& what);
     std::string last_error() const;
     sqlite3* handle() { return db_; }
 

@@ -348,19 +348,8 @@ private:
         return std::optional<Account>(account_of(*stmt));
     }
 
-    // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
-    template <class Body>
-    Status transaction(Body body, const char* what) {
-        if (auto s = db_.exec("BEGIN IMMEDIATE;"); !s) return Error{path_ + ": " + s.error()};
-        Status result = body();
-        if (!result) {
-            db_.exec("ROLLBACK;");
-            return Error{path_ + ": " + what + ": " + result.error()};
-        }
-        if (auto s = db_.exec("COMMIT;"); !s) {
-            db_.exec("ROLLBACK;");
-            return Error{path_ + ": " + what + ": " + s.error()};
-        }
+    Status transaction(const std::function<Status()>& body, const char* what) {
+        if (auto s = db_.transaction(body, what); !s) return Error{path_ + ": " + s.error()};
         return ok_status();
     }
 
