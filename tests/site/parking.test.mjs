@@ -95,7 +95,9 @@ test('a change in the simulator reaches /api/parking and the live stream', async
     const event = await until(async () => {
       const { value } = await reader.read();
       text += decoder.decode(value);
-      const events = text.split('\n\n').filter((e) => e.startsWith('event: parking'));
+      // Only whole events: a read may end in the middle of one (it ends at a blank line).
+      const whole = text.slice(0, text.lastIndexOf('\n\n') + 1);
+      const events = whole.split('\n\n').filter((e) => e.startsWith('event: parking'));
       for (const e of events) {
         const data = JSON.parse(e.slice(e.indexOf('data: ') + 6));
         const changed = data.changed.find((c) => c.key === 'Keelung/' + id);
