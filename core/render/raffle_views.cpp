@@ -278,16 +278,20 @@ std::string register_form_html(const RaffleData& data, const CampaignPageView& v
         action += "?site=" + text::percent_encode(v.prefill_site) + "&code=" + text::percent_encode(v.prefill_code);
     out += "<form method=\"post\" action=\"" + escape_html(action) + "\" id=\"register-form\">";
     out += "<div class=\"field\"><label for=\"r-nickname\">" + escape_html(t("raffle.nickname", lang)) +
-           "</label><input id=\"r-nickname\" name=\"nickname\" required maxlength=\"20\" autocomplete=\"nickname\"></div>";
+           "</label><input id=\"r-nickname\" name=\"nickname\" required maxlength=\"20\" autocomplete=\"nickname\" value=\"" +
+           escape_html(v.typed_nickname) + "\"></div>";
     std::string options = "<option value=\"\">—</option>";
     if (data.counties)
         for (const auto& county : *data.counties)
-            options += "<option value=\"" + escape_html(county.id) + "\">" + escape_html(county_name(data, county.id, lang)) + "</option>";
-    options += "<option value=\"other\">" + escape_html(t("raffle.other_county", lang)) + "</option>";
+            options += "<option value=\"" + escape_html(county.id) + "\"" + (county.id == v.typed_home_county ? " selected" : "") + ">" +
+                       escape_html(county_name(data, county.id, lang)) + "</option>";
+    options += "<option value=\"other\"" + std::string(v.typed_home_county == raffle::kOtherCounty ? " selected" : "") + ">" +
+               escape_html(t("raffle.other_county", lang)) + "</option>";
     out += "<div class=\"field\"><label for=\"r-home\">" + escape_html(t("raffle.home_county", lang)) +
            "</label><select id=\"r-home\" name=\"home_county\" required>" + options + "</select></div>";
     out += "<div class=\"field\"><label for=\"r-contact\">" + escape_html(t("raffle.contact", lang)) +
-           "</label><input id=\"r-contact\" name=\"contact\" required autocomplete=\"email\" aria-describedby=\"r-contact-hint\">"
+           "</label><input id=\"r-contact\" name=\"contact\" required autocomplete=\"email\" aria-describedby=\"r-contact-hint\" value=\"" +
+           escape_html(v.typed_contact) + "\">"
            "<p class=\"hint\" id=\"r-contact-hint\">" + escape_html(t("raffle.contact_hint", lang)) + "</p></div>";
     out += "<div class=\"actions\"><button type=\"submit\">" + escape_html(t("raffle.register_button", lang)) + "</button></div></form>";
     out += "<form method=\"post\" action=\"" + escape_html(campaign_href(c) + "/recover") + "\" class=\"recover-form\">";

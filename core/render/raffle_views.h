@@ -68,6 +68,10 @@ struct CampaignPageView {
     std::string prefill_site;  // from a signboard's QR link (?site=…&code=…)
     std::string prefill_code;
     std::string prefill_recovery;  // from a recovery QR (?recover=…)
+    // What a refused sign-up form held, put back so that nobody types it twice.
+    std::string typed_nickname;
+    std::string typed_home_county;
+    std::string typed_contact;
     long long now = 0;
     text::Lang lang = text::Lang::zh_TW;
 };

@@ -164,6 +164,7 @@ private:
         // For a form: what the page it redirects to says (render::raffle_notice_text).
         std::string notice_key;
         std::string notice_site;
+        text::Json typed;  // a refused form's fields, shown again in the form
     };
     struct CampaignCall {
         content::Campaign campaign;

@@ -292,6 +292,15 @@ Response Portal::campaign_page(const Call& call, const CampaignCall& cc, const R
         view.me = std::move(me);
     }
     if (reply) view.notice = {reply->message, reply->status >= 400};
+    if (reply && reply->typed.is_object()) {
+        // Whatever the refused form held goes back into it (the check-in form's site and code
+        // too): a mistake in one field must not cost the others.
+        view.typed_nickname = json_string(reply->typed, "nickname");
+        view.typed_home_county = json_string(reply->typed, "home_county");
+        view.typed_contact = json_string(reply->typed, "contact");
+        if (auto site = json_string(reply->typed, "site"); !site.empty()) view.prefill_site = site;
+        if (auto code = json_string(reply->typed, "code"); !code.empty()) view.prefill_code = code;
+    }
     std::string notice_key, notice_site;
     for (const auto& [k, v] : call.request.query) {
         if (k == "site") view.prefill_site = v;

@@ -36,6 +36,7 @@ Response Portal::raffle_form(const Call& call, RaffleAction action) {
     if (!cc) return raffle_unavailable(call, 404, cc.error());
     auto body = staff::body_json(call.request, std::nullopt);
     RaffleReply reply = body ? (this->*action)(call, *cc, *body) : RaffleReply{400, body.error()};
+    if (reply.status >= 400 && body) reply.typed = *body;
     // Done: back to the campaign's page (Post/Redirect/Get), which says what was done — but
     // a new recovery code is shown on this answer only, never put in an address.
     if (reply.status < 400 && reply.recovery_code.empty() && !reply.notice_key.empty()) {

@@ -194,6 +194,21 @@ for (const store of stores()) {
         assert.equal(notJson.status, 415);
       });
 
+      it('the sign-up form without JavaScript: a refusal names the field in the reader\'s language and keeps what was typed', async () => {
+        const res = await fetch(`${server.url}/raffle/${LIVE}/register`, {
+          method: 'POST', redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ nickname: '林小雨', home_county: 'Hsinchu', contact: '12345' }).toString(),
+        });
+        assert.equal(res.status, 400);
+        const html = await res.text();
+        assert.match(html, /role="alert">contact: /);
+        assert.match(html, /id="r-nickname"[^>]*value="林小雨"/);
+        assert.match(html, /<option value="Hsinchu" selected>/);
+        assert.match(html, /id="r-contact"[^>]*value="12345"/);
+        assert.equal(res.headers.getSetCookie().length, 0, 'nothing stored, no cookie');
+      });
+
       it('a cross-site POST is refused, by Sec-Fetch-Site or by a foreign Origin', async () => {
         const p = participant(server.url);
         const body = { nickname: '小華', home_county: 'Taipei', contact: 'hua@example.com' };

@@ -133,6 +133,9 @@ describe('raffle in the browser', () => {
     await page.locator('button[name=proof][value=code]').tap();
     await page.locator('.notice.error').waitFor(WAIT);
     assert.ok((await page.locator('.notice.error').innerText()).length > 5);
+    // What was chosen and typed is still there, to correct rather than redo.
+    assert.equal(await page.locator('#r-site').inputValue(), PICKS[2].id);
+    assert.equal(await page.locator('#r-code').inputValue(), '1-0000000000000000');
     assert.equal(await done(), 2);
   });
 
