@@ -34,6 +34,14 @@ CheckinReason code_reason(CodeVerdict verdict) {
     return CheckinReason::code_forged;
 }
 
+// How a message names a site: 「name」 in Chinese, “name” in English — by its id only when
+// the campaign does not know it (an id means nothing to the person at the signboard).
+std::string site_label(const std::vector<Place>& places, const std::string& site, bool zh) {
+    const Place* place = find_place(places, site);
+    const std::string& name = place && !place->name.empty() ? place->name : site;
+    return zh ? "「" + name + "」" : "“" + name + "”";
+}
+
 std::string whole(double value) {
     if (!std::isfinite(value)) return "?";
     return std::to_string(std::llround(value));
@@ -46,7 +54,7 @@ std::vector<Place> campaign_places(const content::Campaign& campaign, const std:
     for (const auto& cs : campaign.sites)
         for (const auto& s : sites)
             if (s.id == cs.site) {
-                places.push_back({s.id, s.county, s.at, cs.radius_m});
+                places.push_back({s.id, s.name, s.county, s.at, cs.radius_m});
                 break;
             }
     return places;
@@ -129,25 +137,26 @@ CheckinVerdict judge_checkin(const content::Campaign& campaign, const std::vecto
 
 std::string checkin_message(const CheckinVerdict& verdict, const std::vector<Place>& places, text::Lang lang) {
     const bool zh = lang == text::Lang::zh_TW;
-    const std::string& site = verdict.site;
-    const Place* place = find_place(places, site);
+    const std::string site = site_label(places, verdict.site, zh);
+    const std::string from_site = site_label(places, verdict.from_site, zh);
+    const Place* place = find_place(places, verdict.site);
     const std::string radius = place ? whole(place->radius_m) : "?";
     switch (verdict.reason) {
         case CheckinReason::none:
             if (verdict.state == CheckinState::photo_pending)
-                return zh ? "照片已送出，場所 " + site + " 的打卡待縣市審核後計入。"
-                          : "Your photo was sent; the check-in at site " + site +
+                return zh ? "照片已送出，" + site + "的打卡待縣市審核後計入。"
+                          : "Your photo was sent; the check-in at " + site +
                                 " counts once the county has reviewed it.";
-            return zh ? "已在場所 " + site + " 打卡成功。" : "Checked in at site " + site + ".";
+            return zh ? "已在" + site + "打卡成功。" : "Checked in at " + site + ".";
         case CheckinReason::before_period:
             return zh ? "活動尚未開始，目前還不能打卡。" : "The campaign has not started yet; check-ins open on its first day.";
         case CheckinReason::after_period:
             return zh ? "活動已經結束，不再受理打卡。" : "The campaign has ended; check-ins are no longer taken.";
         case CheckinReason::unknown_site:
-            return zh ? "場所 " + site + " 不是本活動的參加場所。" : "Site " + site + " does not take part in this campaign.";
+            return zh ? site + "不是本活動的參加場所。" : "The site " + site + " does not take part in this campaign.";
         case CheckinReason::already_checked_in:
-            return zh ? "您已在場所 " + site + " 打過卡，每個場所只計一次。"
-                      : "You have already checked in at site " + site + "; each site counts once.";
+            return zh ? "您已在" + site + "打過卡，每個場所只計一次。"
+                      : "You have already checked in at " + site + "; each site counts once.";
         case CheckinReason::code_malformed:
             return zh ? "代碼格式不正確，請對照立牌重新輸入（例如 2-K7QM3X9D2H4T8RWA）。"
                       : "That code is not in the right form; please type it again from the signboard "
@@ -155,11 +164,11 @@ std::string checkin_message(const CheckinVerdict& verdict, const std::vector<Pla
         case CheckinReason::code_forged:
             return zh ? "這個代碼不是本活動立牌上的代碼。" : "That code is not on any signboard of this campaign.";
         case CheckinReason::code_other_site:
-            return zh ? "這是本活動另一個場所的代碼，不是場所 " + site + " 的代碼。"
-                      : "That code belongs to another site of this campaign, not to site " + site + ".";
+            return zh ? "這是本活動另一個場所的代碼，不是" + site + "的代碼。"
+                      : "That code belongs to another site of this campaign, not to " + site + ".";
         case CheckinReason::code_retired:
-            return zh ? "場所 " + site + " 的立牌已經更新，請改用現場新立牌上的代碼。"
-                      : "The signboard at site " + site + " has been replaced; please use the code on the new sign.";
+            return zh ? site + "的立牌已經更新，請改用現場新立牌上的代碼。"
+                      : "The signboard at " + site + " has been replaced; please use the code on the new sign.";
         case CheckinReason::position_missing:
             return zh ? "沒有收到您的位置，請允許定位後再試一次，或改用立牌代碼。"
                       : "No position was received; please allow location access and try again, or use the "
@@ -168,24 +177,24 @@ std::string checkin_message(const CheckinVerdict& verdict, const std::vector<Pla
             return zh ? "收到的位置無效，請重新定位後再試一次。"
                       : "The position received is not valid; please locate again and retry.";
         case CheckinReason::accuracy_too_coarse:
-            return zh ? "定位誤差約 " + whole(verdict.accuracy_m) + " 公尺，太大而無法確認您在場所 " + site + " 的 " +
+            return zh ? "定位誤差約 " + whole(verdict.accuracy_m) + " 公尺，太大而無法確認您在" + site + "的 " +
                             radius + " 公尺範圍內；請到戶外重新定位，或改用立牌代碼。"
                       : "Your position is only accurate to about " + whole(verdict.accuracy_m) +
-                            " m, too coarse to show that you are within " + radius + " m of site " + site +
+                            " m, too coarse to show that you are within " + radius + " m of " + site +
                             "; please try again outdoors or use the signboard's code.";
         case CheckinReason::outside_radius:
-            return zh ? "這個位置距離場所 " + site + " " + whole(verdict.distance_m) + " 公尺，超出 " + radius +
+            return zh ? "這個位置距離" + site + whole(verdict.distance_m) + " 公尺，超出 " + radius +
                             " 公尺的打卡範圍。"
-                      : "This position is " + whole(verdict.distance_m) + " m from site " + site +
+                      : "This position is " + whole(verdict.distance_m) + " m from " + site +
                             ", outside its check-in radius of " + radius + " m.";
         case CheckinReason::too_fast:
             if (!std::isfinite(verdict.speed_kmh))
-                return zh ? "這次打卡與您在場所 " + verdict.from_site + " 的打卡發生在同一時間，已暫時保留，待縣市審核後計入。"
-                          : "This check-in came at the same moment as your check-in at site " + verdict.from_site +
+                return zh ? "這次打卡與您在" + from_site + "的打卡發生在同一時間，已暫時保留，待縣市審核後計入。"
+                          : "This check-in came at the same moment as your check-in at " + from_site +
                                 "; it is held until the county has reviewed it.";
-            return zh ? "從您在場所 " + verdict.from_site + " 的上一次打卡到場所 " + site + "，換算時速約 " +
+            return zh ? "從您在" + from_site + "的上一次打卡到" + site + "，換算時速約 " +
                             whole(verdict.speed_kmh) + " 公里，已暫時保留，待縣市審核後計入。"
-                      : "Coming from your check-in at site " + verdict.from_site + " to site " + site +
+                      : "Coming from your check-in at " + from_site + " to " + site +
                             " would mean travelling at about " + whole(verdict.speed_kmh) +
                             " km/h; the check-in is held until the county has reviewed it.";
     }

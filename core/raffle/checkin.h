@@ -20,6 +20,7 @@ namespace beitai::raffle {
 // A participating site with what judging needs: where it is, its county, its radius.
 struct Place {
     std::string site;
+    std::string name;  // as people know it, for the messages ("" : the id is said instead)
     std::string county;
     geo::LatLon at;
     double radius_m = 100;

@@ -56,6 +56,13 @@ bool parse_code(std::string_view typed, ParsedCode& out) {
 
 }  // namespace
 
+const SignboardKey* current_key(const std::vector<SignboardKey>& keys) {
+    const SignboardKey* key = nullptr;
+    for (const auto& k : keys)
+        if (!k.retired && (!key || k.version > key->version)) key = &k;
+    return key;
+}
+
 std::string signboard_code(const SignboardKey& key, std::string_view campaign, std::string_view site) {
     return std::to_string(key.version) + "-" + code_body(key, campaign, site);
 }

@@ -22,6 +22,9 @@ struct SignboardKey {
     bool retired = false;
 };
 
+// The key new signboards are printed with: the newest one not retired (nullptr: none).
+const SignboardKey* current_key(const std::vector<SignboardKey>& keys);
+
 std::string signboard_code(const SignboardKey& key, std::string_view campaign, std::string_view site);
 
 enum class CodeVerdict {

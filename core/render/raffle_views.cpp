@@ -649,10 +649,34 @@ std::string verify_result_html(std::string_view entries_text, std::string_view s
     return out + "</tbody></table>";
 }
 
+namespace {
+
+// Each campaign run here, with the pages that change it: the county's sites and signboards
+// (an editor's own county; the admin chooses there), and for the admin the campaign itself.
+std::string staff_campaign_links_html(const StaffRaffleView& v) {
+    const Lang lang = v.lang;
+    std::string out = "<section aria-labelledby=\"campaigns-h\"><h2 id=\"campaigns-h\">" +
+                      escape_html(lang == Lang::en ? "Campaigns" : "活動") + "</h2><ul class=\"staff-campaigns\">";
+    for (const auto& c : v.campaigns) {
+        if (c.external) continue;
+        const std::string base = "/staff/raffle/" + text::percent_encode(c.id);
+        out += "<li>" + escape_html(campaign_name(c, lang)) + " <small>(" + escape_html(period_text(c, lang)) + ")</small> · <a href=\"" +
+               escape_html(base + "/sites") + "\">" + escape_html(lang == Lang::en ? "Sites and signboards" : "參加場所與立牌") + "</a>";
+        if (v.admin) out += " · <a href=\"" + escape_html(base + "/edit") + "\">" + escape_html(lang == Lang::en ? "Edit" : "修改活動") + "</a>";
+        out += "</li>";
+    }
+    out += "</ul>";
+    if (v.admin)
+        out += "<p><a class=\"button\" href=\"/staff/raffle/new-campaign\">" + escape_html(lang == Lang::en ? "New campaign" : "新增活動") + "</a></p>";
+    return out + "</section>";
+}
+
+}  // namespace
+
 std::string staff_raffle_main_html(const StaffRaffleView& v) {
     const Lang lang = v.lang;
     const std::string csrf = "<input type=\"hidden\" name=\"csrf\" value=\"" + escape_html(v.csrf) + "\">";
-    std::string out = "<h1>" + escape_html(t("raffle.staff_heading", lang)) + "</h1>" + notice_html(v.notice);
+    std::string out = "<h1>" + escape_html(t("raffle.staff_heading", lang)) + "</h1>" + notice_html(v.notice) + staff_campaign_links_html(v);
     if (v.admin) {
         for (const auto& c : v.campaigns) {
             if (c.external) continue;

@@ -1,5 +1,6 @@
 #include "render/staff_views.h"
 
+#include "render/form_fields.h"
 #include "text/html.h"
 #include "tracker/labels.h"
 
@@ -11,15 +12,7 @@ using text::tr;
 
 namespace {
 
-std::string notice_html(const Notice& n) {
-    if (n.text.empty()) return {};
-    return n.error ? "<p class=\"notice error\" role=\"alert\">" + escape_html(n.text) + "</p>"
-                   : "<p class=\"notice ok\" role=\"status\">" + escape_html(n.text) + "</p>";
-}
-
-std::string csrf_field(const std::string& csrf) {
-    return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape_html(csrf) + "\">";
-}
+std::string notice_html(const Notice& n) { return form_notice_html(n.text, n.error); }
 
 std::string version_field(long long version) {
     return "<input type=\"hidden\" name=\"version\" value=\"" + std::to_string(version) + "\">";

@@ -7,9 +7,8 @@
 #include <fstream>
 
 #include "cli/commands.h"
-#include "qr/encode.h"
+#include "qr/signboard_sheet.h"
 #include "raffle/signboard.h"
-#include "render/signboard.h"
 #include "store/content_files.h"
 #include "store/raffle_store.h"
 
@@ -44,13 +43,11 @@ int signboards(int argc, char** argv) {
         return 1;
     }
     auto keys = (*store)->signboard_keys();
-    if (!keys || keys->empty()) {
+    if (!keys || !raffle::current_key(*keys)) {
         std::fprintf(stderr, "beitai signboards: no signboard key in %s (serve once to make one)\n", o["db"].c_str());
         return 1;
     }
-    const raffle::SignboardKey* key = nullptr;
-    for (const auto& k : *keys)
-        if (!k.retired && (!key || k.version > key->version)) key = &k;
+    const raffle::SignboardKey* key = raffle::current_key(*keys);
     std::error_code ec;
     std::filesystem::create_directories(o["out"], ec);
     std::ofstream codes(o["out"] + "/codes.tsv", std::ios::binary);
@@ -67,15 +64,9 @@ int signboards(int argc, char** argv) {
         for (const auto& s : catalog->sites.sites)
             if (s.id == cs.site) site = &s;
         if (!site) continue;
-        render::SignboardSheet sheet;
-        sheet.campaign = campaign;
-        sheet.site = site;
-        sheet.county = content::find_county(catalog->counties, site->county);
-        sheet.code = raffle::signboard_code(*key, campaign->id, site->id);
-        sheet.url = render::checkin_url(public_url, campaign->id, site->id, sheet.code);
-        sheet.qr = encode_qr(sheet.url);
+        const SignboardFile sheet = signboard_file(*campaign, *site, catalog->counties, *key, public_url);
         std::ofstream out(o["out"] + "/" + site->id + ".svg", std::ios::binary);
-        out << render::signboard_svg(sheet);
+        out << sheet.svg;
         if (!out) {
             std::fprintf(stderr, "beitai signboards: cannot write %s/%s.svg\n", o["out"].c_str(), site->id.c_str());
             return 1;

@@ -23,6 +23,10 @@
 #include "text/lang.h"
 #include "tracker/record.h"
 
+namespace beitai::render {
+struct CountySitesView;
+}
+
 namespace beitai::site {
 
 struct PortalConfig {
@@ -193,9 +197,26 @@ private:
     Response api_waiting_checkins(const Call& call);
     // The check-ins waiting for `actor`'s review: their county's, or every county's for the admin.
     std::vector<StoredCheckin> waiting_for(const tracker::Actor& actor, UnixTime now);
-    Response create_campaign(const Call& call);
     Response rotate_signboards(const Call& call);
     Response staff_raffle_reply(const Call& call, int status, const std::string& message);
+    // staff_raffle_campaigns.cpp: the admin's campaigns, by the JSON API and by the form
+    enum class SaveMode { create, replace, create_or_replace };
+    struct CampaignSave {
+        int status = 200;
+        std::vector<std::string> problems;  // each names its field
+    };
+    CampaignSave save_campaign(const Call& call, const content::Campaign& campaign, SaveMode mode);
+    Response create_campaign(const Call& call);
+    Response campaign_form_page(const Call& call);
+    Response save_campaign_form(const Call& call);
+    // staff_raffle_sites.cpp: a county's sites in a campaign, and their signboards
+    Result<std::string> staff_county(const Call& call, const std::string& asked);
+    render::CountySitesView county_sites_view(const Call& call, const content::Campaign& campaign, const std::string& county,
+                                              const std::vector<content::CampaignSite>* typed);
+    Response staff_county_sites_page(const Call& call);
+    Response save_county_sites(const Call& call);
+    Response signboard_sheet(const Call& call);
+    Response signboards_print_page(const Call& call);
     // staff_access.cpp: what every staff route passes first (the table's access column)
     std::optional<Response> staff_gate(const Route& route, const Call& call, std::optional<auth::SignedIn>& who);
     Response not_signed_in(const Call& call);

@@ -284,35 +284,6 @@ Response Portal::review_checkin(const Call& call) {
     return staff_raffle_reply(call, 200, say(lang, "已審核。", "Reviewed."));
 }
 
-Response Portal::create_campaign(const Call& call) {
-    if (!raffle_) return Response::json_error(503, "the raffle is not available");
-    auto body = text::parse_json_text(call.request.body, "request body");
-    if (!body) return Response::json_error(400, body.error());
-    text::Diagnostics diagnostics("campaign");
-    content::Campaign campaign = content::read_campaign(*body, diagnostics);
-    if (!diagnostics.empty()) return Response::json_error(400, diagnostics.joined());
-    auto problems = raffle::check_campaign(campaign, map_->counties, raffle_->sites());
-    if (campaign.external) problems.push_back("external: a campaign created here runs here");
-    if (!problems.empty()) {
-        std::string message;
-        for (const auto& p : problems) message += (message.empty() ? "" : "\n") + p;
-        return Response::json_error(400, message);
-    }
-    auto existing = raffle_->campaign(campaign.id, call.now);
-    if (!existing) return Response::json_error(500, existing.error());
-    if (*existing) {
-        const std::string refusal = raffle::rules_change_refusal(**existing, campaign, call.now);
-        if (!refusal.empty()) return Response::json_error(409, refusal);
-        if (auto s = raffle_->store().replace_campaign(campaign); !s) return Response::json_error(500, s.error());
-    } else if (auto s = raffle_->store().create_campaign(campaign); !s) {
-        return Response::json_error(409, s.error());
-    }
-    raffle_->forget_campaigns();
-    store_.append_audit({0, call.now, call.who->account.name, *existing ? "raffle-campaign-replace" : "raffle-campaign-create", "", "",
-                         text::to_json_text(content::to_json(campaign)), campaign.id});
-    return Response::json(*existing ? 200 : 201, text::to_json_text(content::to_json(campaign)));
-}
-
 Response Portal::rotate_signboards(const Call& call) {
     if (!raffle_) return Response::json_error(503, "the raffle is not available");
     auto key = raffle_->store().rotate_signboard_key(auth::random_bytes(32));

@@ -52,14 +52,21 @@ render::AuditRow audit_row(const AuditEntry& e) {
     return {e.seq, audit_time(e.at), e.user, e.action, e.proposal_id, e.detail};
 }
 
+Result<QueryParams> form_fields(const Request& request) {
+    if (!is_form(request)) return Error{"request body: expected a form"};
+    auto form = text::parse_query_string(request.body);
+    if (!form) return Error{"request body: malformed form encoding"};
+    for (const auto& [k, v] : *form)
+        if (!text::is_valid_utf8(k) || !text::is_valid_utf8(v) || v.find('\0') != std::string::npos)
+            return Error{k + ": not valid UTF-8 text"};
+    return std::move(*form);
+}
+
 Result<text::Json> body_json(const Request& request, std::optional<tracker::ActionKind> kind) {
     if (is_json(request)) return text::parse_json_text(request.body, "request body");
     if (is_form(request)) {
-        auto form = text::parse_query_string(request.body);
-        if (!form) return Error{"request body: malformed form encoding"};
-        for (const auto& [k, v] : *form)
-            if (!text::is_valid_utf8(k) || !text::is_valid_utf8(v) || v.find('\0') != std::string::npos)
-                return Error{k + ": not valid UTF-8 text"};
+        auto form = form_fields(request);
+        if (!form) return Error{form.error()};
         if (kind) return form_to_action_json(*kind, *form);
         text::Json out = text::Json::object();
         for (const auto& [k, v] : *form) out[k] = v;

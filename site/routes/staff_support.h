@@ -21,6 +21,8 @@ render::AuditRow audit_row(const AuditEntry& e);
 // When an audit entry was written, as the audit page and API say it: Taiwan's time, +08:00
 // ("2024-06-12T14:03:00+08:00"), the time the staff who read it live by.
 std::string audit_time(UnixTime t);
+// A form's fields in order (a checkbox group repeats its name), each checked to be text.
+Result<QueryParams> form_fields(const Request& request);
 // The request body as JSON: parsed JSON, or form fields converted for `kind`.
 Result<text::Json> body_json(const Request& request, std::optional<tracker::ActionKind> kind);
 // The page body of a refusal for want of rights.

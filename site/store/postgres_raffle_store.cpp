@@ -77,13 +77,17 @@ public:
         return ok_status();
     }
 
-    Status replace_campaign(const content::Campaign& campaign) override {
+    Result<bool> replace_campaign(const content::Campaign& next, const content::Campaign& current) override {
         std::lock_guard<std::mutex> lock(mutex_);
         db_.reconnect_if_lost();
-        auto r = db_.exec("UPDATE raffle_campaigns SET doc = $1 WHERE id = $2", {campaign_doc(campaign), campaign.id});
-        if (!r) return Error{prefixed("cannot replace campaign " + campaign.id + ": " + r.error())};
-        if (r->affected() == 0) return Error{"id: there is no campaign \"" + campaign.id + "\" to replace"};
-        return ok_status();
+        auto r = db_.exec("UPDATE raffle_campaigns SET doc = $1 WHERE id = $2 AND doc = $3",
+                          {campaign_doc(next), next.id, campaign_doc(current)});
+        if (!r) return Error{prefixed("cannot replace campaign " + next.id + ": " + r.error())};
+        if (r->affected() > 0) return true;
+        auto exists = db_.exec("SELECT 1 FROM raffle_campaigns WHERE id = $1", {next.id});
+        if (!exists) return Error{prefixed(exists.error())};
+        if (exists->size() == 0) return Error{"id: there is no campaign \"" + next.id + "\" to replace"};
+        return false;
     }
 
     // --- secrets and signboard keys ---------------------------------------------------------

@@ -76,7 +76,10 @@ public:
     virtual Status insert_missing_campaigns(const std::vector<content::Campaign>& campaigns) = 0;
     // Fails when the id is taken.
     virtual Status create_campaign(const content::Campaign& campaign) = 0;
-    virtual Status replace_campaign(const content::Campaign& campaign) = 0;
+    // Replaces `current` (as this caller read it) by `next`; false when the stored campaign is
+    // no longer `current` — someone else changed it meanwhile, and the caller reads it again
+    // rather than overwrite what they did. Fails when there is no such campaign.
+    virtual Result<bool> replace_campaign(const content::Campaign& next, const content::Campaign& current) = 0;
 
     // Secrets the store keeps for the server: "entries" (entry ids), and signboard keys.
     // Returns the stored value of `name`, storing `candidate` first if there is none (so

@@ -84,14 +84,19 @@ public:
         return ok_status();
     }
 
-    Status replace_campaign(const content::Campaign& campaign) override {
+    Result<bool> replace_campaign(const content::Campaign& next, const content::Campaign& current) override {
         std::lock_guard<std::mutex> lock(mutex_);
-        auto stmt = prepare("UPDATE raffle_campaigns SET doc = ? WHERE id = ?");
+        auto stmt = prepare("UPDATE raffle_campaigns SET doc = ? WHERE id = ? AND doc = ?");
         if (!stmt) return Error{stmt.error()};
-        if (auto s = stmt->bind(1, campaign_doc(campaign)).bind(2, campaign.id).run(); !s)
-            return Error{path_ + ": cannot replace campaign " + campaign.id + ": " + s.error()};
-        if (changes() == 0) return Error{"id: there is no campaign \"" + campaign.id + "\" to replace"};
-        return ok_status();
+        if (auto s = stmt->bind(1, campaign_doc(next)).bind(2, next.id).bind(3, campaign_doc(current)).run(); !s)
+            return Error{path_ + ": cannot replace campaign " + next.id + ": " + s.error()};
+        if (changes() > 0) return true;
+        auto exists = prepare("SELECT 1 FROM raffle_campaigns WHERE id = ?");
+        if (!exists) return Error{exists.error()};
+        auto found = exists->bind(1, next.id).step();
+        if (!found) return Error{found.error()};
+        if (!*found) return Error{"id: there is no campaign \"" + next.id + "\" to replace"};
+        return false;
     }
 
     // --- secrets and signboard keys ---------------------------------------------------------

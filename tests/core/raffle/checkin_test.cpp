@@ -51,6 +51,7 @@ TEST_CASE("campaign_places keeps the campaign's order and radius and leaves out 
     CHECK(places[3].site == "site-yl");
     CHECK(places[3].county == "YilanCounty");
     CHECK(places[3].radius_m == 250);
+    CHECK(places[3].name == "示範場所 site-yl");
     CHECK(places[2].at.lat == 25.1280);
     CHECK(find_place(places, "site-kl") == &places[2]);
     CHECK(find_place(places, "site-off") == nullptr);
@@ -185,22 +186,22 @@ TEST_CASE("the fastest journey is the one named, and a fast photo stays photo_pe
     CHECK(p.reason == CheckinReason::too_fast);
 }
 
-TEST_CASE("messages name the site and the figures, in Traditional Chinese and in English") {
+TEST_CASE("messages name the site by its name and the figures, in Traditional Chinese and in English") {
     const auto places = fixture::places();
     CheckinVerdict outside;
     outside.reason = CheckinReason::outside_radius;
     outside.site = "site-tp";
     outside.distance_m = 849.6;
-    CHECK(checkin_message(outside, places, text::Lang::zh_TW) == "這個位置距離場所 site-tp 850 公尺，超出 100 公尺的打卡範圍。");
+    CHECK(checkin_message(outside, places, text::Lang::zh_TW) == "這個位置距離「示範場所 site-tp」850 公尺，超出 100 公尺的打卡範圍。");
     CHECK(checkin_message(outside, places, text::Lang::en) ==
-          "This position is 850 m from site site-tp, outside its check-in radius of 100 m.");
+          "This position is 850 m from “示範場所 site-tp”, outside its check-in radius of 100 m.");
 
     CheckinVerdict coarse;
     coarse.reason = CheckinReason::accuracy_too_coarse;
     coarse.site = "site-yl";
     coarse.accuracy_m = 400.2;
     CHECK(checkin_message(coarse, places, text::Lang::zh_TW).find("定位誤差約 400 公尺") != std::string::npos);
-    CHECK(checkin_message(coarse, places, text::Lang::zh_TW).find("site-yl 的 250 公尺範圍內") != std::string::npos);
+    CHECK(checkin_message(coarse, places, text::Lang::zh_TW).find("「示範場所 site-yl」的 250 公尺範圍內") != std::string::npos);
     CHECK(checkin_message(coarse, places, text::Lang::en).find("about 400 m") != std::string::npos);
 
     CheckinVerdict fast;
@@ -211,7 +212,7 @@ TEST_CASE("messages name the site and the figures, in Traditional Chinese and in
     fast.from_site = "site-tp";
     fast.speed_kmh = 216.3;
     CHECK(checkin_message(fast, places, text::Lang::zh_TW) ==
-          "從您在場所 site-tp 的上一次打卡到場所 site-yl，換算時速約 216 公里，已暫時保留，待縣市審核後計入。");
+          "從您在「示範場所 site-tp」的上一次打卡到「示範場所 site-yl」，換算時速約 216 公里，已暫時保留，待縣市審核後計入。");
     CHECK(checkin_message(fast, places, text::Lang::en).find("about 216 km/h") != std::string::npos);
     fast.speed_kmh = std::numeric_limits<double>::infinity();
     CHECK(checkin_message(fast, places, text::Lang::en).find("same moment") != std::string::npos);
@@ -219,7 +220,13 @@ TEST_CASE("messages name the site and the figures, in Traditional Chinese and in
     CheckinVerdict ok;
     ok.accepted = true;
     ok.site = "site-kl";
-    CHECK(checkin_message(ok, places, text::Lang::zh_TW) == "已在場所 site-kl 打卡成功。");
+    CHECK(checkin_message(ok, places, text::Lang::zh_TW) == "已在「示範場所 site-kl」打卡成功。");
+    CHECK(checkin_message(ok, places, text::Lang::en) == "Checked in at “示範場所 site-kl”.");
+    // A site the campaign does not know can only be named by what was sent.
+    CheckinVerdict unknown;
+    unknown.reason = CheckinReason::unknown_site;
+    unknown.site = "site-off";
+    CHECK(checkin_message(unknown, places, text::Lang::zh_TW) == "「site-off」不是本活動的參加場所。");
     ok.state = CheckinState::photo_pending;
     CHECK(checkin_message(ok, places, text::Lang::en).find("once the county has reviewed it") != std::string::npos);
 

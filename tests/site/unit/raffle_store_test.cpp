@@ -152,10 +152,29 @@ TEST_CASE_TEMPLATE("raffle store: the content's campaigns are inserted once, nev
     CHECK(taken.error().find("\"112\"") != std::string::npos);
     CHECK(taken.error().find("taken") != std::string::npos);
 
+    // A replacement names the campaign it replaces, as read back from the store: the stored
+    // text round-trips, and a colleague's change in between makes the second one fail.
+    all = store.campaigns();
+    REQUIRE(all.ok());
+    const content::Campaign as_read = all->back();
+    REQUIRE(as_read.id == "admin-1");
     auto changed = campaign("admin-1", "改名後的活動");
     changed.min_counties = 4;
-    REQUIRE(store.replace_campaign(changed).ok());
-    auto missing = store.replace_campaign(campaign("nowhere", "不存在"));
+    auto replaced = store.replace_campaign(changed, as_read);
+    REQUIRE_MESSAGE(replaced.ok(), replaced.error());
+    CHECK(*replaced);
+    auto stale = campaign("admin-1", "晚一步的修改");
+    auto lost = store.replace_campaign(stale, as_read);
+    REQUIRE(lost.ok());
+    CHECK_FALSE(*lost);
+    auto content_one = store.campaigns();
+    REQUIRE(content_one.ok());
+    auto renamed = (*content_one)[1];  // a content campaign, as stored on first start
+    renamed.note = "補充說明";
+    auto content_replaced = store.replace_campaign(renamed, (*content_one)[1]);
+    REQUIRE(content_replaced.ok());
+    CHECK(*content_replaced);
+    auto missing = store.replace_campaign(campaign("nowhere", "不存在"), campaign("nowhere", "不存在"));
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().find("nowhere") != std::string::npos);
 
@@ -166,6 +185,7 @@ TEST_CASE_TEMPLATE("raffle store: the content's campaigns are inserted once, nev
     CHECK((*all)[3].id == "admin-1");
     CHECK((*all)[3].name_zh == "改名後的活動");
     CHECK((*all)[3].min_counties == 4);
+    CHECK((*all)[1].note == "補充說明");
 }
 
 TEST_CASE_TEMPLATE("raffle store: a secret is the first candidate stored, for every caller and every process", F,
