@@ -59,9 +59,10 @@ std::string county_sites_main_html(const CountySitesView& v) {
     for (const auto& r : v.rows) {
         const std::string check_id = "take-" + r.site, radius_id = "radius-" + r.site;
         chosen += r.chosen ? 1 : 0;
-        table += "<tr><th scope=\"row\" id=\"name-" + escape_html(r.site) + "\">" + escape_html(r.name) + "<br><small>" + escape_html(r.address) + "</small></th><td>";
+        table += "<tr><th scope=\"row\"><label for=\"" + escape_html(check_id) + "\">" + escape_html(r.name) + "</label><br><small>" +
+                 escape_html(r.address) + "</small></th><td>";
         table += "<input type=\"checkbox\" id=\"" + escape_html(check_id) + "\" name=\"site\" value=\"" + escape_html(r.site) + "\"" +
-                 (r.chosen ? " checked" : "") + (v.frozen ? " disabled" : "") + " aria-labelledby=\"name-" + escape_html(r.site) + "\">";
+                 (r.chosen ? " checked" : "") + (v.frozen ? " disabled" : "") + ">";
         table += "</td><td><input type=\"number\" id=\"" + escape_html(radius_id) + "\" name=\"" + escape_html(radius_id) + "\" value=\"" +
                  metres(r.radius_m) + "\" min=\"" + metres(raffle::kMinRadiusMetres) + "\" max=\"" + metres(raffle::kMaxRadiusMetres) +
                  "\" step=\"10\" inputmode=\"numeric\"" + (v.frozen ? " disabled" : "") + " aria-label=\"" +

@@ -199,6 +199,8 @@ private:
     std::vector<StoredCheckin> waiting_for(const tracker::Actor& actor, UnixTime now);
     Response rotate_signboards(const Call& call);
     Response staff_raffle_reply(const Call& call, int status, const std::string& message);
+    // The nickname and contact behind a winning entry, while they are kept (none once erased).
+    std::optional<ContactRow> winner_contact(const std::string& campaign, const std::string& draw, const std::string& entry);
     // staff_raffle_campaigns.cpp: the admin's campaigns, by the JSON API and by the form
     enum class SaveMode { create, replace, create_or_replace };
     struct CampaignSave {

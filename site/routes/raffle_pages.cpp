@@ -69,22 +69,16 @@ Response Portal::raffle_draw_page(const Call& call) {
         for (auto& r : *records)
             if (r.campaign == cc->campaign.id && r.draw == draw->id) view.record = std::move(r);
     if (view.record) {
-        if (auto entries = raffle_->store().entry_participants(cc->campaign.id, draw->id)) {
-            view.entries = static_cast<long long>(entries->size());
-            if (cc->me)
-                for (const auto& [entry, participant] : *entries)
-                    if (participant == cc->me->id) view.my_entry = entry;
-        }
+        if (auto count = raffle_->store().entry_count(cc->campaign.id, draw->id)) view.entries = *count;
+        if (cc->me)
+            if (auto mine = raffle_->store().entries_of(cc->campaign.id, cc->me->id))
+                for (const auto& [d, entry] : *mine)
+                    if (d == draw->id) view.my_entry = entry;
         // Each winner's contact, masked, while it is kept (a winner recognises themselves).
-        if (auto owners = raffle_->store().entry_participants(cc->campaign.id, draw->id)) {
-            for (const auto& w : view.record->winners) {
-                std::string masked;
-                for (const auto& [entry, participant] : *owners)
-                    if (entry == w.entry)
-                        if (auto contacts = raffle_->store().contacts({participant}); contacts && !contacts->empty())
-                            masked = raffle::mask_contact(contacts->front().contact);
-                view.contacts_masked.push_back(masked);
-            }
+        for (const auto& w : view.record->winners) {
+            std::string masked;
+            if (auto contact = winner_contact(cc->campaign.id, draw->id, w.entry)) masked = raffle::mask_contact(contact->contact);
+            view.contacts_masked.push_back(masked);
         }
         // The prize names in the reader's language, from the campaign's slots.
         const auto slots = raffle::prize_slots(*draw);

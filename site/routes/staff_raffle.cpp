@@ -30,6 +30,14 @@ std::string json_string(const text::Json& body, const char* key) {
 
 }  // namespace
 
+std::optional<ContactRow> Portal::winner_contact(const std::string& campaign, const std::string& draw, const std::string& entry) {
+    auto owner = raffle_->store().entry_owner(campaign, draw, entry);
+    if (!owner || !*owner) return std::nullopt;
+    auto contacts = raffle_->store().contacts({**owner});
+    if (!contacts || contacts->empty()) return std::nullopt;
+    return contacts->front();
+}
+
 Response Portal::staff_raffle_reply(const Call& call, int status, const std::string& message) {
     if (call.json) return status >= 400 ? Response::json_error(status, message) : Response::json(status, text::to_json_text({{"message", message}}));
     if (status >= 400) return staff_page(call.request, call.now, render::error_notice_html(message) +
@@ -117,11 +125,11 @@ Response Portal::freeze_draw(const Call& call) {
     if (!c.winners_stay) {
         for (const auto& r : *records) {
             if (r.campaign != c.id || r.draw == draw->id || r.status != raffle::DrawStatus::drawn) continue;
-            auto entries = raffle_->store().entry_participants(c.id, r.draw);
-            if (!entries) return staff_raffle_reply(call, 500, entries.error());
-            for (const auto& w : r.winners)
-                for (const auto& [entry, participant] : *entries)
-                    if (entry == w.entry) excluded.push_back(participant);
+            for (const auto& w : r.winners) {
+                auto owner = raffle_->store().entry_owner(c.id, r.draw, w.entry);
+                if (!owner) return staff_raffle_reply(call, 500, owner.error());
+                if (*owner) excluded.push_back(**owner);
+            }
         }
     }
     auto counted = raffle_->store().counted_checkins(c.id);
@@ -182,9 +190,6 @@ Response Portal::run_draw(const Call& call) {
     if (!document || !*document) return staff_raffle_reply(call, 500, "the frozen entry list is missing");
     auto entries = raffle::read_entries_document(**document);
     if (!entries) return staff_raffle_reply(call, 500, "the frozen entry list is unreadable: " + entries.error());
-    auto owners = raffle_->store().entry_participants(c.id, draw->id);
-    if (!owners) return staff_raffle_reply(call, 500, owners.error());
-
     const auto slots = raffle::prize_slots(*draw);
     raffle::DrawRecord drawn = *frozen;
     drawn.status = raffle::DrawStatus::drawn;
@@ -196,11 +201,7 @@ Response Portal::run_draw(const Call& call) {
         p.slot = w.slot;
         p.prize = slots[w.slot].name_zh + "（" + slots[w.slot].county + "）";
         p.name_masked = say(lang, "（已刪除）", "(erased)");
-        for (const auto& [entry, participant] : *owners) {
-            if (entry != w.entry) continue;
-            auto contacts = raffle_->store().contacts({participant});
-            if (contacts && !contacts->empty()) p.name_masked = raffle::mask_name(contacts->front().nickname);
-        }
+        if (auto contact = winner_contact(c.id, draw->id, w.entry)) p.name_masked = raffle::mask_name(contact->nickname);
         drawn.winners.push_back(std::move(p));
     }
     auto stored = raffle_->store().record_draw(drawn);
@@ -226,19 +227,14 @@ Response Portal::winners_contacts(const Call& call) {
     for (const auto& r : *records)
         if (r.campaign == c.id && r.draw == draw->id && r.status == raffle::DrawStatus::drawn) drawn = &r;
     if (!drawn) return staff_raffle_reply(call, 409, "the contacts are available only after the draw");
-    auto owners = raffle_->store().entry_participants(c.id, draw->id);
-    if (!owners) return staff_raffle_reply(call, 500, owners.error());
     const auto slots = raffle::prize_slots(*draw);
     std::vector<std::vector<std::string>> rows = {{"prize_no", "prize", "giver", "entry", "nickname", "contact"}};
     for (const auto& w : drawn->winners) {
         std::vector<std::string> row = {std::to_string(w.slot + 1), w.slot < slots.size() ? slots[w.slot].name_zh : "",
                                         w.slot < slots.size() ? slots[w.slot].county : "", w.entry, "", ""};
-        for (const auto& [entry, participant] : *owners) {
-            if (entry != w.entry) continue;
-            if (auto contacts = raffle_->store().contacts({participant}); contacts && !contacts->empty()) {
-                row[4] = contacts->front().nickname;
-                row[5] = contacts->front().contact;
-            }
+        if (auto contact = winner_contact(c.id, draw->id, w.entry)) {
+            row[4] = contact->nickname;
+            row[5] = contact->contact;
         }
         rows.push_back(std::move(row));
     }

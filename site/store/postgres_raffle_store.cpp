@@ -336,18 +336,34 @@ public:
         return std::optional<std::string>(r->text(0, 0));
     }
 
-    Result<std::vector<std::pair<std::string, long long>>> entry_participants(const std::string& campaign,
-                                                                              const std::string& draw) override {
+    Result<long long> entry_count(const std::string& campaign, const std::string& draw) override {
         std::lock_guard<std::mutex> lock(mutex_);
         db_.reconnect_if_lost();
-        // COLLATE "C": byte order, as the published list is sorted (the database's own
-        // collation may order otherwise).
-        auto r = db_.exec(
-            "SELECT entry, participant_id FROM raffle_entries WHERE campaign = $1 AND draw = $2 ORDER BY entry COLLATE \"C\"",
-            {campaign, draw});
+        auto r = db_.exec("SELECT COUNT(*) FROM raffle_entries WHERE campaign = $1 AND draw = $2", {campaign, draw});
         if (!r) return Error{prefixed(r.error())};
-        std::vector<std::pair<std::string, long long>> out;
-        for (int i = 0; i < r->size(); ++i) out.emplace_back(r->text(i, 0), r->integer(i, 1));
+        return r->size() ? r->integer(0, 0) : 0;
+    }
+
+    Result<std::optional<long long>> entry_owner(const std::string& campaign, const std::string& draw,
+                                                 const std::string& entry) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        auto r = db_.exec("SELECT participant_id FROM raffle_entries WHERE campaign = $1 AND draw = $2 AND entry = $3",
+                          {campaign, draw, entry});
+        if (!r) return Error{prefixed(r.error())};
+        if (r->size() == 0) return std::optional<long long>();
+        return std::optional<long long>(r->integer(0, 0));
+    }
+
+    Result<std::vector<std::pair<std::string, std::string>>> entries_of(const std::string& campaign,
+                                                                       long long participant) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        auto r = db_.exec("SELECT draw, entry FROM raffle_entries WHERE campaign = $1 AND participant_id = $2 ORDER BY draw",
+                          {campaign, std::to_string(participant)});
+        if (!r) return Error{prefixed(r.error())};
+        std::vector<std::pair<std::string, std::string>> out;
+        for (int i = 0; i < r->size(); ++i) out.emplace_back(r->text(i, 0), r->text(i, 1));
         return out;
     }
 

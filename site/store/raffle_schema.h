@@ -7,6 +7,9 @@
 // raffle_entries.participant_id has no foreign key on purpose: a participant's erasure must
 // not rewrite an entry list that was frozen and published.
 //
+// Entries are written once, at the freeze, so they can afford an index by participant (the
+// campaign page shows a participant their entry ids).
+//
 // One index on check-ins serves both reads by state: a campaign's counted ones (its prefix)
 // and the waiting ones of a county, oldest first (all of it). Every further index would cost
 // each check-in's insert, the one write that comes by the thousand.
@@ -75,6 +78,7 @@ CREATE TABLE IF NOT EXISTS raffle_entries (
   PRIMARY KEY (campaign, draw, entry)
 );
 CREATE INDEX IF NOT EXISTS raffle_participants_by_campaign ON raffle_participants (campaign);
+CREATE INDEX IF NOT EXISTS raffle_entries_by_participant ON raffle_entries (campaign, participant_id);
 CREATE INDEX IF NOT EXISTS raffle_checkins_by_state ON raffle_checkins (campaign, state, county, at);
 )sql";
 }

@@ -125,8 +125,14 @@ public:
                                      const std::vector<std::pair<std::string, long long>>& entry_participants) = 0;
     virtual Result<std::optional<std::string>> entries_document(const std::string& campaign,
                                                                 const std::string& draw) = 0;
-    virtual Result<std::vector<std::pair<std::string, long long>>> entry_participants(const std::string& campaign,
-                                                                                      const std::string& draw) = 0;
+    // What the pages ask of a frozen list, one row at a time rather than the whole list: how
+    // many entries it holds, whose an entry is (a winner's), and a participant's own entry
+    // ids by draw (draw, entry).
+    virtual Result<long long> entry_count(const std::string& campaign, const std::string& draw) = 0;
+    virtual Result<std::optional<long long>> entry_owner(const std::string& campaign, const std::string& draw,
+                                                         const std::string& entry) = 0;
+    virtual Result<std::vector<std::pair<std::string, std::string>>> entries_of(const std::string& campaign,
+                                                                               long long participant) = 0;
     // Records the seed value and winners of a frozen draw; false when it was not frozen.
     virtual Result<bool> record_draw(const raffle::DrawRecord& drawn) = 0;
 };

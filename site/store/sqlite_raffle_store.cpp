@@ -381,15 +381,35 @@ public:
         return std::optional<std::string>(stmt->text(0));
     }
 
-    Result<std::vector<std::pair<std::string, long long>>> entry_participants(const std::string& campaign,
-                                                                              const std::string& draw) override {
+    Result<long long> entry_count(const std::string& campaign, const std::string& draw) override {
         std::lock_guard<std::mutex> lock(mutex_);
-        auto stmt = prepare("SELECT entry, participant_id FROM raffle_entries WHERE campaign = ? AND draw = ? ORDER BY entry");
+        auto stmt = prepare("SELECT COUNT(*) FROM raffle_entries WHERE campaign = ? AND draw = ?");
         if (!stmt) return Error{stmt.error()};
-        stmt->bind(1, campaign).bind(2, draw);
-        std::vector<std::pair<std::string, long long>> out;
+        auto row = stmt->bind(1, campaign).bind(2, draw).step();
+        if (!row) return Error{path_ + ": " + row.error()};
+        return *row ? stmt->integer(0) : 0;
+    }
+
+    Result<std::optional<long long>> entry_owner(const std::string& campaign, const std::string& draw,
+                                                 const std::string& entry) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = prepare("SELECT participant_id FROM raffle_entries WHERE campaign = ? AND draw = ? AND entry = ?");
+        if (!stmt) return Error{stmt.error()};
+        auto row = stmt->bind(1, campaign).bind(2, draw).bind(3, entry).step();
+        if (!row) return Error{path_ + ": " + row.error()};
+        if (!*row) return std::optional<long long>();
+        return std::optional<long long>(stmt->integer(0));
+    }
+
+    Result<std::vector<std::pair<std::string, std::string>>> entries_of(const std::string& campaign,
+                                                                       long long participant) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = prepare("SELECT draw, entry FROM raffle_entries WHERE campaign = ? AND participant_id = ? ORDER BY draw");
+        if (!stmt) return Error{stmt.error()};
+        stmt->bind(1, campaign).bind(2, participant);
+        std::vector<std::pair<std::string, std::string>> out;
         auto s = each_row(*stmt, [&]() -> Status {
-            out.emplace_back(stmt->text(0), stmt->integer(1));
+            out.emplace_back(stmt->text(0), stmt->text(1));
             return ok_status();
         });
         if (!s) return Error{path_ + ": " + s.error()};

@@ -154,8 +154,9 @@ TEST_CASE("a county's sites page: the choice as a form before opening, read-only
     std::string html = county_sites_main_html(v);
     CHECK(has(html, "<form method=\"post\" action=\"/staff/raffle/2026-demo/sites\">"));
     CHECK(has(html, "name=\"version\" value=\"0123456789abcdef\""));
-    CHECK(has(html, "id=\"take-site-tp\" name=\"site\" value=\"site-tp\" checked aria-labelledby=\"name-site-tp\""));
-    CHECK(has(html, "id=\"take-site-tp2\" name=\"site\" value=\"site-tp2\" aria-labelledby"));
+    CHECK(has(html, "<label for=\"take-site-tp\">示範場所 site-tp</label>"));
+    CHECK(has(html, "id=\"take-site-tp\" name=\"site\" value=\"site-tp\" checked>"));
+    CHECK(has(html, "id=\"take-site-tp2\" name=\"site\" value=\"site-tp2\">"));
     CHECK(has(html, "name=\"radius-site-tp\" value=\"120\" min=\"30\" max=\"1000\""));
     CHECK(has(html, "href=\"/staff/raffle/2026-demo/signboards/site-tp.svg\""));
     CHECK_FALSE(has(html, "signboards/site-tp2.svg"));  // not taking part: no sheet

@@ -507,9 +507,20 @@ TEST_CASE_TEMPLATE("raffle store: a draw freezes once with its list and entries;
     auto unknown = store.entries_document("2026", "2027-03");
     REQUIRE(unknown.ok());
     CHECK_FALSE(unknown->has_value());
-    auto who = store.entry_participants("2026", "2026-12");
-    REQUIRE(who.ok());
-    CHECK(*who == std::vector<std::pair<std::string, long long>>{{"E0a1", 1}, {"E3ff", 2}, {"Eb07", 3}});
+    // The list is asked one row at a time: its size, an entry's owner, a participant's entries.
+    auto count = store.entry_count("2026", "2026-12");
+    REQUIRE(count.ok());
+    CHECK(*count == 3);
+    CHECK(*store.entry_count("2026", "2027-03") == 0);
+    auto owner = store.entry_owner("2026", "2026-12", "E3ff");
+    REQUIRE(owner.ok());
+    CHECK(*owner == std::optional<long long>(2));
+    CHECK_FALSE(store.entry_owner("2026", "2026-12", "E999")->has_value());  // the refused second freeze's
+    CHECK_FALSE(store.entry_owner("2027", "2026-12", "E3ff")->has_value());  // another campaign's list
+    auto mine = store.entries_of("2026", 3);
+    REQUIRE(mine.ok());
+    CHECK(*mine == std::vector<std::pair<std::string, std::string>>{{"2026-12", "Eb07"}});
+    CHECK(store.entries_of("2026", 9)->empty());
 
     auto records = store.draw_records();
     REQUIRE(records.ok());
@@ -562,9 +573,9 @@ TEST_CASE_TEMPLATE("raffle store: an erasure takes the participant, the contact 
     REQUIRE(contacts.ok());
     REQUIRE(contacts->size() == 1);
     CHECK((*contacts)[0].contact == "hua@example.com");
-    auto entries = store.entry_participants("2026", "2026-12");
-    REQUIRE(entries.ok());
-    CHECK(*entries == std::vector<std::pair<std::string, long long>>{{"E111", ming}, {"E222", hua}});
+    CHECK(*store.entry_count("2026", "2026-12") == 2);
+    CHECK(*store.entry_owner("2026", "2026-12", "E111") == std::optional<long long>(ming));
+    CHECK(*store.entries_of("2026", ming) == std::vector<std::pair<std::string, std::string>>{{"2026-12", "E111"}});
     // Registering again starts clean: no (participant, site) pair of the erased one is left.
     const long long again = add(store, participant("2026", "a2"));
     CHECK(add(store, checkin(again, "site-001", "Taipei", 1790000300)) == AddResult::stored);
