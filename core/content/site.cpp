@@ -37,4 +37,10 @@ text::Json to_json(const Site& s) {
                 {"sample", s.sample}};
 }
 
+const Site* find_site(const std::vector<Site>& sites, const std::string& id) {
+    for (const auto& s : sites)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
 }  // namespace beitai::content

@@ -30,6 +30,7 @@ struct SiteList {
 };
 
 SiteList read_sites(const text::Json& root, text::Diagnostics& diagnostics);
+const Site* find_site(const std::vector<Site>& sites, const std::string& id);
 text::Json to_json(const Site& site);
 
 }  // namespace beitai::content

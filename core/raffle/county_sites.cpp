@@ -11,14 +11,8 @@ namespace beitai::raffle {
 
 namespace {
 
-const content::Site* find_site(const std::vector<content::Site>& sites, const std::string& id) {
-    for (const auto& s : sites)
-        if (s.id == id) return &s;
-    return nullptr;
-}
-
 bool in_county(const std::vector<content::Site>& sites, const std::string& id, const std::string& county) {
-    const content::Site* s = find_site(sites, id);
+    const content::Site* s = content::find_site(sites, id);
     return s && s->county == county;
 }
 
@@ -47,7 +41,7 @@ Result<content::Campaign> with_county_sites(const content::Campaign& campaign, c
                                             const std::string& county, const std::vector<content::CampaignSite>& chosen) {
     std::set<std::string> seen;
     for (const auto& c : chosen) {
-        const content::Site* s = find_site(sites, c.site);
+        const content::Site* s = content::find_site(sites, c.site);
         if (!s) return Error{c.site + ": no such site"};
         if (s->county != county) return Error{c.site + ": " + s->name + " is in another county"};
         if (!seen.insert(c.site).second) return Error{c.site + ": chosen twice"};

@@ -11,14 +11,10 @@
 
 #include "content/campaign.h"
 #include "content/site.h"
+#include "raffle/rules.h"
 #include "text/result.h"
 
 namespace beitai::raffle {
-
-// The radius an editor may set: below it a phone's usual accuracy could never prove a
-// visit; above it "at the site" stops meaning anything.
-constexpr double kMinRadiusMetres = 30;
-constexpr double kMaxRadiusMetres = 1000;
 
 // The county's sites as the campaign has them, in the campaign's order.
 std::vector<content::CampaignSite> county_sites(const content::Campaign& campaign, const std::vector<content::Site>& sites,

@@ -16,12 +16,6 @@ bool is_url_safe(const std::string& id) {
 
 std::string draw_path(size_t i) { return "draws[" + std::to_string(i) + "]"; }
 
-bool has_site(const std::vector<content::Site>& sites, const std::string& id) {
-    for (const auto& s : sites)
-        if (s.id == id) return true;
-    return false;
-}
-
 }  // namespace
 
 std::vector<std::string> check_campaign(const content::Campaign& c, const std::vector<content::County>& counties,
@@ -42,10 +36,13 @@ std::vector<std::string> check_campaign(const content::Campaign& c, const std::v
     for (size_t i = 0; i < c.sites.size(); ++i) {
         const std::string path = "sites[" + std::to_string(i) + "]";
         // A history campaign names no sites of the catalog; the portal's own must resolve.
-        if (!c.external && !has_site(sites, c.sites[i].site))
+        if (!c.external && !content::find_site(sites, c.sites[i].site))
             problem(path + ".site", "unknown site \"" + c.sites[i].site + "\"");
         if (!site_ids.insert(c.sites[i].site).second) problem(path + ".site", "\"" + c.sites[i].site + "\" listed twice");
-        if (!(c.sites[i].radius_m > 0)) problem(path + ".radius_m", "must be more than 0");
+        const double r = c.sites[i].radius_m;
+        if (!(r >= kMinRadiusMetres && r <= kMaxRadiusMetres))  // NaN fails too
+            problem(path + ".radius_m", "must be between " + std::to_string(static_cast<int>(kMinRadiusMetres)) + " and " +
+                                            std::to_string(static_cast<int>(kMaxRadiusMetres)) + " metres");
     }
 
     std::set<std::string> draw_ids;

@@ -14,11 +14,17 @@
 
 namespace beitai::raffle {
 
+// How close a reported position must be to a site, the bounds of its radius: below the lower
+// a phone's usual accuracy could never prove a visit; above the upper "at the site" stops
+// meaning anything.
+constexpr double kMinRadiusMetres = 30;
+constexpr double kMaxRadiusMetres = 1000;
+
 // Every problem with `campaign` against the counties and sites, each naming its field
 // ("draws[1].cutoff: before the campaign's first day"); empty when it is sound.
 // Checked: ids URL-safe and unique, start ≤ end, 1 ≤ min_counties ≤ counties, site and prize
 // counties known, cut-offs within the period's days and in order, a draw's date not before
-// its cut-off, prize counts ≥ 1; for a campaign the portal runs, each draw's random value
+// its cut-off, prize counts ≥ 1, radii within the bounds above; for a campaign the portal runs, each draw's random value
 // named (both languages) and contacts kept until the last draw's day at least.
 std::vector<std::string> check_campaign(const content::Campaign& campaign, const std::vector<content::County>& counties,
                                         const std::vector<content::Site>& sites);

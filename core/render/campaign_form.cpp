@@ -7,23 +7,18 @@
 #include "render/form_fields.h"
 #include "text/date.h"
 #include "text/html.h"
+#include "text/trim.h"
 
 namespace beitai::render {
 
 using text::escape_html;
 using text::Lang;
 
+using text::trimmed;
+
 namespace {
 
 const char* say(Lang lang, const char* zh, const char* en) { return lang == Lang::en ? en : zh; }
-
-std::string trimmed(std::string s) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.back())) s.pop_back();
-    size_t i = 0;
-    while (i < s.size() && space(s[i])) ++i;
-    return s.substr(i);
-}
 
 bool blank(const CampaignFormDraw& d) {
     for (const std::string* v : {&d.id, &d.cutoff, &d.date, &d.seed_source_zh, &d.seed_source_en, &d.prize_zh, &d.prize_en,
@@ -62,6 +57,21 @@ bool uniform(const std::vector<content::Prize>& prizes, const std::vector<conten
     return true;
 }
 
+// A draw as the form shows it (its prizes' count aside, which depends on the counties).
+CampaignFormDraw draw_row_of(const content::CampaignDraw& d) {
+    CampaignFormDraw row;
+    row.id = d.id;
+    if (d.cutoff) row.cutoff = text::to_iso_datetime_taipei(*d.cutoff).substr(0, 10);
+    if (d.date) row.date = text::to_iso_datetime_taipei(*d.date).substr(0, 16);
+    row.seed_source_zh = d.seed_source_zh;
+    row.seed_source_en = d.seed_source_en;
+    if (!d.prizes.empty()) {
+        row.prize_zh = d.prizes[0].name_zh;
+        row.prize_en = d.prizes[0].name_en;
+    }
+    return row;
+}
+
 std::string draw_label(size_t i, Lang lang) {
     return lang == Lang::en ? "Draw " + std::to_string(i + 1) : "第 " + std::to_string(i + 1) + " 場抽獎";
 }
@@ -72,7 +82,7 @@ CampaignForm blank_campaign_form() {
     CampaignForm form;
     form.proposal = "112-40";
     form.min_counties = "3";
-    form.draws.emplace_back();
+    form.draws.resize(2);
     return form;
 }
 
@@ -88,20 +98,11 @@ CampaignForm campaign_form_of(const content::Campaign& c, const std::vector<cont
     form.min_counties = std::to_string(c.min_counties);
     form.winners_stay = c.winners_stay;
     for (const auto& d : c.draws) {
-        CampaignFormDraw row;
-        row.id = d.id;
-        if (d.cutoff) row.cutoff = text::to_iso_datetime_taipei(*d.cutoff).substr(0, 10);
-        if (d.date) row.date = text::to_iso_datetime_taipei(*d.date).substr(0, 16);
-        row.seed_source_zh = d.seed_source_zh;
-        row.seed_source_en = d.seed_source_en;
-        if (!d.prizes.empty()) {
-            row.prize_zh = d.prizes[0].name_zh;
-            row.prize_en = d.prizes[0].name_en;
-        }
+        CampaignFormDraw row = draw_row_of(d);
         if (uniform(d.prizes, counties)) row.per_county = std::to_string(d.prizes[0].count);
         form.draws.push_back(std::move(row));
     }
-    if (form.draws.size() < kFormDraws) form.draws.emplace_back();
+    if (form.draws.size() < kMaxFormDraws) form.draws.emplace_back();
     return form;
 }
 
@@ -151,15 +152,28 @@ Result<content::Campaign> campaign_from_form(const CampaignForm& form, const con
         content::CampaignDraw d;
         d.id = trimmed(row.id);
         if (d.id.empty()) problem(field("代號", "id"), "請填寫", "required");
-        d.cutoff = text::parse_iso_datetime(trimmed(row.cutoff) + "T23:59:59+08:00");
-        if (trimmed(row.cutoff).size() != 10 || !d.cutoff)
-            problem(field("打卡截止日", "last day of check-ins"), "請填日期（YYYY-MM-DD）", "enter a date (YYYY-MM-DD)");
-        d.date = text::parse_iso_datetime(trimmed(row.date) + ":00+08:00");
-        if (trimmed(row.date).size() != 16 || !d.date)
-            problem(field("抽獎時間", "time of the draw"), "請填日期與時間", "enter a date and a time");
-        d.seed_source_zh = trimmed(row.seed_source_zh);
-        d.seed_source_en = trimmed(row.seed_source_en);
         const content::CampaignDraw* before = base ? content::find_draw(*base, d.id) : nullptr;
+        // What the form showed of the stored draw; the same text back means the same value.
+        const CampaignFormDraw shown = before ? draw_row_of(*before) : CampaignFormDraw{};
+        if (before && trimmed(row.cutoff) == shown.cutoff) {
+            d.cutoff = before->cutoff;
+        } else {
+            d.cutoff = text::parse_iso_datetime(trimmed(row.cutoff) + "T23:59:59+08:00");
+            if (trimmed(row.cutoff).size() != 10 || !d.cutoff)
+                problem(field("打卡截止日", "last day of check-ins"), "請填日期（YYYY-MM-DD）", "enter a date (YYYY-MM-DD)");
+        }
+        if (before && trimmed(row.date) == shown.date) {
+            d.date = before->date;
+        } else {
+            d.date = text::parse_iso_datetime(trimmed(row.date) + ":00+08:00");
+            if (trimmed(row.date).size() != 16 || !d.date)
+                problem(field("抽獎時間", "time of the draw"), "請填日期與時間", "enter a date and a time");
+        }
+        d.month = before ? before->month : std::string();
+        d.seed_source_zh = before && trimmed(row.seed_source_zh) == trimmed(before->seed_source_zh) ? before->seed_source_zh
+                                                                                                    : trimmed(row.seed_source_zh);
+        d.seed_source_en = before && trimmed(row.seed_source_en) == trimmed(before->seed_source_en) ? before->seed_source_en
+                                                                                                    : trimmed(row.seed_source_en);
         if (trimmed(row.per_county).empty() && before && !before->prizes.empty()) {
             d.prizes = before->prizes;  // prizes the form cannot show stay as they were
         } else if (auto n = whole_number(row.per_county, 1, 1000)) {
@@ -181,6 +195,7 @@ std::string campaign_form_main_html(const CampaignFormView& v) {
     const CampaignForm& f = v.form;
     std::string out = "<p><a href=\"/staff/raffle\">← " + escape_html(say(lang, "綠色旅遊打卡抽獎管理", "Green-tourism raffle")) + "</a></p><h1>" +
                       escape_html(v.editing ? say(lang, "修改活動", "Edit the campaign") : say(lang, "新增活動", "New campaign")) + "</h1>";
+    if (!v.note.empty()) out += form_notice_html(v.note, false);
     if (!v.problems.empty()) {
         out += "<div class=\"notice error\" role=\"alert\"><p>" + escape_html(say(lang, "尚未儲存，請修正：", "Not saved; please correct:")) + "</p><ul>";
         for (const auto& p : v.problems) out += "<li>" + escape_html(p) + "</li>";
@@ -197,6 +212,10 @@ std::string campaign_form_main_html(const CampaignFormView& v) {
     out += field_html("c-name_en", "name_en", say(lang, "英文名稱", "Name in English"), f.name_en, "text", true);
     out += field_html("c-proposal", "proposal", say(lang, "執行的合作事項", "Cooperation item carried out"), f.proposal,
                       "text", false, say(lang, "提案編號，例如 112-40", "The proposal's number, e.g. 112-40"));
+    // Once check-ins have opened the rules are shown as they are, not offered: a disabled
+    // fieldset sends nothing, and the server takes only the names.
+    if (v.frozen)
+        out += "<fieldset class=\"frozen\" disabled><legend>" + escape_html(say(lang, "規則（已凍結）", "The rules (frozen)")) + "</legend>";
     out += field_html("c-start", "start", say(lang, "開始日期", "First day"), f.start, "date", true);
     out += field_html("c-end", "end", say(lang, "結束日期", "Last day"), f.end, "date", true);
     out += field_html("c-min_counties", "min_counties", say(lang, "至少幾個縣市", "Counties needed"), f.min_counties,
@@ -219,6 +238,7 @@ std::string campaign_form_main_html(const CampaignFormView& v) {
     }
     for (size_t i = 0; i < f.draws.size(); ++i) {
         const CampaignFormDraw& d = f.draws[i];
+        if (v.frozen && blank(d)) continue;  // no draw can be added any more
         const std::string p = "draws-" + std::to_string(i) + "-";
         const std::string id = "c-d" + std::to_string(i) + "-";
         out += "<fieldset class=\"draw\"><legend>" + escape_html(draw_label(i, lang)) + "</legend>";
@@ -237,6 +257,7 @@ std::string campaign_form_main_html(const CampaignFormView& v) {
                           "number", false, say(lang, "八縣市各提供這麼多份", "Each of the eight counties gives this many"), " min=\"1\" inputmode=\"numeric\"");
         out += "</fieldset>";
     }
+    if (v.frozen) out += "</fieldset>";
     return out + "<button type=\"submit\">" + escape_html(say(lang, "儲存", "Save")) + "</button></form>";
 }
 

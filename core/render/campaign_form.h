@@ -38,17 +38,20 @@ struct CampaignForm {
     std::vector<CampaignFormDraw> draws;
 };
 
-// At most this many draws on the form (the API takes more).
-constexpr size_t kFormDraws = 6;
+// The draws a form can hold (rows draws-0-… to draws-63-…).
+constexpr size_t kMaxFormDraws = 64;
 
 // The form filled in from a campaign, for editing it, with one empty draw to add. A draw's
 // prizes show as "each county n" only when they are that: one prize for each of `counties`.
 CampaignForm campaign_form_of(const content::Campaign& campaign, const std::vector<content::County>& counties);
-// An empty form for a new campaign: the rule of the seed (3 counties), one empty draw.
+// An empty form for a new campaign: the rule of the seed (3 counties), two empty draws (the
+// seed's campaign had two).
 CampaignForm blank_campaign_form();
 
 // The campaign the form says. `base` is the campaign being edited (its sites, its sample
-// flag and any prizes the form leaves as they are) or nullptr for a new one. Errors name the
+// flag and any prizes the form leaves as they are) or nullptr for a new one. A value the
+// form shows rounded (a cut-off as its day, a time to the minute) and that comes back as
+// shown keeps the stored value exactly, so saving an unchanged form changes nothing. Errors name the
 // field by its label in `lang` ("第 2 場抽獎的抽獎時間：…"). Drawn draws' rows left blank are
 // ignored. The result still has to pass raffle::check_campaign.
 Result<content::Campaign> campaign_from_form(const CampaignForm& form, const content::Campaign* base,
@@ -58,6 +61,8 @@ Result<content::Campaign> campaign_from_form(const CampaignForm& form, const con
 struct CampaignFormView {
     CampaignForm form;
     bool editing = false;  // the id is fixed then
+    bool frozen = false;   // check-ins have opened: only the names may change, the rest is shown read-only
+    std::string note;      // said above the form (not an error)
     std::string csrf;
     std::vector<std::string> problems;  // why the last attempt was refused
     text::Lang lang = text::Lang::zh_TW;

@@ -1,6 +1,7 @@
 #include "render/county_sites_page.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "raffle/county_sites.h"
 #include "render/form_fields.h"
@@ -24,7 +25,13 @@ std::string sheet_href(const CountySitesView& v, const std::string& site) {
     return base_href(v) + "/signboards/" + text::percent_encode(site) + ".svg";
 }
 
-std::string metres(double m) { return std::to_string(std::lround(m)); }
+// A radius as the field shows it: whole metres as they are, a fraction kept (not rounded away
+// by the next save).
+std::string metres(double m) {
+    char out[32];
+    std::snprintf(out, sizeof out, "%.10g", m);
+    return out;
+}
 
 }  // namespace
 
@@ -65,7 +72,7 @@ std::string county_sites_main_html(const CountySitesView& v) {
                  (r.chosen ? " checked" : "") + (v.frozen ? " disabled" : "") + ">";
         table += "</td><td><input type=\"number\" id=\"" + escape_html(radius_id) + "\" name=\"" + escape_html(radius_id) + "\" value=\"" +
                  metres(r.radius_m) + "\" min=\"" + metres(raffle::kMinRadiusMetres) + "\" max=\"" + metres(raffle::kMaxRadiusMetres) +
-                 "\" step=\"10\" inputmode=\"numeric\"" + (v.frozen ? " disabled" : "") + " aria-label=\"" +
+                 "\" step=\"any\" inputmode=\"decimal\"" + (v.frozen ? " disabled" : "") + " aria-label=\"" +
                  escape_html(r.name + say(lang, " 打卡範圍（公尺）", " radius (m)")) + "\"></td><td>" + std::to_string(r.checkins) + "</td><td>";
         if (r.chosen && v.key_version > 0)
             table += "<a href=\"" + escape_html(sheet_href(v, r.site)) + "\" download=\"" + escape_html(c.id + "-" + r.site) + ".svg\">" +

@@ -60,9 +60,7 @@ int signboards(int argc, char** argv) {
     while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
     int written = 0;
     for (const auto& cs : campaign->sites) {
-        const content::Site* site = nullptr;
-        for (const auto& s : catalog->sites.sites)
-            if (s.id == cs.site) site = &s;
+        const content::Site* site = content::find_site(catalog->sites.sites, cs.site);
         if (!site) continue;
         const SignboardFile sheet = signboard_file(*campaign, *site, catalog->counties, *key, public_url);
         std::ofstream out(o["out"] + "/" + site->id + ".svg", std::ios::binary);

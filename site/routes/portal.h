@@ -199,20 +199,27 @@ private:
     std::vector<StoredCheckin> waiting_for(const tracker::Actor& actor, UnixTime now);
     Response rotate_signboards(const Call& call);
     Response staff_raffle_reply(const Call& call, int status, const std::string& message);
-    // The nickname and contact behind a winning entry, while they are kept (none once erased).
-    std::optional<ContactRow> winner_contact(const std::string& campaign, const std::string& draw, const std::string& entry);
+    // The nickname and contact behind a winning entry, while they are kept (none once erased);
+    // an error when the store could not say.
+    Result<std::optional<ContactRow>> winner_contact(const std::string& campaign, const std::string& draw,
+                                                     const std::string& entry);
     // staff_raffle_campaigns.cpp: the admin's campaigns, by the JSON API and by the form
     enum class SaveMode { create, replace, create_or_replace };
     struct CampaignSave {
         int status = 200;
         std::vector<std::string> problems;  // each names its field
     };
-    CampaignSave save_campaign(const Call& call, const content::Campaign& campaign, SaveMode mode);
+    // `expected`: the campaign the change was made from (a form's), written over only if it is
+    // still what the store holds; nullptr: whatever the store holds now (the API's whole document).
+    CampaignSave save_campaign(const Call& call, const content::Campaign& campaign, SaveMode mode,
+                               const content::Campaign* expected);
     Response create_campaign(const Call& call);
     Response campaign_form_page(const Call& call);
     Response save_campaign_form(const Call& call);
     // staff_raffle_sites.cpp: a county's sites in a campaign, and their signboards
+    Result<content::Campaign> campaign_run_here(const Call& call);
     Result<std::string> staff_county(const Call& call, const std::string& asked);
+    text::Json county_sites_json(const content::Campaign& campaign, const std::string& county);
     render::CountySitesView county_sites_view(const Call& call, const content::Campaign& campaign, const std::string& county,
                                               const std::vector<content::CampaignSite>* typed);
     Response staff_county_sites_page(const Call& call);

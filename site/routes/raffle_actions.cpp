@@ -279,7 +279,10 @@ Response Portal::campaign_page(const Call& call, const CampaignCall& cc, const R
         me.home_county = cc.me->home_county;
         if (auto stored = raffle_->store().checkins_of(cc.me->id))
             for (const auto& s : *stored) me.checkins.push_back({s.site, s.at, s.state});
-        if (auto entries = raffle_->store().entries_of(c.id, cc.me->id)) me.entries = std::move(*entries);
+        if (auto entries = raffle_->store().entries_of(c.id, cc.me->id))
+            for (const auto& d : c.draws)  // in the campaign's order of draws
+                for (const auto& [draw, entry] : *entries)
+                    if (draw == d.id) me.entries.emplace_back(draw, entry);
         if (reply && !reply->recovery_code.empty()) {
             me.recovery_code = reply->recovery_code;
             me.recovery_qr = encode_qr(config_.public_url + "/raffle/" + text::percent_encode(c.id) +

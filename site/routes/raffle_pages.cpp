@@ -77,7 +77,8 @@ Response Portal::raffle_draw_page(const Call& call) {
         // Each winner's contact, masked, while it is kept (a winner recognises themselves).
         for (const auto& w : view.record->winners) {
             std::string masked;
-            if (auto contact = winner_contact(cc->campaign.id, draw->id, w.entry)) masked = raffle::mask_contact(contact->contact);
+            if (auto contact = winner_contact(cc->campaign.id, draw->id, w.entry); contact && *contact)
+                masked = raffle::mask_contact((*contact)->contact);
             view.contacts_masked.push_back(masked);
         }
         // The prize names in the reader's language, from the campaign's slots.

@@ -118,6 +118,7 @@ const std::vector<Route>& route_table() {
         {"/staff/raffle/{campaign}/edit",  GET,        admin,   no_store,   &Portal::campaign_form_page},
         {"/staff/raffle/{campaign}/sites", GET,        staff,   no_store,   &Portal::staff_county_sites_page},
         {"/staff/raffle/{campaign}/sites", POST,       staff,   no_store,   &Portal::save_county_sites},
+        {"/api/staff/raffle/{campaign}/sites", GET,    staff,   no_store,   &Portal::staff_county_sites_page},
         {"/api/staff/raffle/{campaign}/sites", POST,   staff,   no_store,   &Portal::save_county_sites},
         {"/staff/raffle/{campaign}/signboards", GET,   staff,   no_store,   &Portal::signboards_print_page},
         {"/staff/raffle/{campaign}/signboards/{site}.svg", GET, staff, no_store, &Portal::signboard_sheet},

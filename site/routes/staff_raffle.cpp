@@ -14,6 +14,7 @@
 #include "routes/staff_support.h"
 #include "text/csv.h"
 #include "text/sha256.h"
+#include "text/trim.h"
 
 namespace beitai::site {
 
@@ -30,12 +31,15 @@ std::string json_string(const text::Json& body, const char* key) {
 
 }  // namespace
 
-std::optional<ContactRow> Portal::winner_contact(const std::string& campaign, const std::string& draw, const std::string& entry) {
+Result<std::optional<ContactRow>> Portal::winner_contact(const std::string& campaign, const std::string& draw,
+                                                         const std::string& entry) {
     auto owner = raffle_->store().entry_owner(campaign, draw, entry);
-    if (!owner || !*owner) return std::nullopt;
+    if (!owner) return Error{owner.error()};
+    if (!*owner) return std::optional<ContactRow>();
     auto contacts = raffle_->store().contacts({**owner});
-    if (!contacts || contacts->empty()) return std::nullopt;
-    return contacts->front();
+    if (!contacts) return Error{contacts.error()};
+    if (contacts->empty()) return std::optional<ContactRow>();
+    return std::optional<ContactRow>(contacts->front());
 }
 
 Response Portal::staff_raffle_reply(const Call& call, int status, const std::string& message) {
@@ -201,7 +205,9 @@ Response Portal::run_draw(const Call& call) {
         p.slot = w.slot;
         p.prize = slots[w.slot].name_zh + "（" + slots[w.slot].county + "）";
         p.name_masked = say(lang, "（已刪除）", "(erased)");
-        if (auto contact = winner_contact(c.id, draw->id, w.entry)) p.name_masked = raffle::mask_name(contact->nickname);
+        auto contact = winner_contact(c.id, draw->id, w.entry);
+        if (!contact) return staff_raffle_reply(call, 500, contact.error());  // never "(erased)" for a passing fault
+        if (*contact) p.name_masked = raffle::mask_name((*contact)->nickname);
         drawn.winners.push_back(std::move(p));
     }
     auto stored = raffle_->store().record_draw(drawn);
@@ -232,9 +238,11 @@ Response Portal::winners_contacts(const Call& call) {
     for (const auto& w : drawn->winners) {
         std::vector<std::string> row = {std::to_string(w.slot + 1), w.slot < slots.size() ? slots[w.slot].name_zh : "",
                                         w.slot < slots.size() ? slots[w.slot].county : "", w.entry, "", ""};
-        if (auto contact = winner_contact(c.id, draw->id, w.entry)) {
-            row[4] = contact->nickname;
-            row[5] = contact->contact;
+        auto contact = winner_contact(c.id, draw->id, w.entry);
+        if (!contact) return staff_raffle_reply(call, 500, contact.error());
+        if (*contact) {
+            row[4] = (*contact)->nickname;
+            row[5] = (*contact)->contact;
         }
         rows.push_back(std::move(row));
     }
@@ -257,9 +265,7 @@ Response Portal::review_checkin(const Call& call) {
     auto body = body_json(call.request, std::nullopt);
     if (!body) return staff_raffle_reply(call, 400, body.error());
     const std::string decision = json_string(*body, "decision");
-    std::string reason = json_string(*body, "reason");
-    while (!reason.empty() && (reason.back() == ' ' || reason.back() == '\n')) reason.pop_back();
-    while (!reason.empty() && (reason.front() == ' ' || reason.front() == '\n')) reason.erase(0, 1);
+    const std::string reason = text::trimmed(json_string(*body, "reason"));
     if (decision != "accept" && decision != "refuse") return staff_raffle_reply(call, 400, "decision: expected \"accept\" or \"refuse\"");
     if (decision == "refuse" && reason.empty())
         return staff_raffle_reply(call, 400, std::string("reason: ") + say(lang, "退回時請寫明理由", "say why the check-in is refused"));

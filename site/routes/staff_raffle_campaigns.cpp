@@ -1,10 +1,15 @@
 // The admin creates a campaign and its draws, and changes it until check-ins open: by the
 // JSON API (the whole campaign, as content/campaigns/<id>.json holds one) or by the staff
 // form (render/campaign_form.h). Both end in save_campaign, under the same rules.
+#include <algorithm>
+#include <map>
+
 #include "raffle/rules.h"
 #include "render/campaign_form.h"
 #include "render/notices.h"
+#include "routes/staff_forms.h"
 #include "routes/staff_support.h"
+#include "text/trim.h"
 #include "text/url.h"
 
 namespace beitai::site {
@@ -15,9 +20,11 @@ namespace {
 
 const char* say(text::Lang lang, const char* zh, const char* en) { return lang == text::Lang::en ? en : zh; }
 
+
 render::CampaignForm form_of(const QueryParams& fields) {
     render::CampaignForm f;
     f.first_sites = "none";
+    std::map<size_t, render::CampaignFormDraw> draws;  // draws-<i>-<field>, by i
     for (const auto& [k, v] : fields) {
         if (k == "id") f.id = v;
         else if (k == "proposal") f.proposal = v;
@@ -29,29 +36,30 @@ render::CampaignForm form_of(const QueryParams& fields) {
         else if (k == "min_counties") f.min_counties = v;
         else if (k == "winners_stay") f.winners_stay = !v.empty();
         else if (k == "first_sites") f.first_sites = v;
-    }
-    // draws-<i>-<field>, i below the form's number of draws
-    for (size_t i = 0; i < render::kFormDraws; ++i) {
-        const std::string p = "draws-" + std::to_string(i) + "-";
-        render::CampaignFormDraw d;
-        bool any = false;
-        for (const auto& [k, v] : fields) {
-            if (k.compare(0, p.size(), p) != 0) continue;
-            const std::string name = k.substr(p.size());
+        else if (k.rfind("draws-", 0) == 0) {
+            const size_t dash = k.find('-', 6);
+            if (dash == std::string::npos || dash == 6 || dash - 6 > 2) continue;
+            const std::string index = k.substr(6, dash - 6);
+            if (index.find_first_not_of("0123456789") != std::string::npos) continue;
+            const size_t i = std::stoul(index);
+            if (i >= render::kMaxFormDraws) continue;
+            render::CampaignFormDraw& d = draws[i];
+            const std::string name = k.substr(dash + 1);
             std::string* field = name == "id" ? &d.id : name == "cutoff" ? &d.cutoff : name == "date" ? &d.date
                                : name == "seed_source_zh" ? &d.seed_source_zh : name == "seed_source_en" ? &d.seed_source_en
                                : name == "prize_zh" ? &d.prize_zh : name == "prize_en" ? &d.prize_en
                                : name == "per_county" ? &d.per_county : nullptr;
-            if (field) *field = v, any = true;
+            if (field) *field = v;
         }
-        if (any) f.draws.push_back(std::move(d));
     }
+    for (auto& [i, d] : draws) f.draws.push_back(std::move(d));
     return f;
 }
 
 }  // namespace
 
-Portal::CampaignSave Portal::save_campaign(const Call& call, const content::Campaign& campaign, SaveMode mode) {
+Portal::CampaignSave Portal::save_campaign(const Call& call, const content::Campaign& campaign, SaveMode mode,
+                                           const content::Campaign* expected) {
     const text::Lang lang = request_lang(call.request);
     CampaignSave out;
     auto problems = raffle::check_campaign(campaign, map_->counties, raffle_->sites());
@@ -67,7 +75,9 @@ Portal::CampaignSave Portal::save_campaign(const Call& call, const content::Camp
         if ((*existing)->external) return {409, {"\"" + campaign.id + "\" is a record of a campaign run elsewhere; it is not changed here"}};
         const std::string refusal = raffle::rules_change_refusal(**existing, campaign, call.now);
         if (!refusal.empty()) return {409, {refusal}};
-        auto replaced = raffle_->store().replace_campaign(campaign, **existing);
+        // Written only over the campaign this change was made from: a form built on a campaign
+        // a county has changed since must not undo that county's change.
+        auto replaced = raffle_->store().replace_campaign(campaign, expected ? *expected : **existing);
         if (!replaced) return {500, {replaced.error()}};
         if (!*replaced)
             return {409, {say(lang, "這個活動剛被其他人修改；請重新開啟再改。", "Someone changed this campaign just now; open it again and redo the change.")}};
@@ -89,7 +99,7 @@ Response Portal::create_campaign(const Call& call) {
     text::Diagnostics diagnostics("campaign");
     content::Campaign campaign = content::read_campaign(*body, diagnostics);
     if (!diagnostics.empty()) return Response::json_error(400, diagnostics.joined());
-    const CampaignSave saved = save_campaign(call, campaign, SaveMode::create_or_replace);
+    const CampaignSave saved = save_campaign(call, campaign, SaveMode::create_or_replace, nullptr);
     if (saved.status >= 400) {
         std::string message;
         for (const auto& p : saved.problems) message += (message.empty() ? "" : "\n") + p;
@@ -113,8 +123,9 @@ Response Portal::campaign_form_page(const Call& call) {
         return staff_page(call.request, call.now, render::error_notice_html("no campaign \"" + id + "\" run here"), 404);
     v.form = render::campaign_form_of(**campaign, map_->counties);
     v.editing = true;
-    if (raffle::rules_frozen(**campaign, call.now))
-        v.problems.push_back(say(v.lang, "活動已開始受理打卡：只能修改名稱，規則已凍結。", "Check-ins have opened: only the names may change; the rules are frozen."));
+    v.frozen = raffle::rules_frozen(**campaign, call.now);
+    if (v.frozen)
+        v.note = say(v.lang, "活動已開始受理打卡：只能修改名稱，規則已凍結。", "Check-ins have opened: only the names may change; the rules are frozen.");
     return staff_page(call.request, call.now, render::campaign_form_main_html(v));
 }
 
@@ -137,11 +148,29 @@ Response Portal::save_campaign_form(const Call& call) {
         if (!read || !*read) return staff_raffle_reply(call, 404, "no campaign \"" + editing + "\" to change");
         base = **read;
     }
+    v.frozen = base && raffle::rules_frozen(*base, call.now);
     const auto again = [&](int status, std::vector<std::string> problems) {
         v.problems = std::move(problems);
-        if (v.form.draws.size() < render::kFormDraws) v.form.draws.emplace_back();
+        if (v.frozen) v.form = render::campaign_form_of(*base, map_->counties), v.form.name_zh = form_value(*fields, "name_zh"),
+                      v.form.name_en = form_value(*fields, "name_en"), v.form.proposal = form_value(*fields, "proposal");
+        const bool room = std::none_of(v.form.draws.begin(), v.form.draws.end(), [](const auto& d) { return d.id.empty() && d.cutoff.empty(); });
+        if (!v.frozen && room && v.form.draws.size() < render::kMaxFormDraws) v.form.draws.emplace_back();
         return staff_page(call.request, call.now, render::campaign_form_main_html(v), status);
     };
+    if (v.frozen) {
+        // The rules are frozen: the form sends only the names, and only they change.
+        content::Campaign renamed = *base;
+        renamed.name_zh = text::trimmed(form_value(*fields, "name_zh"));
+        renamed.name_en = text::trimmed(form_value(*fields, "name_en"));
+        renamed.proposal = text::trimmed(form_value(*fields, "proposal"));
+        std::vector<std::string> problems;
+        if (renamed.name_zh.empty()) problems.push_back(std::string(say(v.lang, "中文名稱：請填寫", "Name in Chinese: required")));
+        if (renamed.name_en.empty()) problems.push_back(std::string(say(v.lang, "英文名稱：請填寫", "Name in English: required")));
+        if (!problems.empty()) return again(400, std::move(problems));
+        const CampaignSave saved = save_campaign(call, renamed, SaveMode::replace, &*base);
+        if (saved.status >= 400) return again(saved.status, saved.problems);
+        return redirect("/staff/raffle?done=1");
+    }
     auto campaign = render::campaign_from_form(v.form, base ? &*base : nullptr, map_->counties, raffle_->sites(), v.lang);
     if (!campaign) {
         std::vector<std::string> problems;
@@ -152,7 +181,7 @@ Response Portal::save_campaign_form(const Call& call) {
         }
         return again(400, std::move(problems));
     }
-    const CampaignSave saved = save_campaign(call, *campaign, v.editing ? SaveMode::replace : SaveMode::create);
+    const CampaignSave saved = save_campaign(call, *campaign, v.editing ? SaveMode::replace : SaveMode::create, base ? &*base : nullptr);
     if (saved.status >= 400) return again(saved.status, saved.problems);
     return redirect("/staff/raffle?done=1");
 }

@@ -4,6 +4,8 @@
 // sites (raffle/county_sites.h) and is written only over the campaign it was computed from
 // (RaffleStore::replace_campaign): a colleague's save in between is never overwritten.
 #include <algorithm>
+#include <map>
+#include <optional>
 
 #include "qr/signboard_sheet.h"
 #include "raffle/county_sites.h"
@@ -45,7 +47,28 @@ std::string sites_change(const std::vector<content::CampaignSite>& before, const
     return out;
 }
 
+// A number of metres as typed: digits with at most one decimal point, nothing else (no
+// signs, spaces, exponents or hexadecimal that strtod would take).
+std::optional<double> plain_number(const std::string& text) {
+    if (text.empty() || text.size() > 12) return std::nullopt;
+    int points = 0;
+    for (char c : text) {
+        if (c == '.') ++points;
+        else if (c < '0' || c > '9') return std::nullopt;
+    }
+    if (points > 1 || text == ".") return std::nullopt;
+    return std::strtod(text.c_str(), nullptr);
+}
+
 }  // namespace
+
+// The campaign of the route's {campaign} when it is one run here (not a record of history).
+Result<content::Campaign> Portal::campaign_run_here(const Call& call) {
+    auto read = raffle_->campaign(call.params["campaign"], call.now);
+    if (!read) return Error{read.error()};
+    if (!*read || (*read)->external) return Error{"no campaign \"" + call.params["campaign"] + "\" run here"};
+    return **read;
+}
 
 // The county a staff call is about: an editor's own (asking for another is refused), or
 // for the admin the one asked for, else the first.
@@ -96,10 +119,9 @@ render::CountySitesView Portal::county_sites_view(const Call& call, const conten
 }
 
 Response Portal::staff_county_sites_page(const Call& call) {
-    if (!raffle_) return staff_page(call.request, call.now, render::error_notice_html("the raffle is not available"), 503);
-    auto campaign = raffle_->campaign(call.params["campaign"], call.now);
-    if (!campaign || !*campaign || (*campaign)->external)
-        return staff_page(call.request, call.now, render::error_notice_html("no campaign \"" + call.params["campaign"] + "\" run here"), 404);
+    if (!raffle_) return staff_raffle_reply(call, 503, "the raffle is not available");
+    auto campaign = campaign_run_here(call);
+    if (!campaign) return staff_raffle_reply(call, 404, campaign.error());
     std::string asked;
     bool done = false;
     for (const auto& [k, v] : call.request.query) {
@@ -107,10 +129,17 @@ Response Portal::staff_county_sites_page(const Call& call) {
         if (k == "done") done = true;
     }
     auto county = staff_county(call, asked);
-    if (!county) return staff_page(call.request, call.now, render::error_notice_html(county.error()), 403);
-    render::CountySitesView v = county_sites_view(call, **campaign, *county, nullptr);
+    if (!county) return staff_raffle_reply(call, 403, county.error());
+    if (call.json) return Response::json(200, text::to_json_text(county_sites_json(*campaign, *county)));
+    render::CountySitesView v = county_sites_view(call, *campaign, *county, nullptr);
     if (done) v.notice = say(v.lang, "已儲存。", "Saved.");
     return staff_page(call.request, call.now, render::county_sites_main_html(v));
+}
+
+text::Json Portal::county_sites_json(const content::Campaign& campaign, const std::string& county) {
+    text::Json sites = text::Json::array();
+    for (const auto& cs : raffle::county_sites(campaign, raffle_->sites(), county)) sites.push_back({{"site", cs.site}, {"radius_m", cs.radius_m}});
+    return {{"county", county}, {"sites", sites}, {"version", raffle::county_sites_version(campaign, raffle_->sites(), county)}};
 }
 
 Response Portal::save_county_sites(const Call& call) {
@@ -142,20 +171,27 @@ Response Portal::save_county_sites(const Call& call) {
     } else {
         auto form = form_fields(call.request);
         if (!form) return staff_raffle_reply(call, 400, form.error());
+        std::map<std::string, std::string> radius;  // radius-<site> fields, read once
         for (const auto& [k, v] : *form) {
             if (k == "county") asked = v;
-            if (k == "version") version = v;
-            if (k == "site") chosen.push_back({v, 100});
+            else if (k == "version") version = v;
+            else if (k == "site") chosen.push_back({v, 100});
+            else if (k.rfind("radius-", 0) == 0) radius[k.substr(7)] = v;
         }
-        for (auto& cs : chosen)
-            for (const auto& [k, v] : *form)
-                if (k == "radius-" + cs.site) {
-                    char* end = nullptr;
-                    const double r = std::strtod(v.c_str(), &end);
-                    if (v.empty() || !end || *end) bad = cs.site;
-                    else cs.radius_m = r;
-                }
+        for (auto& cs : chosen) {
+            auto it = radius.find(cs.site);
+            if (it == radius.end()) continue;  // no field: the usual 100 m (the page always sends one)
+            auto metres = plain_number(it->second);
+            if (!metres) bad = bad.empty() ? cs.site : bad;
+            else cs.radius_m = *metres;
+        }
     }
+    // More sites than the list has can only be a mistake or an attack; either way, no work.
+    if (chosen.size() > raffle_->sites().size()) return staff_raffle_reply(call, 400, "sites: more than the site list holds");
+    if (version.empty())
+        return staff_raffle_reply(call, 400, "version: required — the version of the county's choice the change was made from (GET the sites first)");
+    if (asked.empty() && call.who->account.actor().role == tracker::Role::admin)
+        return staff_raffle_reply(call, 400, "county: required — which county's sites these are");
     auto county = staff_county(call, asked);
     if (!county) return staff_raffle_reply(call, 403, county.error());
 
@@ -167,14 +203,16 @@ Response Portal::save_county_sites(const Call& call) {
         v.notice_error = true;
         return staff_page(call.request, call.now, render::county_sites_main_html(v), status);
     };
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        auto read = raffle_->campaign(call.params["campaign"], call.now);
-        if (!read) return staff_raffle_reply(call, 500, read.error());
-        if (!*read || (*read)->external) return staff_raffle_reply(call, 404, "no campaign \"" + call.params["campaign"] + "\" run here");
-        const content::Campaign current = **read;
+    bool written = false;
+    for (int attempt = 0; attempt < 5 && !written; ++attempt) {
+        auto read = campaign_run_here(call);
+        if (!read) return staff_raffle_reply(call, 404, read.error());
+        const content::Campaign current = *read;
+        const std::string frozen = say(lang, "活動已開始受理打卡，參加場所不能再修改。", "Check-ins have opened; the sites can no longer change.");
+        if (!bad.empty() && raffle::rules_frozen(current, call.now)) return refuse(409, frozen, &current);
         if (!bad.empty())
             return refuse(400, bad + ".radius_m: " + say(lang, "請填公尺數", "enter a number of metres"), &current);
-        if (!version.empty() && version != raffle::county_sites_version(current, raffle_->sites(), *county)) {
+        if (version != raffle::county_sites_version(current, raffle_->sites(), *county)) {
             render::CountySitesView v = county_sites_view(call, current, *county, nullptr);
             const std::string message = say(lang, "您開啟這頁之後，同事已修改本縣市的場所；下面是目前的選擇，請再修改一次。",
                                             "A colleague changed the county's sites after you opened this page; below is the choice as it is now. Please make your change again.");
@@ -187,27 +225,29 @@ Response Portal::save_county_sites(const Call& call) {
         if (!next) return refuse(400, next.error(), &current);
         const std::string change = sites_change(raffle::county_sites(current, raffle_->sites(), *county),
                                                 raffle::county_sites(*next, raffle_->sites(), *county));
-        if (change.empty()) break;  // nothing to write
+        if (change.empty()) {  // nothing to write
+            written = true;
+            break;
+        }
         if (auto refusal = raffle::rules_change_refusal(current, *next, call.now); !refusal.empty())
-            return refuse(409, say(lang, "活動已開始受理打卡，參加場所不能再修改（", "Check-ins have opened; the sites can no longer change (") + refusal +
-                                   say(lang, "）", ")"), &current);
+            return refuse(409, frozen + " (" + refusal + ")", &current);
         if (auto problems = raffle::check_campaign(*next, map_->counties, raffle_->sites()); !problems.empty())
             return refuse(400, problems.front(), &current);
         auto replaced = raffle_->store().replace_campaign(*next, current);
         if (!replaced) return staff_raffle_reply(call, 500, replaced.error());
         raffle_->forget_campaigns();
         if (!*replaced) continue;  // another county saved in between: apply ours to theirs
+        written = true;
         raffle_->forget_counts(current.id);
         store_.append_audit({0, call.now, call.who->account.name, "raffle-sites", "", "", "", current.id + " " + *county + ":" + change});
-        break;
     }
+    if (!written)
+        return staff_raffle_reply(call, 409, say(lang, "太多縣市同時儲存，這次沒有存入；請再儲存一次。",
+                                                 "Too many counties saved at the same moment; yours was not stored. Please save again."));
     if (call.json) {
-        auto now = raffle_->campaign(call.params["campaign"], call.now);
-        if (!now || !*now) return Response::json_error(500, "the campaign could not be read again");
-        text::Json sites = text::Json::array();
-        for (const auto& cs : raffle::county_sites(**now, raffle_->sites(), *county)) sites.push_back({{"site", cs.site}, {"radius_m", cs.radius_m}});
-        return Response::json(200, text::to_json_text({{"county", *county}, {"sites", sites},
-                                                      {"version", raffle::county_sites_version(**now, raffle_->sites(), *county)}}));
+        auto now = campaign_run_here(call);
+        if (!now) return Response::json_error(500, "the campaign could not be read again");
+        return Response::json(200, text::to_json_text(county_sites_json(*now, *county)));
     }
     return redirect("/staff/raffle/" + text::percent_encode(call.params["campaign"]) + "/sites?county=" + text::percent_encode(*county) + "&done=1");
 }
@@ -215,13 +255,11 @@ Response Portal::save_county_sites(const Call& call) {
 // One site's signboard sheet, for the county that puts it up.
 Response Portal::signboard_sheet(const Call& call) {
     if (!raffle_) return Response::json_error(503, "the raffle is not available");
-    auto campaign = raffle_->campaign(call.params["campaign"], call.now);
-    if (!campaign || !*campaign || (*campaign)->external) return Response::json_error(404, "no campaign \"" + call.params["campaign"] + "\" run here");
-    const content::Campaign& c = **campaign;
+    auto campaign = campaign_run_here(call);
+    if (!campaign) return Response::json_error(404, campaign.error());
+    const content::Campaign& c = *campaign;
     const std::string site_id = call.params["site"];
-    const content::Site* site = nullptr;
-    for (const auto& s : raffle_->sites())
-        if (s.id == site_id) site = &s;
+    const content::Site* site = content::find_site(raffle_->sites(), site_id);
     const bool takes_part = std::any_of(c.sites.begin(), c.sites.end(), [&](const auto& cs) { return cs.site == site_id; });
     if (!site || !takes_part) return Response::json_error(404, "site \"" + site_id + "\" does not take part in " + c.id);
     if (auto county = staff_county(call, site->county); !county) return Response::json_error(403, county.error());
@@ -238,16 +276,15 @@ Response Portal::signboard_sheet(const Call& call) {
 }
 
 Response Portal::signboards_print_page(const Call& call) {
-    if (!raffle_) return staff_page(call.request, call.now, render::error_notice_html("the raffle is not available"), 503);
-    auto campaign = raffle_->campaign(call.params["campaign"], call.now);
-    if (!campaign || !*campaign || (*campaign)->external)
-        return staff_page(call.request, call.now, render::error_notice_html("no campaign \"" + call.params["campaign"] + "\" run here"), 404);
+    if (!raffle_) return staff_raffle_reply(call, 503, "the raffle is not available");
+    auto campaign = campaign_run_here(call);
+    if (!campaign) return staff_raffle_reply(call, 404, campaign.error());
     std::string asked;
     for (const auto& [k, v] : call.request.query)
         if (k == "county") asked = v;
     auto county = staff_county(call, asked);
-    if (!county) return staff_page(call.request, call.now, render::error_notice_html(county.error()), 403);
-    return staff_page(call.request, call.now, render::signboards_print_main_html(county_sites_view(call, **campaign, *county, nullptr)));
+    if (!county) return staff_raffle_reply(call, 403, county.error());
+    return staff_page(call.request, call.now, render::signboards_print_main_html(county_sites_view(call, *campaign, *county, nullptr)));
 }
 
 }  // namespace beitai::site

@@ -51,6 +51,31 @@ function choiceOnPage(html) {
   return { chosen, version };
 }
 
+// The county's choice by the JSON API: {county, sites, version}.
+const sitesOf = async (client, campaign, county = '') => (await client.get(`/api/staff/raffle/${campaign}/sites${county ? `?county=${county}` : ''}`)).json;
+
+// A form as a browser would send it: every named, enabled field with its value (checked
+// boxes only), nothing inside a disabled fieldset.
+function formFields(html, action) {
+  const start = html.indexOf(`action="${action}"`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const fields = [];
+  let disabledUntil = -1;
+  for (const m of form.matchAll(/<fieldset[^>]*?( disabled)?>|<\/fieldset>|<input ([^>]*)>/g)) {
+    if (m[0].startsWith('<fieldset')) { if (m[1]) disabledUntil = Infinity; continue; }
+    if (m[0] === '</fieldset>') { disabledUntil = -1; continue; }
+    if (disabledUntil === Infinity) continue;
+    const attrs = m[2];
+    const name = attrs.match(/name="([^"]*)"/)?.[1];
+    if (!name || / disabled/.test(attrs)) continue;
+    const type = attrs.match(/type="([^"]*)"/)?.[1] ?? 'text';
+    if ((type === 'checkbox' || type === 'radio') && !/ checked/.test(attrs)) continue;
+    const value = (attrs.match(/value="([^"]*)"/)?.[1] ?? '').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
+    fields.push([name, value]);
+  }
+  return fields;
+}
+
 for (const store of stores()) {
   describe(`raffle staff pages (${store})`, () => {
     let location, cleanup, server, admin, taipei, taipei2, keelung;
@@ -94,18 +119,34 @@ for (const store of stores()) {
     it('a site of another county, another county, a bad radius: refused by name, nothing stored', async () => {
       const before = await taipei.get('/staff/raffle/upcoming/sites');
       const kl = inCounty('Keelung')[0];
-      const foreign = await taipei.post('/api/staff/raffle/upcoming/sites', { sites: [{ site: kl.id, radius_m: 100 }] });
+      const { version } = await sitesOf(taipei, 'upcoming');
+      const foreign = await taipei.post('/api/staff/raffle/upcoming/sites', { version, sites: [{ site: kl.id, radius_m: 100 }] });
       assert.equal(foreign.status, 400);
       assert.match(foreign.json.error, new RegExp(`^${kl.id}: .* is in another county$`));
-      const otherCounty = await taipei.post('/api/staff/raffle/upcoming/sites', { county: 'Keelung', sites: [] });
+      const otherCounty = await taipei.post('/api/staff/raffle/upcoming/sites', { county: 'Keelung', version, sites: [] });
       assert.equal(otherCounty.status, 403);
-      const radius = await taipei.form('/staff/raffle/upcoming/sites', [['county', 'Taipei'], ['site', inCounty('Taipei')[0].id], [`radius-${inCounty('Taipei')[0].id}`, '5']]);
+      const noVersion = await taipei.post('/api/staff/raffle/upcoming/sites', { sites: [] });
+      assert.equal(noVersion.status, 400);
+      assert.match(noVersion.json.error, /^version: required/);
+      const adminNoCounty = await admin.post('/api/staff/raffle/upcoming/sites', { version, sites: [] });
+      assert.equal(adminNoCounty.status, 400, 'the admin must say which county');
+      assert.match(adminNoCounty.json.error, /^county: required/);
+      const noCsrf = await taipei.post('/api/staff/raffle/upcoming/sites', { version, sites: [] }, { withCsrf: false });
+      assert.equal(noCsrf.status, 403);
+      const tooMany = await taipei.post('/api/staff/raffle/upcoming/sites', { version, sites: Array.from({ length: SITES.length + 1 }, () => ({ site: 'x', radius_m: 100 })) });
+      assert.equal(tooMany.status, 400);
+      const radius = await taipei.form('/staff/raffle/upcoming/sites', [['county', 'Taipei'], ['version', version], ['site', inCounty('Taipei')[0].id], [`radius-${inCounty('Taipei')[0].id}`, '5']]);
       assert.equal(radius.status, 400);
       assert.match(radius.text, /radius_m: must be between 30 and 1000 metres/);
       assert.match(radius.text, new RegExp(`name="radius-${inCounty('Taipei')[0].id}" value="5"`), 'the typed radius is shown again');
-      const empty = await taipei.form('/staff/raffle/upcoming/sites', [['county', 'Taipei'], ['site', inCounty('Taipei')[1].id], [`radius-${inCounty('Taipei')[1].id}`, '']]);
-      assert.equal(empty.status, 400);
-      assert.match(empty.text, /radius_m: 請填公尺數/);
+      for (const typed of ['', '0x40', ' 50', '1e2', '-40']) {
+        const odd = await taipei.form('/staff/raffle/upcoming/sites', [['county', 'Taipei'], ['version', version], ['site', inCounty('Taipei')[1].id], [`radius-${inCounty('Taipei')[1].id}`, typed]]);
+        assert.equal(odd.status, 400, `radius ${JSON.stringify(typed)}`);
+        assert.match(odd.text, /radius_m: 請填公尺數/);
+      }
+      const fraction = await taipei.post('/api/staff/raffle/upcoming/sites', { version, sites: [{ site: inCounty('Taipei')[3].id, radius_m: 1000.5 }] });
+      assert.equal(fraction.status, 400);
+      assert.match(fraction.json.error, /radius_m: must be between 30 and 1000 metres/);
       const after = await taipei.get('/staff/raffle/upcoming/sites');
       assert.deepEqual(choiceOnPage(after.text).chosen, choiceOnPage(before.text).chosen);
       assert.equal((await keelung.get(`/staff/raffle/upcoming/sites?county=Taipei`)).status, 403);
@@ -115,9 +156,10 @@ for (const store of stores()) {
       for (let round = 0; round < 5; round++) {
         const tp = inCounty('Taipei').slice(0, 2 + (round % 3)).map((s) => ({ site: s.id, radius_m: 100 + round * 10 }));
         const kl = inCounty('Keelung').slice(0, 1 + (round % 4)).map((s) => ({ site: s.id, radius_m: 200 }));
+        const [tv, kv] = await Promise.all([sitesOf(taipei, 'upcoming'), sitesOf(keelung, 'upcoming')]);
         const [a, b] = await Promise.all([
-          taipei.post('/api/staff/raffle/upcoming/sites', { sites: tp }),
-          keelung.post('/api/staff/raffle/upcoming/sites', { sites: kl }),
+          taipei.post('/api/staff/raffle/upcoming/sites', { version: tv.version, sites: tp }),
+          keelung.post('/api/staff/raffle/upcoming/sites', { version: kv.version, sites: kl }),
         ]);
         assert.equal(a.status, 200, a.text);
         assert.equal(b.status, 200, b.text);
@@ -146,10 +188,13 @@ for (const store of stores()) {
       assert.equal(page.status, 200);
       assert.match(page.text, /已凍結/);
       assert.ok(!page.text.includes('<form method="post" action="/staff/raffle/running/sites"'));
-      const drop = await taipei.post('/api/staff/raffle/running/sites', { sites: [] });
+      const { version } = await sitesOf(taipei, 'running');
+      const drop = await taipei.post('/api/staff/raffle/running/sites', { version, sites: [] });
       assert.equal(drop.status, 409);
       assert.match(drop.json.error, /frozen since check-ins opened/);
-      const same = await taipei.post('/api/staff/raffle/running/sites', { sites: inCounty('Taipei').map((s) => ({ site: s.id, radius_m: 100 })) });
+      const badRadius = await taipei.form('/staff/raffle/running/sites', [['county', 'Taipei'], ['version', version], ['site', inCounty('Taipei')[0].id], [`radius-${inCounty('Taipei')[0].id}`, 'x']]);
+      assert.equal(badRadius.status, 409, 'frozen is the answer, whatever was typed');
+      const same = await taipei.post('/api/staff/raffle/running/sites', { version, sites: inCounty('Taipei').map((s) => ({ site: s.id, radius_m: 100 })) });
       assert.equal(same.status, 200, 'saving the same choice changes nothing and is not refused');
     });
 
@@ -210,6 +255,34 @@ for (const store of stores()) {
       assert.equal(renamed.status, 303, renamed.text);
       assert.equal((await fetch(server.url + '/api/campaigns').then((r) => r.json())).find((c) => c.id === 'form-made').name_zh, '改名的活動');
       assert.equal((await taipei.get('/staff/raffle/new-campaign')).status, 403, 'an editor may not create campaigns');
+      assert.equal((await taipei.get('/staff/raffle/form-made/edit')).status, 403);
+      assert.equal((await taipei.form('/staff/raffle/campaigns', fields.map(([k, v]) => [k, k === 'id' ? 'by-editor' : v]))).status, 403);
+    });
+
+    it('an edit form saved unchanged changes nothing, to the second; after opening, a rename changes only the name', async () => {
+      const odd = campaign('odd-times', 15);
+      odd.draws[0].cutoff = `${taiwanDate(40)}T12:00:00+08:00`;
+      odd.draws[0].date = `${taiwanDate(45)}T15:00:30+08:00`;
+      odd.draws.push({ ...odd.draws[0], id: 'second', cutoff: `${taiwanDate(50)}T00:00:00+08:00`, date: `${taiwanDate(51)}T09:15:45+08:00` });
+      assert.equal((await admin.post('/api/staff/campaigns', odd)).status, 201);
+      const before = (await fetch(server.url + '/api/campaigns').then((r) => r.json())).find((c) => c.id === 'odd-times');
+      const page = await admin.get('/staff/raffle/odd-times/edit');
+      const unchanged = await admin.form('/staff/raffle/campaigns', formFields(page.text, '/staff/raffle/campaigns').filter(([k]) => k !== 'csrf'));
+      assert.equal(unchanged.status, 303, unchanged.text);
+      const after = (await fetch(server.url + '/api/campaigns').then((r) => r.json())).find((c) => c.id === 'odd-times');
+      assert.deepEqual(after, before);
+
+      const running = await admin.get('/staff/raffle/running/edit');
+      assert.match(running.text, /role="status">活動已開始受理打卡/);
+      assert.match(running.text, /<fieldset class="frozen" disabled>/);
+      const sent = formFields(running.text, '/staff/raffle/campaigns').filter(([k]) => k !== 'csrf').map(([k, v]) => [k, k === 'name_zh' ? '改名後的進行中活動' : v]);
+      assert.ok(!sent.some(([k]) => k === 'start'), 'a browser sends nothing of a disabled fieldset');
+      const renamed = await admin.form('/staff/raffle/campaigns', sent);
+      assert.equal(renamed.status, 303, renamed.text);
+      const listed = (await fetch(server.url + '/api/campaigns').then((r) => r.json())).find((c) => c.id === 'running');
+      assert.equal(listed.name_zh, '改名後的進行中活動');
+      assert.equal(listed.start, taiwanDate(-1));
+      assert.equal((await sitesOf(taipei, 'running')).sites.length, inCounty('Taipei').length, 'the sites stay');
     });
 
     it('a wrong campaign form comes back with each problem named and everything as typed', async () => {

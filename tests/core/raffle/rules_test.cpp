@@ -39,7 +39,7 @@ TEST_CASE("ids, period, counties, sites and prizes are checked, each problem nam
         "min_counties: 9 is not between 1 and 8 (the counties)",
         "sites[5].site: unknown site \"site-gone\"",
         "sites[6].site: \"site-tp\" listed twice",
-        "sites[6].radius_m: must be more than 0",
+        "sites[6].radius_m: must be between 30 and 1000 metres",
         "draws[0].prizes[0].count: must be at least 1",
         "draws[0].prizes[1].county: unknown county \"Tainan\"",
         "draws[1].id: \"2026-11\" is used by an earlier draw",

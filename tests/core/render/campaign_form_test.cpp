@@ -113,6 +113,31 @@ TEST_CASE("the form of a campaign reads back as the same campaign; prizes it can
           "draws[1].prizes: the rules are frozen since check-ins opened on 2026-10-01");
 }
 
+TEST_CASE("an unchanged form gives back the stored campaign exactly: times to the second, every draw, untrimmed text") {
+    const auto counties = raffle::fixture::counties();
+    content::Campaign c = raffle::fixture::campaign();
+    c.draws[0].cutoff = at("2026-11-15T12:00:00+08:00");  // not the end of a day: the API allows it
+    c.draws[0].date = at("2026-11-20T10:00:30+08:00");    // seconds the form does not show
+    c.draws[0].seed_source_zh = " 示範彩券 2026-11-19 開獎號碼 ";
+    for (int i = 0; i < 8; ++i) {  // more draws than a form shows empty rows for
+        content::CampaignDraw more = c.draws[1];
+        more.id = "extra-" + std::to_string(i);
+        c.draws.push_back(more);
+    }
+    const CampaignForm f = campaign_form_of(c, counties);
+    REQUIRE(f.draws.size() == c.draws.size() + 1);
+    auto back = campaign_from_form(f, &c, counties, raffle::fixture::sites(), text::Lang::zh_TW);
+    REQUIRE_MESSAGE(back.ok(), back.error());
+    CHECK(text::to_json_text(content::to_json(*back)) == text::to_json_text(content::to_json(c)));
+    // A changed day is read as that day's end.
+    CampaignForm moved = f;
+    moved.draws[0].cutoff = "2026-11-16";
+    auto later = campaign_from_form(moved, &c, counties, raffle::fixture::sites(), text::Lang::zh_TW);
+    REQUIRE(later.ok());
+    CHECK(later->draws[0].cutoff == at("2026-11-16T23:59:59+08:00"));
+    CHECK(later->draws[0].date == at("2026-11-20T10:00:30+08:00"));
+}
+
 TEST_CASE("the campaign form page: every field labelled, the typed values and the problems shown") {
     CampaignFormView v;
     v.form = filled();
@@ -127,17 +152,32 @@ TEST_CASE("the campaign form page: every field labelled, the typed values and th
     CHECK(has(html, "<label for=\"c-d0-date\">抽獎時間</label><input id=\"c-d0-date\" name=\"draws-0-date\" type=\"datetime-local\" value=\"2027-04-20T15:00\""));
     CHECK(has(html, "aria-describedby=\"c-min_counties-hint\""));
     CHECK(has(html, "name=\"first_sites\" value=\"none\" checked"));
-    // Every input has a label pointing at it.
-    for (size_t at = html.find("<input id=\""); at != std::string::npos; at = html.find("<input id=\"", at + 1)) {
-        const size_t end = html.find('"', at + 11);
-        const std::string id = html.substr(at + 11, end - at - 11);
+    // Every visible input — text, date, number, checkbox, radio — has a label pointing at it.
+    int inputs = 0;
+    for (size_t at = html.find("<input"); at != std::string::npos; at = html.find("<input", at + 1)) {
+        const std::string tag = html.substr(at, html.find('>', at) - at);
+        if (has(tag, "type=\"hidden\"")) continue;
+        const size_t id_at = tag.find(" id=\"");
+        REQUIRE_MESSAGE(id_at != std::string::npos, tag);
+        const std::string id = tag.substr(id_at + 5, tag.find('"', id_at + 5) - id_at - 5);
         CHECK_MESSAGE(has(html, "<label for=\"" + id + "\">"), id);
+        ++inputs;
     }
+    CHECK(inputs == 11 + 8 * static_cast<int>(v.form.draws.size()));  // 9 fields, 2 radios, 8 a draw
     v.editing = true;
     const std::string edit = campaign_form_main_html(v);
     CHECK(has(edit, "name=\"editing\" value=\"2027\""));
-    CHECK(has(edit, "value=\"2027\" required aria-describedby=\"c-id-hint\" readonly") == false);
-    CHECK(has(edit, " readonly"));
+    CHECK(has(edit, "name=\"id\" type=\"text\" value=\"2027\" required readonly aria-describedby=\"c-id-hint\""));
+    CHECK_FALSE(has(edit, "disabled"));
+    v.frozen = true;
+    v.note = "規則已凍結";
+    const std::string frozen = campaign_form_main_html(v);
+    CHECK(has(frozen, "<p class=\"notice ok\" role=\"status\">規則已凍結</p>"));
+    CHECK(has(frozen, "<fieldset class=\"frozen\" disabled>"));
+    // The names stay outside it, editable; the rules inside.
+    CHECK(frozen.find("name=\"name_zh\"") < frozen.find("<fieldset class=\"frozen\""));
+    CHECK(frozen.find("name=\"start\"") > frozen.find("<fieldset class=\"frozen\""));
+    CHECK_FALSE(has(frozen, "draws-2-id"));  // no empty row to add a draw
     CHECK_FALSE(has(edit, "first_sites"));
 }
 
