@@ -2,7 +2,7 @@
 //
 // Index of this file:
 // [SECTION] The table
-// [SECTION] Matching
+// [SECTION] Matching (and the body limit of an address)
 #include "routes/route_table.h"
 
 #include "routes/portal.h"
@@ -134,6 +134,15 @@ const std::vector<Route>& route_table() {
 // ----------------------------------------------------------------------------------------
 // [SECTION] Matching
 // ----------------------------------------------------------------------------------------
+
+BodyLimit body_limit_for(std::string_view method, std::string_view target) {
+    if (method == "POST") {
+        const std::string_view path = target.substr(0, target.find('?'));
+        for (const char* upload : {"/api/campaigns/{campaign}/photos", "/raffle/{campaign}/photo"})
+            if (path_matches(upload, path)) return {kPhotoBodyLimit, "photo"};
+    }
+    return {};
+}
 
 namespace {
 
