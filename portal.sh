@@ -22,6 +22,7 @@ DEBIAN_PACKAGES=(
   postgresql libpq-dev            # the store for scale; the tests run against a real server
   libsodium-dev                   # argon2id password hashes, random tokens
   libqrcodegencpp-dev             # QR codes: signboards, recovery codes (native)
+  libgd-dev                       # raffle photos: decoded and re-encoded without their metadata (native)
   libcurl4-openssl-dev            # feeds (native)
   libpugixml-dev                  # XML of the TDX parking feeds (native; WASM compiles the source package)
   chromium                        # browser tests (driven by playwright-core)

@@ -231,6 +231,26 @@ std::string site_options(const RaffleData& data, const content::Campaign& c, con
     return out;
 }
 
+// Checking in with a photo: a multipart form that works without JavaScript; with it,
+// raffle.js scales the photo down in the browser and sends it to data-api instead.
+// data-max-bytes is the server's limit for a photo (kPhotoBodyLimit, site/routes/route_table.h).
+std::string photo_form_html(const RaffleData& data, const CampaignPageView& v) {
+    const auto& c = *v.campaign;
+    const Lang lang = v.lang;
+    std::string out = "<form method=\"post\" action=\"" + escape_html(campaign_href(c) + "/photo") +
+                      "\" enctype=\"multipart/form-data\" class=\"checkin-form photo-form\" id=\"photo-form\" data-api=\"" +
+                      escape_html("/api/campaigns/" + text::percent_encode(c.id) + "/photos") + "\" data-page=\"" +
+                      escape_html(campaign_href(c)) + "\" data-max-bytes=\"10485760\">";
+    out += "<h3>" + escape_html(t("raffle.photo_heading", lang)) + "</h3><p>" + escape_html(t("raffle.photo_how", lang)) + "</p>";
+    out += "<div class=\"field\"><label for=\"r-photo-site\">" + escape_html(t("raffle.site", lang)) +
+           "</label><select id=\"r-photo-site\" name=\"site\" required>" + site_options(data, c, v.prefill_site, lang) + "</select></div>";
+    out += "<div class=\"field\"><label for=\"r-photo\">" + escape_html(t("raffle.photo", lang)) +
+           "</label><input type=\"file\" id=\"r-photo\" name=\"photo\" accept=\"image/jpeg,image/png\" required "
+           "aria-describedby=\"r-photo-hint\"><p class=\"hint\" id=\"r-photo-hint\">" + escape_html(t("raffle.photo_hint", lang)) + "</p></div>";
+    out += "<div class=\"actions\"><button type=\"submit\">" + escape_html(t("raffle.photo_send", lang)) + "</button></div></form>";
+    return out;
+}
+
 std::string checkin_forms_html(const RaffleData& data, const CampaignPageView& v) {
     const auto& c = *v.campaign;
     const Lang lang = v.lang;
@@ -251,14 +271,14 @@ std::string checkin_forms_html(const RaffleData& data, const CampaignPageView& v
     out += "<button type=\"button\" id=\"checkin-position\" hidden>" + escape_html(t("raffle.checkin_position", lang)) +
            "</button></div>";
     out += "<noscript><p class=\"hint\">" + escape_html(t("raffle.position_needs_js", lang)) + "</p></noscript>";
-    out += "</form><div id=\"checkin-result\" role=\"status\" aria-live=\"polite\"></div></section>";
+    out += "</form>" + photo_form_html(data, v) + "<div id=\"checkin-result\" role=\"status\" aria-live=\"polite\"></div></section>";
     return out;
 }
 
 std::string privacy_notice_html(const content::Campaign& c, Lang lang) {
     std::string out = "<details class=\"privacy\" open><summary>" + escape_html(t("raffle.privacy_heading", lang)) + "</summary><ul>";
     for (const char* key : {"raffle.privacy.who", "raffle.privacy.what", "raffle.privacy.why", "raffle.privacy.apart",
-                            "raffle.privacy.until", "raffle.privacy.rights", "raffle.privacy.cookie"}) {
+                            "raffle.privacy.until", "raffle.privacy.photo", "raffle.privacy.rights", "raffle.privacy.cookie"}) {
         std::string line = fill(t(key, lang), "until", text::format_date(c.contacts_erased_after, lang));
         out += "<li>" + escape_html(line) + "</li>";
     }
@@ -720,7 +740,11 @@ std::string staff_raffle_main_html(const StaffRaffleView& v) {
         for (const auto& w : v.waiting) {
             const std::string base = "/staff/raffle/checkins/" + std::to_string(w.id);
             const std::string reason_id = "reason-" + std::to_string(w.id);
-            out += "<tr><th scope=\"row\">" + escape_html(w.site_name) + "</th><td>" + escape_html(when(w.at, lang)) + "</td><td>" +
+            // A photo check-in shows its photo (width-limited, linking to the whole of it).
+            const std::string photo = w.proof != "photo" ? "" :
+                "<a class=\"review-photo\" href=\"" + escape_html(base + "/photo") + "\"><img src=\"" + escape_html(base + "/photo") +
+                "\" alt=\"" + escape_html(fill(t("raffle.review_photo_alt", lang), "site", w.site_name)) + "\" width=\"240\" loading=\"lazy\"></a><span class=\"review-photo-caption\">" + escape_html(t("raffle.review_photo", lang)) + "</span>";
+            out += "<tr><th scope=\"row\">" + escape_html(w.site_name) + "</th><td>" + escape_html(when(w.at, lang)) + "</td><td>" + photo +
                    escape_html(w.note) + "</td><td><form method=\"post\" action=\"" + escape_html(base + "/review") + "\">" + csrf +
                    "<div class=\"field\"><label for=\"" + reason_id + "\">" + escape_html(t("raffle.review_reason", lang)) +
                    "</label><input id=\"" + reason_id + "\" name=\"reason\"></div><button type=\"submit\" name=\"decision\" value=\"accept\">" +

@@ -198,6 +198,7 @@ int make_portal(Options& o, const content::Catalog& catalog, site::Store& store,
 int run_server(Options& o, long port, site::Portal& portal) {
     site::HttpServer server([&portal](const site::Request& r) { return portal.handle(r); });
     if (int threads = std::atoi(o["threads"].c_str()); threads > 0) server.set_threads(threads);
+    server.set_body_limit_for(site::body_limit_for);
     std::uint16_t bound = 0;
     if (auto err = server.listen(o["host"], static_cast<std::uint16_t>(port), bound); !err.empty()) {
         std::fprintf(stderr, "beitai: %s\n", err.c_str());

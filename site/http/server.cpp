@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <cstdio>
 #include <thread>
@@ -127,8 +128,10 @@ OutgoingMessage to_beast(Response&& r, unsigned version, bool keep_alive, bool h
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket&& socket, const Handler& handler, std::uint64_t body_limit, int idle_seconds)
-        : stream_(std::move(socket)), handler_(handler), body_limit_(body_limit), idle_seconds_(idle_seconds) {}
+    Session(tcp::socket&& socket, const Handler& handler, std::uint64_t body_limit, const BodyLimitFor& limit_for,
+            int idle_seconds)
+        : stream_(std::move(socket)), handler_(handler), default_limit_(body_limit), limit_for_(limit_for),
+          idle_seconds_(idle_seconds) {}
 
     void start() {
         asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
@@ -137,9 +140,35 @@ public:
 private:
     void read() {
         parser_.emplace();
-        parser_->body_limit(body_limit_);
+        // No limit while the header is read: the limit depends on the address (on_header).
+        // (Not boost::none: Beast 1.74 compares a Content-Length with it and refuses.)
+        parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
         parser_->header_limit(16 * 1024);
+        limit_ = BodyLimit{default_limit_, "request body"};
         stream_.expires_after(std::chrono::seconds(idle_seconds_));
+        http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_header, shared_from_this()));
+    }
+
+    void on_header(beast::error_code ec, std::size_t n) {
+        if (ec) return on_read(ec, n);
+        const auto& in = parser_->get();
+        if (limit_for_) limit_ = limit_for_(std::string_view(in.method_string().data(), in.method_string().size()),
+                                            std::string_view(in.target().data(), in.target().size()));
+        if (const auto length = parser_->content_length(); length && *length > limit_.bytes)
+            return on_read(http::error::body_limit, n);
+        parser_->body_limit(limit_.bytes);  // a chunked body is counted as it comes
+        if (beast::iequals(in[http::field::expect], "100-continue") && !parser_->is_done()) {
+            // The client waits for this before sending a big body (curl does, for a second).
+            auto answer = std::make_shared<http::response<http::empty_body>>(http::status::continue_, in.version());
+            return http::async_write(stream_, *answer, [self = shared_from_this(), answer](beast::error_code e, std::size_t) {
+                if (e) return self->close();
+                self->read_body();
+            });
+        }
+        read_body();
+    }
+
+    void read_body() {
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
     }
 
@@ -148,8 +177,11 @@ private:
             return close();
         if (ec) unread_request_ = true;
         if (ec == http::error::body_limit) {
-            return send(Response::json_error(413, "request body larger than " + std::to_string(body_limit_) + " bytes"),
-                        11, false, false);
+            std::string limit = std::to_string(limit_.bytes) + " bytes";
+            if (limit_.bytes % (1024 * 1024) == 0) limit += " (" + std::to_string(limit_.bytes / (1024 * 1024)) + " MB)";
+            // Whatever the client still sends is read and dropped before closing (drain).
+            drain_limit_ = std::max<std::uint64_t>(kMaxDrainBytes, 2 * limit_.bytes);
+            return send(Response::json_error(413, limit_.what + " larger than " + limit), 11, false, false);
         }
         if (ec) {
             // A malformed request line or header: answer once, then close.
@@ -293,7 +325,7 @@ private:
         stream_.async_read_some(asio::buffer(discard_),
                                 [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                                     self->drained_ += n;
-                                    if (!ec && self->drained_ < kMaxDrainBytes) self->drain();
+                                    if (!ec && self->drained_ < self->drain_limit_) self->drain();
                                 });
     }
 
@@ -301,11 +333,16 @@ private:
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     const Handler& handler_;
-    std::uint64_t body_limit_;
+    std::uint64_t default_limit_;
+    const BodyLimitFor& limit_for_;
+    BodyLimit limit_;  // the current request's
     int idle_seconds_;
     bool unread_request_ = false;
-    static constexpr std::size_t kMaxDrainBytes = 8 * 1024 * 1024;
-    std::size_t drained_ = 0;
+    // At least this much of an unread body is drained; twice the limit for a large one, so
+    // that a client sending a little over it still gets the 413 rather than a reset.
+    static constexpr std::uint64_t kMaxDrainBytes = 8 * 1024 * 1024;
+    std::uint64_t drain_limit_ = kMaxDrainBytes;
+    std::uint64_t drained_ = 0;
     std::array<char, 16 * 1024> discard_{};
     std::shared_ptr<EventStream> events_;  // set while this connection is an event stream
     bool writing_events_ = false;
@@ -321,6 +358,7 @@ struct HttpServer::Impl {
     Handler handler;
     int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::uint64_t body_limit = 1024 * 1024;
+    BodyLimitFor body_limit_for;
     int idle_seconds = 30;
     asio::io_context accept_io{1};
     tcp::acceptor acceptor{accept_io};
@@ -343,7 +381,7 @@ struct HttpServer::Impl {
                 return;
             }
             socket.set_option(tcp::no_delay(true), ec);
-            std::make_shared<Session>(std::move(socket), handler, body_limit, idle_seconds)->start();
+            std::make_shared<Session>(std::move(socket), handler, body_limit, body_limit_for, idle_seconds)->start();
             accept();
         });
     }
@@ -358,6 +396,10 @@ HttpServer& HttpServer::set_threads(int threads) {
 }
 HttpServer& HttpServer::set_body_limit(std::uint64_t bytes) {
     impl_->body_limit = bytes;
+    return *this;
+}
+HttpServer& HttpServer::set_body_limit_for(BodyLimitFor limit_for) {
+    impl_->body_limit_for = std::move(limit_for);
     return *this;
 }
 HttpServer& HttpServer::set_idle_timeout_seconds(int seconds) {

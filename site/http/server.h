@@ -6,7 +6,9 @@
 //
 // Implemented features:
 //  [X] keep-alive, pipelining-safe sequential responses
-//  [X] body limit (413 past it), header limit, read and idle timeouts
+//  [X] body limit (413 past it, naming the limit), per address when set_body_limit_for says so
+//      (the header is read first, then the body under its address's limit); header limit,
+//      read and idle timeouts; "Expect: 100-continue" answered once the body is within it
 //  [X] security headers on every response (CSP with 'wasm-unsafe-eval', nosniff, …)
 //  [X] HEAD answered like GET without a body
 //  [X] streamed bodies (Response::stream: chunked, or a declared length) and delayed answers
@@ -18,12 +20,22 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "http/message.h"
 
 namespace beitai::site {
 
 using Handler = std::function<Response(const Request&)>;
+
+// How much body a request may carry, chosen from its method and target (path and query, as
+// sent) before the body is read. `what` names the body in the 413's message ("photo larger
+// than 10485760 bytes (10 MB)").
+struct BodyLimit {
+    std::uint64_t bytes = 1024 * 1024;
+    std::string what = "request body";
+};
+using BodyLimitFor = std::function<BodyLimit(std::string_view method, std::string_view target)>;
 
 class HttpServer {
 public:
@@ -32,6 +44,8 @@ public:
 
     HttpServer& set_threads(int threads);
     HttpServer& set_body_limit(std::uint64_t bytes);  // default 1 MiB
+    // A limit per address instead (set_body_limit's is then unused).
+    HttpServer& set_body_limit_for(BodyLimitFor limit_for);
     HttpServer& set_idle_timeout_seconds(int seconds);
 
     // Binds and listens; port 0 picks a free one. Returns the port, or an error message.

@@ -29,6 +29,10 @@ struct CountySitesView;
 
 namespace beitai::site {
 
+namespace photo {
+struct ReencodedPhoto;
+}
+
 struct PortalConfig {
     std::string public_url;       // "http://127.0.0.1:8080": feeds and links use it
     bool secure_cookies = false;  // behind TLS: __Host- cookies with Secure
@@ -179,13 +183,28 @@ private:
     Response raffle_unavailable(const Call& call, int status, const std::string& message);
     RaffleReply raffle_register(const Call& call, CampaignCall& cc, const text::Json& body);
     RaffleReply raffle_check_in(const Call& call, CampaignCall& cc, const text::Json& body);
+    // Shared by every kind of check-in: taking part, the campaign, the rate limits; then the
+    // core's judgement and the store (with the photo, if any, in the same transaction).
+    std::optional<RaffleReply> checkin_gate(const Call& call, const CampaignCall& cc);
+    RaffleReply judge_and_store(const Call& call, CampaignCall& cc, const raffle::CheckinClaim& claim,
+                                const photo::ReencodedPhoto* photo);
     RaffleReply raffle_recover(const Call& call, CampaignCall& cc, const text::Json& body);
     RaffleReply raffle_erase(const Call& call, CampaignCall& cc, const text::Json& body);
     using RaffleAction = RaffleReply (Portal::*)(const Call&, CampaignCall&, const text::Json&);
     // A raffle form: its fields read as the JSON the API takes, the action, the page again.
     Response raffle_form(const Call& call, RaffleAction action);
+    // A form's reply: to the campaign's page with its notice (Post/Redirect/Get) when done,
+    // else the page again with the refusal and what was typed.
+    Response raffle_form_answer(const Call& call, CampaignCall& cc, const RaffleReply& reply);
     // The same action for the API: its JSON, the reply's body or {"error"}.
     Response raffle_api(const Call& call, RaffleAction action);
+    static Response raffle_api_answer(const RaffleReply& reply);
+    // raffle_photos.cpp: checking in with a photo — the API's raw image, the form's multipart
+    // body — and the photo shown to the staff who review it
+    Response api_photo(const Call& call);
+    Response raffle_photo_form(const Call& call);
+    Response checkin_photo(const Call& call);
+    RaffleReply raffle_photo_check_in(const Call& call, CampaignCall& cc, const std::string& site, std::string_view bytes);
     Response campaign_page(const Call& call, const CampaignCall& cc, const RaffleReply* reply);
     text::Json progress_json(const CampaignCall& cc);
     // staff_raffle.cpp

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "auth/password.h"
+#include "photo/reencode.h"
 #include "qr/encode.h"
 #include "raffle/participant.h"
 #include "raffle/progress.h"
@@ -126,11 +127,12 @@ Portal::RaffleReply Portal::raffle_register(const Call& call, CampaignCall& cc, 
     return reply;
 }
 
-Portal::RaffleReply Portal::raffle_check_in(const Call& call, CampaignCall& cc, const text::Json& body) {
+// What every check-in passes before its proof is read: taking part, a campaign run here, the
+// rate limits (counted before any work, a photo's decoding included).
+std::optional<Portal::RaffleReply> Portal::checkin_gate(const Call& call, const CampaignCall& cc) {
     const text::Lang lang = request_lang(call.request);
-    const auto& c = cc.campaign;
-    if (!cc.me) return {401, say(lang, "請先報名，或用復原碼在這台裝置接續。", "Take part first, or continue on this device with your recovery code.")};
-    if (c.external) return {403, say(lang, "這個活動不在本站打卡。", "This campaign takes no check-ins here.")};
+    if (!cc.me) return RaffleReply{401, say(lang, "請先報名，或用復原碼在這台裝置接續。", "Take part first, or continue on this device with your recovery code.")};
+    if (cc.campaign.external) return RaffleReply{403, say(lang, "這個活動不在本站打卡。", "This campaign takes no check-ins here.")};
     const std::string who = "p" + std::to_string(cc.me->id);
     if (!raffle_->checkins_per_participant.allow(who, call.now) ||
         !raffle_->checkins_per_address.allow(client_address(call.request), call.now)) {
@@ -140,6 +142,12 @@ Portal::RaffleReply Portal::raffle_check_in(const Call& call, CampaignCall& cc, 
         r.headers.emplace_back("Retry-After", std::to_string(std::max<UnixTime>(1, wait)));
         return r;
     }
+    return std::nullopt;
+}
+
+Portal::RaffleReply Portal::raffle_check_in(const Call& call, CampaignCall& cc, const text::Json& body) {
+    const text::Lang lang = request_lang(call.request);
+    if (auto refused = checkin_gate(call, cc)) return std::move(*refused);
     if (!body.is_object()) return {400, say(lang, "請求內容必須是物件。", "The request body must be an object.")};
     for (const auto& [key, value] : body.items())
         if (key != "site" && key != "code" && key != "lat" && key != "lon" && key != "accuracy_m" && key != "proof" && key != "csrf")
@@ -158,6 +166,15 @@ Portal::RaffleReply Portal::raffle_check_in(const Call& call, CampaignCall& cc, 
         claim.code = json_string(body, "code");
         if (claim.code.empty()) return {400, std::string("code: ") + say(lang, "請輸入立牌代碼", "type the signboard's code")};
     }
+    return judge_and_store(call, cc, claim, nullptr);
+}
+
+// The core judges the claim against the participant's earlier check-ins, one check-in of theirs
+// at a time; an accepted one is stored — with its photo, in the same transaction, when it has one.
+Portal::RaffleReply Portal::judge_and_store(const Call& call, CampaignCall& cc, const raffle::CheckinClaim& claim,
+                                            const photo::ReencodedPhoto* photo) {
+    const text::Lang lang = request_lang(call.request);
+    const auto& c = cc.campaign;
     std::lock_guard<std::mutex> one_at_a_time(raffle_->participant_lock(cc.me->id));
     const auto places = raffle_->places(c);
     auto keys = raffle_->store().signboard_keys();
@@ -184,7 +201,8 @@ Portal::RaffleReply Portal::raffle_check_in(const Call& call, CampaignCall& cc, 
     if (verdict.reason == raffle::CheckinReason::too_fast)
         row.note = std::string(raffle::reason_name(verdict.reason)) + " from " + verdict.from_site + " at " +
                    std::to_string(static_cast<long long>(std::lround(verdict.speed_kmh))) + " km/h";
-    auto added = raffle_->store().add_checkin(row);
+    auto added = photo ? raffle_->store().add_photo_checkin(row, photo->jpeg, photo->width, photo->height)
+                       : raffle_->store().add_checkin(row);
     if (!added) return {500, added.error()};
     if (*added == AddResult::duplicate) {
         // A second request for the same site raced the first; the store kept one.

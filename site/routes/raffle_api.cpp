@@ -12,7 +12,10 @@ Response Portal::raffle_api(const Call& call, RaffleAction action) {
     if (!staff::is_json(call.request)) return Response::json_error(415, "request body: expected application/json");
     auto body = text::parse_json_text(call.request.body, "request body");
     if (!body) return Response::json_error(400, body.error());
-    RaffleReply reply = (this->*action)(call, *cc, *body);
+    return raffle_api_answer((this->*action)(call, *cc, *body));
+}
+
+Response Portal::raffle_api_answer(const RaffleReply& reply) {
     Response r = reply.status >= 400 ? Response::json_error(reply.status, reply.message)
                                      : Response::json(reply.status, text::to_json_text(reply.body));
     if (reply.status >= 400 && reply.body.is_object()) r = Response::json(reply.status, text::to_json_text(reply.body));

@@ -37,16 +37,20 @@ Response Portal::raffle_form(const Call& call, RaffleAction action) {
     auto body = staff::body_json(call.request, std::nullopt);
     RaffleReply reply = body ? (this->*action)(call, *cc, *body) : RaffleReply{400, body.error()};
     if (reply.status >= 400 && body) reply.typed = *body;
+    return raffle_form_answer(call, *cc, reply);
+}
+
+Response Portal::raffle_form_answer(const Call& call, CampaignCall& cc, const RaffleReply& reply) {
     // Done: back to the campaign's page (Post/Redirect/Get), which says what was done — but
     // a new recovery code is shown on this answer only, never put in an address.
     if (reply.status < 400 && reply.recovery_code.empty() && !reply.notice_key.empty()) {
-        std::string to = "/raffle/" + text::percent_encode(cc->campaign.id) + "?notice=" + text::percent_encode(reply.notice_key);
+        std::string to = "/raffle/" + text::percent_encode(cc.campaign.id) + "?notice=" + text::percent_encode(reply.notice_key);
         if (!reply.notice_site.empty()) to += "&at=" + text::percent_encode(reply.notice_site);
         Response r = redirect(to);
         r.headers.insert(r.headers.end(), reply.headers.begin(), reply.headers.end());
         return r;
     }
-    return campaign_page(call, *cc, &reply);
+    return campaign_page(call, cc, &reply);
 }
 
 Response Portal::raffle_register_form(const Call& call) { return raffle_form(call, &Portal::raffle_register); }

@@ -51,6 +51,8 @@ std::vector<std::string> RaffleState::erase_expired_contacts(UnixTime now) {
         if (c.external || !raffle::contacts_expired(c, now)) continue;
         auto n = store_->erase_contacts(c.id);
         if (n && *n > 0) erased.push_back(c.id + ": " + std::to_string(*n) + " contacts erased (prize period over)");
+        auto photos = store_->erase_photos(c.id);  // of check-ins never reviewed
+        if (photos && *photos > 0) erased.push_back(c.id + ": " + std::to_string(*photos) + " unreviewed photos erased (prize period over)");
     }
     return erased;
 }

@@ -34,8 +34,9 @@ public:
     Result<std::optional<content::Campaign>> campaign(const std::string& id, UnixTime now);
     // After this process created or replaced a campaign.
     void forget_campaigns();
-    // Erases the contacts of every campaign whose prize period is over (raffle/rules.h), at
-    // most once an hour; returns "campaign: n contacts" for each that had any, for the audit.
+    // Erases the contacts (and the photos never reviewed) of every campaign whose prize period
+    // is over (raffle/rules.h), at most once an hour; returns "campaign: n contacts" for each
+    // that had any, for the audit.
     std::vector<std::string> erase_expired_contacts(UnixTime now);
     std::vector<raffle::Place> places(const content::Campaign& campaign) const;
     const std::string& entries_secret() const { return entries_secret_; }

@@ -2,7 +2,7 @@
 //
 // Index of this file:
 // [SECTION] The table
-// [SECTION] Matching
+// [SECTION] Matching (and the body limit of an address)
 #include "routes/route_table.h"
 
 #include "routes/portal.h"
@@ -72,6 +72,7 @@ const std::vector<Route>& route_table() {
         {"/raffle/{campaign}/check-in",    POST,   participant, no_store,   &Portal::raffle_checkin_form},
         {"/raffle/{campaign}/recover",     POST,   participant, no_store,   &Portal::raffle_recover_form},
         {"/raffle/{campaign}/erase",       POST,   participant, no_store,   &Portal::raffle_erase_form},
+        {"/raffle/{campaign}/photo",       POST,   participant, no_store,   &Portal::raffle_photo_form},
         {"/raffle/{campaign}/nearby",      GET,        anyone,  no_store,   &Portal::raffle_nearby_page},
         {"/raffle/{campaign}/draws/{draw}", GET,       anyone,  no_store,   &Portal::raffle_draw_page},
         {"/raffle/{campaign}/draws/{draw}/verify", GET, anyone, revalidate, &Portal::raffle_verify_page},
@@ -79,6 +80,7 @@ const std::vector<Route>& route_table() {
         {"/api/campaigns/{campaign}/stats", GET,       anyone,  revalidate, &Portal::api_campaign_stats},
         {"/api/campaigns/{campaign}/participants", POST, participant, no_store, &Portal::api_register},
         {"/api/campaigns/{campaign}/checkins", POST, participant, no_store,   &Portal::api_checkin},
+        {"/api/campaigns/{campaign}/photos", POST, participant, no_store,     &Portal::api_photo},
         {"/api/campaigns/{campaign}/me",   GET,        anyone,  no_store,   &Portal::api_me},
         {"/api/campaigns/{campaign}/recover", POST, participant, no_store,   &Portal::api_recover},
         {"/api/campaigns/{campaign}/me/erase", POST, participant, no_store,  &Portal::api_erase},
@@ -123,6 +125,7 @@ const std::vector<Route>& route_table() {
         {"/staff/raffle/{campaign}/signboards", GET,   staff,   no_store,   &Portal::signboards_print_page},
         {"/staff/raffle/{campaign}/signboards/{site}.svg", GET, staff, no_store, &Portal::signboard_sheet},
         {"/api/staff/raffle/checkins/{id}/review", POST, staff, no_store, &Portal::review_checkin},
+        {"/staff/raffle/checkins/{id}/photo", GET,     staff,   no_store,   &Portal::checkin_photo},
         {"/api/staff/campaigns",           POST,       admin,   no_store,   &Portal::create_campaign},
         {"/api/staff/signboards/rotate",   POST,       admin,   no_store,   &Portal::rotate_signboards},
         // -- staff: accounts and the audit log, for the committee secretariat
@@ -143,6 +146,15 @@ const std::vector<Route>& route_table() {
 // ----------------------------------------------------------------------------------------
 // [SECTION] Matching
 // ----------------------------------------------------------------------------------------
+
+BodyLimit body_limit_for(std::string_view method, std::string_view target) {
+    if (method == "POST") {
+        const std::string_view path = target.substr(0, target.find('?'));
+        for (const char* upload : {"/api/campaigns/{campaign}/photos", "/raffle/{campaign}/photo"})
+            if (path_matches(upload, path)) return {kPhotoBodyLimit, "photo"};
+    }
+    return {};
+}
 
 namespace {
 

@@ -13,6 +13,7 @@
 // routes it covers.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@
 
 #include "auth/sessions.h"
 #include "http/message.h"
+#include "http/server.h"
 
 namespace beitai::site {
 
@@ -88,6 +90,10 @@ const std::vector<Route>& route_table();
 RouteMatch match_route(const std::vector<Route>& routes, const std::string& method, const std::string& path);
 // Whether `path` fits `pattern`; its parameters go to `params` when given.
 bool path_matches(std::string_view pattern, std::string_view path, RouteParams* params = nullptr);
+// How large a request's body may be (http/server.h), from its method and target as sent:
+// kPhotoBodyLimit for the photo uploads, 1 MiB for everything else.
+constexpr std::uint64_t kPhotoBodyLimit = 10 * 1024 * 1024;
+BodyLimit body_limit_for(std::string_view method, std::string_view target);
 // "GET, HEAD, POST": the value of an Allow header for Method bits.
 std::string allow_header(unsigned methods);
 const char* to_string(Access access);

@@ -12,6 +12,7 @@
 #include "render/notices.h"
 #include "render/raffle_views.h"
 #include "routes/staff_support.h"
+#include "store/raffle_rows.h"
 #include "text/csv.h"
 #include "text/sha256.h"
 #include "text/trim.h"
@@ -73,6 +74,7 @@ Response Portal::staff_raffle_page(const Call& call) {
             if (s.id == w.site) row.site_name = s.name;
         row.county = w.county;
         row.note = w.note;
+        row.proof = proof_name(w.proof);
         row.state = raffle::state_name(w.state);
         row.at = w.at;
         view.waiting.push_back(std::move(row));

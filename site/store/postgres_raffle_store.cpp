@@ -34,7 +34,7 @@ public:
         if (auto s = db_.open(conninfo); !s) return s;
         // Two processes starting at once must not both create the tables.
         if (auto s = db_.exec_script("SELECT pg_advisory_lock(7263502);"); !s) return s;
-        auto schema = db_.exec_script(raffle_schema("BIGSERIAL PRIMARY KEY"));
+        auto schema = db_.exec_script(raffle_schema("BIGSERIAL PRIMARY KEY", "BYTEA"));
         db_.exec_script("SELECT pg_advisory_unlock(7263502);");
         if (!schema) return Error{"PostgreSQL: cannot create the raffle tables: " + schema.error()};
         return ok_status();
@@ -194,7 +194,9 @@ public:
         // The foreign keys cascade too; spelled out, the erasure reads as what it does.
         return transaction(
             [&]() -> Status {
-                for (const char* sql : {"DELETE FROM raffle_checkins WHERE participant_id = $1",
+                for (const char* sql : {"DELETE FROM raffle_photos WHERE checkin_id IN "
+                                        "(SELECT id FROM raffle_checkins WHERE participant_id = $1)",
+                                        "DELETE FROM raffle_checkins WHERE participant_id = $1",
                                         "DELETE FROM raffle_contacts WHERE participant_id = $1",
                                         "DELETE FROM raffle_participants WHERE id = $1"})
                     if (auto r = db_.exec(sql, {num(participant)}); !r) return Error{r.error()};
@@ -273,12 +275,67 @@ public:
                          "\""};
         std::lock_guard<std::mutex> lock(mutex_);
         db_.reconnect_if_lost();
-        auto r = db_.exec(
-            "UPDATE raffle_checkins SET state = $1, reviewer = $2, note = $3, reviewed_at = $4 "
-            "WHERE id = $5 AND state IN ('held', 'photo_pending')",
-            {raffle::state_name(state), reviewer, note, num(at), num(checkin)});
-        if (!r) return Error{prefixed("cannot review check-in " + num(checkin) + ": " + r.error())};
-        return r->affected() > 0;
+        bool reviewed = false;
+        auto s = transaction(
+            [&]() -> Status {
+                auto r = db_.exec(
+                    "UPDATE raffle_checkins SET state = $1, reviewer = $2, note = $3, reviewed_at = $4 "
+                    "WHERE id = $5 AND state IN ('held', 'photo_pending')",
+                    {raffle::state_name(state), reviewer, note, num(at), num(checkin)});
+                if (!r) return Error{r.error()};
+                reviewed = r->affected() > 0;
+                if (!reviewed) return ok_status();
+                // The decision is kept, not the photo.
+                return status_of(db_.exec("DELETE FROM raffle_photos WHERE checkin_id = $1", {num(checkin)}));
+            },
+            "cannot review check-in " + num(checkin));
+        if (!s) return Error{s.error()};
+        return reviewed;
+    }
+
+    // --- photos -------------------------------------------------------------------------
+
+    Result<AddResult> add_photo_checkin(const StoredCheckin& checkin, const std::string& jpeg, int width, int height) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        AddResult result = AddResult::duplicate;
+        auto s = transaction(
+            [&]() -> Status {
+                auto r = insert_checkin(checkin, " RETURNING id");
+                if (!r) return Error{r.error()};
+                if (r->size() == 0) return ok_status();  // a duplicate: no row, no photo
+                result = AddResult::stored;
+                // Bytes as hex text (parameters are passed as text), decoded by the server.
+                return status_of(db_.exec(
+                    "INSERT INTO raffle_photos (checkin_id, content_type, width, height, bytes) "
+                    "VALUES ($1, 'image/jpeg', $2, $3, decode($4, 'hex'))",
+                    {r->text(0, 0), num(width), num(height), hex_of(jpeg)}));
+            },
+            "cannot store the photo check-in");
+        if (!s) return Error{s.error()};
+        return result;
+    }
+
+    Result<std::optional<StoredPhoto>> photo(long long checkin) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        auto r = db_.exec("SELECT content_type, width, height, encode(bytes, 'hex') FROM raffle_photos WHERE checkin_id = $1",
+                          {num(checkin)});
+        if (!r) return Error{prefixed(r.error())};
+        if (r->size() == 0) return std::optional<StoredPhoto>();
+        auto bytes = bytes_of_hex(r->text(0, 3));
+        if (!bytes) return Error{prefixed("raffle_photos[" + num(checkin) + "]: not hexadecimal")};
+        return std::optional<StoredPhoto>(StoredPhoto{checkin, r->text(0, 0), static_cast<int>(r->integer(0, 1)),
+                                                      static_cast<int>(r->integer(0, 2)), std::move(*bytes)});
+    }
+
+    Result<long long> erase_photos(const std::string& campaign) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        auto r = db_.exec("DELETE FROM raffle_photos WHERE checkin_id IN (SELECT id FROM raffle_checkins WHERE campaign = $1)",
+                          {campaign});
+        if (!r) return Error{prefixed("cannot erase the photos of campaign " + campaign + ": " + r.error())};
+        return r->affected();
     }
 
     // --- draws --------------------------------------------------------------------------
@@ -435,6 +492,19 @@ private:
         return out;
     }
 
+    // One check-in, inside the caller's transaction; `returning` is appended to the statement.
+    // No row is inserted (affected() == 0) when the participant has the site already.
+    Result<pg::Rows> insert_checkin(const StoredCheckin& c, const char* returning) {
+        auto r = db_.exec(
+            std::string("INSERT INTO raffle_checkins (campaign, participant_id, site, county, at, proof, state, note, "
+                        "reviewer, reviewed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+                        "ON CONFLICT (participant_id, site) DO NOTHING") + returning,
+            {c.campaign, num(c.participant), c.site, c.county, num(c.at), proof_name(c.proof), raffle::state_name(c.state),
+             c.note, c.reviewer, num(c.reviewed_at)});
+        if (!r) return Error{"participant " + num(c.participant) + " at " + c.site + ": " + r.error()};
+        return r;
+    }
+
     // One transaction for the batch (store/checkin_batcher.h): a row that meets the
     // (participant, site) key is a duplicate for its caller alone.
     Result<std::vector<AddResult>> insert_checkins(const std::vector<const StoredCheckin*>& rows) {
@@ -444,13 +514,8 @@ private:
         auto s = transaction(
             [&]() -> Status {
                 for (const auto* c : rows) {
-                    auto r = db_.exec(
-                        "INSERT INTO raffle_checkins (campaign, participant_id, site, county, at, proof, state, note, "
-                        "reviewer, reviewed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-                        "ON CONFLICT (participant_id, site) DO NOTHING",
-                        {c->campaign, num(c->participant), c->site, c->county, num(c->at), proof_name(c->proof),
-                         raffle::state_name(c->state), c->note, c->reviewer, num(c->reviewed_at)});
-                    if (!r) return Error{"participant " + num(c->participant) + " at " + c->site + ": " + r.error()};
+                    auto r = insert_checkin(*c, "");
+                    if (!r) return Error{r.error()};
                     results.push_back(r->affected() > 0 ? AddResult::stored : AddResult::duplicate);
                 }
                 return ok_status();

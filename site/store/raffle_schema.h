@@ -20,8 +20,12 @@
 namespace beitai::site {
 
 // `serial_key` as for store_schema: "INTEGER PRIMARY KEY AUTOINCREMENT" (SQLite) or
-// "BIGSERIAL PRIMARY KEY" (PostgreSQL).
-inline std::string raffle_schema(const std::string& serial_key) {
+// "BIGSERIAL PRIMARY KEY" (PostgreSQL); `blob` the engine's bytes type: BLOB or BYTEA.
+//
+// raffle_photos holds a photo check-in's re-encoded photo until it is reviewed (then it is
+// deleted; store/raffle_store.h); erasing the check-in takes it along (ON DELETE CASCADE,
+// and the stores delete it explicitly too).
+inline std::string raffle_schema(const std::string& serial_key, const std::string& blob = "BLOB") {
     return R"sql(
 CREATE TABLE IF NOT EXISTS raffle_campaigns (
   id TEXT PRIMARY KEY,
@@ -61,6 +65,13 @@ CREATE TABLE IF NOT EXISTS raffle_checkins (
   reviewer TEXT NOT NULL,
   reviewed_at BIGINT NOT NULL,
   UNIQUE (participant_id, site)
+);
+CREATE TABLE IF NOT EXISTS raffle_photos (
+  checkin_id BIGINT PRIMARY KEY REFERENCES raffle_checkins(id) ON DELETE CASCADE,
+  content_type TEXT NOT NULL,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  bytes )sql" + blob + R"sql( NOT NULL
 );
 CREATE TABLE IF NOT EXISTS raffle_draws (
   campaign TEXT NOT NULL,

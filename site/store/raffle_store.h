@@ -64,6 +64,15 @@ struct ContactRow {
     std::string contact;
 };
 
+// A photo check-in's photo, as re-encoded on upload (site/photo/reencode.h).
+struct StoredPhoto {
+    long long checkin = 0;
+    std::string content_type;  // "image/jpeg"
+    int width = 0;
+    int height = 0;
+    std::string bytes;
+};
+
 enum class AddResult { stored, duplicate };  // duplicate: this participant already has this site
 
 class RaffleStore {
@@ -97,7 +106,7 @@ public:
                                                                        const std::string& recovery_digest) = 0;
     // A new device: the old token stops working.
     virtual Status replace_token(long long participant, const std::string& token_digest) = 0;
-    // The participant's own erasure: the row, the contact and the check-ins go. Their id
+    // The participant's own erasure: the row, the contact, the check-ins and their photos go. Their id
     // stays in any list already frozen and published (which names no one).
     virtual Status erase_participant(long long participant) = 0;
     // Erases the contacts of the campaign's participants (after its prize period). Returns how many.
@@ -113,9 +122,22 @@ public:
     virtual Result<std::vector<StoredCheckin>> checkins_waiting(const std::string& campaign,
                                                                 const std::string& county) = 0;
     // Sets a waiting check-in to counted or refused; false when it was not waiting (a
-    // colleague reviewed it first).
+    // colleague reviewed it first). A photo check-in's photo is deleted in the same
+    // transaction, whichever the decision: the decision is what is kept (state, reviewer,
+    // reason, time), and a photo of a person at a site is kept no longer than it is needed.
     virtual Result<bool> review_checkin(long long checkin, raffle::CheckinState state, const std::string& reviewer,
                                         const std::string& note, UnixTime at) = 0;
+
+    // Photos. A photo check-in and its photo are stored in one transaction (not through the
+    // group commit: photos are few and large); a duplicate stores neither.
+    virtual Result<AddResult> add_photo_checkin(const StoredCheckin& checkin, const std::string& jpeg, int width,
+                                                int height) = 0;
+    // The check-in's photo while it is kept: until the check-in is reviewed, the participant
+    // erases their data, or erase_photos.
+    virtual Result<std::optional<StoredPhoto>> photo(long long checkin) = 0;
+    // Deletes the photos still kept (unreviewed) of the campaign's check-ins, when its
+    // contacts are erased after the prize period. Returns how many.
+    virtual Result<long long> erase_photos(const std::string& campaign) = 0;
 
     // Draws. A draw has no row until it is frozen.
     virtual Result<std::vector<raffle::DrawRecord>> draw_records() = 0;

@@ -47,6 +47,11 @@ Statement& Statement::bind(int index, long long value) {
     return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+    sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Result<bool> Statement::step() {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
@@ -73,6 +78,11 @@ std::string Statement::text(int column) const {
 }
 
 long long Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::blob(int column) const {
+    auto p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
 
 }  // namespace beitai::site::sqlite
 

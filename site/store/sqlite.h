@@ -45,12 +45,14 @@ public:
 
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, long long value);
+    Statement& bind_blob(int index, std::string_view bytes);
     // SQLITE_ROW → true, SQLITE_DONE → false; anything else is an error.
     Result<bool> step();
     Status run();  // step to completion, then reset for reuse
     void reset();
     std::string text(int column) const;
     long long integer(int column) const;
+    std::string blob(int column) const;
 
 private:
     sqlite3_stmt* stmt_ = nullptr;

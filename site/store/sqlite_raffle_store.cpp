@@ -19,6 +19,9 @@ namespace {
 
 constexpr const char* kParticipantColumns =
     "SELECT id, campaign, token_digest, recovery_digest, nickname, home_county, created FROM raffle_participants";
+constexpr const char* kInsertCheckin =
+    "INSERT INTO raffle_checkins (campaign, participant_id, site, county, at, proof, state, note, reviewer, reviewed_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id, site) DO NOTHING";
 constexpr const char* kCheckinColumns =
     "SELECT id, campaign, participant_id, site, county, at, proof, state, note, reviewer, reviewed_at "
     "FROM raffle_checkins";
@@ -215,7 +218,9 @@ public:
         // depend on a connection's foreign_keys setting.
         return transaction(
             [&]() -> Status {
-                for (const char* sql : {"DELETE FROM raffle_checkins WHERE participant_id = ?",
+                for (const char* sql : {"DELETE FROM raffle_photos WHERE checkin_id IN "
+                                        "(SELECT id FROM raffle_checkins WHERE participant_id = ?)",
+                                        "DELETE FROM raffle_checkins WHERE participant_id = ?",
                                         "DELETE FROM raffle_contacts WHERE participant_id = ?",
                                         "DELETE FROM raffle_participants WHERE id = ?"}) {
                     auto stmt = prepare(sql);
@@ -313,14 +318,72 @@ public:
             return Error{std::string("state: a review counts or refuses a check-in, not \"") + raffle::state_name(state) +
                          "\""};
         std::lock_guard<std::mutex> lock(mutex_);
-        auto stmt = prepare(
-            "UPDATE raffle_checkins SET state = ?, reviewer = ?, note = ?, reviewed_at = ? "
-            "WHERE id = ? AND state IN ('held', 'photo_pending')");
+        bool reviewed = false;
+        auto s = transaction(
+            [&]() -> Status {
+                auto stmt = prepare(
+                    "UPDATE raffle_checkins SET state = ?, reviewer = ?, note = ?, reviewed_at = ? "
+                    "WHERE id = ? AND state IN ('held', 'photo_pending')");
+                if (!stmt) return Error{stmt.error()};
+                if (auto r = stmt->bind(1, raffle::state_name(state)).bind(2, reviewer).bind(3, note).bind(4, at).bind(5, checkin).run(); !r)
+                    return r;
+                reviewed = changes() > 0;
+                if (!reviewed) return ok_status();
+                auto forget = prepare("DELETE FROM raffle_photos WHERE checkin_id = ?");  // the decision is kept, not the photo
+                if (!forget) return Error{forget.error()};
+                return forget->bind(1, checkin).run();
+            },
+            ("cannot review check-in " + std::to_string(checkin)).c_str());
+        if (!s) return Error{s.error()};
+        return reviewed;
+    }
+
+    // --- photos -------------------------------------------------------------------------
+
+    Result<AddResult> add_photo_checkin(const StoredCheckin& checkin, const std::string& jpeg, int width, int height) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        AddResult result = AddResult::duplicate;
+        auto s = transaction(
+            [&]() -> Status {
+                auto insert = prepare(kInsertCheckin);
+                if (!insert) return Error{insert.error()};
+                auto added = insert_checkin(*insert, checkin);
+                if (!added) return Error{added.error()};
+                if (*added == AddResult::duplicate) return ok_status();
+                result = AddResult::stored;
+                auto photo = prepare(
+                    "INSERT INTO raffle_photos (checkin_id, content_type, width, height, bytes) VALUES (?, 'image/jpeg', ?, ?, ?)");
+                if (!photo) return Error{photo.error()};
+                return photo->bind(1, static_cast<long long>(sqlite3_last_insert_rowid(db_.handle())))
+                    .bind(2, static_cast<long long>(width))
+                    .bind(3, static_cast<long long>(height))
+                    .bind_blob(4, jpeg)
+                    .run();
+            },
+            "cannot store the photo check-in");
+        if (!s) return Error{s.error()};
+        return result;
+    }
+
+    Result<std::optional<StoredPhoto>> photo(long long checkin) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = prepare("SELECT content_type, width, height, bytes FROM raffle_photos WHERE checkin_id = ?");
         if (!stmt) return Error{stmt.error()};
-        if (auto s = stmt->bind(1, raffle::state_name(state)).bind(2, reviewer).bind(3, note).bind(4, at).bind(5, checkin).run();
-            !s)
-            return Error{path_ + ": cannot review check-in " + std::to_string(checkin) + ": " + s.error()};
-        return changes() > 0;
+        stmt->bind(1, checkin);
+        auto row = stmt->step();
+        if (!row) return Error{path_ + ": " + row.error()};
+        if (!*row) return std::optional<StoredPhoto>();
+        return std::optional<StoredPhoto>(StoredPhoto{checkin, stmt->text(0), static_cast<int>(stmt->integer(1)),
+                                                      static_cast<int>(stmt->integer(2)), stmt->blob(3)});
+    }
+
+    Result<long long> erase_photos(const std::string& campaign) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = prepare("DELETE FROM raffle_photos WHERE checkin_id IN (SELECT id FROM raffle_checkins WHERE campaign = ?)");
+        if (!stmt) return Error{stmt.error()};
+        if (auto s = stmt->bind(1, campaign).run(); !s)
+            return Error{path_ + ": cannot erase the photos of campaign " + campaign + ": " + s.error()};
+        return changes();
     }
 
     // --- draws --------------------------------------------------------------------------
@@ -488,6 +551,25 @@ private:
         return out;
     }
 
+    // One check-in by kInsertCheckin, inside the caller's transaction: duplicate when the
+    // participant has the site already.
+    Result<AddResult> insert_checkin(sqlite::Statement& insert, const StoredCheckin& c) {
+        if (auto r = insert.bind(1, c.campaign)
+                         .bind(2, c.participant)
+                         .bind(3, c.site)
+                         .bind(4, c.county)
+                         .bind(5, c.at)
+                         .bind(6, proof_name(c.proof))
+                         .bind(7, raffle::state_name(c.state))
+                         .bind(8, c.note)
+                         .bind(9, c.reviewer)
+                         .bind(10, c.reviewed_at)
+                         .run();
+            !r)
+            return Error{"participant " + std::to_string(c.participant) + " at " + c.site + ": " + r.error()};
+        return changes() > 0 ? AddResult::stored : AddResult::duplicate;
+    }
+
     // One transaction for the batch (store/checkin_batcher.h): a row that meets the
     // (participant, site) key is a duplicate for its caller alone.
     Result<std::vector<AddResult>> insert_checkins(const std::vector<const StoredCheckin*>& rows) {
@@ -495,25 +577,12 @@ private:
         std::vector<AddResult> results;
         auto s = transaction(
             [&]() -> Status {
-                auto insert = prepare(
-                    "INSERT INTO raffle_checkins (campaign, participant_id, site, county, at, proof, state, note, reviewer, "
-                    "reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id, site) DO NOTHING");
+                auto insert = prepare(kInsertCheckin);
                 if (!insert) return Error{insert.error()};
                 for (const auto* c : rows) {
-                    if (auto r = insert->bind(1, c->campaign)
-                                     .bind(2, c->participant)
-                                     .bind(3, c->site)
-                                     .bind(4, c->county)
-                                     .bind(5, c->at)
-                                     .bind(6, proof_name(c->proof))
-                                     .bind(7, raffle::state_name(c->state))
-                                     .bind(8, c->note)
-                                     .bind(9, c->reviewer)
-                                     .bind(10, c->reviewed_at)
-                                     .run();
-                        !r)
-                        return Error{"participant " + std::to_string(c->participant) + " at " + c->site + ": " + r.error()};
-                    results.push_back(changes() > 0 ? AddResult::stored : AddResult::duplicate);
+                    auto added = insert_checkin(*insert, *c);
+                    if (!added) return Error{added.error()};
+                    results.push_back(*added);
                 }
                 return ok_status();
             },

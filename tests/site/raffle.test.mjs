@@ -4,14 +4,17 @@
 // old-key codes, outside the radius, too coarse, a duplicate, too fast, over the rate limit,
 // cross-site); recovery and erasure; the admin's campaign, freeze and draw, the published
 // list and its SHA-256, the masked winners and the logged contact download; a county
-// editor's review.
+// editor's review; checking in with a photo (the API and the form without JavaScript, the
+// photo re-encoded without its EXIF, seen only by the county's editor, deleted once reviewed).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, addAccount, freshStore, runBeitai, staffClient, startServer, stores } from '../support/server.mjs';
+import { GPS_BYTES, PHOTO, jpegSize, withGpsExif } from '../support/photos.mjs';
 
 const ADMIN = { name: 'nt-admin-3391', password: 'admin-pass-raffle', role: 'admin', agency: '北臺區域發展推動委員會秘書處' };
 const YILAN = { name: 'yl-staff-2210', password: 'yilan-pass-raffle', county: 'YilanCounty', agency: '宜蘭縣政府環境保護局' };
@@ -86,6 +89,19 @@ const liveCampaign = () => ({
 
 const register = (p, body) => p.call(`/api/campaigns/${LIVE}/participants`, { method: 'POST', body });
 const checkIn = (p, body, campaign = LIVE) => p.call(`/api/campaigns/${campaign}/checkins`, { method: 'POST', body });
+
+// ---- photos ---------------------------------------------------------------------------------
+
+// A PNG signature and header claiming width × height, with no image data.
+function pngClaiming(width, height) {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  ihdr[16] = 8; ihdr[17] = 2;
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), ihdr]);
+}
 
 // ---- the tests, once per store --------------------------------------------------------------
 
@@ -383,6 +399,160 @@ for (const store of stores()) {
         assert.equal((await q.call(`/api/campaigns/${LIVE}/me`)).status, 401);
         const after = await (await fetch(`${server.url}/api/campaigns/${LIVE}/stats`)).json();
         assert.equal(after.total.participations, before.total.participations - 1);
+      });
+    });
+
+    describe('checking in with a photo', () => {
+      let p;
+      const taipei = siteIn('Taipei', 3);
+      const sendPhoto = (who, site, body, type = 'image/jpeg', headers = {}) => fetch(
+        `${server.url}/api/campaigns/${LIVE}/photos${site ? `?site=${site}` : ''}`,
+        { method: 'POST', headers: { 'content-type': type, cookie: cookieOf(who), ...headers }, body })
+        .then(async (r) => ({ status: r.status, json: await r.json().catch(() => null), headers: r.headers }));
+      const cookieOf = (who) => [...who.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+      const photoOf = (client, id) => fetch(`${server.url}/staff/raffle/checkins/${id}/photo`, { headers: { cookie: client.cookie }, redirect: 'manual' });
+      before(async () => {
+        p = participant(server.url);
+        assert.equal((await register(p, { nickname: '張小攝', home_county: 'Taoyuan', contact: '0912345678' })).status, 201);
+      });
+
+      it('via the API: 201, waiting for review and not counted; the editor sees the photo, re-encoded without its EXIF', async () => {
+        const sent = withGpsExif(PHOTO);
+        assert.ok(sent.includes(GPS_BYTES), 'the upload carries a GPS position');
+        const r = await sendPhoto(p, taipei.id, sent);
+        assert.equal(r.status, 201, JSON.stringify(r.json));
+        assert.equal(r.json.state, 'photo_pending');
+        assert.equal(r.json.counties_done, 0);
+        const me = (await p.call(`/api/campaigns/${LIVE}/me`)).json;
+        assert.deepEqual(me.counties_done, []);
+        assert.deepEqual(me.checkins.map((c) => [c.site, c.state]), [[taipei.id, 'photo_pending']]);
+
+        const editor = await staffClient(server.url, TAIPEI.name, TAIPEI.password);
+        const waiting = (await editor.get('/api/staff/raffle/waiting')).json.find((w) => w.site === taipei.id && w.campaign === LIVE);
+        assert.equal(waiting.proof, 'photo');
+        assert.equal(waiting.state, 'photo_pending');
+        const photo = await photoOf(editor, waiting.id);
+        assert.equal(photo.status, 200);
+        assert.equal(photo.headers.get('content-type'), 'image/jpeg');
+        assert.equal(photo.headers.get('cache-control'), 'no-store');
+        assert.equal(photo.headers.get('x-content-type-options'), 'nosniff');
+        const jpeg = Buffer.from(await photo.arrayBuffer());
+        assert.deepEqual([...jpeg.subarray(0, 3)], [0xff, 0xd8, 0xff]);
+        assert.ok(!jpeg.includes('Exif'), 'no EXIF in the kept photo');
+        assert.ok(!jpeg.includes(GPS_BYTES), 'no GPS position in the kept photo');
+        assert.deepEqual(jpegSize(jpeg), { width: 1600, height: 1067 });
+        const page = await editor.get('/staff/raffle');
+        assert.ok(page.text.includes(`<img src="/staff/raffle/checkins/${waiting.id}/photo" alt="在「${taipei.name}」打卡的照片"`), 'the review list shows the photo');
+
+        const yl = await staffClient(server.url, YILAN.name, YILAN.password);
+        assert.equal((await photoOf(yl, waiting.id)).status, 403, "another county's editor may not see it");
+        assert.equal((await photoOf({ cookie: cookieOf(p) }, waiting.id)).status, 303, 'nor may the participant (to the sign-in)');
+        assert.equal((await photoOf(admin, waiting.id)).status, 200);
+
+        assert.equal((await editor.post(`/api/staff/raffle/checkins/${waiting.id}/review`, { decision: 'accept' })).status, 200);
+        assert.deepEqual((await p.call(`/api/campaigns/${LIVE}/me`)).json.counties_done, ['Taipei'], 'accepted, it counts');
+        assert.equal((await photoOf(editor, waiting.id)).status, 404, 'the review deleted the photo');
+      });
+
+      it('a second photo, or any check-in, at the same site is refused as a duplicate', async () => {
+        assert.equal((await sendPhoto(p, taipei.id, PHOTO)).status, 409);
+        assert.equal((await checkIn(p, { site: taipei.id, code: signs.codes.get(taipei.id).code })).status, 409);
+      });
+
+      it('refusals name the photo and store nothing: not an image, unreadable, too many pixels, too large', async () => {
+        const before = (await p.call(`/api/campaigns/${LIVE}/me`)).json.checkins.length;
+        const site = siteIn('Keelung', 1).id;
+        const text = await sendPhoto(p, site, Buffer.from('<!doctype html><p>not a photo'));
+        assert.equal(text.status, 415);
+        assert.equal(text.json.error, 'photo: 這不是 JPEG 或 PNG 圖片');
+        const declared = await sendPhoto(p, site, PHOTO, 'text/plain');
+        assert.equal(declared.status, 415);
+        assert.match(declared.json.error, /^photo: /);
+        const cut = await sendPhoto(p, site, PHOTO.subarray(0, PHOTO.length / 2));
+        assert.equal(cut.status, 400);
+        assert.match(cut.json.error, /^photo: 無法讀取/);
+        const bomb = await sendPhoto(p, site, pngClaiming(100000, 100000), 'image/png', { cookie: `${cookieOf(p)}; lang=en` });
+        assert.equal(bomb.status, 413);
+        assert.equal(bomb.json.error, 'photo: more than 40 megapixels; send a smaller photo');
+        const huge = await sendPhoto(p, site, Buffer.concat([PHOTO, Buffer.alloc(10 * 1024 * 1024)]));
+        assert.equal(huge.status, 413);
+        assert.equal(huge.json.error, 'photo larger than 10485760 bytes (10 MB)');
+        const noSite = await sendPhoto(p, '', PHOTO);
+        assert.equal(noSite.status, 400);
+        assert.match(noSite.json.error, /^site: /);
+        assert.equal((await p.call(`/api/campaigns/${LIVE}/me`)).json.checkins.length, before, 'nothing stored');
+        // Other addresses keep the 1 MiB limit.
+        const big = await p.call(`/api/campaigns/${LIVE}/checkins`, { method: 'POST', body: { site, code: 'x'.repeat(1100000) } });
+        assert.equal(big.status, 413);
+        assert.equal(big.json.error, 'request body larger than 1048576 bytes (1 MB)');
+      });
+
+      it('a client that asks first (Expect: 100-continue) is told to go on, or refused before it sends too much', async () => {
+        const ask = (length) => new Promise((resolve, reject) => {
+          const url = new URL(`${server.url}/api/campaigns/${LIVE}/photos?site=${siteIn('Hsinchu', 1).id}`);
+          const req = request(url, { method: 'POST', headers: { 'content-type': 'image/jpeg', 'content-length': length, expect: '100-continue', cookie: cookieOf(p) } });
+          let continued = false;
+          req.on('continue', () => { continued = true; req.end(PHOTO); });
+          req.on('response', (res) => {
+            let text = '';
+            res.on('data', (d) => { text += d; });
+            res.on('end', () => { req.destroy(); resolve({ continued, status: res.statusCode, text }); });
+          });
+          req.on('error', reject);
+          req.flushHeaders();
+        });
+        const ok = await ask(PHOTO.length);
+        assert.equal(ok.continued, true);
+        assert.equal(ok.status, 201, ok.text);
+        const tooBig = await ask(20 * 1024 * 1024);
+        assert.equal(tooBig.continued, false, 'refused on its header alone');
+        assert.equal(tooBig.status, 413);
+      });
+
+      it('the form without JavaScript: multipart, then the page with its notice; a refusal keeps the site', async () => {
+        const page = await p.call(`/raffle/${LIVE}`);
+        assert.match(page.text, /<form method="post" action="\/raffle\/live-test\/photo" enctype="multipart\/form-data"/);
+        assert.match(page.text, /<input type="file" id="r-photo" name="photo" accept="image\/jpeg,image\/png" required/);
+        const site = siteIn('NewTaipei', 2);
+        const form = new FormData();
+        form.append('site', site.id);
+        form.append('photo', new Blob([withGpsExif(PHOTO)], { type: 'image/jpeg' }), 'IMG_0001.JPG');
+        const res = await fetch(`${server.url}/raffle/${LIVE}/photo`, { method: 'POST', body: form, redirect: 'manual', headers: { cookie: cookieOf(p) } });
+        assert.equal(res.status, 303);
+        assert.equal(res.headers.get('location'), `/raffle/${LIVE}?notice=photo_pending&at=${site.id}`);
+        const after = await p.call(res.headers.get('location'));
+        assert.ok(after.text.includes(`已收到「${site.name}」的照片，將由縣市審核後採計。`));
+
+        const refused = new FormData();
+        refused.append('site', siteIn('Taoyuan', 1).id);
+        refused.append('photo', new Blob(['just text']), 'notes.txt');
+        const again = await fetch(`${server.url}/raffle/${LIVE}/photo`, { method: 'POST', body: refused, redirect: 'manual', headers: { cookie: cookieOf(p) } });
+        assert.equal(again.status, 415);
+        const html = await again.text();
+        assert.match(html, /role="alert">photo: 這不是 JPEG 或 PNG 圖片/);
+        assert.match(html, new RegExp(`id="r-photo-site"[^>]*>.*<option value="${siteIn('Taoyuan', 1).id}" selected>`));
+        const broken = await fetch(`${server.url}/raffle/${LIVE}/photo`, {
+          method: 'POST', redirect: 'manual', headers: { cookie: cookieOf(p), 'content-type': 'multipart/form-data; boundary=xyz' },
+          body: '--xyz\r\nContent-Disposition: form-data; name="site"\r\n\r\nsite-001\r\n',
+        });
+        assert.equal(broken.status, 400);
+        assert.match(await broken.text(), /site: cut short \(no closing multipart boundary\)/);
+      });
+
+      it('cross-site, or before taking part, a photo is refused', async () => {
+        assert.equal((await sendPhoto(p, siteIn('Taoyuan', 2).id, PHOTO, 'image/jpeg', { 'sec-fetch-site': 'cross-site' })).status, 403);
+        assert.equal((await sendPhoto(participant(server.url), siteIn('Taoyuan', 2).id, PHOTO)).status, 401);
+      });
+
+      it("erasing the participant's data deletes their photo", async () => {
+        const q = participant(server.url);
+        assert.equal((await register(q, { nickname: '李小刪', home_county: 'Keelung', contact: 'erase@example.com' })).status, 201);
+        const site = siteIn('MiaoliCounty', 1);
+        assert.equal((await sendPhoto(q, site.id, PHOTO)).status, 201);
+        const id = (await admin.get('/api/staff/raffle/waiting')).json.find((w) => w.site === site.id && w.campaign === LIVE && w.proof === 'photo').id;
+        assert.equal((await photoOf(admin, id)).status, 200);
+        assert.equal((await q.call(`/api/campaigns/${LIVE}/me/erase`, { method: 'POST', body: { confirm: true } })).status, 200);
+        assert.equal((await photoOf(admin, id)).status, 404);
       });
     });
 

@@ -1,6 +1,8 @@
 // A campaign page with JavaScript on: checking in by position. The browser's geolocation
 // fills the check-in form's position fields and submits the same form a code check-in
 // uses; the server judges the position (core raffle/checkin.h) and renders the answer.
+// And checking in with a photo: scaled down here first, so a phone sends a few hundred
+// kilobytes rather than its camera's megabytes (the server re-encodes it all the same).
 'use strict';
 
 // "Where next": the nearest sites in the counties still missing, from the phone's position.
@@ -59,5 +61,64 @@
           : say('無法取得位置，請再試一次或改用立牌代碼。', 'Your position could not be found; try again or use the signboard code.');
       },
       { enableHighAccuracy: true, timeout: 20000, maximumAge: 0 });
+  });
+})();
+
+// The photo form: the browser decodes the photo (turned upright by its EXIF orientation),
+// draws it at most 1600 px on its longer side and sends that JPEG to the API; the campaign
+// page then says what became of it, as after any other check-in. A file the browser cannot
+// decode is sent as it is, for the server to say why it is refused. Without fetch or
+// createImageBitmap the form posts itself (multipart), as without JavaScript.
+(function photo() {
+  const form = document.getElementById('photo-form');
+  const result = document.getElementById('checkin-result');
+  if (!form || !result || !window.fetch || !window.createImageBitmap) return;
+  const say = (zh, en) => (document.documentElement.lang.startsWith('en') ? en : zh);
+  const MAX_SIDE = 1600;
+
+  async function downscaled(file) {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+    canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
+  }
+
+  form.addEventListener('submit', async (event) => {
+    const file = form.elements.photo.files[0];
+    const site = form.elements.site.value;
+    if (!file || !site) return;  // the browser's own validation names what is missing
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    result.textContent = say('正在傳送照片…', 'Sending the photo…');
+    let body = file;
+    try {
+      body = (await downscaled(file)) || file;
+    } catch {
+      // not an image this browser can read: the server says what is wrong with it
+    }
+    if (body.size > Number(form.dataset.maxBytes)) {
+      result.textContent = say('photo: 照片超過 10 MB，請改傳較小的照片。', 'photo: larger than 10 MB; send a smaller photo.');
+      button.disabled = false;
+      return;
+    }
+    try {
+      const response = await fetch(`${form.dataset.api}?site=${encodeURIComponent(site)}`, {
+        method: 'POST', headers: { 'content-type': body.type || 'application/octet-stream' }, body,
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (response.ok) {
+        location.assign(`${form.dataset.page}?notice=${encodeURIComponent(answer.state)}&at=${encodeURIComponent(site)}`);
+        return;
+      }
+      result.textContent = answer.error || say('無法送出照片，請再試一次。', 'The photo could not be sent; try again.');
+    } catch {
+      result.textContent = say('無法連線，請稍後再試。', 'No connection; try again later.');
+    }
+    button.disabled = false;
   });
 })();

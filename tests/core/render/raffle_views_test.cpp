@@ -278,11 +278,18 @@ TEST_CASE("a participant of a running campaign gets the check-in form: sites gro
     const std::string html = render::campaign_main_html(d.data(), v);
     CHECK(has(html, "id=\"checkin-form\""));
     CHECK(has(html, "action=\"/raffle/2026-demo/check-in\""));
-    // Five counties have campaign sites; Taoyuan's site is not in the campaign.
-    CHECK(count(html, "<optgroup ") == 5);
+    // Five counties have campaign sites; Taoyuan's site is not in the campaign. (The code
+    // form's list; the photo form after it has the same list, prefilled the same way.)
+    const size_t code_form = html.find("id=\"checkin-form\""), photo_form = html.find("id=\"photo-form\"");
+    REQUIRE(code_form < photo_form);
+    const std::string form = html.substr(code_form, photo_form - code_form);
+    CHECK(count(form, "<optgroup ") == 5);
     CHECK_FALSE(has(html, "value=\"site-off\""));
-    CHECK(has(html, "<optgroup label=\"示範Keelung\"><option value=\"site-kl\" selected>示範場所 site-kl</option></optgroup>"));
-    CHECK(count(html, " selected>") == 1);
+    CHECK(has(form, "<optgroup label=\"示範Keelung\"><option value=\"site-kl\" selected>示範場所 site-kl</option></optgroup>"));
+    CHECK(count(form, " selected>") == 1);
+    CHECK(count(html, " selected>") == 2);
+    CHECK(has(html, "action=\"/raffle/2026-demo/photo\" enctype=\"multipart/form-data\""));
+    CHECK(has(html, "name=\"photo\" accept=\"image/jpeg,image/png\" required"));
     // Groups in the counties' order (Yilan before Keelung before Taipei).
     CHECK(html.find("label=\"示範YilanCounty\"") < html.find("label=\"示範Keelung\""));
     CHECK(html.find("label=\"示範Keelung\"") < html.find("label=\"示範Taipei\""));
@@ -825,6 +832,10 @@ TEST_CASE("staff raffle page: waiting check-ins each get accept and refuse, with
     CHECK(count(html, "name=\"decision\" value=\"refuse\"") == 2);
     CHECK(has(html, "<label for=\"reason-7\">"));
     CHECK(has(html, "2026-11-01 09:30"));
+    // The photo check-in shows its photo, linking to the whole of it; the other shows none.
+    CHECK(has(html, "<a class=\"review-photo\" href=\"/staff/raffle/checkins/8/photo\"><img src=\"/staff/raffle/checkins/8/photo\" "
+                    "alt=\"在「示範場所 site-ntp」打卡的照片\" width=\"240\""));
+    CHECK(count(html, "<img ") == 1);
     CHECK_FALSE(has(html, "<script>"));
     CHECK_FALSE(has(html, "tok\"<&"));
     CHECK_FALSE(has(html, "目前沒有待審核的打卡"));

@@ -638,3 +638,113 @@ TEST_CASE("raffle store: on SQLite its tables share the proposal store's file, e
     REQUIRE(counted.ok());
     CHECK(counted->size() == 40);
 }
+
+// ---- photos -------------------------------------------------------------------------------
+
+namespace {
+
+// Bytes as a re-encoded JPEG could hold them: NULs, FFs, everything.
+std::string photo_bytes(int seed) {
+    std::string s = "\xFF\xD8\xFF";
+    for (int i = 0; i < 5000; ++i) s += static_cast<char>((i * 7 + seed) & 0xFF);
+    return s + "\xFF\xD9";
+}
+
+long long photo_checkin(RaffleStore& store, long long who, const std::string& site, const std::string& campaign = "2026",
+                        int seed = 1) {
+    auto added = store.add_photo_checkin(checkin(who, site, "Taipei", 1790000400, raffle::CheckinState::photo_pending, campaign),
+                                         photo_bytes(seed), 1600, 1200);
+    REQUIRE_MESSAGE(added.ok(), added.error());
+    REQUIRE(*added == AddResult::stored);
+    auto mine = store.checkins_of(who);
+    REQUIRE(mine.ok());
+    for (const auto& c : *mine)
+        if (c.site == site) return c.id;
+    FAIL("the photo check-in is not among the participant's");
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE_TEMPLATE("raffle store: a photo check-in is stored with its photo, byte for byte; a duplicate stores neither",
+                   F, ON_BOTH_STORES) {
+    F f;
+    if (!f.store) return;
+    RaffleStore& store = *f.store;
+    const long long ming = add(store, participant("2026", "a"));
+    const long long id = photo_checkin(store, ming, "site-001");
+    auto photo = store.photo(id);
+    REQUIRE_MESSAGE(photo.ok(), photo.error());
+    REQUIRE(photo->has_value());
+    CHECK((*photo)->checkin == id);
+    CHECK((*photo)->content_type == "image/jpeg");
+    CHECK((*photo)->width == 1600);
+    CHECK((*photo)->height == 1200);
+    CHECK((*photo)->bytes == photo_bytes(1));
+    auto mine = store.checkins_of(ming);
+    REQUIRE(mine.ok());
+    REQUIRE(mine->size() == 1);
+    CHECK((*mine)[0].proof == raffle::Proof::photo);
+    CHECK((*mine)[0].state == raffle::CheckinState::photo_pending);
+
+    // The same site again, by photo or by code: refused, the first photo unchanged.
+    auto again = store.add_photo_checkin(checkin(ming, "site-001", "Taipei", 1790000500, raffle::CheckinState::photo_pending),
+                                         photo_bytes(2), 800, 600);
+    REQUIRE(again.ok());
+    CHECK(*again == AddResult::duplicate);
+    CHECK(add(store, checkin(ming, "site-001", "Taipei", 1790000600)) == AddResult::duplicate);
+    CHECK(store.photo(id)->value().bytes == photo_bytes(1));
+    CHECK(store.checkins_of(ming)->size() == 1);
+    // A participant who is not there: an error, and no photo without its check-in.
+    CHECK_FALSE(store.add_photo_checkin(checkin(ming + 1000, "site-002", "Keelung", 1790000700, raffle::CheckinState::photo_pending),
+                                        photo_bytes(3), 10, 10).ok());
+    CHECK_FALSE(store.photo(id + 1).value().has_value());
+}
+
+TEST_CASE_TEMPLATE("raffle store: a review deletes the photo whichever the decision, and keeps the decision", F, ON_BOTH_STORES) {
+    F f;
+    if (!f.store) return;
+    RaffleStore& store = *f.store;
+    const long long ming = add(store, participant("2026", "a"));
+    const long long accepted = photo_checkin(store, ming, "site-001");
+    const long long refused = photo_checkin(store, ming, "site-002");
+    REQUIRE(store.review_checkin(accepted, raffle::CheckinState::counted, "editor-taipei", "", 1790100000).value());
+    REQUIRE(store.review_checkin(refused, raffle::CheckinState::refused, "editor-taipei", "看不到立牌", 1790100001).value());
+    CHECK_FALSE(store.photo(accepted).value().has_value());
+    CHECK_FALSE(store.photo(refused).value().has_value());
+    auto mine = store.checkins_of(ming);
+    REQUIRE(mine.ok());
+    REQUIRE(mine->size() == 2);
+    for (const auto& c : *mine) {
+        CHECK(c.reviewer == "editor-taipei");
+        CHECK(c.state == (c.id == accepted ? raffle::CheckinState::counted : raffle::CheckinState::refused));
+        CHECK(c.note == (c.id == accepted ? "" : "看不到立牌"));
+    }
+    // A review that does not happen (reviewed already) deletes nothing of another's.
+    const long long waiting = photo_checkin(store, add(store, participant("2026", "b")), "site-001");
+    CHECK_FALSE(store.review_checkin(accepted, raffle::CheckinState::refused, "editor-2", "again", 1790100002).value());
+    CHECK(store.photo(waiting).value().has_value());
+}
+
+TEST_CASE_TEMPLATE("raffle store: erasing a participant erases their photos; erase_photos those of a campaign", F,
+                   ON_BOTH_STORES) {
+    F f;
+    if (!f.store) return;
+    RaffleStore& store = *f.store;
+    const long long ming = add(store, participant("2026", "a"));
+    const long long hua = add(store, participant("2026", "b"));
+    const long long chen = add(store, participant("2027", "c"));
+    const long long mine = photo_checkin(store, ming, "site-001");
+    const long long hers = photo_checkin(store, hua, "site-001");
+    const long long other = photo_checkin(store, chen, "site-001", "2027");
+    REQUIRE(store.erase_participant(ming).ok());
+    CHECK_FALSE(store.photo(mine).value().has_value());
+    CHECK(store.photo(hers).value().has_value());
+
+    auto erased = store.erase_photos("2026");
+    REQUIRE_MESSAGE(erased.ok(), erased.error());
+    CHECK(*erased == 1);
+    CHECK_FALSE(store.photo(hers).value().has_value());
+    CHECK(store.photo(other).value().has_value());
+    CHECK(store.checkins_of(hua)->size() == 1);  // the check-in stays, waiting, without its photo
+}
