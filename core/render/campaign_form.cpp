@@ -11,14 +11,14 @@
 
 namespace beitai::render {
 
+using text::say;
+
 using text::escape_html;
 using text::Lang;
 
 using text::trimmed;
 
 namespace {
-
-const char* say(Lang lang, const char* zh, const char* en) { return lang == Lang::en ? en : zh; }
 
 bool blank(const CampaignFormDraw& d) {
     for (const std::string* v : {&d.id, &d.cutoff, &d.date, &d.seed_source_zh, &d.seed_source_en, &d.prize_zh, &d.prize_en,

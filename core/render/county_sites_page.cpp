@@ -10,12 +10,12 @@
 
 namespace beitai::render {
 
+using text::say;
+
 using text::escape_html;
 using text::Lang;
 
 namespace {
-
-const char* say(Lang lang, const char* zh, const char* en) { return lang == Lang::en ? en : zh; }
 
 std::string campaign_name(const content::Campaign& c, Lang lang) { return lang == Lang::en ? c.name_en : c.name_zh; }
 

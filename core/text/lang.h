@@ -17,6 +17,10 @@ Lang parse_lang(std::string_view tag);
 std::string_view lang_tag(Lang lang);       // "zh-TW" / "en"
 std::string_view html_lang_tag(Lang lang);  // "zh-Hant-TW" / "en"
 
+// One of two texts written in place, in the reader's language: for a message said once (a
+// route's refusal, a form's hint) that would be noise in the shared table below.
+inline const char* say(Lang lang, const char* zh, const char* en) { return lang == Lang::en ? en : zh; }
+
 // The string for `key` in `lang`; the key itself when unknown (visible, never empty).
 std::string_view tr(std::string_view key, Lang lang);
 

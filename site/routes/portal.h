@@ -216,6 +216,8 @@ private:
     Response api_waiting_checkins(const Call& call);
     // The check-ins waiting for `actor`'s review: their county's, or every county's for the admin.
     std::vector<StoredCheckin> waiting_for(const tracker::Actor& actor, UnixTime now);
+    // The waiting check-in of that id (the route's {id}), whichever county's; none if it does not wait.
+    std::optional<StoredCheckin> waiting_checkin(const std::string& id_text, UnixTime now);
     Response rotate_signboards(const Call& call);
     Response staff_raffle_reply(const Call& call, int status, const std::string& message);
     // The nickname and contact behind a winning entry, while they are kept (none once erased);

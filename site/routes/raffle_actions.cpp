@@ -17,6 +17,8 @@
 
 namespace beitai::site {
 
+using text::say;
+
 namespace {
 
 // One cookie per campaign, so that taking part in one campaign says nothing of another.
@@ -32,8 +34,6 @@ std::string participant_cookie(const std::string& campaign, const std::string& t
 constexpr UnixTime kCookieAge = 400LL * 24 * 3600;  // the longest a browser keeps one
 
 std::string tr_s(const char* key, text::Lang lang) { return std::string(text::tr(key, lang)); }
-
-const char* say(text::Lang lang, const char* zh, const char* en) { return lang == text::Lang::en ? en : zh; }
 
 int status_for(raffle::CheckinReason reason) {
     using R = raffle::CheckinReason;

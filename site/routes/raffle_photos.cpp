@@ -12,9 +12,9 @@
 
 namespace beitai::site {
 
-namespace {
+using text::say;
 
-const char* say(text::Lang lang, const char* zh, const char* en) { return lang == text::Lang::en ? en : zh; }
+namespace {
 
 int status_of(photo::PhotoProblem problem) {
     switch (problem) {
@@ -93,23 +93,18 @@ Response Portal::checkin_photo(const Call& call) {
     const text::Lang lang = request_lang(call.request);
     if (!raffle_) return staff_raffle_reply(call, 503, "the raffle is not available");
     const tracker::Actor actor = call.who->account.actor();
-    char* end = nullptr;
-    const long long id = std::strtoll(call.params["id"].c_str(), &end, 10);
-    std::optional<StoredCheckin> target;
-    if (end && !*end && id > 0)
-        for (const auto& w : waiting_for({actor.user, tracker::Role::admin, "", actor.agency}, call.now))
-            if (w.id == id) target = w;
+    const std::optional<StoredCheckin> target = waiting_checkin(call.params["id"], call.now);
     // Only a waiting check-in has a photo: a review deletes it.
     if (!target) return staff_raffle_reply(call, 404, say(lang, "沒有這筆待審核打卡的照片。", "No waiting check-in has this photo."));
     if (actor.role != tracker::Role::admin && actor.county != target->county)
         return staff_raffle_reply(call, 403, say(lang, "只能查看本縣市場所的打卡照片。", "You may see only photos of check-ins at your county's sites."));
-    auto photo = raffle_->store().photo(id);
+    auto photo = raffle_->store().photo(target->id);
     if (!photo) return staff_raffle_reply(call, 500, photo.error());
     if (!*photo) return staff_raffle_reply(call, 404, say(lang, "這筆打卡沒有照片。", "This check-in has no photo."));
     Response r;
     r.content_type = (*photo)->content_type;
     r.body = std::move((*photo)->bytes);
-    r.headers.emplace_back("Content-Disposition", "inline; filename=\"checkin-" + std::to_string(id) + ".jpg\"");
+    r.headers.emplace_back("Content-Disposition", "inline; filename=\"checkin-" + std::to_string(target->id) + ".jpg\"");
     return r;
 }
 

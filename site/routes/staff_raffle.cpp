@@ -19,11 +19,11 @@
 
 namespace beitai::site {
 
+using text::say;
+
 using namespace staff;
 
 namespace {
-
-const char* say(text::Lang lang, const char* zh, const char* en) { return lang == text::Lang::en ? en : zh; }
 
 std::string json_string(const text::Json& body, const char* key) {
     auto it = body.find(key);
@@ -92,6 +92,15 @@ std::vector<StoredCheckin> Portal::waiting_for(const tracker::Actor& actor, Unix
         if (waiting) out.insert(out.end(), waiting->begin(), waiting->end());
     }
     return out;
+}
+
+std::optional<StoredCheckin> Portal::waiting_checkin(const std::string& id_text, UnixTime now) {
+    char* end = nullptr;
+    const long long id = std::strtoll(id_text.c_str(), &end, 10);
+    if (!end || *end || id <= 0) return std::nullopt;
+    for (const auto& w : waiting_for({"", tracker::Role::admin, "", ""}, now))  // every county's
+        if (w.id == id) return w;
+    return std::nullopt;
 }
 
 Response Portal::api_waiting_checkins(const Call& call) {
@@ -271,10 +280,8 @@ Response Portal::review_checkin(const Call& call) {
     if (decision != "accept" && decision != "refuse") return staff_raffle_reply(call, 400, "decision: expected \"accept\" or \"refuse\"");
     if (decision == "refuse" && reason.empty())
         return staff_raffle_reply(call, 400, std::string("reason: ") + say(lang, "退回時請寫明理由", "say why the check-in is refused"));
-    // Which check-in, and is it this editor's county's? Look through every county's waiting ones.
-    std::optional<StoredCheckin> target;
-    for (const auto& w : waiting_for({actor.user, tracker::Role::admin, "", actor.agency}, call.now))
-        if (w.id == id) target = w;
+    // Which check-in, and is it this editor's county's?
+    const std::optional<StoredCheckin> target = waiting_checkin(call.params["id"], call.now);
     if (!target) return staff_raffle_reply(call, 409, say(lang, "這筆打卡已不在待審清單（可能同事已審核）。", "This check-in no longer waits (a colleague may have reviewed it)."));
     if (actor.role != tracker::Role::admin && actor.county != target->county)
         return staff_raffle_reply(call, 403, say(lang, "只能審核本縣市場所的打卡。", "You may review only check-ins at your county's sites."));

@@ -14,11 +14,11 @@
 
 namespace beitai::site {
 
+using text::say;
+
 using namespace staff;
 
 namespace {
-
-const char* say(text::Lang lang, const char* zh, const char* en) { return lang == text::Lang::en ? en : zh; }
 
 
 render::CampaignForm form_of(const QueryParams& fields) {

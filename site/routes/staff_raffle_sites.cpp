@@ -17,11 +17,11 @@
 
 namespace beitai::site {
 
+using text::say;
+
 using namespace staff;
 
 namespace {
-
-const char* say(text::Lang lang, const char* zh, const char* en) { return lang == text::Lang::en ? en : zh; }
 
 std::string county_label(const std::vector<content::County>& counties, const std::string& id, text::Lang lang) {
     const content::County* c = content::find_county(counties, id);
