@@ -56,8 +56,11 @@ TEST_CASE("kiosk layout: scale, text and touch targets at every screen size") {
         CHECK(l.touch_min_px >= 48 * scale);
         CHECK(l.touch_min_px >= 44);
         // Everything a finger presses is at least that big both ways.
-        for (const auto& [name, r] : std::vector<std::pair<std::string, KioskRect>>{
+        for (const auto& named : std::vector<std::pair<std::string, KioskRect>>{
                  {"home_button", l.home_button}, {"lang_toggle", l.lang_toggle}, {"pause_button", l.pause_button}}) {
+            // Not a structured binding: CAPTURE's lambda cannot capture one in C++17 (clang).
+            const std::string& name = named.first;
+            const KioskRect& r = named.second;
             CAPTURE(name);
             CHECK(r.w >= l.touch_min_px);
             CHECK(r.h >= l.touch_min_px);
@@ -90,7 +93,9 @@ TEST_CASE("kiosk layout: inside the canvas, nothing overlapping, tiles clear of 
             CAPTURE(tiles);
             REQUIRE(l.tiles.size() == static_cast<size_t>(tiles));
             const KioskRect canvas{0, 0, s.w, s.h};
-            for (const auto& [name, r] : named_rects(l)) {
+            for (const auto& named : named_rects(l)) {
+                const std::string& name = named.first;
+                const KioskRect& r = named.second;
                 CAPTURE(name);
                 CHECK(canvas.contains(r));
                 CHECK(r.w > 0);
@@ -181,7 +186,9 @@ TEST_CASE("kiosk layout: grid shapes by orientation") {
 TEST_CASE("kiosk layout: a degenerate canvas gives sizes, never negative ones") {
     for (const auto& s : std::vector<Screen>{{0, 0}, {-5, 300}, {300, 20}, {20, 300}}) {
         const KioskLayout l = render::kiosk_layout(s.w, s.h, KioskOrientation::automatic, 4);
-        for (const auto& [name, r] : named_rects(l)) {
+        for (const auto& named : named_rects(l)) {
+            const std::string& name = named.first;
+            const KioskRect& r = named.second;
             CAPTURE(name);
             CHECK(r.w >= 0);
             CHECK(r.h >= 0);
