@@ -230,4 +230,8 @@ std::string to_iso_datetime_taipei(long long unix_seconds) {
     return buf;
 }
 
+long long days_between(const Date& from, const Date& to) {
+    return days_from_civil(to.year, to.month, to.day) - days_from_civil(from.year, from.month, from.day);
+}
+
 }  // namespace beitai::text

@@ -49,4 +49,8 @@ Date date_in_taipei(long long unix_seconds);
 // Unix seconds as "2024-05-01T12:34:56+08:00" (Taiwan time, the feeds' own).
 std::string to_iso_datetime_taipei(long long unix_seconds);
 
+// Whole days from `from` to `to`, negative when `to` is earlier: 2023-08-08 → 2023-08-10
+// is 2 ("ends in N days", "starts in N days").
+long long days_between(const Date& from, const Date& to);
+
 }  // namespace beitai::text

@@ -90,3 +90,16 @@ TEST_CASE("ISO date-times with an offset become Unix seconds, and Taiwan time go
         CHECK_FALSE(parse_iso_datetime(bad).has_value());
     }
 }
+
+TEST_CASE("days between two dates: across months, leap days and years, either way") {
+    CHECK(days_between({2023, 8, 8}, {2023, 8, 10}) == 2);
+    CHECK(days_between({2023, 8, 10}, {2023, 8, 8}) == -2);
+    CHECK(days_between({2023, 8, 8}, {2023, 8, 8}) == 0);
+    CHECK(days_between({2024, 2, 28}, {2024, 3, 1}) == 2);  // 2024 is a leap year
+    CHECK(days_between({2023, 2, 28}, {2023, 3, 1}) == 1);
+    CHECK(days_between({2026, 11, 1}, {2027, 1, 31}) == 91);
+    CHECK(days_between({1970, 1, 1}, {2000, 1, 1}) == 10957);
+    // Consistent with the Taiwan date of Unix seconds: a day later is one day more.
+    const Date d = date_in_taipei(1'780'000'000);
+    CHECK(days_between(d, date_in_taipei(1'780'000'000 + 86400)) == 1);
+}

@@ -1,0 +1,343 @@
+// The kiosk's Home tiles and their live figures: open proposals, car parks with space near
+// the lobby (fresh data only, with its age), days left in the running campaign — and a
+// missing figure, never a false zero, when the data is not there yet or too old.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "parking/live.h"
+#include "render/kiosk_home.h"
+#include "test_content.h"
+#include "text/date.h"
+
+using namespace beitai;
+using render::KioskFigureState;
+using render::KioskScreen;
+using render::KioskTile;
+
+namespace {
+
+const geo::LatLon kLobby = {25.0375, 121.5637};  // Taipei City Hall
+
+long long at(const char* iso) {
+    const auto t = text::parse_iso_datetime(iso);
+    REQUIRE(t.has_value());
+    return *t;
+}
+
+// A point `metres` north of the lobby.
+geo::LatLon north_of_lobby(double metres) { return {kLobby.lat + metres / 111'195.0, kLobby.lon}; }
+
+parking::CarPark park(const std::string& id, geo::LatLon where) {
+    parking::CarPark c;
+    c.county = "Taipei";
+    c.id = id;
+    c.name_zh = "示範" + id;
+    c.position = where;
+    c.live_data = true;
+    return c;
+}
+
+// Car parks near the lobby, as a county feed sends them at `now`:
+//   A 300 m, plenty, 60 s old   B 600 m, few, 120 s old   C 800 m, full, 90 s old
+//   D 900 m, plenty but 1000 s old (stale: the limit is 300 s)   E 1500 m, plenty: too far
+parking::ParkingSnapshot parking_near_lobby(long long now, bool sample = false) {
+    parking::CountyParking taipei;
+    taipei.status.county = "Taipei";
+    taipei.status.sample = sample;
+    taipei.status.stale_after_s = 300;
+    taipei.status.last_success_at = now - 30;
+    struct Row {
+        const char* id;
+        double metres;
+        int available, total;
+        long long age_s;
+    } rows[] = {{"A", 300, 40, 100, 60}, {"B", 600, 5, 100, 120}, {"C", 800, 0, 50, 90},
+                {"D", 900, 60, 100, 1000}, {"E", 1500, 80, 100, 10}};
+    parking::AvailabilityList list;
+    for (const auto& r : rows) {
+        taipei.car_parks.car_parks.push_back(park(r.id, north_of_lobby(r.metres)));
+        auto a = testing::live(r.available, r.total);
+        a.car_park_id = r.id;
+        a.collected_at = now - r.age_s;
+        list.items.push_back(a);
+    }
+    taipei.availability = list;
+    return parking::ParkingSnapshot({taipei});
+}
+
+content::Campaign campaign(const std::string& id, text::Date start, text::Date end) {
+    content::Campaign c;
+    c.id = id;
+    c.name_zh = "北臺綠色旅遊 " + id;
+    c.name_en = "Green tourism " + id;
+    c.start = start;
+    c.end = end;
+    return c;
+}
+
+tracker::Snapshot three_proposals() {
+    tracker::Snapshot s;
+    for (auto [id, status] : {std::pair{"112-01", content::Status::open}, std::pair{"112-02", content::Status::closed},
+                              std::pair{"112-03", content::Status::open}}) {
+        content::Proposal p;
+        p.id = id;
+        p.year = 112;
+        p.status = status;
+        s.records.push_back(tracker::record_from_content(p));
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("kiosk home: open proposals, by the /proposals query") {
+    const auto snapshot = three_proposals();
+    const KioskTile tile = render::kiosk_proposals_tile(&snapshot);
+    CHECK(tile.screen == KioskScreen::proposals);
+    CHECK(tile.state == KioskFigureState::shown);
+    CHECK(tile.value == 2);
+    CHECK(tile.figure_zh == "2 件列管中");
+    CHECK(tile.figure_en == "2 open");
+    CHECK(tile.line_zh == "共 3 件提案");
+    CHECK(tile.line_en == "3 proposals in all");
+    CHECK(tile.title_zh == "合作提案");
+    CHECK(tile.title(text::Lang::en) == "Cooperation proposals");
+    CHECK(tile.figure(text::Lang::zh_TW) == tile.figure_zh);
+    CHECK_FALSE(tile.missing());
+
+    // The repository's tracker: the figure is its open items, counted here independently.
+    const auto& repo = testing::repository_snapshot();
+    long long open = 0;
+    for (const auto& r : repo.records) open += r.proposal.status == content::Status::open;
+    REQUIRE(open > 0);
+    REQUIRE(open < static_cast<long long>(repo.records.size()));
+    CHECK(render::kiosk_proposals_tile(&repo).value == open);
+
+    const KioskTile loading = render::kiosk_proposals_tile(nullptr);
+    CHECK(loading.state == KioskFigureState::not_loaded);
+    CHECK(loading.missing());
+    CHECK_FALSE(loading.value.has_value());
+    CHECK(loading.figure_zh == "—");
+    CHECK(loading.line_zh == "資料載入中");
+}
+
+TEST_CASE("kiosk home: car parks with space within 1 km, fresh ones only, with the data's age") {
+    const long long now = at("2026-11-20T10:00:00+08:00");
+    const auto snapshot = parking_near_lobby(now);
+    const KioskTile tile = render::kiosk_parking_tile(&snapshot, kLobby, now);
+    CHECK(tile.screen == KioskScreen::parking);
+    CHECK(tile.state == KioskFigureState::shown);
+    // A and B: C is full, D's data is stale, E is 1.5 km away.
+    CHECK(tile.value == 2);
+    CHECK(tile.figure_zh == "2 處有空位");
+    CHECK(tile.figure_en == "2 with space");
+    // The oldest fresh data near the lobby: B's, 120 s.
+    CHECK(tile.data_age_s == 120);
+    CHECK(tile.line_zh == "1 公里內，資料 2 分鐘前");
+    CHECK(tile.line_en == "Within 1 km, data 2 min ago");
+    CHECK_FALSE(tile.sample);
+    CHECK(render::kiosk_parking_tile(&snapshot, kLobby, now).title_en == "Parking nearby");
+
+    // Measured from the lobby given: 1.2 km north, E is near (300 m) and A far enough (900 m) still.
+    CHECK(render::kiosk_parking_tile(&snapshot, north_of_lobby(1200), now).value == 3);  // A, B, E
+
+    // Everything near the lobby stale: no number, the age of the best we hold.
+    const long long later = now + 2000;
+    const KioskTile stale = render::kiosk_parking_tile(&snapshot, kLobby, later);
+    CHECK(stale.state == KioskFigureState::stale);
+    CHECK(stale.missing());
+    CHECK_FALSE(stale.value.has_value());
+    CHECK(stale.figure_zh == "—");
+    CHECK(stale.data_age_s == 2060);  // A's, the youngest
+    CHECK(stale.line_zh == "1 公里內資料逾時（34 分鐘前）");
+    CHECK(stale.line_en == "Out of date within 1 km (34 min ago)");
+
+    // No car park within 1 km at all: an honest zero.
+    const KioskTile far = render::kiosk_parking_tile(&snapshot, {24.8066, 120.9686}, now);
+    CHECK(far.state == KioskFigureState::shown);
+    CHECK(far.value == 0);
+    CHECK(far.figure_en == "0 with space");
+    CHECK(far.line_zh == "1 公里內沒有停車場");
+    CHECK_FALSE(far.data_age_s.has_value());
+
+    // Not loaded yet.
+    const KioskTile loading = render::kiosk_parking_tile(nullptr, kLobby, now);
+    CHECK(loading.state == KioskFigureState::not_loaded);
+    CHECK(loading.figure_en == "—");
+    CHECK(loading.line_en == "Loading data");
+
+    // Sample feeds say so.
+    const auto sample = parking_near_lobby(now, true);
+    CHECK(render::kiosk_parking_tile(&sample, kLobby, now).sample);
+}
+
+TEST_CASE("kiosk home: car parks never fetched are loading, not stale and not zero") {
+    parking::CountyParking taipei;
+    taipei.status.county = "Taipei";  // no fetch has worked yet: no time to age from
+    taipei.car_parks.car_parks = {park("A", north_of_lobby(200))};
+    const parking::ParkingSnapshot snapshot({taipei});
+    const KioskTile tile = render::kiosk_parking_tile(&snapshot, kLobby, at("2026-11-20T10:00:00+08:00"));
+    CHECK(tile.state == KioskFigureState::not_loaded);
+    CHECK_FALSE(tile.value.has_value());
+}
+
+TEST_CASE("kiosk home: days left in the running campaign, or days until the next") {
+    const std::vector<content::Campaign> campaigns = {campaign("2026-demo", {2026, 11, 1}, {2027, 1, 31})};
+    auto tile_at = [&](const char* iso) { return render::kiosk_campaign_tile(&campaigns, at(iso)); };
+
+    const KioskTile running = tile_at("2027-01-20T09:00:00+08:00");
+    CHECK(running.screen == KioskScreen::campaign);
+    CHECK(running.state == KioskFigureState::shown);
+    CHECK(running.value == 12);  // the 20th to the 31st, both counted
+    CHECK(running.figure_zh == "剩 12 天");
+    CHECK(running.figure_en == "12 days left");
+    CHECK(running.line_zh == "北臺綠色旅遊 2026-demo");
+    CHECK(running.line_en == "Green tourism 2026-demo");
+
+    // Taiwan's days, not UTC's: 23:59 on the last day is still the last day, midnight is not.
+    CHECK(tile_at("2027-01-30T23:59:59+08:00").figure_en == "2 days left");
+    const KioskTile last = tile_at("2027-01-31T23:59:59+08:00");
+    CHECK(last.value == 1);
+    CHECK(last.figure_zh == "今天截止");
+    CHECK(last.figure_en == "Last day today");
+    const KioskTile ended = tile_at("2027-02-01T00:00:00+08:00");
+    CHECK(ended.state == KioskFigureState::none);
+    CHECK_FALSE(ended.missing());
+    CHECK(ended.figure_zh.empty());
+    CHECK(ended.line_zh == "目前沒有進行中的活動");
+    CHECK(ended.line_en == "No campaign running now");
+    CHECK(tile_at("2026-11-01T00:00:00+08:00").figure_en == "92 days left");  // first day: Nov 30 + Dec 31 + Jan 31
+
+    const KioskTile upcoming = tile_at("2026-10-27T12:00:00+08:00");
+    CHECK(upcoming.state == KioskFigureState::shown);
+    CHECK(upcoming.value == 5);
+    CHECK(upcoming.figure_zh == "5 天後開始");
+    CHECK(upcoming.figure_en == "Starts in 5 days");
+    CHECK(tile_at("2026-10-31T20:00:00+08:00").figure_en == "Starts tomorrow");
+    CHECK(tile_at("2026-10-31T20:00:00+08:00").figure_zh == "明天開始");
+
+    const KioskTile loading = render::kiosk_campaign_tile(nullptr, 0);
+    CHECK(loading.state == KioskFigureState::not_loaded);
+    CHECK(loading.figure_zh == "—");
+}
+
+TEST_CASE("kiosk home: which campaign — running before upcoming, the one ending first, never history") {
+    auto history = campaign("112", {2023, 6, 5}, {2027, 11, 30});
+    history.external = true;  // run on a cloud form: nothing to check in to here
+    auto later = campaign("late", {2026, 12, 1}, {2027, 3, 31});
+    auto sooner = campaign("soon", {2026, 11, 1}, {2027, 1, 31});
+    sooner.sample = true;
+    auto next = campaign("next", {2027, 2, 1}, {2027, 5, 31});
+    const std::vector<content::Campaign> campaigns = {history, later, next, sooner};
+
+    const KioskTile both = render::kiosk_campaign_tile(&campaigns, at("2027-01-01T10:00:00+08:00"));
+    CHECK(both.line_en == "Green tourism soon");
+    CHECK(both.value == 31);
+    CHECK(both.sample);
+    // None running yet (history does not count): the first to start.
+    const KioskTile before = render::kiosk_campaign_tile(&campaigns, at("2026-10-01T10:00:00+08:00"));
+    CHECK(before.line_en == "Green tourism soon");
+    CHECK(before.figure_en == "Starts in 31 days");
+    // Both ended: the one running after them.
+    const KioskTile after = render::kiosk_campaign_tile(&campaigns, at("2027-04-10T10:00:00+08:00"));
+    CHECK(after.line_en == "Green tourism next");
+    CHECK(after.figure_en == "52 days left");
+    const std::vector<content::Campaign> only_history = {history};
+    CHECK(render::kiosk_campaign_tile(&only_history, at("2027-01-01T10:00:00+08:00")).state == KioskFigureState::none);
+    // An English name left empty shows the Chinese one rather than nothing.
+    auto unnamed = sooner;
+    unnamed.name_en.clear();
+    const std::vector<content::Campaign> one = {unnamed};
+    CHECK(render::kiosk_campaign_tile(&one, at("2027-01-01T10:00:00+08:00")).line_en == "北臺綠色旅遊 soon");
+}
+
+TEST_CASE("kiosk home: the tiles in order, one per subject, the map without a figure") {
+    const long long now = at("2027-01-20T09:00:00+08:00");
+    const auto proposals = three_proposals();
+    const auto parking = parking_near_lobby(now);
+    const std::vector<content::Campaign> campaigns = {campaign("2026-demo", {2026, 11, 1}, {2027, 1, 31})};
+    render::KioskHomeData data;
+    data.proposals = &proposals;
+    data.parking = &parking;
+    data.campaigns = &campaigns;
+    data.lobby = kLobby;
+    data.now = now;
+    const auto tiles = render::kiosk_home_tiles(data);
+    REQUIRE(tiles.size() == 4);
+    const auto subjects = render::kiosk_home_subjects();
+    REQUIRE(subjects.size() == tiles.size());
+    for (size_t i = 0; i < tiles.size(); ++i) CHECK(tiles[i].screen == subjects[i]);
+    CHECK(subjects == std::vector<KioskScreen>{KioskScreen::map, KioskScreen::campaign, KioskScreen::parking,
+                                               KioskScreen::proposals});
+    CHECK(tiles[0].state == KioskFigureState::none);
+    CHECK(tiles[0].figure_zh.empty());
+    CHECK(tiles[0].title_zh == "自行車路網");
+    CHECK_FALSE(tiles[0].line_en.empty());
+    CHECK(tiles[1].value == 12);
+    CHECK(tiles[2].value == 2);
+    CHECK(tiles[3].value == 2);
+    for (const auto& t : tiles) {
+        CHECK_FALSE(t.title_zh.empty());
+        CHECK_FALSE(t.title_en.empty());
+        CHECK(t.title_zh != t.title_en);
+        CHECK(t.line_zh != t.line_en);
+    }
+    // Nothing loaded: every figure but the map's is missing, and no figure reads as 0.
+    const auto empty = render::kiosk_home_tiles({});
+    for (size_t i = 1; i < empty.size(); ++i) {
+        CHECK(empty[i].missing());
+        CHECK(empty[i].figure_en.find('0') == std::string::npos);
+    }
+}
+
+TEST_CASE("kiosk home: ages as people read them") {
+    using text::Lang;
+    CHECK(render::kiosk_age_text(0, Lang::zh_TW) == "0 秒前");
+    CHECK(render::kiosk_age_text(-5, Lang::en) == "0 s ago");  // a clock ahead of ours is "now"
+    CHECK(render::kiosk_age_text(119, Lang::en) == "119 s ago");
+    CHECK(render::kiosk_age_text(120, Lang::en) == "2 min ago");
+    CHECK(render::kiosk_age_text(7199, Lang::zh_TW) == "119 分鐘前");
+    CHECK(render::kiosk_age_text(7200, Lang::en) == "2 h ago");
+    CHECK(render::kiosk_age_text(7200, Lang::zh_TW) == "2 小時前");
+}
+
+TEST_CASE("kiosk home: its strings exist in both languages with the same placeholders") {
+    struct Key {
+        const char* key;
+        std::vector<const char*> placeholders;
+    };
+    const Key keys[] = {{"kiosk.home.map.title", {}},
+                        {"kiosk.home.map.line", {}},
+                        {"kiosk.home.campaign.title", {}},
+                        {"kiosk.home.campaign.days_left", {"{n}"}},
+                        {"kiosk.home.campaign.last_day", {}},
+                        {"kiosk.home.campaign.starts_in", {"{n}"}},
+                        {"kiosk.home.campaign.starts_tomorrow", {}},
+                        {"kiosk.home.campaign.none", {}},
+                        {"kiosk.home.parking.title", {}},
+                        {"kiosk.home.parking.count", {"{n}"}},
+                        {"kiosk.home.parking.within", {"{km}", "{age}"}},
+                        {"kiosk.home.parking.none_near", {"{km}"}},
+                        {"kiosk.home.parking.stale", {"{km}", "{age}"}},
+                        {"kiosk.home.proposals.title", {}},
+                        {"kiosk.home.proposals.open", {"{n}"}},
+                        {"kiosk.home.proposals.total", {"{n}"}},
+                        {"kiosk.home.loading", {}},
+                        {"kiosk.age.seconds", {"{n}"}},
+                        {"kiosk.age.minutes", {"{n}"}},
+                        {"kiosk.age.hours", {"{n}"}}};
+    for (const auto& k : keys) {
+        const std::string key = k.key;
+        CAPTURE(key);
+        const std::string zh(text::tr(key, text::Lang::zh_TW)), en(text::tr(key, text::Lang::en));
+        CHECK(zh != key);
+        CHECK(en != key);
+        CHECK(zh != en);
+        for (const char* p : k.placeholders) {
+            CHECK(zh.find(p) != std::string::npos);
+            CHECK(en.find(p) != std::string::npos);
+        }
+    }
+}
