@@ -252,6 +252,8 @@ TEST_CASE("the kiosk paints the SVG's colours and shapes for the same Scene and 
             if (lines[i].has("stroke-dasharray")) {
                 saw_dashed = true;
                 CHECK(lines[i]["stroke-dasharray"] == "6 4");
+                // Ends cut square, as the kiosk's lines are: round caps would fill the gaps.
+                CHECK(lines[i]["stroke-linecap"] == "butt");
                 // Every dash lies on the SVG's line; the first starts at its first vertex.
                 const auto first = paint.points[mine.front()->first_point];
                 CHECK(std::hypot(first.x - want[0].x, first.y - want[0].y) <= 1);
