@@ -15,6 +15,19 @@ const std::string& county_colour(const std::string& county_id) {
     return kColours[8];
 }
 
+Style county_seat_look(const std::string& style) {
+    // The portal's teal ringed in white; on a proposal's map the cooperating counties in
+    // the lighter teal, the others greyed, the proposing one larger and amber.
+    Style look{"#ffffff", "#0b3d4f", 2, 1, false, 7};
+    if (style == "active") look.fill = "#136b79";
+    else if (style == "muted") look.fill = "#9fb0b6";
+    else if (style == "origin") {
+        look.fill = "#b45f06";
+        look.radius = 9;
+    }
+    return look;
+}
+
 void fit_to_contents(Scene& scene) {
     geo::BBox box;
     for (const auto& p : scene.polygons)
@@ -40,6 +53,7 @@ Scene county_seats_scene(const std::vector<content::County>& counties, text::Lan
         m.layer = "county-seats";
         m.labelled = true;
         m.focusable = true;
+        m.look = county_seat_look(m.style);
         scene.markers.push_back(std::move(m));
         if (first) {
             scene.fit_south_west = scene.fit_north_east = c.seat;
@@ -59,6 +73,7 @@ Scene cooperation_scene(const std::vector<content::County>& counties, const std:
     for (auto& m : scene.markers) {
         bool active = std::find(cooperating.begin(), cooperating.end(), m.id) != cooperating.end();
         m.style = m.id == proposing ? "origin" : active ? "active" : "muted";
+        m.look = county_seat_look(m.style);
     }
     return scene;
 }

@@ -69,6 +69,9 @@ struct Scene {
 // vision deficiencies too (Okabe–Ito, extended), in TDX id order.
 const std::string& county_colour(const std::string& county_id);
 
+// A county seat's dot for its marker style ("" plain, "active", "muted", "origin").
+Style county_seat_look(const std::string& style);
+
 // The eight county seats, labelled in `lang` first.
 Scene county_seats_scene(const std::vector<content::County>& counties, text::Lang lang);
 

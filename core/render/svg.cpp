@@ -1,9 +1,10 @@
 #include "render/svg.h"
 
-#include <algorithm>
-#include <cmath>
 #include <cstdio>
+#include <vector>
 
+#include "render/marker_labels.h"
+#include "render/viewport.h"
 #include "text/html.h"
 
 namespace beitai::render {
@@ -14,20 +15,45 @@ std::string num(double v) {
     std::snprintf(buf, sizeof buf, "%.1f", v);
     return buf;
 }
+
+// An opacity as given (0.55 stays 0.55: one decimal would draw a stale car park at 0.6).
+std::string fraction(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+// Drawn with presentation attributes, so /map.svg looks right on its own (as an <img>,
+// printed) where the page's stylesheet does not reach.
+std::string style_attributes(const Style& look, bool filled) {
+    std::string a = " stroke=\"" + text::escape_html(look.stroke) + "\" stroke-width=\"" + num(look.weight) + "\"";
+    a += filled && !look.fill.empty() ? " fill=\"" + text::escape_html(look.fill) + "\"" : " fill=\"none\"";
+    if (look.opacity < 1) a += " opacity=\"" + fraction(look.opacity) + "\"";
+    if (look.dashed) a += " stroke-dasharray=\"6 4\"";
+    return a;
+}
+
+// Round ends, except on dashes: a round cap adds half the width at each end of every dash,
+// and at a width of 4 that closes the 4 px gaps of "6 4" — the break would look unbroken.
+const char* cap(const Style& look) { return look.dashed ? "butt" : "round"; }
+
+std::string label_svg(const MarkerLabel& l, const std::string& text) {
+    std::string out = "<text x=\"" + num(l.at.x) + "\" y=\"" + num(l.at.y) + "\"";
+    if (l.anchor == LabelAnchor::middle) out += " text-anchor=\"middle\"";
+    out += " font-size=\"" + num(l.size_px) + "\" fill=\"" + l.colour + "\"";
+    if (l.halo) out += " stroke=\"" + std::string(l.halo) + "\" stroke-width=\"" + num(l.halo_px) + "\" paint-order=\"stroke\"";
+    return out + ">" + text::escape_html(text) + "</text>";
+}
+
 }  // namespace
 
-std::string scene_svg(const Scene& scene, const SvgOptions& o) {
+Viewport scene_svg_view(const Scene& scene, const SvgOptions& o) {
     // Room for labels: they run to the right of their marker, or above and below it.
-    const double pad_left = 24, pad_right = 64, pad_y = 30;
-    const double mean_lat = (scene.fit_south_west.lat + scene.fit_north_east.lat) / 2 * M_PI / 180;
-    const double kx = std::cos(mean_lat);
-    const double span_x = std::max(1e-6, (scene.fit_north_east.lon - scene.fit_south_west.lon) * kx);
-    const double span_y = std::max(1e-6, scene.fit_north_east.lat - scene.fit_south_west.lat);
-    const double scale = std::min((o.width - pad_left - pad_right) / span_x, (o.height - 2 * pad_y) / span_y);
-    const double off_x = pad_left + (o.width - pad_left - pad_right - span_x * scale) / 2;
-    const double off_y = (o.height - span_y * scale) / 2;
-    auto x_of = [&](geo::LatLon p) { return off_x + (p.lon - scene.fit_south_west.lon) * kx * scale; };
-    auto y_of = [&](geo::LatLon p) { return off_y + (scene.fit_north_east.lat - p.lat) * scale; };
+    return fit_scene(scene, o.width, o.height, Padding{24, 30, 64, 30});
+}
+
+std::string scene_svg(const Scene& scene, const SvgOptions& o) {
+    const Viewport view = scene_svg_view(scene, o);
 
     std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"scene\" viewBox=\"0 0 " +
                       std::to_string(o.width) + " " + std::to_string(o.height) + "\" width=\"" +
@@ -36,18 +62,12 @@ std::string scene_svg(const Scene& scene, const SvgOptions& o) {
                       text::escape_html(o.title) + "</title><rect class=\"scene-bg\" width=\"100%\" height=\"100%\" fill=\"#dcebef\"/>";
     out.reserve(out.size() + 64 * (scene.markers.size() + scene.polylines.size() * 8 + scene.polygons.size() * 64));
 
-    // Drawn with presentation attributes, so /map.svg looks right on its own (as an <img>,
-    // printed) where the page's stylesheet does not reach.
-    auto style_attributes = [](const Style& look, bool filled) {
-        std::string a = " stroke=\"" + text::escape_html(look.stroke) + "\" stroke-width=\"" + num(look.weight) + "\"";
-        a += filled && !look.fill.empty() ? " fill=\"" + text::escape_html(look.fill) + "\"" : " fill=\"none\"";
-        if (look.opacity < 1) a += " opacity=\"" + num(look.opacity) + "\"";
-        if (look.dashed) a += " stroke-dasharray=\"6 4\"";
-        return a;
-    };
     auto points_of = [&](const geo::Polyline& line) {
         std::string pts;
-        for (const auto& p : line) pts += num(x_of(p)) + "," + num(y_of(p)) + " ";
+        for (const auto& p : line) {
+            const Pixel px = view.project(p);
+            pts += num(px.x) + "," + num(px.y) + " ";
+        }
         if (!pts.empty()) pts.pop_back();
         return pts;
     };
@@ -63,39 +83,28 @@ std::string scene_svg(const Scene& scene, const SvgOptions& o) {
     for (const auto& line : scene.polylines)
         out += "<polyline class=\"line layer-" + text::escape_html(line.layer) + "\" data-id=\"" +
                text::escape_html(line.id) + "\" points=\"" + points_of(line.points) + "\"" +
-               style_attributes(line.look, false) + " stroke-linecap=\"round\" stroke-linejoin=\"round\"><title>" +
+               style_attributes(line.look, false) + " stroke-linecap=\"" + cap(line.look) +
+               "\" stroke-linejoin=\"round\"><title>" +
                text::escape_html(line.title) + "</title></polyline>";
 
+    // The seats' positions first: where a seat's label goes depends on its neighbours.
+    std::vector<Pixel> seats;
+    for (const auto& m : scene.markers)
+        if (label_beside(m)) seats.push_back(view.project(m.at));
+    size_t seat = 0;
     for (const auto& m : scene.markers) {
-        const double x = x_of(m.at), y = y_of(m.at);
-        if (m.layer != "county-seats") {
-            // Map markers: their look decides; a label (a break's number) sits inside.
-            out += "<g class=\"marker layer-" + text::escape_html(m.layer) + "\" data-id=\"" + text::escape_html(m.id) +
-                   "\"><title>" + text::escape_html(m.title) + "</title><circle cx=\"" + num(x) + "\" cy=\"" + num(y) +
-                   "\" r=\"" + num(m.look.radius) + "\"" + style_attributes(m.look, true) + "/>";
-            if (!m.label.empty())
-                out += "<text x=\"" + num(x) + "\" y=\"" + num(y + 4) +
-                       "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#ffffff\">" + text::escape_html(m.label) +
-                       "</text>";
-            out += "</g>";
-            continue;
-        }
-        // Labels run to the right of their marker. When another marker sits close on the
-        // right (臺北市 east of 新北市, 新竹縣 east of 新竹市), this label moves below its
-        // marker if the neighbour is to the north, above it if to the south.
-        int placement = 0;  // 0 right, -1 above, +1 below
-        for (const auto& other : scene.markers) {
-            if (other.layer != m.layer) continue;
-            const double dx = x_of(other.at) - x, dy = y_of(other.at) - y;
-            if (&other != &m && dx > 0 && dx < 70 && std::abs(dy) < 22) placement = dy <= 0 ? 1 : -1;
-        }
-        std::string label_at = placement == 0
-            ? "x=\"" + num(x + 10) + "\" y=\"" + num(y + 5) + "\""
-            : "x=\"" + num(x) + "\" y=\"" + num(placement < 0 ? y - 11 : y + 21) + "\" text-anchor=\"middle\"";
-        const std::string cls = "marker marker-" + (m.style.empty() ? std::string("plain") : m.style);
+        const Pixel at = view.project(m.at);
+        const bool beside = label_beside(m);
+        const LabelSide side = beside ? seat_label_side(seats.data(), seats.size(), seat++) : LabelSide::inside;
+        // County seats are classed by their style (plain, active, muted, origin), map
+        // markers by their layer; the look decides either's colours.
+        const std::string cls = beside ? "marker marker-" + (m.style.empty() ? std::string("plain") : m.style)
+                                       : "marker layer-" + m.layer;
         out += "<g class=\"" + text::escape_html(cls) + "\" data-id=\"" + text::escape_html(m.id) + "\"><title>" +
-               text::escape_html(m.title) + "</title><circle cx=\"" + num(x) + "\" cy=\"" + num(y) +
-               "\" r=\"7\"/><text " + label_at + ">" + text::escape_html(m.label) + "</text></g>";
+               text::escape_html(m.title) + "</title><circle cx=\"" + num(at.x) + "\" cy=\"" + num(at.y) + "\" r=\"" +
+               num(m.look.radius) + "\"" + style_attributes(m.look, true) + "/>";
+        if (!m.label.empty()) out += label_svg(marker_label(m, at, side), m.label);
+        out += "</g>";
     }
     return out + "</svg>";
 }

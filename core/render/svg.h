@@ -5,6 +5,7 @@
 #include <string>
 
 #include "render/scene.h"
+#include "render/viewport.h"
 
 namespace beitai::render {
 
@@ -14,8 +15,12 @@ struct SvgOptions {
     std::string title;  // the accessible name (<title>)
 };
 
-// Markers as labelled circles, projected onto the scene's bounds (equirectangular with
-// the cosine of the mean latitude, which is exact enough at this scale).
+// Areas, lines and markers as labelled circles, in Web Mercator fitted to the scene's fit
+// box (render::fit_scene, with room for labels at the sides) — the projection and fit the
+// kiosk's paint list (scene_paint.h) uses, so both put a place on the same pixel.
 std::string scene_svg(const Scene& scene, const SvgOptions& options);
+
+// The view scene_svg draws from: the scene fitted to the picture, with room for labels.
+Viewport scene_svg_view(const Scene& scene, const SvgOptions& options);
 
 }  // namespace beitai::render

@@ -75,7 +75,12 @@ val path_options(const render::Style& look, const val& renderer, bool filled) {
     o.set("color", look.stroke);
     o.set("weight", look.weight);
     o.set("opacity", look.opacity);
-    if (look.dashed) o.set("dashArray", std::string("6 4"));
+    if (look.dashed) {
+        o.set("dashArray", std::string("6 4"));
+        // Leaflet's round caps would grow each dash by the line's width and fill the gaps
+        // (as in render/svg.cpp).
+        o.set("lineCap", std::string("butt"));
+    }
     if (filled && !look.fill.empty()) {
         o.set("fillColor", look.fill);
         o.set("fillOpacity", look.radius > 0 ? 0.95 : 0.6);

@@ -1,0 +1,42 @@
+#include "render/colour.h"
+
+#include <cmath>
+#include <string>
+
+namespace beitai::render {
+
+namespace {
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+}  // namespace
+
+Result<Rgba> parse_css_colour(std::string_view hex, double opacity) {
+    const bool short_form = hex.size() == 4, long_form = hex.size() == 7;
+    if (hex.empty() || hex[0] != '#' || !(short_form || long_form))
+        return Error{"colour \"" + std::string(hex) + "\": expected #rgb or #rrggbb"};
+    int d[6];
+    for (size_t i = 1; i < hex.size(); ++i)
+        if ((d[i - 1] = hex_digit(hex[i])) < 0)
+            return Error{"colour \"" + std::string(hex) + "\": \"" + std::string(1, hex[i]) + "\" is not a hex digit"};
+    Rgba c;
+    if (short_form) {  // #abc is #aabbcc
+        c.r = static_cast<std::uint8_t>(d[0] * 17);
+        c.g = static_cast<std::uint8_t>(d[1] * 17);
+        c.b = static_cast<std::uint8_t>(d[2] * 17);
+    } else {
+        c.r = static_cast<std::uint8_t>(d[0] * 16 + d[1]);
+        c.g = static_cast<std::uint8_t>(d[2] * 16 + d[3]);
+        c.b = static_cast<std::uint8_t>(d[4] * 16 + d[5]);
+    }
+    const double o = opacity != opacity ? 1 : std::fmin(1.0, std::fmax(0.0, opacity));  // NaN: as if unset
+    c.a = static_cast<std::uint8_t>(std::lround(o * 255));
+    return c;
+}
+
+}  // namespace beitai::render
