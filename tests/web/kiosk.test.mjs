@@ -67,3 +67,27 @@ test('touching a county tile selects it', async () => {
   assert.equal(await page.evaluate(() => window.beitaiKiosk.selectedCounty()), 'Taipei');
   await page.close();
 });
+
+// A lobby screen is touched, not clicked: every tap must land where the finger is, each one
+// in turn on another tile (Emscripten's GLFW alone pressed at the previous tap's place).
+test('sixteen taps on a touch screen select sixteen tiles in turn', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(server.url + '/kiosk');
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  await page.waitForFunction(() => window.beitaiKiosk.framesDrawn() > 20, null, { timeout: 20000 });
+  const counties = await (await fetch(server.url + '/api/counties')).json();
+  assert.equal(counties.length, 8);
+  // The tile grid of the 1280 px screen: four columns, centres as the first test's tap.
+  const centre = (i) => ({ x: 187 + 302 * (i % 4), y: 282 + 164 * Math.floor(i / 4) });
+  let landed = 0;
+  for (let n = 0; n < 16; n++) {
+    const i = (n * 3) % 8;  // a different tile each time, every one twice
+    await page.touchscreen.tap(centre(i).x, centre(i).y);
+    const ok = await page.waitForFunction((id) => window.beitaiKiosk.selectedCounty() === id, counties[i].id, { timeout: 3000 })
+      .then(() => true, () => false);
+    if (ok) landed++;
+  }
+  assert.equal(landed, 16, `${landed} of 16 taps selected the tile under the finger`);
+  await context.close();
+});
