@@ -101,6 +101,9 @@ Response Portal::checkin_photo(const Call& call) {
     auto photo = raffle_->store().photo(target->id);
     if (!photo) return staff_raffle_reply(call, 500, photo.error());
     if (!*photo) return staff_raffle_reply(call, 404, say(lang, "這筆打卡沒有照片。", "This check-in has no photo."));
+    // A participant's photo is personal data: who looked at it is kept, as for the contacts.
+    store_.append_audit({0, call.now, actor.user, "raffle-photo-view", "", "", "",
+                         target->campaign + " check-in " + std::to_string(target->id) + " at " + target->site});
     Response r;
     r.content_type = (*photo)->content_type;
     r.body = std::move((*photo)->bytes);

@@ -448,6 +448,9 @@ for (const store of stores()) {
         assert.equal((await photoOf(yl, waiting.id)).status, 403, "another county's editor may not see it");
         assert.equal((await photoOf({ cookie: cookieOf(p) }, waiting.id)).status, 303, 'nor may the participant (to the sign-in)');
         assert.equal((await photoOf(admin, waiting.id)).status, 200);
+        // Each look at the photo is in the audit log, by whom; the refused one is not a look.
+        const looks = (await admin.get('/api/staff/audit')).json.filter((e) => e.action === 'raffle-photo-view' && e.detail.includes(`check-in ${waiting.id} `));
+        assert.deepEqual(looks.map((e) => e.user).sort(), [ADMIN.name, TAIPEI.name].sort());
 
         assert.equal((await editor.post(`/api/staff/raffle/checkins/${waiting.id}/review`, { decision: 'accept' })).status, 200);
         assert.deepEqual((await p.call(`/api/campaigns/${LIVE}/me`)).json.counties_done, ['Taipei'], 'accepted, it counts');
