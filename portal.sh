@@ -225,6 +225,44 @@ serve_with_simulator() {
   exec "$beitai" serve --feeds "$url" "$@"
 }
 
+# A lobby screen: Debian's Chromium full screen on the kiosk page, with the flags a lobby
+# needs (no dialogs, bubbles, translation or swipe navigation; the kiosk pinches the map
+# itself). The kiosk's settings travel in the address: --url 'https://portal/kiosk?county=Taipei&lat=…'.
+# Without --url it opens this machine's portal, which must answer (./portal.sh serve).
+# --dry-run prints the command instead of running it.
+kiosk_browser() {
+  local url="" dry=0
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --url) url="${2:-}"; shift 2 ;;
+      --dry-run) dry=1; shift ;;
+      *) echo "portal.sh kiosk: unknown option $1 (use --url URL, --dry-run)" >&2; exit 2 ;;
+    esac
+  done
+  if [ -z "$url" ]; then
+    local port="${PORT:-8080}"
+    url="http://127.0.0.1:$port/kiosk"
+    if [ "$dry" = 0 ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "portal.sh kiosk: no portal answers on port $port; start it with ./portal.sh serve, or give --url" >&2
+      exit 1
+    fi
+  fi
+  case "$url" in http://*|https://*) ;; *) echo "portal.sh kiosk: --url must be an http(s) address, not \"$url\"" >&2; exit 2 ;; esac
+  local profile="${KIOSK_PROFILE:-$HOME/.cache/beitai-kiosk}"
+  local args=(--kiosk --noerrdialogs --disable-session-crashed-bubble --disable-infobars --disable-translate
+              --disable-extensions --disable-component-update --no-first-run --disable-features=TranslateUI
+              --overscroll-history-navigation=0 --disable-pinch --touch-events=enabled
+              --check-for-update-interval=31536000 "--user-data-dir=$profile")
+  # Chromium will not run as root with its sandbox; a lobby should use a plain account (README).
+  [ "$(id -u)" = 0 ] && args+=(--no-sandbox)
+  if [ "$dry" = 1 ]; then
+    printf '%s' "${CHROMIUM:-/usr/bin/chromium}"; printf ' %q' "${args[@]}" "$url"; printf '\n'
+    return 0
+  fi
+  mkdir -p "$profile"
+  exec "${CHROMIUM:-/usr/bin/chromium}" "${args[@]}" "$url"
+}
+
 cmd="${1:-}"
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -243,8 +281,11 @@ case "$cmd" in
     start_postgres
     run_tests "$@"
     ;;
+  kiosk)
+    kiosk_browser "$@"
+    ;;
   *)
-    echo "usage: ./portal.sh serve [--port N] | ./portal.sh test [ctest arguments]" >&2
+    echo "usage: ./portal.sh serve [--port N] | ./portal.sh test [ctest arguments] | ./portal.sh kiosk [--url URL] [--dry-run]" >&2
     exit 2
     ;;
 esac
