@@ -3,18 +3,9 @@
 #include <cmath>
 #include <string>
 
+#include "text/hex.h"
+
 namespace beitai::render {
-
-namespace {
-
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-}  // namespace
 
 Result<Rgba> parse_css_colour(std::string_view hex, double opacity) {
     const bool short_form = hex.size() == 4, long_form = hex.size() == 7;
@@ -22,7 +13,7 @@ Result<Rgba> parse_css_colour(std::string_view hex, double opacity) {
         return Error{"colour \"" + std::string(hex) + "\": expected #rgb or #rrggbb"};
     int d[6];
     for (size_t i = 1; i < hex.size(); ++i)
-        if ((d[i - 1] = hex_digit(hex[i])) < 0)
+        if ((d[i - 1] = text::hex_digit(hex[i])) < 0)
             return Error{"colour \"" + std::string(hex) + "\": \"" + std::string(1, hex[i]) + "\" is not a hex digit"};
     Rgba c;
     if (short_form) {  // #abc is #aabbcc

@@ -1,5 +1,7 @@
 #include "store/raffle_rows.h"
 
+#include "text/sha256.h"
+
 namespace beitai::site {
 
 const char* proof_name(raffle::Proof proof) {
@@ -30,32 +32,7 @@ Status read_checkin_names(StoredCheckin& checkin, const std::string& proof, cons
 }
 
 std::string hex_of(std::string_view bytes) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (unsigned char c : bytes) {
-        out.push_back(digits[c >> 4]);
-        out.push_back(digits[c & 15]);
-    }
-    return out;
-}
-
-std::optional<std::string> bytes_of_hex(std::string_view hex) {
-    auto value = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    if (hex.size() % 2) return std::nullopt;
-    std::string out;
-    out.reserve(hex.size() / 2);
-    for (size_t i = 0; i < hex.size(); i += 2) {
-        int hi = value(hex[i]), lo = value(hex[i + 1]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        out.push_back(static_cast<char>(hi * 16 + lo));
-    }
-    return out;
+    return text::to_hex(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
 }
 
 std::string campaign_doc(const content::Campaign& campaign) { return text::to_json_text(content::to_json(campaign)); }

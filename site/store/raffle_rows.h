@@ -11,6 +11,7 @@
 #include "raffle/api_json.h"
 #include "raffle/checkin.h"
 #include "store/raffle_store.h"
+#include "text/hex.h"
 #include "text/result.h"
 
 namespace beitai::site {
@@ -25,7 +26,7 @@ Status read_checkin_names(StoredCheckin& checkin, const std::string& proof, cons
 
 // Secrets are raw bytes in the API; the tables hold them as lower-case hex.
 std::string hex_of(std::string_view bytes);
-std::optional<std::string> bytes_of_hex(std::string_view hex);
+using text::bytes_of_hex;  // text/hex.h
 
 std::string campaign_doc(const content::Campaign& campaign);
 Result<content::Campaign> campaign_from_doc(const std::string& id, const std::string& doc, const std::string& source);
