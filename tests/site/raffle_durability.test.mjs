@@ -67,32 +67,44 @@ for (const store of stores()) {
         }
 
         // Workers take turns over the participants; each check-in goes to the next site of
-        // that participant (at most 25 each: under the per-participant limit).
+        // that participant (at most 25 each: under the per-participant limit). A worker stops
+        // when no participant has check-ins left to make: it must never loop without awaiting,
+        // or the timer that kills the server would never run (a fast run hung here once).
         let running = true;
         let acknowledged = 0;
         let refusedOrLost = 0;
+        let lastAckAt = 0;
+        let turn = 0;
         const started = Date.now();
-        const worker = async (w) => {
-          for (let n = w; running; n += WORKERS) {
-            const p = people[n % PARTICIPANTS];
-            if (p.acked.length >= 25) continue;
+        const nextPerson = () => {
+          for (let k = 0; k < PARTICIPANTS; k++) {
+            const p = people[turn++ % PARTICIPANTS];
+            if (!p.busy && p.acked.length < 25) return p;
+          }
+          return null;
+        };
+        const worker = async () => {
+          for (let p = nextPerson(); running && p; p = nextPerson()) {
             const s = sites[p.next++ % sites.length];
+            p.busy = true;
             try {
               const r = await post(server.url, '/api/campaigns/durability/checkins', { site: s.site, code: s.code }, p.headers);
-              if (r.status === 201) { p.acked.push(s.site); acknowledged++; } else refusedOrLost++;
+              if (r.status === 201) { p.acked.push(s.site); acknowledged++; lastAckAt = Date.now(); } else refusedOrLost++;
             } catch {
               refusedOrLost++;  // the connection died with the server: not acknowledged
+            } finally {
+              p.busy = false;
             }
           }
         };
-        const workers = Array.from({ length: WORKERS }, (_, w) => worker(w));
+        const workers = Array.from({ length: WORKERS }, () => worker());
         await new Promise((r) => setTimeout(r, KILL_AFTER_MS));
         process.kill(server.pid, 'SIGKILL');
         const killedAt = Date.now();
         running = false;
         await Promise.all(workers);
         await server.stop().catch(() => {});
-        const seconds = (killedAt - started) / 1000;
+        const seconds = (Math.min(killedAt, lastAckAt || killedAt) - started) / 1000;
         console.log(`# ${store}: ${acknowledged} check-ins acknowledged in ${seconds.toFixed(2)} s over HTTP ` +
           `(${Math.round(acknowledged / seconds)}/s with ${WORKERS} clients), ${refusedOrLost} refused or cut off, then SIGKILL`);
         assert.ok(acknowledged > 50, 'the stream was under way when the server was killed');
