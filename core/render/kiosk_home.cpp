@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "geo/geometry.h"
+#include "render/kiosk_lists.h"
 #include "render/raffle_views.h"
 #include "tracker/labels.h"
 #include "tracker/query.h"
@@ -81,20 +82,14 @@ KioskTile kiosk_campaign_tile(const std::vector<content::Campaign>* campaigns, s
         set_loading(tile);
         return tile;
     }
-    // Running ones first (the one ending first: its days are the scarcer), else the next to start.
-    const content::Campaign* running = nullptr;
-    const content::Campaign* upcoming = nullptr;
-    for (const auto& c : *campaigns) {
-        const CampaignPhase phase = campaign_phase(c, now);
-        if (phase == CampaignPhase::running && (!running || c.end < running->end)) running = &c;
-        if (phase == CampaignPhase::upcoming && (!upcoming || c.start < upcoming->start)) upcoming = &c;
-    }
-    const content::Campaign* shown = running ? running : upcoming;
+    const content::Campaign* shown = kiosk_campaign(*campaigns, now);
     if (!shown) {
         tile.state = KioskFigureState::none;
         set_line(tile, t("kiosk.home.campaign.none", Lang::zh_TW), t("kiosk.home.campaign.none", Lang::en));
         return tile;
     }
+    const content::Campaign* running = campaign_phase(*shown, now) == CampaignPhase::running ? shown : nullptr;
+    const content::Campaign* upcoming = running ? nullptr : shown;
     const text::Date today = text::date_in_taipei(now);
     if (running) {
         // The days check-ins are still taken, today included.

@@ -8,6 +8,7 @@
 
 #include "parking/live.h"
 #include "render/kiosk_home.h"
+#include "render/kiosk_lists.h"
 #include "test_content.h"
 #include "text/date.h"
 
@@ -340,4 +341,64 @@ TEST_CASE("kiosk home: its strings exist in both languages with the same placeho
             CHECK(en.find(p) != std::string::npos);
         }
     }
+}
+
+// ---- The Parking and Campaign screens' lists (render/kiosk_lists.h), on the same data -----
+
+TEST_CASE("kiosk parking rows: the car parks with space nearest the lobby, fresh first") {
+    const long long now = at("2026-11-20T10:00:00+08:00");
+    const auto snapshot = parking_near_lobby(now);
+    const auto rows = render::kiosk_parking_rows(snapshot, kLobby, now, 10, render::kKioskParkingRadiusM);
+    // C is full and E too far; D has space but its data is stale: last, and marked.
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].key == "Taipei/A");
+    CHECK(rows[1].key == "Taipei/B");
+    CHECK(rows[2].key == "Taipei/D");
+    CHECK_FALSE(rows[0].stale);
+    CHECK(rows[2].stale);
+    CHECK(rows[0].distance_m == doctest::Approx(300).epsilon(0.01));
+    CHECK(rows[0].available == 40);
+    CHECK(rows[0].total == 100);
+    CHECK(rows[0].age_s == 60);
+    CHECK(rows[1].level == parking::Level::few);
+    // At most n, and a wider radius reaches E (fresh: before the stale D).
+    CHECK(render::kiosk_parking_rows(snapshot, kLobby, now, 1, 1000).size() == 1);
+    const auto wide = render::kiosk_parking_rows(snapshot, kLobby, now, 10, 2000);
+    REQUIRE(wide.size() == 4);
+    CHECK(wide[2].key == "Taipei/E");
+    CHECK(wide[3].key == "Taipei/D");
+}
+
+TEST_CASE("kiosk campaign: the running one ending first, else the next; its sites nearest the lobby") {
+    const text::Date d1{2026, 11, 1}, d2{2026, 11, 30}, d3{2026, 12, 20}, d4{2027, 1, 10};
+    std::vector<content::Campaign> campaigns = {campaign("late", d1, d4), campaign("soon", d1, d3),
+                                                campaign("next", {2027, 2, 1}, {2027, 3, 1})};
+    campaigns.push_back(campaign("history", d1, d4));
+    campaigns.back().external = true;
+    const long long now = at("2026-11-20T10:00:00+08:00");
+    REQUIRE(render::kiosk_campaign(campaigns, now) != nullptr);
+    CHECK(render::kiosk_campaign(campaigns, now)->id == "soon");
+    CHECK(render::kiosk_campaign(campaigns, at("2026-12-25T10:00:00+08:00"))->id == "late");
+    CHECK(render::kiosk_campaign(campaigns, at("2027-01-20T10:00:00+08:00"))->id == "next");
+    CHECK(render::kiosk_campaign(campaigns, at("2027-03-20T10:00:00+08:00")) == nullptr);
+    (void)d2;
+
+    std::vector<content::Site> sites;
+    for (auto [id, metres] : {std::pair{"far", 5000.0}, std::pair{"near", 200.0}, std::pair{"mid", 900.0}}) {
+        content::Site s;
+        s.id = id;
+        s.name = std::string("示範據點 ") + id;
+        s.at = north_of_lobby(metres);
+        sites.push_back(s);
+    }
+    content::Campaign c = campaign("c", d1, d3);
+    c.sites = {{"far", 100}, {"unknown", 100}, {"mid", 50}, {"near", 300}};
+    const auto rows = render::kiosk_campaign_sites(c, sites, kLobby, 10);
+    REQUIRE(rows.size() == 3);  // "unknown" is not in the list
+    CHECK(rows[0].site->id == "near");
+    CHECK(rows[0].radius_m == 300);
+    CHECK(rows[1].site->id == "mid");
+    CHECK(rows[2].site->id == "far");
+    CHECK(rows[2].distance_m == doctest::Approx(5000).epsilon(0.01));
+    CHECK(render::kiosk_campaign_sites(c, sites, kLobby, 2).size() == 2);
 }
