@@ -111,6 +111,34 @@ fetch_pugixml_sources() {
   mv "$BUILD/deps/$dir" "$BUILD/deps/pugixml"
 }
 
+# QR-Code-generator's sources for the WASM tree (the server links Debian's libqrcodegencpp):
+# the source package qr-code-generator (there is none named qrcodegen) at the very version of
+# the installed libqrcodegencpp-dev, so the kiosk and the server encode alike. Only the
+# upstream tarball is used, as for imgui and pugixml; Debian's patches add an opt-in
+# compatibility API (QRCODEGEN_COMPAT) and change no encoding. The version is kept in
+# build/deps/qrcodegen/.debian-version: another installed version fetches again.
+fetch_qrcodegen_sources() {
+  local want
+  want=$(dpkg-query -W -f='${Version}' libqrcodegencpp-dev 2>/dev/null) ||
+    { echo "portal.sh: libqrcodegencpp-dev is not installed" >&2; exit 1; }
+  if [ -f "$BUILD/deps/qrcodegen/cpp/qrcodegen.cpp" ] &&
+     [ "$(cat "$BUILD/deps/qrcodegen/.debian-version" 2>/dev/null)" = "$want" ]; then
+    return 0
+  fi
+  log "fetching QR-Code-generator $want sources (apt-get source qr-code-generator=$want)"
+  ensure_deb_src
+  # Only the upstream tarball is needed: a mirror lacking the Debian tarball is not fatal.
+  download_source_package "qr-code-generator=$want" || true
+  local upstream=${want#*:}; upstream=${upstream%-*}  # [epoch:]1.8.0-1.1 → 1.8.0
+  local tarball
+  tarball=$(ls "$BUILD/deps/src"/qr-code-generator_"$upstream".orig.tar.* 2>/dev/null | head -n1)
+  [ -n "$tarball" ] || { echo "portal.sh: apt-get source qr-code-generator=$want gave no $upstream tarball" >&2; exit 1; }
+  rm -rf "$BUILD/deps/qrcodegen" "$BUILD/deps/QR-Code-generator-$upstream"
+  tar -xf "$tarball" -C "$BUILD/deps"
+  mv "$BUILD/deps/QR-Code-generator-$upstream" "$BUILD/deps/qrcodegen"
+  echo "$want" > "$BUILD/deps/qrcodegen/.debian-version"
+}
+
 install_npm_packages() {
   # npm ci from the lock file; skipped while node_modules matches it.
   if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
@@ -125,6 +153,7 @@ setup() {
   mkdir -p "$BUILD/deps"
   fetch_imgui_sources
   fetch_pugixml_sources
+  fetch_qrcodegen_sources
   install_npm_packages
 }
 
