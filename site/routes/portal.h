@@ -153,6 +153,7 @@ private:
     Response raffle_nearby_page(const Call& call);
     // raffle_api.cpp
     Response api_campaigns(const Call& call);
+    Response api_campaign(const Call& call);
     Response api_campaign_stats(const Call& call);
     Response api_register(const Call& call);
     Response api_checkin(const Call& call);

@@ -37,6 +37,14 @@ Response Portal::api_campaigns(const Call& call) {
     return Response::json(200, text::to_json_text(raffle::campaigns_json(**campaigns, *records)));
 }
 
+// One campaign whole — its rules, sites with their radii, draws and prizes — as the content
+// file holds it: what the kiosk's Campaign screen shows, read with the same reader.
+Response Portal::api_campaign(const Call& call) {
+    auto cc = campaign_call(call);
+    if (!cc) return Response::json_error(raffle_ ? 404 : 503, cc.error());
+    return Response::json(200, text::to_json_text(content::to_json(cc->campaign)));
+}
+
 Response Portal::api_campaign_stats(const Call& call) {
     auto cc = campaign_call(call);
     if (!cc) return Response::json_error(raffle_ ? 404 : 503, cc.error());

@@ -77,6 +77,7 @@ const std::vector<Route>& route_table() {
         {"/raffle/{campaign}/draws/{draw}", GET,       anyone,  no_store,   &Portal::raffle_draw_page},
         {"/raffle/{campaign}/draws/{draw}/verify", GET, anyone, revalidate, &Portal::raffle_verify_page},
         {"/api/campaigns",                 GET,        anyone,  revalidate, &Portal::api_campaigns},
+        {"/api/campaigns/{campaign}",      GET,        anyone,  revalidate, &Portal::api_campaign},
         {"/api/campaigns/{campaign}/stats", GET,       anyone,  revalidate, &Portal::api_campaign_stats},
         {"/api/campaigns/{campaign}/participants", POST, participant, no_store, &Portal::api_register},
         {"/api/campaigns/{campaign}/checkins", POST, participant, no_store,   &Portal::api_checkin},

@@ -158,9 +158,25 @@ for (const store of stores()) {
       });
 
       it('an unknown campaign is a 404 naming it', async () => {
-        const r = await fetch(server.url + '/api/campaigns/2099-nope/stats');
-        assert.equal(r.status, 404);
-        assert.match((await r.json()).error, /2099-nope/);
+        for (const tail of ['/stats', '']) {
+          const r = await fetch(server.url + '/api/campaigns/2099-nope' + tail);
+          assert.equal(r.status, 404);
+          assert.match((await r.json()).error, /2099-nope/);
+        }
+      });
+
+      it('a campaign whole: its sites with their radii, draws and prizes, as the content file holds them', async () => {
+        const r = await fetch(server.url + '/api/campaigns/2026-demo');
+        assert.equal(r.status, 200);
+        const demo = await r.json();
+        const file = JSON.parse(readFileSync(path.join(ROOT, 'content/campaigns/2026-demo.json'), 'utf8'));
+        assert.equal(demo.id, '2026-demo');
+        assert.equal(demo.sites.length, file.sites.length);
+        assert.ok(demo.sites.length > 0);
+        assert.deepEqual(demo.sites.map((s) => [s.site, s.radius_m]), file.sites.map((s) => [s.site, s.radius_m ?? 100]));
+        assert.deepEqual(demo.draws.map((d) => d.id), file.draws.map((d) => d.id));
+        assert.equal(demo.min_counties, file.min_counties);
+        assert.equal(demo.sample, true);
       });
 
       it('signboards: one printable sheet per participating site, with its code and a QR link', () => {

@@ -1,5 +1,7 @@
 #include "scene_painter.h"
 
+#include "kiosk_font.h"
+
 #include <cfloat>
 
 namespace beitai::kiosk {
@@ -47,8 +49,10 @@ void ScenePainter::Draw(ImDrawList* draw, const render::PaintList& paint, ImVec2
         const char* end = begin + l.text_length;
         // SVG places text by its baseline; ImGui by the top of the line.
         float x = origin.x + l.at.x;
-        const float y = origin.y + l.at.y - font->Ascent * (l.size / font->FontSize);
-        if (l.anchor == render::LabelAnchor::middle) x -= font->CalcTextSizeA(l.size, FLT_MAX, 0.0f, begin, end).x / 2;
+        // The label's size is an em, as in the SVG; ImGui's is a line.
+        const float size = LineSize(l.size);
+        const float y = origin.y + l.at.y - font->Ascent * (size / font->FontSize);
+        if (l.anchor == render::LabelAnchor::middle) x -= font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x / 2;
         if (l.halo.visible() && l.halo_width > 0) {
             // SVG's halo is a stroke of halo_width centred on the outline: half of it shows
             // outside each glyph.
@@ -56,9 +60,9 @@ void ScenePainter::Draw(ImDrawList* draw, const render::PaintList& paint, ImVec2
             const ImU32 halo = ToImU32(l.halo);
             for (int dx = -1; dx <= 1; ++dx)
                 for (int dy = -1; dy <= 1; ++dy)
-                    if (dx || dy) draw->AddText(font, l.size, ImVec2(x + dx * r, y + dy * r), halo, begin, end);
+                    if (dx || dy) draw->AddText(font, size, ImVec2(x + dx * r, y + dy * r), halo, begin, end);
         }
-        draw->AddText(font, l.size, ImVec2(x, y), ToImU32(l.colour), begin, end);
+        draw->AddText(font, size, ImVec2(x, y), ToImU32(l.colour), begin, end);
     }
 }
 

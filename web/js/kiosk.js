@@ -1,35 +1,107 @@
-// The kiosk page's glue: size the canvas to the screen, pass touches on as the mouse events
-// the kiosk understands, start the ImGui app, feed it the counties from the API.
+// The kiosk page's glue: size the canvas to the screen, pass touches on (one finger as the
+// mouse events the kiosk understands, two as a pinch), fetch the API's data and hand it to
+// the ImGui app, keep the last good copy of each in IndexedDB for when the server is away,
+// and follow the parking stream. Every decision is the app's (wasm/kiosk).
 'use strict';
+
+// Where each part the kiosk shows comes from. The campaigns are fetched whole, one by one.
+const PARTS = [
+  ['counties', '/api/counties'], ['snapshot', '/api/snapshot'], ['parking', '/api/parking'],
+  ['routes', '/api/routes'], ['sites', '/api/sites'], ['basemap', '/api/basemap'], ['campaigns', null],
+];
+const REFRESH_MS = 60000;  // fresh data once a minute while the server answers
+const RETRY_MS = 10000;    // and a try every 10 s while it does not
+
+// ---- The last good copy of each part, in IndexedDB -----------------------------------------
+const cache = {
+  db: null,
+  async open() {
+    if (!('indexedDB' in window)) return;
+    this.db = await new Promise((resolve) => {
+      const request = indexedDB.open('beitai-kiosk', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('parts');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => resolve(null);  // private mode: the kiosk works without it
+    });
+  },
+  async get(part) {
+    if (!this.db) return null;
+    return new Promise((resolve) => {
+      const request = this.db.transaction('parts').objectStore('parts').get(part);
+      request.onsuccess = () => resolve(request.result || null);
+      request.onerror = () => resolve(null);
+    });
+  },
+  async put(part, text, fetchedAt) {
+    if (!this.db) return;
+    await new Promise((resolve) => {
+      const tx = this.db.transaction('parts', 'readwrite');
+      tx.objectStore('parts').put({ text, fetchedAt }, part);
+      tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
+    });
+  },
+};
+
+async function fetchText(url) {
+  const response = await fetch(url, { cache: 'no-store' });
+  if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+  return response.text();
+}
+
+// The running and coming campaigns, each whole, as one JSON array.
+async function fetchCampaigns() {
+  const list = JSON.parse(await fetchText('/api/campaigns'));
+  const whole = [];
+  for (const c of list.filter((c) => !c.external))
+    whole.push(await fetchText('/api/campaigns/' + encodeURIComponent(c.id)));
+  return '[' + whole.join(',') + ']';
+}
 
 // Emscripten's GLFW presses the button on touchstart without moving the cursor to the finger
 // (its touch position is read only for SDL), so a tap pressed wherever the last tap was: in
 // Chromium with touch, 2 taps of 16 landed. These listeners come first on the canvas (before
-// GLFW's), hand each touch to GLFW as the mouse events of the first finger — move there, then
-// press; move; release — and stop the touch event, and the browser's own late mouse events
-// (preventDefault), from reaching it a second time.
-function touchAsMouse(canvas) {
+// GLFW's), hand one finger to GLFW as mouse events — move there, then press; move; release —
+// and two fingers to the app as a pinch, and stop the touch event, and the browser's own late
+// mouse events (preventDefault), from reaching GLFW a second time.
+function touchInput(canvas, kiosk) {
   const send = (type, touch) => canvas.dispatchEvent(new MouseEvent(type, {
     bubbles: true, cancelable: true, button: 0, buttons: type === 'mouseup' ? 0 : 1,
     clientX: touch.clientX, clientY: touch.clientY, screenX: touch.screenX, screenY: touch.screenY,
   }));
-  const first = (event) => event.changedTouches[0];
+  const toCanvas = (touch) => {
+    const box = canvas.getBoundingClientRect();
+    const k = canvas.width / box.width;
+    return [(touch.clientX - box.left) * k, (touch.clientY - box.top) * k];
+  };
+  let pressed = false, fingers = null;
+  const stop = (event) => { event.preventDefault(); event.stopImmediatePropagation(); };
   canvas.addEventListener('touchstart', (event) => {
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    send('mousemove', first(event));
-    send('mousedown', first(event));
+    stop(event);
+    if (event.touches.length >= 2) {
+      // A second finger: the press becomes a pinch (the app lets go of what it held).
+      if (pressed) { send('mouseup', event.touches[0]); pressed = false; }
+      fingers = [toCanvas(event.touches[0]), toCanvas(event.touches[1])];
+      return;
+    }
+    send('mousemove', event.changedTouches[0]);
+    send('mousedown', event.changedTouches[0]);
+    pressed = true;
   }, { capture: true, passive: false });
   canvas.addEventListener('touchmove', (event) => {
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    send('mousemove', first(event));
+    stop(event);
+    if (fingers && event.touches.length >= 2) {
+      const now = [toCanvas(event.touches[0]), toCanvas(event.touches[1])];
+      kiosk.pinch(...fingers[0], ...fingers[1], ...now[0], ...now[1]);
+      fingers = now;
+    } else if (pressed) {
+      send('mousemove', event.changedTouches[0]);
+    }
   }, { capture: true, passive: false });
   for (const type of ['touchend', 'touchcancel'])
     canvas.addEventListener(type, (event) => {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      send('mouseup', first(event));
+      stop(event);
+      if (event.touches.length < 2) fingers = null;
+      if (pressed) { send('mouseup', event.changedTouches[0]); pressed = false; }
     }, { capture: true, passive: false });
 }
 
@@ -44,17 +116,65 @@ function touchAsMouse(canvas) {
   }
   fitCanvas();
   window.addEventListener('resize', fitCanvas);
-  touchAsMouse(canvas);
 
   const kiosk = await BeitaiKiosk({ canvas });
-  try {
-    const response = await fetch('/api/counties');
-    if (!response.ok) throw new Error('HTTP ' + response.status);
-    const error = kiosk.loadCounties(await response.text());
-    status.textContent = error || '已載入八縣市 Loaded the eight counties';
-  } catch (err) {
-    status.textContent = '無法載入資料 Could not load the data: ' + err.message;
+  touchInput(canvas, kiosk);
+  kiosk.setOrigin(location.origin);
+  const problems = kiosk.configure(location.search.replace(/^\?/, ''));
+  if (problems) console.warn('kiosk address:', problems);
+  window.beitaiKiosk = kiosk;  // the tests read stateJson() and framesDrawn()
+
+  // What the last good copies hold, at once: a kiosk that starts while the server is away
+  // still shows something (with its age).
+  await cache.open();
+  for (const [part] of PARTS) {
+    const kept = await cache.get(part);
+    if (kept) kiosk.loadData(part, kept.text, kept.fetchedAt);
   }
+
+  async function refresh(only) {
+    let reached = true;
+    for (const [part, url] of PARTS) {
+      if (only && !only.includes(part)) continue;
+      try {
+        const text = part === 'campaigns' ? await fetchCampaigns() : await fetchText(url);
+        const fetchedAt = Date.now() / 1000;
+        const error = kiosk.loadData(part, text, fetchedAt);
+        if (error) console.warn('kiosk data:', error);  // the last good copy stays
+        else await cache.put(part, text, fetchedAt);
+      } catch (err) {
+        reached = false;  // the server is away (or refused): keep what we hold
+      }
+    }
+    kiosk.setReachable(reached);
+    const state = JSON.parse(kiosk.stateJson());
+    status.textContent = reached ? '資料已更新 Data up to date'
+      : '無法連線，顯示先前的資料 Offline: showing earlier data' +
+        (state.data_age_s != null ? `（${Math.floor(state.data_age_s / 60)} 分鐘前 min ago）` : '');
+    document.body.dataset.reachable = String(reached);
+    return reached;
+  }
+
+  // Refresh on a timer that speeds up while the server is away, so that the kiosk comes
+  // back by itself, without a reload.
+  async function loop() {
+    const reached = await refresh().catch(() => false);
+    setTimeout(loop, reached ? REFRESH_MS : RETRY_MS);
+  }
+  await refresh();
   document.body.dataset.ready = 'true';
-  window.beitaiKiosk = kiosk;  // tests read framesDrawn() and selectedCounty()
+  setTimeout(loop, REFRESH_MS);
+
+  // Live parking: each event applied as it comes; on a reconnection ("hello" again) the
+  // whole state again, as events may have been lost meanwhile.
+  let hellos = 0;
+  const stream = new EventSource('/api/parking/stream');
+  stream.addEventListener('parking', (event) => {
+    const error = kiosk.applyParkingEvent(event.data);
+    if (error) console.warn(error);
+  });
+  stream.addEventListener('hello', () => {
+    if (hellos++ > 0) refresh(['parking']);
+  });
+  stream.addEventListener('error', () => kiosk.setReachable(false));
 })();

@@ -1,0 +1,126 @@
+// Parking: the car parks with space nearest the lobby (render/kiosk_lists.h), live as the
+// stream's events arrive, each with the age of its data; stale data marked as on /map, and
+// every county's feed with its age.
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "kiosk_font.h"
+#include "kiosk_screens.h"
+#include "render/kiosk_home.h"
+#include "render/kiosk_lists.h"
+#include "render/parking_views.h"
+
+namespace beitai::kiosk {
+
+namespace {
+
+constexpr std::size_t kRows = 8;
+constexpr double kRadiusM = 2000;  // wider than the Home tile's 1 km: the list has room
+
+std::string distance_text(double m, text::Lang lang) {
+    char buf[48];
+    if (m < 1000)
+        std::snprintf(buf, sizeof buf, lang == text::Lang::en ? "%.0f m" : "%.0f 公尺", std::round(m / 10) * 10);
+    else
+        std::snprintf(buf, sizeof buf, lang == text::Lang::en ? "%.1f km" : "%.1f 公里", m / 1000);
+    return buf;
+}
+
+std::string county_label(const KioskData& data, const std::string& id, text::Lang lang) {
+    if (const auto* c = content::find_county(data.counties(), id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
+    return id;
+}
+
+}  // namespace
+
+void DrawParking(ScreenContext& c, TouchScroll& scroll) {
+    const auto& l = c.ui.layout();
+    const auto& area = l.content;
+    const text::Lang lang = c.ui.lang();
+    const parking::ParkingSnapshot* snapshot = c.data.parking();
+    if (!snapshot) {
+        c.ui.Text(TopLeft(area), c.ui.tr("kiosk.home.loading"), l.body_px, palette::text, area.w);
+        return;
+    }
+    auto& state = c.session.visit().parking;
+    // Landscape: the list left, the counties' feeds right; portrait: the feeds below.
+    const float feeds_share = l.portrait ? 0.30f : 0.32f;
+    render::KioskRect list = area, feeds = area;
+    if (l.portrait) {
+        list.h = area.h * (1 - feeds_share) - l.gap_px / 2;
+        feeds.y = list.bottom() + l.gap_px;
+        feeds.h = area.bottom() - feeds.y;
+    } else {
+        list.w = area.w * (1 - feeds_share) - l.gap_px / 2;
+        feeds.x = list.right() + l.gap_px;
+        feeds.w = area.right() - feeds.x;
+    }
+
+    float y = list.y;
+    y += c.ui.Title(ImVec2(list.x, y), c.ui.say("附近有空位的停車場", "Car parks with space nearby"), palette::text, list.w);
+    if (snapshot->sample()) {
+        c.ui.SampleBadge(ImVec2(list.x, y + l.gap_px / 4));
+        y += LineSize(l.small_px) * 1.2f;
+    }
+    y += l.gap_px / 2;
+
+    const auto rows = render::kiosk_parking_rows(*snapshot, c.config.position, c.now_s, kRows, kRadiusM);
+    const render::KioskRect body{list.x, y, list.w, std::max(list.bottom() - y, 0.0f)};
+    const float row_h = std::max(LineSize(l.body_px) + LineSize(l.small_px) + l.margin_px / 2, l.touch_min_px);
+    const float gap = l.gap_px / 3;
+    scroll.Update(body, state.scroll_px, rows.size() * (row_h + gap) - body.h, c.ui.presses_enabled());
+    ImDrawList* d = c.ui.draw();
+    d->PushClipRect(TopLeft(body), BottomRight(body), true);
+    if (rows.empty()) {
+        c.ui.Text(TopLeft(body), c.ui.say("2 公里內沒有有空位的停車場。", "No car park with space within 2 km."), l.body_px,
+                  palette::text, body.w);
+    }
+    const float pad = l.margin_px / 2;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& row = rows[i];
+        const parking::CarParkState& s = snapshot->car_parks()[row.index];
+        const render::KioskRect r{body.x, body.y + i * (row_h + gap) - state.scroll_px, body.w, row_h};
+        d->AddRectFilled(TopLeft(r), BottomRight(r), palette::tile, 10 * l.scale);
+        const std::string& name = lang == text::Lang::en && !s.park.name_en.empty() ? s.park.name_en : s.park.name_zh;
+        c.ui.Text(ImVec2(r.x + pad, r.y + pad / 2), name, l.body_px, palette::text, r.w * 0.62f);
+        std::string where = distance_text(row.distance_m, lang) + "  ·  " + county_label(c.data, s.park.county, lang);
+        c.ui.Text(ImVec2(r.x + pad, r.y + pad / 2 + LineSize(l.body_px)), where, l.small_px, palette::muted_text);
+        // Right: the spaces, large, and the data's age under them; stale in the warning colour.
+        std::string spaces = render::parking_level_text(s, lang);
+        if (row.available)
+            spaces += lang == text::Lang::en ? " · " + std::to_string(*row.available) + " spaces"
+                                             : " · 剩 " + std::to_string(*row.available) + " 位";
+        const float right_x = r.x + r.w * 0.64f;
+        c.ui.Text(ImVec2(right_x, r.y + pad / 2), spaces, l.body_px, row.stale ? palette::warning : palette::text,
+                  r.right() - right_x - pad);
+        std::string age = row.age_s ? render::kiosk_age_text(*row.age_s, lang) : c.ui.say("無資料", "no data");
+        if (row.stale) age = std::string(c.ui.say("資料逾時：", "Out of date: ")) + age;
+        c.ui.Text(ImVec2(right_x, r.y + pad / 2 + LineSize(l.body_px)), age, l.small_px,
+                  row.stale ? palette::warning : palette::muted_text);
+    }
+    d->PopClipRect();
+
+    // Each county's feed: how old its data is, so a lobby in one county sees that another's
+    // numbers are not live.
+    float fy = feeds.y;
+    fy += c.ui.Text(ImVec2(feeds.x, fy), c.ui.say("各縣市資料時間", "Data age by county"), l.body_px, palette::text,
+                    feeds.w) + l.gap_px / 3;
+    const int per_column = l.portrait ? 4 : 8;
+    const float col_w = l.portrait ? feeds.w / 2 : feeds.w;
+    const float line_h = LineSize(l.small_px);
+    int shown = 0;
+    for (const auto& feed : snapshot->feeds()) {
+        const parking::Freshness f = parking::feed_freshness(feed, c.now_s);
+        std::string line = county_label(c.data, feed.county, lang) + "  ";
+        if (!feed.publishes_live) line += c.ui.say("未提供即時資料", "no live data");
+        else if (!f.age_s) line += c.ui.say("尚無資料", "no data yet");
+        else line += (f.stale ? std::string(c.ui.say("逾時 ", "out of date, ")) : std::string()) + render::kiosk_age_text(*f.age_s, lang);
+        const float x = feeds.x + (shown / per_column) * col_w;
+        const float ly = fy + (shown % per_column) * line_h;
+        c.ui.Text(ImVec2(x, ly), line, l.small_px, f.stale ? palette::warning : palette::muted_text, col_w - pad);
+        ++shown;
+    }
+}
+
+}  // namespace beitai::kiosk
