@@ -3,47 +3,17 @@
 // marks. The data is generated into a scratch copy of content/. Prints figures; asserts
 // nothing. Run after ./portal.sh test has built everything: node tests/bench/map_render.mjs
 // (MAP_FEEDS=none: without the live parking layer; MAP_QUERY='?layers=…': other layers).
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, startServer } from '../support/server.mjs';
 import { launchBrowser } from '../support/browser.mjs';
-
-const counties = ['YilanCounty', 'Keelung', 'Taipei', 'NewTaipei', 'Taoyuan', 'HsinchuCounty', 'Hsinchu', 'MiaoliCounty'];
-let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-
-function routes(n) {
-  const features = [];
-  for (let i = 0; i < n; i++) {
-    const county = counties[i % 8];
-    let lat = 24.5 + random() * 0.8, lon = 120.8 + random() * 1.1;
-    const coordinates = [];
-    for (let k = 0; k < 20; k++) {
-      coordinates.push([Number(lon.toFixed(6)), Number(lat.toFixed(6))]);
-      lat += (random() - 0.5) * 0.004;
-      lon += (random() - 0.3) * 0.004;
-    }
-    features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates },
-      properties: { id: `bench-${i}`, name: `測試路線 ${i}`, county, kind: 'local', sample: true } });
-  }
-  return { type: 'FeatureCollection', sample: true, note: 'benchmark data', features };
-}
-
-function sites(n) {
-  const list = [];
-  for (let i = 0; i < n; i++) {
-    list.push({ id: `bench-site-${i}`, name: `測試場所 ${i}`, county: counties[i % 8], address: '示範地址',
-      lat: Number((24.5 + random() * 0.8).toFixed(6)), lon: Number((120.8 + random() * 1.1).toFixed(6)),
-      activities: '示範', hours: '09:00–17:00', green_tourism: true, sample: true });
-  }
-  return { sample: true, note: 'benchmark data', sites: list };
-}
+import { routes, sitesWith } from './bench_data.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'beitai-map-bench-'));
 cpSync(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
 writeFileSync(path.join(dir, 'content/maps/routes.geojson'), JSON.stringify(routes(2000)));
-writeFileSync(path.join(dir, 'content/maps/sites.json'), JSON.stringify(sites(5000)));
+writeFileSync(path.join(dir, 'content/maps/sites.json'), JSON.stringify(sitesWith(JSON.parse(readFileSync(path.join(ROOT, 'content/maps/sites.json'), 'utf8')), 5000)));
 
 const server = await startServer({ contentDir: path.join(dir, 'content'), extraArgs: process.env.MAP_FEEDS ? ['--feeds', process.env.MAP_FEEDS] : [] });
 const browser = await launchBrowser();

@@ -11,6 +11,9 @@ import path from 'node:path';
 import { ROOT, startServer } from '../support/server.mjs';
 
 const FONT_CHARS = path.join(ROOT, 'build/wasm/generated/kiosk_font_chars.txt');
+// The characters also baked at the heading size: the UI's and the content's titles and names.
+const HEADING_CHARS = path.join(ROOT, 'build/wasm/generated/kiosk_heading_chars.txt');
+const HEADING_KEY = /^(title|name|name_zh)$/;
 const LANG_CPP = path.join(ROOT, 'core/text/lang.cpp');
 
 function fontCharacters() {
@@ -93,15 +96,28 @@ test('every string of the API data the kiosk shows is in the kiosk font', async 
 
   const missing = new Map();
   const nonAscii = new Map();
+  // The headings (a proposal's title on its detail, a site's name on its card, a campaign's
+  // name) are drawn at the heading size, which holds fewer characters.
+  assert.ok(existsSync(HEADING_CHARS), `${HEADING_CHARS} is missing: build the WASM tree first`);
+  const headingHeld = new Set(readFileSync(HEADING_CHARS, 'utf8').replace(/\n$/, ''));
+  const headingMissing = new Map();
+  let headings = 0;
   for (const [pathname, doc] of documents) {
     let n = 0;
     walk(doc, '$', (s, where) => {
       if (isUrl(s) || !/[^\x00-\x7f]/.test(s)) return;
       n++;
       check(s, `GET ${pathname} ${where}`, held, missing);
+      const key = where.match(/\.([A-Za-z_]+)$/)?.[1];
+      if (key && HEADING_KEY.test(key) && pathname !== '/api/basemap') {
+        headings++;
+        check(s, `GET ${pathname} ${where}`, headingHeld, headingMissing);
+      }
     });
     nonAscii.set(pathname, n);
   }
+  assert.ok(headings > 100, `only ${headings} headings checked`);
+  assert.equal(headingMissing.size, 0, report(headingMissing).replace('kiosk font', 'kiosk heading font'));
   // Not a vacuous pass: the documents hold Chinese where the kiosk shows it.
   for (const p of ['/api/counties', '/api/snapshot', '/api/campaigns', '/api/sites', '/api/routes', '/api/basemap', '/api/parking'])
     assert.ok(nonAscii.get(p) > 0, `GET ${p} holds no non-ASCII string: is it the document the kiosk shows?`);

@@ -46,12 +46,17 @@ const char* screen_title(KioskScreen s, text::Lang lang) {
 void KioskApp::Init() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk keeps no state between visits
+    // A touch screen shows no cursor; and each cursor change is a style write on the canvas.
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.Fonts->TexDesiredWidth = 4096;  // wide rather than tall: WebGL2 guarantees 4096
 
-    static ImVector<ImWchar> all_ranges, figure_ranges;  // must outlive the atlas build
+    static ImVector<ImWchar> all_ranges, heading_ranges, figure_ranges;  // must outlive the atlas build
     ImFontGlyphRangesBuilder all;
     all.AddText(kKioskFontChars);
     all.BuildRanges(&all_ranges);
+    ImFontGlyphRangesBuilder heading;
+    heading.AddText(kKioskHeadingChars);
+    heading.BuildRanges(&heading_ranges);
     ImFontGlyphRangesBuilder figure;
     figure.AddRanges(io.Fonts->GetGlyphRangesDefault());
     figure.AddText("—");
@@ -68,7 +73,7 @@ void KioskApp::Init() {
     auto* data = const_cast<unsigned char*>(kKioskFont);
     const int size = static_cast<int>(kKioskFontSize);
     fonts_.text = io.Fonts->AddFontFromMemoryTTF(data, size, LineSize(kTextPx), &config, all_ranges.Data);
-    fonts_.title = io.Fonts->AddFontFromMemoryTTF(data, size, LineSize(kTitlePx), &config, all_ranges.Data);
+    fonts_.title = io.Fonts->AddFontFromMemoryTTF(data, size, LineSize(kTitlePx), &config, heading_ranges.Data);
     fonts_.figure = io.Fonts->AddFontFromMemoryTTF(data, size, LineSize(kFigurePx), &config, figure_ranges.Data);
 
     ImGuiStyle& style = ImGui::GetStyle();
@@ -240,7 +245,7 @@ void KioskApp::Frame(std::int64_t now_ms, std::int64_t now_s) {
     const render::KioskChanges ticked = session_->tick(now_ms);
     if (changes.reset || ticked.reset) {
         scroll_ = TouchScroll();
-        map_ = MapScreen();
+        map_.Reset();
     }
     // Home's figures, once a second and when data arrives — only while Home (or the attract
     // loop) shows them: a frame elsewhere allocates nothing for them.
@@ -301,6 +306,7 @@ std::string KioskApp::StateJson(std::int64_t now_s) const {
                     {"status", v.proposals.filters.status ? std::string(content::to_string(*v.proposals.filters.status)) : ""}};
     j["map"] = {{"lat", v.map.centre.lat}, {"lon", v.map.centre.lon}, {"zoom", v.map.zoom}, {"feature", v.map.selected_feature}};
     j["handoff"] = handoff_url_;
+    j["map_repaints"] = map_.repaints();
     j["reachable"] = reachable_;
     const auto age = ShownDataAge(now_s);
     j["data_age_s"] = age ? text::Json(*age) : text::Json();

@@ -87,6 +87,14 @@ std::string KioskData::Load(const std::string& part_text, const std::string& tex
     return {};
 }
 
+std::string KioskData::Confirm(const std::string& part_text, std::int64_t fetched_at) {
+    const auto part = parse_part(part_text);
+    if (!part) return "unknown data part \"" + part_text + "\"";
+    if (!Has(*part)) return part_text + ": nothing loaded to confirm";
+    fetched_at_[static_cast<int>(*part)] = fetched_at;
+    return {};
+}
+
 std::string KioskData::ApplyParkingEvent(const std::string& text, std::int64_t received_at) {
     if (!Has(DataPart::parking)) return "parking event: no car parks loaded yet";
     auto json = text::parse_json_text(text, "parking event");

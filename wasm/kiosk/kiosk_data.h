@@ -37,6 +37,9 @@ public:
     // the reader's error naming the part; the last good copy stays.
     // "campaigns" is a JSON array of whole campaigns (GET /api/campaigns/{id} each).
     std::string Load(const std::string& part, const std::string& text, std::int64_t fetched_at);
+    // The server sent the same text again: the part is as fresh as `fetched_at`, and nothing
+    // worked out from it (the network, the prepared map) is redone.
+    std::string Confirm(const std::string& part, std::int64_t fetched_at);
     // An event of /api/parking/stream applied to the car parks.
     std::string ApplyParkingEvent(const std::string& text, std::int64_t received_at);
 

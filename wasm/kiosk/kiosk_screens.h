@@ -13,7 +13,7 @@
 #include "render/kiosk_home.h"
 #include "render/kiosk_session.h"
 #include "render/scene_paint.h"
-#include "scene_painter.h"
+#include "map_layer.h"
 
 namespace beitai::kiosk {
 
@@ -44,10 +44,12 @@ class MapScreen {
 public:
     void Draw(ScreenContext& c);
     void ApplyPinch(const Pinch& pinch) { pending_pinch_ = pinch; has_pinch_ = true; }
+    // A new visit: no gesture half-done. (The painted map stays: it is no visitor's.)
+    void Reset() { travelled_ = 0; has_pinch_ = false; }
+    int repaints() const { return layer_.repaints(); }
 
 private:
-    render::PaintList paint_;
-    ScenePainter painter_;
+    MapLayer layer_;  // the painted map on the GPU
     float travelled_ = 0;
     Pinch pending_pinch_{};
     bool has_pinch_ = false;

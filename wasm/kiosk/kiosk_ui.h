@@ -18,7 +18,7 @@ namespace beitai::kiosk {
 
 struct KioskFonts {
     ImFont* text = nullptr;    // every character of the subset, at the body size
-    ImFont* title = nullptr;   // every character, at the title size (crisp headings)
+    ImFont* title = nullptr;   // at the title size: the kiosk's words and the content's titles and names
     ImFont* figure = nullptr;  // digits and the figures' words, at the figure size
 };
 

@@ -130,8 +130,7 @@ void MapScreen::Draw(ScreenContext& c) {
     d->AddRectFilled(TopLeft(map), BottomRight(map), IM_COL32(233, 240, 242, 255));
     render::PaintOptions options;
     options.label_scale = 1.85;  // read from a step back
-    render::paint_scene(*prepared, view, paint_, options);
-    painter_.Draw(d, paint_, TopLeft(map), c.ui.fonts().text);
+    layer_.Draw(d, *prepared, c.data.SceneGeneration(), view, map, c.ui.fonts().text, options);
     // This lobby: where "nearest" is measured from.
     const render::Pixel lobby = view.project(c.config.position);
     const ImVec2 lp(map.x + static_cast<float>(lobby.x), map.y + static_cast<float>(lobby.y));
