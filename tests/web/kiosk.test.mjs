@@ -185,21 +185,30 @@ test('English on every screen: the toggle switches the visit, Home names the sub
   }
 });
 
-test('an idle frame allocates nothing on Home and the map; 12 simulated hours of visits leave the heap as it was', async () => {
+test('an idle frame allocates nothing on any screen; 12 simulated hours of visits leave the heap as it was', async () => {
   const kiosk = await openKiosk(browser, server.url, { query: 'county=Taipei' });
   try {
     const result = await kiosk.page.evaluate(() => {
       const k = window.beitaiKiosk;
+      k.freezeClock(true);  // no second passes but the ones the test makes
       const st = () => JSON.parse(k.stateJson());
       const tapAt = (r) => { k.simulateTouch(r[0] + r[2] / 2, r[1] + r[3] / 2); k.simulateFrames(6, 50); };
       const idle = () => { k.simulateFrames(5, 0); const a = k.allocations(); k.simulateFrames(300, 0); return k.allocations() - a; };
-      const out = {};
+      const out = { idle: {} };
       tapAt(st().layout.content);  // wake it from the attract loop
-      out.home = idle();
-      tapAt(st().layout.tiles[0]);
-      out.screen = st().screen;
-      out.map = idle();
-      tapAt(st().layout.home);
+      out.idle.home = idle();
+      for (let i = 0; i < 4; i++) {
+        tapAt(st().layout.tiles[i]);
+        const s = st();
+        out.idle[s.screen] = idle();
+        if (s.screen === 'proposals') {  // and a proposal's detail
+          const row = s.targets.find((t) => /^\d{3}-\d{2}$/.test(t.label));
+          tapAt(row.rect);
+          out.idle.detail = st().proposal ? idle() : 'no detail';
+          tapAt(st().targets.find((t) => t.label === '‹ 返回列表').rect);
+        }
+        tapAt(st().layout.home);
+      }
 
       // A visitor every ten minutes touring the four screens; between them the idle reset and
       // the attract loop. 10,800 frames of 4 s = 12 hours.
@@ -217,11 +226,11 @@ test('an idle frame allocates nothing on Home and the map; 12 simulated hours of
       for (let visit = 0; visit < 72; visit++) { tour(); k.simulateFrames(150, 4000); }
       out.after = k.heapInUse();
       out.phase = st().phase;
+      k.freezeClock(false);
       return out;
     });
-    assert.equal(result.screen, 'map');
-    assert.equal(result.home, 0, 'allocations in 300 idle frames on Home');
-    assert.equal(result.map, 0, 'allocations in 300 idle frames on the map');
+    assert.deepEqual(result.idle, { home: 0, map: 0, campaign: 0, parking: 0, proposals: 0, detail: 0 },
+      'allocations in 300 idle frames on each screen');
     console.log(`# heap in use before ${result.before} B, after 12 simulated hours ${result.after} B`);
     assert.ok(result.after - result.before < 64 * 1024, `the heap grew by ${result.after - result.before} B`);
     assert.equal(result.phase, 'attract', 'left alone, it is back in the attract loop');

@@ -272,9 +272,9 @@ void KioskApp::Frame(std::int64_t now_ms, std::int64_t now_s) {
         switch (session_->visit().screen) {
             case KioskScreen::home: DrawHome(context, tiles_); break;
             case KioskScreen::map: map_.Draw(context); break;
-            case KioskScreen::proposals: DrawProposals(context, scroll_); break;
-            case KioskScreen::parking: DrawParking(context, scroll_); break;
-            case KioskScreen::campaign: DrawCampaign(context, scroll_); break;
+            case KioskScreen::proposals: proposals_.Draw(context, scroll_); break;
+            case KioskScreen::parking: parking_.Draw(context, scroll_); break;
+            case KioskScreen::campaign: campaign_.Draw(context, scroll_); break;
         }
     }
     DrawHeader(ui, now_s);

@@ -71,6 +71,9 @@ private:
     TouchScroll scroll_;
     TapTargets targets_;  // what the last frame offered to tap
     MapScreen map_;
+    ProposalsScreen proposals_;
+    ParkingScreen parking_;
+    CampaignScreen campaign_;
 
     // Worked out when their inputs change, not once a frame.
     std::optional<render::KioskLayout> layout_;

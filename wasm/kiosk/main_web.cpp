@@ -31,8 +31,18 @@ double g_frame_ms[kFrameSamples] = {};
 // The tests' fake clock: added to both clocks, so that 90 s of idleness take no 90 s.
 double g_clock_offset_ms = 0;
 
-std::int64_t monotonic_ms() { return static_cast<std::int64_t>(emscripten_get_now() + g_clock_offset_ms); }
-std::int64_t wall_s() { return static_cast<std::int64_t>(std::floor((emscripten_date_now() + g_clock_offset_ms) / 1000)); }
+// Frozen, both clocks stand still but for advanceClock(): a test of many frames then sees
+// no second pass by itself.
+bool g_clock_frozen = false;
+double g_frozen_monotonic_ms = 0, g_frozen_wall_ms = 0;
+
+std::int64_t monotonic_ms() {
+    return static_cast<std::int64_t>((g_clock_frozen ? g_frozen_monotonic_ms : emscripten_get_now()) + g_clock_offset_ms);
+}
+std::int64_t wall_s() {
+    const double wall = g_clock_frozen ? g_frozen_wall_ms : emscripten_date_now();
+    return static_cast<std::int64_t>(std::floor((wall + g_clock_offset_ms) / 1000));
+}
 
 // The canvas follows the browser window (the page sizes it); the GL surface follows the canvas.
 void sync_canvas_size() {
@@ -82,6 +92,16 @@ void pinch(double ax0, double ay0, double bx0, double by0, double ax1, double ay
 std::string state_json() { return g_app.StateJson(wall_s()); }
 std::string handoff_url() { return g_app.HandoffUrl(); }
 void advance_clock(double ms) { g_clock_offset_ms += ms; }
+void freeze_clock(bool frozen) {
+    if (frozen && !g_clock_frozen) {
+        g_frozen_monotonic_ms = emscripten_get_now();
+        g_frozen_wall_ms = emscripten_date_now();
+    } else if (!frozen && g_clock_frozen) {
+        // Thawed where it stood: the clocks go on from the frozen time, never back.
+        g_clock_offset_ms += g_frozen_monotonic_ms - emscripten_get_now();
+    }
+    g_clock_frozen = frozen;
+}
 int frames_drawn() { return g_frames; }
 
 // ---- For the long-run test: frames without the browser's pace --------------------------------
@@ -132,6 +152,7 @@ EMSCRIPTEN_BINDINGS(kiosk) {
     emscripten::function("stateJson", &state_json);
     emscripten::function("handoffUrl", &handoff_url);
     emscripten::function("advanceClock", &advance_clock);
+    emscripten::function("freezeClock", &freeze_clock);
     emscripten::function("framesDrawn", &frames_drawn);
     emscripten::function("frameTimes", &frame_times);
     emscripten::function("simulateTouch", &simulate_touch);

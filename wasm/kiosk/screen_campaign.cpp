@@ -30,7 +30,7 @@ std::string county_label(const KioskData& data, const std::string& id, text::Lan
 
 }  // namespace
 
-void DrawCampaign(ScreenContext& c, TouchScroll& scroll) {
+void CampaignScreen::Draw(ScreenContext& c, TouchScroll& scroll) {
     const auto& l = c.ui.layout();
     const auto& area = l.content;
     const text::Lang lang = c.ui.lang();
@@ -46,6 +46,35 @@ void DrawCampaign(ScreenContext& c, TouchScroll& scroll) {
     }
     auto& state = c.session.visit().campaign;
     const bool en = lang == text::Lang::en;
+    // The words, worked out when the data, the language or the day changes.
+    const text::Date today = text::date_in_taipei(c.now_s);
+    if (version_ != c.data.Version() || lang_ != lang || !(today_ == today) || id_ != campaign->id) {
+        version_ = c.data.Version();
+        lang_ = lang;
+        today_ = today;
+        id_ = campaign->id;
+        period_ = std::string(c.ui.say("打卡期間 ", "Check-ins ")) + text::format_date(campaign->start, lang) + " – " +
+                  text::format_date(campaign->end, lang);
+        char rule[200];
+        std::snprintf(rule, sizeof rule,
+                      en ? "Check in at sites in at least %d of the %zu counties to enter the draws."
+                         : "在北臺 %2$zu 縣市中至少 %1$d 個縣市的據點打卡，即可參加抽獎。",
+                      campaign->min_counties, c.data.counties().size());
+        rule_ = rule;
+        draws_.clear();
+        for (const auto& draw : campaign->draws) {
+            std::string line = c.ui.say("抽獎 ", "Draw ");
+            if (draw.date) line += text::format_date(text::date_in_taipei(*draw.date), lang);
+            if (draw.cutoff)
+                line += std::string(c.ui.say("（打卡至 ", " (check-ins up to ")) +
+                        text::format_date(text::date_in_taipei(*draw.cutoff), lang) + c.ui.say("）", ")");
+            draws_.push_back(std::move(line));
+        }
+        rows_ = render::kiosk_campaign_sites(*campaign, c.data.sites().sites, c.config.position, kSites);
+        row_lines_.clear();
+        for (const auto& row : rows_)
+            row_lines_.push_back(km(row.distance_m, lang) + "  ·  " + county_label(c.data, row.site->county, lang));
+    }
     const float wrap = area.w;
     float y = area.y;
     y += c.ui.Title(ImVec2(area.x, y), en && !campaign->name_en.empty() ? campaign->name_en : campaign->name_zh,
@@ -54,28 +83,14 @@ void DrawCampaign(ScreenContext& c, TouchScroll& scroll) {
         c.ui.SampleBadge(ImVec2(area.x, y + l.gap_px / 4));
         y += LineSize(l.small_px) * 1.3f;
     }
-    const std::string period = std::string(c.ui.say("打卡期間 ", "Check-ins ")) + text::format_date(campaign->start, lang) +
-                               " – " + text::format_date(campaign->end, lang);
-    y += c.ui.Text(ImVec2(area.x, y), period, l.body_px, palette::text, wrap);
-    char rule[200];
-    std::snprintf(rule, sizeof rule,
-                  en ? "Check in at sites in at least %d of the %zu counties to enter the draws."
-                     : "在北臺 %2$zu 縣市中至少 %1$d 個縣市的據點打卡，即可參加抽獎。",
-                  campaign->min_counties, c.data.counties().size());
-    y += c.ui.Text(ImVec2(area.x, y), rule, l.body_px, palette::text, wrap);
-    for (const auto& draw : campaign->draws) {
-        std::string line = c.ui.say("抽獎 ", "Draw ");
-        if (draw.date) line += text::format_date(text::date_in_taipei(*draw.date), lang);
-        if (draw.cutoff)
-            line += std::string(c.ui.say("（打卡至 ", " (check-ins up to ")) +
-                    text::format_date(text::date_in_taipei(*draw.cutoff), lang) + c.ui.say("）", ")");
-        y += c.ui.Text(ImVec2(area.x, y), line, l.small_px, palette::muted_text, wrap);
-    }
+    y += c.ui.Text(ImVec2(area.x, y), period_, l.body_px, palette::text, wrap);
+    y += c.ui.Text(ImVec2(area.x, y), rule_, l.body_px, palette::text, wrap);
+    for (const auto& line : draws_) y += c.ui.Text(ImVec2(area.x, y), line, l.small_px, palette::muted_text, wrap);
     y += l.gap_px / 2;
     y += c.ui.Text(ImVec2(area.x, y), c.ui.say("離這裡最近的打卡據點", "Check-in sites nearest here"), l.body_px,
                    palette::text, wrap) + l.gap_px / 3;
 
-    const auto rows = render::kiosk_campaign_sites(*campaign, c.data.sites().sites, c.config.position, kSites);
+    const auto& rows = rows_;
     const render::KioskRect body{area.x, y, area.w, std::max(area.bottom() - y, 0.0f)};
     const int columns = l.portrait ? 1 : 2;
     const float col_w = (body.w - l.gap_px * (columns - 1)) / columns;
@@ -92,9 +107,7 @@ void DrawCampaign(ScreenContext& c, TouchScroll& scroll) {
         d->AddRectFilled(TopLeft(r), BottomRight(r), palette::tile, 10 * l.scale);
         d->PushClipRect(TopLeft(r), BottomRight(r), true);
         c.ui.Text(ImVec2(r.x + pad, r.y + pad / 3), rows[i].site->name, l.body_px, palette::text, r.w - 2 * pad);
-        c.ui.Text(ImVec2(r.x + pad, r.y + pad / 3 + LineSize(l.body_px)),
-                  km(rows[i].distance_m, lang) + "  ·  " + county_label(c.data, rows[i].site->county, lang), l.small_px,
-                  palette::muted_text);
+        c.ui.Text(ImVec2(r.x + pad, r.y + pad / 3 + LineSize(l.body_px)), row_lines_[i], l.small_px, palette::muted_text);
         d->PopClipRect();
     }
     d->PopClipRect();

@@ -34,7 +34,7 @@ std::string county_label(const KioskData& data, const std::string& id, text::Lan
 
 }  // namespace
 
-void DrawParking(ScreenContext& c, TouchScroll& scroll) {
+void ParkingScreen::Draw(ScreenContext& c, TouchScroll& scroll) {
     const auto& l = c.ui.layout();
     const auto& area = l.content;
     const text::Lang lang = c.ui.lang();
@@ -65,7 +65,36 @@ void DrawParking(ScreenContext& c, TouchScroll& scroll) {
     }
     y += l.gap_px / 2;
 
-    const auto rows = render::kiosk_parking_rows(*snapshot, c.config.position, c.now_s, kRows, kRadiusM);
+    // The rows' words, worked out once a second (ages move on) and when data arrives.
+    if (version_ != c.data.Version() || lang_ != lang || second_ != c.now_s) {
+        version_ = c.data.Version();
+        lang_ = lang;
+        second_ = c.now_s;
+        rows_ = render::kiosk_parking_rows(*snapshot, c.config.position, c.now_s, kRows, kRadiusM);
+        text_.clear();
+        for (const auto& row : rows_) {
+            const parking::CarParkState& s = snapshot->car_parks()[row.index];
+            RowText t;
+            t.where = distance_text(row.distance_m, lang) + "  ·  " + county_label(c.data, s.park.county, lang);
+            t.spaces = render::parking_level_text(s, lang);
+            if (row.available)
+                t.spaces += lang == text::Lang::en ? " · " + std::to_string(*row.available) + " spaces"
+                                                   : " · 剩 " + std::to_string(*row.available) + " 位";
+            t.age = row.age_s ? render::kiosk_age_text(*row.age_s, lang) : c.ui.say("無資料", "no data");
+            if (row.stale) t.age = std::string(c.ui.say("資料逾時：", "Out of date: ")) + t.age;
+            text_.push_back(std::move(t));
+        }
+        feed_lines_.clear();
+        for (const auto& feed : snapshot->feeds()) {
+            const parking::Freshness f = parking::feed_freshness(feed, c.now_s);
+            std::string line = county_label(c.data, feed.county, lang) + "  ";
+            if (!feed.publishes_live) line += c.ui.say("未提供即時資料", "no live data");
+            else if (!f.age_s) line += c.ui.say("尚無資料", "no data yet");
+            else line += (f.stale ? std::string(c.ui.say("逾時 ", "out of date, ")) : std::string()) + render::kiosk_age_text(*f.age_s, lang);
+            feed_lines_.push_back({std::move(line), f.stale});
+        }
+    }
+    const auto& rows = rows_;
     const render::KioskRect body{list.x, y, list.w, std::max(list.bottom() - y, 0.0f)};
     const float row_h = std::max(LineSize(l.body_px) + LineSize(l.small_px) + l.margin_px / 2, l.touch_min_px);
     const float gap = l.gap_px / 3;
@@ -84,19 +113,12 @@ void DrawParking(ScreenContext& c, TouchScroll& scroll) {
         d->AddRectFilled(TopLeft(r), BottomRight(r), palette::tile, 10 * l.scale);
         const std::string& name = lang == text::Lang::en && !s.park.name_en.empty() ? s.park.name_en : s.park.name_zh;
         c.ui.Text(ImVec2(r.x + pad, r.y + pad / 2), name, l.body_px, palette::text, r.w * 0.62f);
-        std::string where = distance_text(row.distance_m, lang) + "  ·  " + county_label(c.data, s.park.county, lang);
-        c.ui.Text(ImVec2(r.x + pad, r.y + pad / 2 + LineSize(l.body_px)), where, l.small_px, palette::muted_text);
+        c.ui.Text(ImVec2(r.x + pad, r.y + pad / 2 + LineSize(l.body_px)), text_[i].where, l.small_px, palette::muted_text);
         // Right: the spaces, large, and the data's age under them; stale in the warning colour.
-        std::string spaces = render::parking_level_text(s, lang);
-        if (row.available)
-            spaces += lang == text::Lang::en ? " · " + std::to_string(*row.available) + " spaces"
-                                             : " · 剩 " + std::to_string(*row.available) + " 位";
         const float right_x = r.x + r.w * 0.64f;
-        c.ui.Text(ImVec2(right_x, r.y + pad / 2), spaces, l.body_px, row.stale ? palette::warning : palette::text,
+        c.ui.Text(ImVec2(right_x, r.y + pad / 2), text_[i].spaces, l.body_px, row.stale ? palette::warning : palette::text,
                   r.right() - right_x - pad);
-        std::string age = row.age_s ? render::kiosk_age_text(*row.age_s, lang) : c.ui.say("無資料", "no data");
-        if (row.stale) age = std::string(c.ui.say("資料逾時：", "Out of date: ")) + age;
-        c.ui.Text(ImVec2(right_x, r.y + pad / 2 + LineSize(l.body_px)), age, l.small_px,
+        c.ui.Text(ImVec2(right_x, r.y + pad / 2 + LineSize(l.body_px)), text_[i].age, l.small_px,
                   row.stale ? palette::warning : palette::muted_text);
     }
     d->PopClipRect();
@@ -110,15 +132,10 @@ void DrawParking(ScreenContext& c, TouchScroll& scroll) {
     const float col_w = l.portrait ? feeds.w / 2 : feeds.w;
     const float line_h = LineSize(l.small_px);
     int shown = 0;
-    for (const auto& feed : snapshot->feeds()) {
-        const parking::Freshness f = parking::feed_freshness(feed, c.now_s);
-        std::string line = county_label(c.data, feed.county, lang) + "  ";
-        if (!feed.publishes_live) line += c.ui.say("未提供即時資料", "no live data");
-        else if (!f.age_s) line += c.ui.say("尚無資料", "no data yet");
-        else line += (f.stale ? std::string(c.ui.say("逾時 ", "out of date, ")) : std::string()) + render::kiosk_age_text(*f.age_s, lang);
+    for (const auto& [line, stale] : feed_lines_) {
         const float x = feeds.x + (shown / per_column) * col_w;
         const float ly = fy + (shown % per_column) * line_h;
-        c.ui.Text(ImVec2(x, ly), line, l.small_px, f.stale ? palette::warning : palette::muted_text, col_w - pad);
+        c.ui.Text(ImVec2(x, ly), line, l.small_px, stale ? palette::warning : palette::muted_text, col_w - pad);
         ++shown;
     }
 }
