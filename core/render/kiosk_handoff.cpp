@@ -1,5 +1,7 @@
 #include "render/kiosk_handoff.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "tracker/query.h"
@@ -14,20 +16,21 @@ std::string fixed(double v, int decimals) {
     return buf;
 }
 
-// "/map?…" at a place: five decimals (about a metre) and a whole zoom, as /map writes its own.
+// "/map?…" at a place: five decimals (about a metre) and the nearest whole zoom, as /map
+// writes its own (halves up: printf's "%.0f" alone would round them to even).
 std::string map_at(geo::LatLon at, double zoom, const std::string& layers) {
     text::QueryParams q;
     if (!layers.empty()) q.emplace_back("layers", layers);
     q.emplace_back("lat", fixed(at.lat, 5));
     q.emplace_back("lon", fixed(at.lon, 5));
-    q.emplace_back("zoom", fixed(zoom < 0 ? 0 : zoom, 0));
+    q.emplace_back("zoom", fixed(std::round(std::max(zoom, 0.0)), 0));
     return "/map?" + text::to_query_string(q);
 }
 
 std::string path_of(const KioskVisit& visit, const KioskConfig& config, const std::string& campaign) {
     switch (visit.screen) {
         case KioskScreen::home: return "/";
-        case KioskScreen::map: return map_at(visit.map.centre, visit.map.zoom + 0.5, "");
+        case KioskScreen::map: return map_at(visit.map.centre, visit.map.zoom, "");
         case KioskScreen::parking: return map_at(config.position, 16, "parking");
         case KioskScreen::campaign: return campaign.empty() ? "/raffle" : "/raffle/" + text::percent_encode(campaign);
         case KioskScreen::proposals: {

@@ -12,6 +12,12 @@ export const centre = (r) => [r[0] + r[2] / 2, r[1] + r[3] / 2];
 
 export async function openKiosk(browser, baseUrl, { width = 1920, height = 1080, query = 'county=Taipei&attract=off' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, hasTouch: true });
+  return openKioskIn(context, baseUrl, { query });
+}
+
+// Another kiosk page in a context of its own making (one that already holds a kiosk's
+// IndexedDB, say); its close() ends the whole context.
+export async function openKioskIn(context, baseUrl, { query = 'county=Taipei&attract=off' } = {}) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));

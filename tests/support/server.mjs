@@ -110,31 +110,44 @@ async function spawnListening(program, args, what, env = {}) {
 // A server on a fresh store. Unless `extraArgs` says which --feeds to poll, it polls the
 // sample feeds of a feed simulator started for it (as `./portal.sh serve` does), stopped
 // with it.
+// halt() ends the server's process alone (its store and simulator stay), as a server that
+// went away; restart() starts it again with the same arguments on the same port, so that
+// pages and clients that knew its address find it back there.
 export async function startServer({ contentDir = 'content', dbPath, store = 'sqlite', extraArgs = [], env = {} } = {}) {
   const own = dbPath ? null : freshStore(store);
   const db = dbPath || own.location;
   let simulator = null;
   let server;
+  let args;
   try {
     let feeds = [];
     if (!extraArgs.includes('--feeds')) {
       simulator = await startFeedSimulator({ contentDir, args: ['--threads', '1'] });
       feeds = ['--feeds', simulator.url];
     }
-    server = await spawnListening(BEITAI, ['serve', '--port', '0', '--content', contentDir, '--db', db, ...feeds, ...extraArgs],
-      'server', env);
+    args = ['--content', contentDir, '--db', db, ...feeds, ...extraArgs];
+    server = await spawnListening(BEITAI, ['serve', '--port', '0', ...args], 'server', env);
   } catch (e) {
     await simulator?.stop();
     own?.cleanup();
     throw e;
   }
-  const stop = server.stop;
+  const url = server.url;
   return {
-    ...server,
+    url,
+    get pid() { return server.pid; },
+    output: () => server.output(),
+    errors: () => server.errors(),
     db,
     simulator,
+    async halt() { await server.stop(); },
+    async restart() {
+      await server.stop();
+      server = await spawnListening(BEITAI, ['serve', '--port', new URL(url).port, ...args], 'server (restarted)', env);
+      if (server.url !== url) throw new Error(`the server came back on ${server.url}, not ${url}`);
+    },
     async stop() {
-      await stop();
+      await server.stop();
       await simulator?.stop();
       own?.cleanup();
     },

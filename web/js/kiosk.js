@@ -141,10 +141,20 @@ function touchInput(canvas, kiosk) {
     if (kept) load(part, kept.text, kept.fetchedAt);
   }
 
-  async function refresh(only) {
+  // Whether the server answers, told to the app (the header's clock or data age) and to
+  // the page's live region alike.
+  function setReachable(reached) {
+    kiosk.setReachable(reached);
+    const state = JSON.parse(kiosk.stateJson());
+    status.textContent = reached ? '資料已更新 Data up to date'
+      : '無法連線，顯示先前的資料 Offline: showing earlier data' +
+        (state.data_age_s != null ? `（${Math.floor(state.data_age_s / 60)} 分鐘前 min ago）` : '');
+    document.body.dataset.reachable = String(reached);
+  }
+
+  async function refresh() {
     let reached = true;
     for (const [part, url] of PARTS) {
-      if (only && !only.includes(part)) continue;
       try {
         const text = part === 'campaigns' ? await fetchCampaigns() : await fetchText(url);
         const fetchedAt = Date.now() / 1000;
@@ -155,27 +165,41 @@ function touchInput(canvas, kiosk) {
         reached = false;  // the server is away (or refused): keep what we hold
       }
     }
-    kiosk.setReachable(reached);
-    const state = JSON.parse(kiosk.stateJson());
-    status.textContent = reached ? '資料已更新 Data up to date'
-      : '無法連線，顯示先前的資料 Offline: showing earlier data' +
-        (state.data_age_s != null ? `（${Math.floor(state.data_age_s / 60)} 分鐘前 min ago）` : '');
-    document.body.dataset.reachable = String(reached);
+    setReachable(reached);
     return reached;
   }
 
-  // Refresh on a timer that speeds up while the server is away, so that the kiosk comes
-  // back by itself, without a reload.
-  async function loop() {
-    const reached = await refresh().catch(() => false);
-    setTimeout(loop, reached ? REFRESH_MS : RETRY_MS);
+  // One timer for the next refresh: a minute while the server answers, 10 s while it does
+  // not, so that the kiosk comes back by itself, without a reload. A kiosk that starts with
+  // the server away tries again in 10 s too, and one whose parking stream drops learns at
+  // once that it must try soon (never later than its timer already says).
+  let timer = 0, due = Infinity, running = false, again = false;
+  function refreshIn(ms, { sooner = false } = {}) {
+    if (sooner && Date.now() + ms >= due) return;
+    clearTimeout(timer);
+    due = Date.now() + ms;
+    timer = setTimeout(loop, ms);
   }
-  await refresh();
+  async function loop() {
+    if (running) { again = true; return; }  // one refresh at a time; this one is then run again
+    running = true;
+    clearTimeout(timer);
+    due = Infinity;
+    let reached = false;
+    do {
+      again = false;
+      reached = await refresh().catch(() => false);
+    } while (again);
+    running = false;
+    refreshIn(reached ? REFRESH_MS : RETRY_MS);
+    return reached;
+  }
+  await loop();
   document.body.dataset.ready = 'true';
-  setTimeout(loop, REFRESH_MS);
 
-  // Live parking: each event applied as it comes; on a reconnection ("hello" again) the
-  // whole state again, as events may have been lost meanwhile.
+  // Live parking: each event applied as it comes. A reconnection ("hello" again) means the
+  // server was away, or the stream was lost: everything is fetched again, as events may
+  // have been lost meanwhile and the other parts are as old as the outage.
   let hellos = 0;
   const stream = new EventSource('/api/parking/stream');
   stream.addEventListener('parking', (event) => {
@@ -183,7 +207,10 @@ function touchInput(canvas, kiosk) {
     if (error) console.warn(error);
   });
   stream.addEventListener('hello', () => {
-    if (hellos++ > 0) refresh(['parking']);
+    if (hellos++ > 0) loop();
   });
-  stream.addEventListener('error', () => kiosk.setReachable(false));
+  stream.addEventListener('error', () => {
+    setReachable(false);
+    refreshIn(RETRY_MS, { sooner: true });
+  });
 })();

@@ -28,6 +28,16 @@ TEST_CASE("kiosk hand-off: each screen's address on the web") {
     v.map.centre = {25.04321, 121.51234};
     v.map.zoom = 13.7;  // a pinch lands between steps; the web rounds to the nearest
     CHECK(render::kiosk_handoff_path(v, config, "") == "/map?lat=25.04321&lon=121.51234&zoom=14");
+    // The kiosk's own steps are whole zooms: each is handed over as it is, odd or even.
+    for (double zoom : {12.0, 13.0}) {
+        v.map.zoom = zoom;
+        CHECK(render::kiosk_handoff_path(v, config, "") ==
+              "/map?lat=25.04321&lon=121.51234&zoom=" + std::to_string(static_cast<int>(zoom)));
+    }
+    v.map.zoom = 13.2;  // nearer 13 than 14
+    CHECK(render::kiosk_handoff_path(v, config, "") == "/map?lat=25.04321&lon=121.51234&zoom=13");
+    v.map.zoom = 12.5;  // a half goes up
+    CHECK(render::kiosk_handoff_path(v, config, "") == "/map?lat=25.04321&lon=121.51234&zoom=13");
 
     v.screen = KioskScreen::parking;
     CHECK(render::kiosk_handoff_path(v, config, "") == "/map?layers=parking&lat=25.03750&lon=121.56370&zoom=16");
