@@ -1,4 +1,5 @@
 // Home: one large tile per subject, each with its live figure (render/kiosk_home.h).
+#include <algorithm>
 #include <vector>
 
 #include "kiosk_font.h"
@@ -16,8 +17,9 @@ void DrawTileFace(const KioskUi& ui, const render::KioskRect& r, const render::K
     d->AddRectFilled(TopLeft(r), BottomRight(r), pressed ? palette::tile_pressed : palette::tile, 16 * l.scale);
     const float pad = l.margin_px;
     const float wrap = std::max(r.w - 2 * pad, 1.0f);
-    float y = r.y + pad;
     const float k = big ? 1.5f : 1.0f;
+    // The attract loop's one large tile holds its words in its middle, not at its top.
+    float y = big ? r.y + std::max(pad, r.h * 0.25f) : r.y + pad;
     y += ui.Text(ImVec2(r.x + pad, y), tile.title(ui.lang()), l.title_px * k, palette::text, wrap, ui.fonts().title) + pad / 2;
     const std::string& figure = tile.figure(ui.lang());
     if (!figure.empty()) {
