@@ -107,6 +107,11 @@ std::string KioskData::ApplyParkingEvent(const std::string& text, std::int64_t r
     return {};
 }
 
+const std::string& KioskData::CountyName(const std::string& id, text::Lang lang) const {
+    if (const auto* c = content::find_county(counties_, id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
+    return id;
+}
+
 std::optional<std::int64_t> KioskData::OldestFetch() const {
     std::optional<std::int64_t> oldest;
     for (const auto& at : fetched_at_)

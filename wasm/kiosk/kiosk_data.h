@@ -54,6 +54,8 @@ public:
     std::optional<std::int64_t> OldestFetch() const;
 
     const std::vector<content::County>& counties() const { return counties_; }
+    // A county's name in `lang`; its id when the counties do not hold it.
+    const std::string& CountyName(const std::string& id, text::Lang lang) const;
     const tracker::Snapshot* snapshot() const { return Has(DataPart::snapshot) ? &snapshot_ : nullptr; }
     const parking::ParkingSnapshot* parking() const { return Has(DataPart::parking) ? &parking_ : nullptr; }
     const std::vector<content::Campaign>* campaigns() const { return Has(DataPart::campaigns) ? &campaigns_ : nullptr; }

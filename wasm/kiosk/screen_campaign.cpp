@@ -7,6 +7,7 @@
 
 #include "kiosk_font.h"
 #include "kiosk_screens.h"
+#include "render/map_lists.h"
 #include "render/kiosk_lists.h"
 #include "text/date.h"
 #include "tracker/labels.h"
@@ -16,17 +17,6 @@ namespace beitai::kiosk {
 namespace {
 
 constexpr std::size_t kSites = 12;
-
-std::string km(double m, text::Lang lang) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, lang == text::Lang::en ? "%.1f km" : "%.1f 公里", m / 1000);
-    return buf;
-}
-
-std::string county_label(const KioskData& data, const std::string& id, text::Lang lang) {
-    if (const auto* c = content::find_county(data.counties(), id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
-    return id;
-}
 
 }  // namespace
 
@@ -73,7 +63,7 @@ void CampaignScreen::Draw(ScreenContext& c, TouchScroll& scroll) {
         rows_ = render::kiosk_campaign_sites(*campaign, c.data.sites().sites, c.config.position, kSites);
         row_lines_.clear();
         for (const auto& row : rows_)
-            row_lines_.push_back(km(row.distance_m, lang) + "  ·  " + county_label(c.data, row.site->county, lang));
+            row_lines_.push_back(render::distance_text(row.distance_m) + "  ·  " + c.data.CountyName(row.site->county, lang));
     }
     const float wrap = area.w;
     float y = area.y;

@@ -16,11 +16,6 @@ namespace {
 constexpr render::ZoomRange kZoomRange{8, 18};
 constexpr float kTapSlopPx = 12;  // a finger wobbles; more than this is a drag
 
-std::string county_label(const KioskData& data, const std::string& id, text::Lang lang) {
-    if (const auto* c = content::find_county(data.counties(), id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
-    return id;
-}
-
 // The card of a tapped feature: a site's particulars, else the feature's own title.
 void DrawCard(ScreenContext& c, const render::KioskRect& r, const render::PreparedScene& prepared) {
     const auto& l = c.ui.layout();
@@ -36,7 +31,7 @@ void DrawCard(ScreenContext& c, const render::KioskRect& r, const render::Prepar
     const text::Lang lang = c.ui.lang();
     if (const content::Site* site = content::find_site(c.data.sites().sites, state.selected_feature)) {
         y += c.ui.Title(ImVec2(r.x + pad, y), site->name, palette::dark_text, wrap) + pad / 2;
-        y += c.ui.Text(ImVec2(r.x + pad, y), county_label(c.data, site->county, lang), l.body_px, palette::dark_text, wrap);
+        y += c.ui.Text(ImVec2(r.x + pad, y), c.data.CountyName(site->county, lang), l.body_px, palette::dark_text, wrap);
         for (const std::string* s : {&site->address, &site->hours, &site->activities})
             if (!s->empty()) y += c.ui.Text(ImVec2(r.x + pad, y), *s, l.body_px, palette::dark_text, wrap) + pad / 3;
         if (site->sample) c.ui.SampleBadge(ImVec2(r.x + pad, y + pad / 2));

@@ -7,6 +7,7 @@
 
 #include "kiosk_font.h"
 #include "kiosk_screens.h"
+#include "render/map_lists.h"
 #include "render/kiosk_home.h"
 #include "render/kiosk_lists.h"
 #include "render/parking_views.h"
@@ -17,20 +18,6 @@ namespace {
 
 constexpr std::size_t kRows = 8;
 constexpr double kRadiusM = 2000;  // wider than the Home tile's 1 km: the list has room
-
-std::string distance_text(double m, text::Lang lang) {
-    char buf[48];
-    if (m < 1000)
-        std::snprintf(buf, sizeof buf, lang == text::Lang::en ? "%.0f m" : "%.0f 公尺", std::round(m / 10) * 10);
-    else
-        std::snprintf(buf, sizeof buf, lang == text::Lang::en ? "%.1f km" : "%.1f 公里", m / 1000);
-    return buf;
-}
-
-std::string county_label(const KioskData& data, const std::string& id, text::Lang lang) {
-    if (const auto* c = content::find_county(data.counties(), id)) return lang == text::Lang::en ? c->name_en : c->name_zh;
-    return id;
-}
 
 }  // namespace
 
@@ -75,7 +62,7 @@ void ParkingScreen::Draw(ScreenContext& c, TouchScroll& scroll) {
         for (const auto& row : rows_) {
             const parking::CarParkState& s = snapshot->car_parks()[row.index];
             RowText t;
-            t.where = distance_text(row.distance_m, lang) + "  ·  " + county_label(c.data, s.park.county, lang);
+            t.where = render::distance_text(row.distance_m) + "  ·  " + c.data.CountyName(s.park.county, lang);
             t.spaces = render::parking_level_text(s, lang);
             if (row.available)
                 t.spaces += lang == text::Lang::en ? " · " + std::to_string(*row.available) + " spaces"
@@ -87,7 +74,7 @@ void ParkingScreen::Draw(ScreenContext& c, TouchScroll& scroll) {
         feed_lines_.clear();
         for (const auto& feed : snapshot->feeds()) {
             const parking::Freshness f = parking::feed_freshness(feed, c.now_s);
-            std::string line = county_label(c.data, feed.county, lang) + "  ";
+            std::string line = c.data.CountyName(feed.county, lang) + "  ";
             if (!feed.publishes_live) line += c.ui.say("未提供即時資料", "no live data");
             else if (!f.age_s) line += c.ui.say("尚無資料", "no data yet");
             else line += (f.stale ? std::string(c.ui.say("逾時 ", "out of date, ")) : std::string()) + render::kiosk_age_text(*f.age_s, lang);
