@@ -238,3 +238,41 @@ test('an idle frame allocates nothing on any screen; 12 simulated hours of visit
     await kiosk.close();
   }
 });
+
+test('bad data and a bad address: each refused with a message naming it, the last good data kept', async () => {
+  const kiosk = await openKiosk(browser, server.url, { query: 'county=Taipai&idle=5&orientation=sideways&attract=off' });
+  try {
+    const s = await kiosk.state();
+    // The address: every bad value named with what was used instead; the kiosk still starts.
+    assert.ok(s.problems.some((p) => /county=Taipai/.test(p)), s.problems.join(' | '));
+    assert.ok(s.problems.some((p) => /idle=5/.test(p) && /90/.test(p)), s.problems.join(' | '));
+    assert.ok(s.problems.some((p) => /orientation=sideways/.test(p)), s.problems.join(' | '));
+    assert.equal(s.phase, 'active');
+    const open = s.tiles.find((t) => t.screen === 'proposals').value;
+    assert.ok(open > 0);
+
+    const answers = await kiosk.page.evaluate(() => {
+      const k = window.beitaiKiosk;
+      return {
+        notJson: k.loadData('snapshot', '{"records": [', Date.now() / 1000),
+        wrongShape: k.loadData('snapshot', '{"records": 5}', Date.now() / 1000),
+        unknownPart: k.loadData('weather', '{}', Date.now() / 1000),
+        campaignsNotArray: k.loadData('campaigns', '{"id": "x"}', Date.now() / 1000),
+        badEvent: k.applyParkingEvent('{"changed": "nope"}'),
+        confirmUnknown: k.confirmData('weather', 0),
+      };
+    });
+    assert.match(answers.notJson, /snapshot/);
+    assert.match(answers.wrongShape, /snapshot/);
+    assert.match(answers.unknownPart, /unknown data part "weather"/);
+    assert.match(answers.campaignsNotArray, /campaigns: expected an array/);
+    assert.match(answers.badEvent, /parking event/);
+    assert.match(answers.confirmUnknown, /weather/);
+    await kiosk.frames(3);
+    const after = await kiosk.state();
+    assert.equal(after.tiles.find((t) => t.screen === 'proposals').value, open, 'the last good proposals stay');
+    assert.ok(after.tiles.find((t) => t.screen === 'campaign').figure !== '—', 'the last good campaigns stay');
+  } finally {
+    await kiosk.close();
+  }
+});
