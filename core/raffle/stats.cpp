@@ -11,7 +11,7 @@ content::CampaignFigures figures_from(const std::vector<content::County>& counti
                                       const std::vector<SiteCheckin>& counted, const text::Date& as_of) {
     content::CampaignFigures f;
     f.as_of = as_of;
-    f.source = "portal";
+    f.source = kPortalFigures;
     for (const auto& c : counties) f.counties.push_back({c.id, 0, 0, 0});
     auto row_of = [&f](const std::string& county) -> content::CountyFigures* {
         for (auto& row : f.counties)

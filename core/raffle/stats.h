@@ -27,6 +27,9 @@ struct SiteCheckin {
     std::string site;
 };
 
+// The `source` of figures this portal counts itself (not taken from a document).
+constexpr const char* kPortalFigures = "portal";
+
 // Rows in the counties' order, every county present (zeros included), and the total.
 content::CampaignFigures figures_from(const std::vector<content::County>& counties, const std::vector<Place>& places,
                                       const std::vector<ParticipantHome>& participants,

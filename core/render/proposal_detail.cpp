@@ -26,9 +26,7 @@ std::string row(std::string_view label, const std::string& value_html) {
 std::string counties_html(const tracker::Snapshot& snapshot, const content::Proposal& p, Lang lang) {
     if (p.counties.empty()) return escape_html(tr("detail.counties_unknown", lang));
     if (p.counties.size() == snapshot.counties.size()) return escape_html(tr("detail.counties_all", lang));
-    std::string out;
-    for (const auto& c : p.counties) out += (out.empty() ? "" : "、") + escape_html(county_name(snapshot, c, lang));
-    return out;
+    return escape_html(tracker::county_names(snapshot, p.counties, lang));
 }
 
 }  // namespace
@@ -38,9 +36,10 @@ std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracke
     std::string group = escape_html(group_name(snapshot, p.group, lang));
     if (p.subgroup) group += " / " + escape_html(subgroup_name(snapshot, *p.subgroup, lang));
     std::string types;
-    for (const auto& t : p.types) types += (types.empty() ? "" : "、") + escape_html(t);
+    for (const auto& t : p.types) types += (types.empty() ? std::string() : std::string(tr("punct.list", lang))) + escape_html(tracker::type_name(t, lang));
     std::string co;
     for (const auto& c : p.co_proposers) co += (co.empty() ? "" : "、") + escape_html(c.agency);
+    co = source_text(co, lang);
 
     std::string out = "<article class=\"proposal-detail status-" + std::string(content::to_string(p.status)) +
                       "\" data-id=\"" + escape_html(p.id) + "\" data-version=\"" + std::to_string(r.version) +
@@ -70,8 +69,8 @@ std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracke
     if (!types.empty()) out += row(tr("detail.types", lang), types);
     out += row(tr("detail.counties", lang), counties_html(snapshot, p, lang)) +
            row(tr("detail.central", lang), escape_html(tr(p.asks_central ? "yes" : "no", lang)));
-    if (p.ministry) out += row(tr("detail.ministry", lang), escape_html(*p.ministry));
-    out += row(tr("detail.source", lang), escape_html(p.seed_ref)) +
+    if (p.ministry) out += row(tr("detail.ministry", lang), source_text(escape_html(*p.ministry), lang));
+    out += row(tr("detail.source", lang), source_text(escape_html(p.seed_ref), lang)) +
            row(tr("detail.version", lang), std::to_string(r.version)) + "</dl>";
 
     SvgOptions svg;
@@ -113,21 +112,17 @@ std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracke
                escape_html(tr("detail.history_by", lang)) + "</th></tr></thead><tbody>";
         for (auto it = r.history.rbegin(); it != r.history.rend(); ++it) {
             std::string change = escape_html(status_label(it->from, lang)) + " → " + escape_html(status_label(it->to, lang));
-            if (it->kind) change += "（" + escape_html(closure_label(*it->kind, lang)) + "）";
+            if (it->kind) change += escape_html(fill(tr("punct.aside", lang), "text", closure_label(*it->kind, lang)));
             out += "<tr><td><time datetime=\"" + text::to_iso(it->date) + "\">" +
                    escape_html(text::format_date(it->date, lang)) + "</time></td><td>" + change + "</td><td>" +
-                   escape_html(it->decision.value_or("—")) + "</td><td>" + escape_html(it->reason) + "</td><td>" +
-                   escape_html(it->agency) + "</td></tr>";
+                   (it->decision ? source_text(escape_html(*it->decision), lang) : "—") + "</td><td>" +
+                   source_text(escape_html(it->reason), lang) + "</td><td>" + source_text(escape_html(it->agency), lang) +
+                   "</td></tr>";
         }
         out += "</tbody></table>";
     }
     out += "</section>";
 
-    if (!p.notes.empty()) {
-        out += "<section class=\"notes\"><h2>" + escape_html(tr("detail.notes", lang)) + "</h2><ul>";
-        for (const auto& n : p.notes) out += "<li>" + escape_html(n) + "</li>";
-        out += "</ul></section>";
-    }
     out += "<p class=\"feed\"><a href=\"/proposals/" + escape_html(p.id) + ".atom\">" +
            escape_html(tr("detail.feed", lang)) + "</a></p></article>";
     return out;

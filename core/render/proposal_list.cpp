@@ -133,7 +133,7 @@ std::string proposal_filters_html(const tracker::Snapshot& snapshot, const track
                    content::ClosureKind::central, content::ClosureKind::routine, content::ClosureKind::other})
         closure_options += option(std::string(content::to_string(k)), closure_label(k, lang), q.closure == k);
     std::string type_options;
-    for (const auto& t : content::proposal_types()) type_options += option(t, t, q.type == t);
+    for (const auto& t : content::proposal_types()) type_options += option(t, tracker::type_name(t, lang), q.type == t);
     std::string track_options = option("central", std::string(tr("track.central", lang)), q.track == tracker::Track::central) +
                                 option("joint", std::string(tr("track.joint", lang)), q.track == tracker::Track::joint);
     std::string sort_options = option("year", std::string(tr("sort.year", lang)), q.sort == tracker::SortOrder::year) +

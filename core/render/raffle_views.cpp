@@ -5,9 +5,11 @@
 
 #include "raffle/draw.h"
 #include "raffle/rules.h"
+#include "raffle/stats.h"
 #include "raffle/participant.h"
 #include "render/map_scene.h"
 #include "render/parking_views.h"
+#include "render/prose.h"
 #include "render/site_card.h"
 #include "render/svg.h"
 #include "text/html.h"
@@ -161,7 +163,7 @@ std::string facts_html(const RaffleData& data, const CampaignPageView& v) {
     out += dl_row(t("raffle.proposal", lang), "<a href=\"/proposals/" + escape_html(text::percent_encode(c.proposal)) +
                                                   "\">" + escape_html(c.proposal) + "</a>");
     out += "</dl>";
-    if (!c.note.empty()) out += "<p class=\"campaign-note\">" + escape_html(c.note) + "</p>";
+    if (!c.note.empty()) out += "<p class=\"campaign-note\">" + source_text(escape_html(c.note), lang) + "</p>";
     return out;
 }
 
@@ -223,8 +225,9 @@ std::string site_options(const RaffleData& data, const content::Campaign& c, con
         for (const auto& cs : c.sites) {
             const auto* s = find_site(data, cs.site);
             if (!s || s->county != county.id) continue;
-            group += "<option value=\"" + escape_html(s->id) + "\"" + (s->id == selected ? " selected" : "") + ">" +
-                     escape_html(s->name) + "</option>";
+            // An option holds text only: its language is an attribute.
+            group += "<option value=\"" + escape_html(s->id) + "\"" + (s->id == selected ? " selected" : "") +
+                     (lang == Lang::en ? " lang=\"zh-Hant-TW\"" : "") + ">" + escape_html(s->name) + "</option>";
         }
         if (!group.empty()) out += "<optgroup label=\"" + escape_html(county_name(data, county.id, lang)) + "\">" + group + "</optgroup>";
     }
@@ -369,8 +372,8 @@ std::string sites_list_html(const RaffleData& data, const CampaignPageView& v) {
             if (mark != SiteMark::none) ++mine_here;
             const std::string near = std::to_string(s->at.lon - 0.01) + "," + std::to_string(s->at.lat - 0.008) + "," +
                                      std::to_string(s->at.lon + 0.01) + "," + std::to_string(s->at.lat + 0.008);
-            items += "<li data-site=\"" + escape_html(s->id) + "\"><strong>" + escape_html(s->name) + "</strong><span class=\"address\">" +
-                     escape_html(s->address) + "</span><span class=\"meta\">" +
+            items += "<li data-site=\"" + escape_html(s->id) + "\"><strong>" + source_text(escape_html(s->name), lang) + "</strong><span class=\"address\">" +
+                     source_text(escape_html(s->address), lang) + "</span><span class=\"meta\">" +
                      escape_html(fill(t("raffle.checkins_count", lang), "n", std::to_string(count))) +
                      (v.me ? " · <span class=\"mark " + std::string(mark == SiteMark::counted ? "counted" : mark == SiteMark::waiting ? "waiting" : "none") +
                                  "\">" + escape_html(mark_label(mark, lang)) + "</span>"
@@ -483,7 +486,11 @@ std::string figures_table_html(const content::CampaignFigures& figures, const st
     data.counties = &counties;
     std::string out = "<table class=\"data figures\"><caption>" +
                       escape_html(fill(t("raffle.figures_caption", lang), "date", text::format_date(figures.as_of, lang))) +
-                      (figures.source.empty() ? std::string() : "<br><small>" + escape_html(figures.source) + "</small>") +
+                      (figures.source.empty() ? std::string()
+                       : "<br><small>" +
+                             (figures.source == raffle::kPortalFigures ? escape_html(t("raffle.figures_live", lang))
+                                                                       : source_text(escape_html(figures.source), lang)) +
+                             "</small>") +
                       "</caption><thead><tr><th scope=\"col\">" + escape_html(t("raffle.county", lang)) +
                       "</th><th scope=\"col\">" + escape_html(t("raffle.participants_home", lang)) + "</th><th scope=\"col\">" +
                       escape_html(t("raffle.participations", lang)) + "</th><th scope=\"col\">" +
@@ -529,7 +536,16 @@ std::string campaign_main_html(const RaffleData& data, const CampaignPageView& v
     out += "<p><a href=\"/api/campaigns/" + escape_html(text::percent_encode(c.id)) + "/stats\">" +
            escape_html(t("raffle.figures_json", lang)) + "</a></p></section>";
     if (v.me && !c.external) out += erase_form_html(c, lang);
-    return out;
+    // What raffle.js says while it works (finding a position, sending a photo), from the
+    // language table like every other word of the page; the script only picks them up.
+    out += "<div id=\"raffle-words\" hidden";
+    for (const char* key : {"locating", "location_denied", "location_failed", "sending_photo", "photo_too_large",
+                            "photo_failed", "offline"}) {
+        std::string attribute = key;
+        std::replace(attribute.begin(), attribute.end(), '_', '-');
+        out += " data-" + attribute + "=\"" + escape_html(tr(std::string("raffle.js.") + key, lang)) + "\"";
+    }
+    return out + "></div>";
 }
 
 std::string draw_main_html(const DrawPageView& v) {
@@ -602,8 +618,9 @@ std::string nearby_main_html(const RaffleData& data, const NearbyView& v) {
         const double km = geo::distance_m(v.from, p->at) / 1000;
         char distance[32];
         std::snprintf(distance, sizeof distance, "%.1f km", km);
-        out += "<li data-site=\"" + escape_html(p->site) + "\"><h2>" + escape_html(s ? s->name : p->site) + "</h2><p>" +
-               escape_html(county_name(data, p->county, lang)) + " · " + distance + (s ? " · " + escape_html(s->address) : "") + "</p>";
+        out += "<li data-site=\"" + escape_html(p->site) + "\"><h2>" + source_text(escape_html(s ? s->name : p->site), lang) + "</h2><p>" +
+               escape_html(county_name(data, p->county, lang)) + " · " + distance +
+               (s ? " · " + source_text(escape_html(s->address), lang) : "") + "</p>";
         if (v.parking.parking) out += nearby_parking_html(v.parking, p->at, lang);
         out += "</li>";
     }
@@ -614,10 +631,16 @@ std::string verify_main_html(const content::Campaign& c, const content::Campaign
     const std::string api = "/api/campaigns/" + text::percent_encode(c.id) + "/draws/" + text::percent_encode(d.id);
     std::string out = "<p><a href=\"" + escape_html(draw_href(c, d.id)) + "\">" + escape_html(fill(t("raffle.draw_heading", lang), "draw", d.id)) + "</a></p>";
     out += "<h1>" + escape_html(t("raffle.verify_heading", lang)) + "</h1>";
+    if (c.external) {
+        // Drawn by hand elsewhere: no list was published here, so there is nothing to re-run.
+        return out + "<p class=\"notice\">" + escape_html(t("raffle.verify_external", lang)) + "</p>";
+    }
     out += "<p>" + escape_html(t("raffle.verify_lead", lang)) + "</p>";
     out += "<noscript><p class=\"notice error\">" + escape_html(t("raffle.verify_needs_js", lang)) + "</p></noscript>";
+    // What raffle_verify.js may have to say, in the page's language.
     out += "<form id=\"verify-form\" data-api=\"" + escape_html(api) + "\" data-slots=\"" +
-           std::to_string(raffle::prize_slots(d).size()) + "\">";
+           std::to_string(raffle::prize_slots(d).size()) + "\" data-not-drawn=\"" + escape_html(t("raffle.verify_not_drawn", lang)) +
+           "\" data-load-failed=\"" + escape_html(t("raffle.verify_load_failed", lang)) + "\">";
     out += "<div class=\"field\"><label for=\"v-seed\">" + escape_html(t("raffle.seed_value", lang)) + "</label><input id=\"v-seed\" name=\"seed\" spellcheck=\"false\"></div>";
     out += "<div class=\"field\"><label for=\"v-entries\">" + escape_html(t("raffle.entries", lang)) +
            "</label><textarea id=\"v-entries\" name=\"entries\" rows=\"8\" spellcheck=\"false\"></textarea></div>";

@@ -49,7 +49,7 @@ Scene county_seats_scene(const std::vector<content::County>& counties, text::Lan
         m.id = c.id;
         m.at = c.seat;
         m.label = lang == text::Lang::en ? c.name_en : c.name_zh;
-        m.title = lang == text::Lang::en ? c.name_en + " (" + c.name_zh + ")" : c.name_zh + "（" + c.name_en + "）";
+        m.title = m.label;  // one language per page
         m.layer = "county-seats";
         m.labelled = true;
         m.focusable = true;

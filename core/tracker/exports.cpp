@@ -32,6 +32,7 @@ constexpr Column kColumns[] = {
     {"status", "狀態代碼", "Status code"},
     {"status_label", "列管狀態", "Status"},
     {"closure_kind", "結案類型代碼", "Closure kind code"},
+    {"closure_kind_label", "結案類型", "Closure kind"},
     {"closure_reason", "解除列管理由", "Closure reason"},
     {"decision", "決議", "Decision"},
     {"decision_date", "決議日期", "Decision date"},
@@ -46,6 +47,12 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 }
 
 std::string header(const Column& c, text::Lang lang) { return lang == text::Lang::en ? c.en : c.zh; }
+
+std::string type_names(const std::vector<std::string>& types, text::Lang lang) {
+    std::string out;
+    for (const auto& t : types) out += (out.empty() ? "" : std::string(text::tr("punct.list", lang))) + type_name(t, lang);
+    return out;
+}
 
 }  // namespace
 
@@ -68,18 +75,19 @@ std::vector<std::vector<std::string>> export_rows(const Snapshot& snapshot,
         rows.push_back({
             p.id,
             std::to_string(p.year),
-            p.group,
-            p.subgroup.value_or(""),
+            group_name(snapshot, p.group, lang),
+            p.subgroup ? subgroup_name(snapshot, *p.subgroup, lang) : "",
             p.agency,
             county_name(snapshot, p.county, lang),
             p.title,
-            join(p.types, "、"),
-            join(p.counties, ","),
-            p.asks_central ? "true" : "false",
+            type_names(p.types, lang),
+            county_names(snapshot, p.counties, lang),
+            yes_no(p.asks_central, lang),
             p.ministry.value_or(""),
             std::string(content::to_string(p.status)),
             status_label(p.status, lang),
             closed ? std::string(content::to_string(p.closure->kind)) : "",
+            closed ? closure_label(p.closure->kind, lang) : "",
             closed ? p.closure->reason : "",
             closed ? p.closure->decision.value_or("") : "",
             closed && p.closure->date ? text::to_iso(*p.closure->date) : "",

@@ -14,7 +14,9 @@ namespace beitai::tracker {
 // The columns, in order, as machine names (the header row uses the translated labels).
 const std::vector<std::string>& export_columns();
 
-// One row of cells per record, as strings, in export_columns() order.
+// One row of cells per record, as strings, in export_columns() order, in `lang` as a person
+// reads it: names of groups, counties and types, 是/否 or Yes/No. The codes (status,
+// closure kind) stay codes for programs, and the proposal's own words stay as written.
 std::vector<std::vector<std::string>> export_rows(const Snapshot& snapshot,
                                                   const std::vector<const ProposalRecord*>& records, text::Lang lang);
 

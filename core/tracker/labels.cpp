@@ -1,5 +1,7 @@
 #include "tracker/labels.h"
 
+#include <iterator>
+
 namespace beitai::tracker {
 
 std::string county_name(const Snapshot& snapshot, const std::string& id, text::Lang lang) {
@@ -29,6 +31,23 @@ std::string status_label(content::Status status, text::Lang lang) {
 std::string closure_label(content::ClosureKind kind, text::Lang lang) {
     return std::string(text::tr("closure." + std::string(content::to_string(kind)), lang));
 }
+
+std::string type_name(const std::string& type, text::Lang lang) {
+    // In content::proposal_types()' order.
+    static const char* const kKeys[] = {"type.joint", "type.law", "type.subsidy", "type.sharing", "type.other"};
+    const auto& types = content::proposal_types();
+    for (size_t i = 0; i < types.size() && i < std::size(kKeys); ++i)
+        if (types[i] == type) return std::string(text::tr(kKeys[i], lang));
+    return type;
+}
+
+std::string county_names(const Snapshot& snapshot, const std::vector<std::string>& ids, text::Lang lang) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : std::string(text::tr("punct.list", lang))) + county_name(snapshot, id, lang);
+    return out;
+}
+
+std::string yes_no(bool value, text::Lang lang) { return std::string(text::tr(value ? "yes" : "no", lang)); }
 
 std::string fill(std::string_view pattern, std::string_view name, const std::string& value) {
     std::string out(pattern);

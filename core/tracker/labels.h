@@ -16,6 +16,13 @@ std::string group_name(const Snapshot& snapshot, const std::string& id, text::La
 std::string subgroup_name(const Snapshot& snapshot, const std::string& id, text::Lang lang);
 std::string status_label(content::Status status, text::Lang lang);
 std::string closure_label(content::ClosureKind kind, text::Lang lang);
+// A proposal type (one of content::proposal_types(), which are the seed's Chinese words) in
+// `lang`; an unknown one as it is.
+std::string type_name(const std::string& type, text::Lang lang);
+// Cooperating counties as a reader lists them: "基隆市、臺北市" / "Keelung City, Taipei City".
+std::string county_names(const Snapshot& snapshot, const std::vector<std::string>& ids, text::Lang lang);
+// 是 / 否, Yes / No.
+std::string yes_no(bool value, text::Lang lang);
 
 // Replaces "{name}" in a translated template.
 std::string fill(std::string_view pattern, std::string_view name, const std::string& value);

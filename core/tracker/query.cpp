@@ -78,55 +78,64 @@ const char* kKnownKeys = "year, group, subgroup, county, partner, status, closur
 }  // namespace
 
 Result<ProposalQuery> parse_proposal_query(const QueryParams& params, const Snapshot& snapshot,
-                                           const std::vector<std::string>& also_allowed) {
+                                           const std::vector<std::string>& also_allowed, text::Lang lang) {
+    using text::say;
     ProposalQuery q;
+    const auto quoted = [&](const std::string& value) { return say(lang, "「", " \"") + value + say(lang, "」", "\""); };
+    const auto found = [&](const std::string& value) { return say(lang, "，收到", ", found") + quoted(value); };
     for (const auto& [key, value] : params) {
         if (value.empty()) continue;  // an empty form field means "any"
         if (key == "year") {
             q.year = parse_small_number(value, 3);
-            if (!q.year) return Error{"year: expected an ROC year such as 112, found \"" + value + "\""};
+            if (!q.year) return Error{say(lang, "year：應為民國年，例如 112", "year: expected an ROC year such as 112") + found(value)};
         } else if (key == "group") {
-            if (!content::find_group(snapshot.groups, value)) return Error{"group: unknown issue group \"" + value + "\""};
+            if (!content::find_group(snapshot.groups, value))
+                return Error{say(lang, "group：沒有這個議題組", "group: unknown issue group") + quoted(value)};
             q.group = value;
         } else if (key == "subgroup") {
             bool known = false;
             for (const auto& g : snapshot.groups) known = known || g.has_subgroup(value);
-            if (!known) return Error{"subgroup: unknown sub-group \"" + value + "\""};
+            if (!known) return Error{say(lang, "subgroup：沒有這個分組", "subgroup: unknown sub-group") + quoted(value)};
             q.subgroup = value;
         } else if (key == "county" || key == "partner") {
             if (!content::find_county(snapshot.counties, value))
-                return Error{key + ": unknown county id \"" + value +
-                             "\" (expected a TDX city id such as Taipei or YilanCounty)"};
+                return Error{key + say(lang, "：沒有這個縣市代碼", ": unknown county id") + quoted(value) +
+                             say(lang, "（應為 TDX 城市代碼，例如 Taipei 或 YilanCounty）",
+                                 " (expected a TDX city id such as Taipei or YilanCounty)")};
             (key == "county" ? q.county : q.partner) = value;
         } else if (key == "status") {
             q.status = content::parse_status(value);
-            if (!q.status) return Error{"status: expected \"open\" or \"closed\", found \"" + value + "\""};
+            if (!q.status) return Error{say(lang, "status：應為 open 或 closed", "status: expected \"open\" or \"closed\"") + found(value)};
         } else if (key == "closure") {
             q.closure = content::parse_closure_kind(value);
             if (!q.closure)
-                return Error{"closure: expected done, no_need, cancelled, central, routine or other, found \"" + value +
-                             "\""};
+                return Error{say(lang, "closure：應為 done、no_need、cancelled、central、routine 或 other",
+                                 "closure: expected done, no_need, cancelled, central, routine or other") +
+                             found(value)};
         } else if (key == "type") {
-            if (!has(content::proposal_types(), value)) return Error{"type: unknown proposal type \"" + value + "\""};
+            if (!has(content::proposal_types(), value))
+                return Error{say(lang, "type：沒有這個提案類型", "type: unknown proposal type") + quoted(value)};
             q.type = value;
         } else if (key == "track") {
             if (value == "central") q.track = Track::central;
             else if (value == "joint") q.track = Track::joint;
-            else return Error{"track: expected \"central\" or \"joint\", found \"" + value + "\""};
+            else return Error{say(lang, "track：應為 central 或 joint", "track: expected \"central\" or \"joint\"") + found(value)};
         } else if (key == "q") {
-            if (value.size() > 200) return Error{"q: search text longer than 200 bytes"};
+            if (value.size() > 200) return Error{say(lang, "q：搜尋文字超過 200 位元組", "q: search text longer than 200 bytes")};
             q.text = value;
         } else if (key == "sort") {
             if (value == "year") q.sort = SortOrder::year;
             else if (value == "group") q.sort = SortOrder::group;
             else if (value == "updated") q.sort = SortOrder::updated;
-            else return Error{"sort: expected year, group or updated, found \"" + value + "\""};
+            else return Error{say(lang, "sort：應為 year、group 或 updated", "sort: expected year, group or updated") + found(value)};
         } else if (key == "page") {
             auto page = parse_small_number(value, 6);
-            if (!page || *page < 1) return Error{"page: expected a page number from 1, found \"" + value + "\""};
+            if (!page || *page < 1)
+                return Error{say(lang, "page：應為從 1 起的頁碼", "page: expected a page number from 1") + found(value)};
             q.page = *page;
         } else if (!has(also_allowed, key)) {
-            return Error{"unknown parameter \"" + key + "\" (known: " + kKnownKeys + ")"};
+            return Error{say(lang, "不認得的參數", "unknown parameter") + quoted(key) + say(lang, "（可用：", " (known: ") +
+                         kKnownKeys + say(lang, "）", ")")};
         }
     }
     return q;

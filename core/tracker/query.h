@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "text/result.h"
+#include "text/lang.h"
 #include "text/url.h"
 #include "tracker/record.h"
 
@@ -34,9 +35,11 @@ struct ProposalQuery {
 using text::QueryParams;
 
 // Reads the known parameters; any other key is an error unless listed in `also_allowed`
-// (the page accepts "lang", the API does not).
+// (the page accepts "lang", the API does not). The error names the parameter and says what
+// was wrong in `lang`: English for the API, the visitor's language for a page.
 Result<ProposalQuery> parse_proposal_query(const QueryParams& params, const Snapshot& snapshot,
-                                           const std::vector<std::string>& also_allowed = {});
+                                           const std::vector<std::string>& also_allowed = {},
+                                           text::Lang lang = text::Lang::en);
 
 // The query back as parameters, defaults left out, in a fixed order: links and the
 // browser's URL carry exactly this, so equal views have equal URLs.

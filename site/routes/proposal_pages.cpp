@@ -16,7 +16,7 @@ Response Portal::proposals_page(const Call& call) {
     const Request& request = call.request;
     auto s = snapshot_.get();
     const text::Lang lang = request_lang(request);
-    auto query = tracker::parse_proposal_query(request.query, *s);
+    auto query = tracker::parse_proposal_query(request.query, *s, {}, lang);
     render::PageFrame frame = page_frame(request, "proposals");
     frame.title = std::string(text::tr("summary.heading", lang));
     if (!query) {

@@ -253,11 +253,19 @@ test('/proposals with an unknown filter value is a 400 page with the message', a
     ['colour=red', 'unknown parameter &quot;colour&quot;'],
   ];
   for (const [query, message] of cases) {
-    const r = await get('/proposals?' + query);
+    const r = await get('/proposals?' + query, { cookie: 'lang=en' });
     assert.equal(r.status, 400, query);
     assert.match(r.headers.get('content-type'), /^text\/html/, query);
     assert.ok(r.text.includes(message), `${query}: ${message}`);
     assert.match(r.text, /role="alert"/, query);
+  }
+  // The Chinese page says it in Chinese, naming the parameter as the address has it.
+  for (const [query, message] of [['status=opne', 'status：應為 open 或 closed，收到「opne」'],
+    ['county=Tainan', 'county：沒有這個縣市代碼「Tainan」'], ['colour=red', '不認得的參數「colour」']]) {
+    const r = await get('/proposals?' + query);
+    assert.equal(r.status, 400, query);
+    assert.ok(r.text.includes(message), `${query}: ${message}`);
+    assert.match(r.text, /<html lang="zh-Hant-TW">/);
   }
 });
 

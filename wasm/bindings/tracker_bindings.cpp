@@ -40,10 +40,11 @@ public:
         val out = val::object();
         auto params = text::parse_query_string(query_string);
         if (!params) {
-            out.set("error", "the address holds a malformed query string");
+            out.set("error", std::string(text::say(text::parse_lang(lang), "網址的查詢字串格式有誤",
+                                                   "the address holds a malformed query string")));
             return out;
         }
-        auto query = tracker::parse_proposal_query(*params, snapshot_, {"lang"});
+        auto query = tracker::parse_proposal_query(*params, snapshot_, {"lang"}, text::parse_lang(lang));
         if (!query) {
             out.set("error", query.error());
             return out;

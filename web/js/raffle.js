@@ -5,6 +5,9 @@
 // kilobytes rather than its camera's megabytes (the server re-encodes it all the same).
 'use strict';
 
+// The words the page gave for what this script says (core/text/lang.cpp's raffle.js.*).
+const words = (document.getElementById('raffle-words') || { dataset: {} }).dataset;
+
 // "Where next": the nearest sites in the counties still missing, from the phone's position.
 (function nearby() {
   const button = document.getElementById('nearby-missing');
@@ -25,7 +28,6 @@
   const result = document.getElementById('checkin-result');
   if (!form || !button || !('geolocation' in navigator)) return;
   button.hidden = false;
-  const say = (zh, en) => (document.documentElement.lang.startsWith('en') ? en : zh);
 
   function field(name, value) {
     let input = form.querySelector(`input[type=hidden][name="${name}"]`);
@@ -45,7 +47,7 @@
       return;
     }
     button.disabled = true;
-    result.textContent = say('正在取得您的位置…', 'Finding your position…');
+    result.textContent = words.locating;
     navigator.geolocation.getCurrentPosition(
       (position) => {
         field('lat', position.coords.latitude);
@@ -57,8 +59,8 @@
       (error) => {
         button.disabled = false;
         result.textContent = error.code === error.PERMISSION_DENIED
-          ? say('瀏覽器未允許取得位置；請改用立牌代碼打卡。', 'Location was not allowed; check in with the signboard code instead.')
-          : say('無法取得位置，請再試一次或改用立牌代碼。', 'Your position could not be found; try again or use the signboard code.');
+          ? words.locationDenied
+          : words.locationFailed;
       },
       { enableHighAccuracy: true, timeout: 20000, maximumAge: 0 });
   });
@@ -73,7 +75,6 @@
   const form = document.getElementById('photo-form');
   const result = document.getElementById('checkin-result');
   if (!form || !result || !window.fetch || !window.createImageBitmap) return;
-  const say = (zh, en) => (document.documentElement.lang.startsWith('en') ? en : zh);
   const MAX_SIDE = 1600;
 
   async function downscaled(file) {
@@ -94,7 +95,7 @@
     event.preventDefault();
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
-    result.textContent = say('正在傳送照片…', 'Sending the photo…');
+    result.textContent = words.sendingPhoto;
     let body = file;
     try {
       body = (await downscaled(file)) || file;
@@ -102,7 +103,7 @@
       // not an image this browser can read: the server says what is wrong with it
     }
     if (body.size > Number(form.dataset.maxBytes)) {
-      result.textContent = say('photo: 照片超過 10 MB，請改傳較小的照片。', 'photo: larger than 10 MB; send a smaller photo.');
+      result.textContent = words.photoTooLarge;
       button.disabled = false;
       return;
     }
@@ -115,9 +116,9 @@
         location.assign(`${form.dataset.page}?notice=${encodeURIComponent(answer.state)}&at=${encodeURIComponent(site)}`);
         return;
       }
-      result.textContent = answer.error || say('無法送出照片，請再試一次。', 'The photo could not be sent; try again.');
+      result.textContent = answer.error || words.photoFailed;
     } catch {
-      result.textContent = say('無法連線，請稍後再試。', 'No connection; try again later.');
+      result.textContent = words.offline;
     }
     button.disabled = false;
   });

@@ -17,7 +17,7 @@
     const [core, recordText] = await Promise.all([BeitaiCore(), get(form.dataset.api)]);
     const record = JSON.parse(recordText);
     if (record.status !== 'drawn') {
-      result.textContent = lang === 'en' ? 'This draw has not been drawn yet.' : '這次抽獎尚未抽出。';
+      result.textContent = form.dataset.notDrawn;
       return;
     }
     form.elements.seed.value = record.seed_value;
@@ -31,6 +31,6 @@
     form.addEventListener('submit', (event) => { event.preventDefault(); run(); });
     run();
   } catch (err) {
-    result.textContent = (lang === 'en' ? 'The published draw could not be loaded: ' : '無法載入公布的抽獎資料：') + err.message;
+    result.textContent = form.dataset.loadFailed + err.message;
   }
 })();

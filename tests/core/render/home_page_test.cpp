@@ -7,6 +7,7 @@
 
 #include "render/home_page.h"
 #include "render/notices.h"
+#include "page_language.h"
 #include "test_content.h"
 #include "text/date.h"
 
@@ -27,12 +28,7 @@ size_t count(const std::string& s, const std::string& needle) {
     return n;
 }
 
-bool has_han(const std::string& s) {
-    // U+3400–U+9FFF and the CJK punctuation block U+3000–U+303F, in UTF-8: lead bytes E3–E9.
-    for (unsigned char c : s)
-        if (c >= 0xE3 && c <= 0xE9) return true;
-    return false;
-}
+bool has_han(const std::string& s) { return !testing::first_chinese(s).empty(); }
 
 size_t open_in(const tracker::Snapshot& s) {
     size_t n = 0;

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "render/proposal_detail.h"
+#include "page_language.h"
 #include "test_content.h"
 
 using namespace beitai;
@@ -160,7 +161,7 @@ TEST_CASE("the map marks the cooperating counties and the proposing one") {
     CHECK(has(detail(record("112-09")), "<dt>合作縣市</dt><dd>北臺八縣市</dd>"));
 }
 
-TEST_CASE("the sheet, progress log and notes are on the page, newest progress first") {
+TEST_CASE("the sheet and progress log are on the page, newest progress first; transcription notes are not") {
     ProposalRecord r = record("112-09");
     r.proposal.progress.push_back({{2023, 10, 6}, "第二次進度\n第二行"});
     const std::string html = detail(r);
@@ -173,8 +174,20 @@ TEST_CASE("the sheet, progress log and notes are on the page, newest progress fi
     REQUIRE(older != std::string::npos);
     CHECK(newest < older);
     CHECK(has(log, "<p>第二次進度</p><p>第二行</p>"));
-    CHECK(has(html, "<section class=\"notes\">"));
+    // The notes say how the seed was transcribed, for staff (in English): not for citizens.
+    REQUIRE_FALSE(r.proposal.notes.empty());
+    CHECK_FALSE(has(html, "class=\"notes\""));
+    CHECK_FALSE(has(html, r.proposal.notes.front()));
     CHECK(has(html, "<a href=\"/proposals/112-09.atom\">"));
+}
+
+TEST_CASE("an English detail page is English but for the proposal's own words, which are marked as Chinese") {
+    for (std::string id : {"111-01", "112-09", "112-40", "112-15"}) {
+        CAPTURE(id);
+        CHECK(testing::first_chinese(testing::readable_text(testing::without_source_text(detail(record(id.c_str()), Lang::en)))) == "");
+    }
+    const std::string en = detail(record("112-09"), Lang::en);
+    CHECK(has(en, "<dt>Proposal types</dt><dd>Substantive cooperation across counties</dd>"));
 }
 
 TEST_CASE("hostile text in any field is escaped on the detail page") {

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
 #include "render/proposal_list.h"
+#include "page_language.h"
 #include "test_content.h"
 #include "tracker/query.h"
 #include "tracker/stats.h"
+#include "text/url.h"
 
 using namespace beitai;
 using text::Lang;
@@ -324,4 +326,17 @@ TEST_CASE("hostile text never reaches the list or the filters unescaped") {
     CHECK_FALSE(has(with_text, "<script"));
     CHECK_FALSE(has(with_text, "<img"));
     CHECK(has(with_text, "/proposals.csv?q=%3Cscript%3E"));
+}
+
+TEST_CASE("an English list page is English but for the proposals' own words, which are marked as Chinese") {
+    const auto& snapshot = testing::repository_snapshot();
+    for (const char* query : {"", "status=closed", "type=其他", "county=Taoyuan&sort=group", "q=自行車"}) {
+        CAPTURE(std::string(query));
+        auto params = text::parse_query_string(query);
+        REQUIRE(params.has_value());
+        auto q = tracker::parse_proposal_query(*params, snapshot);
+        REQUIRE(static_cast<bool>(q));
+        const std::string html = render::proposals_main_html(snapshot, *q, tracker::select_records(snapshot, *q), text::Lang::en);
+        CHECK(testing::first_chinese(testing::readable_text(testing::without_source_text(html))) == "");
+    }
 }

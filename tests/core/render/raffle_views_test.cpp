@@ -4,6 +4,8 @@
 // says and no more; the verify page says "the same" only when list and winners both agree.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "raffle/draw.h"
 #include "render/raffle_views.h"
 #include "render/site_card.h"
+#include "text/html.h"
 #include "text/lang.h"
 #include "text/sha256.h"
 
@@ -186,6 +189,27 @@ TEST_CASE("the campaign list marks sample campaigns 示範資料 and escapes nam
 }
 
 // --- a campaign's page ----------------------------------------------------------------------
+
+TEST_CASE("a campaign's page gives raffle.js its words in the page's language, and names sites as the source writes them") {
+    Data d;
+    const auto c = raffle::fixture::campaign();
+    for (Lang lang : {Lang::zh_TW, Lang::en}) {
+        const std::string html = render::campaign_main_html(d.data(), page_at(c, running_day(), lang));
+        const auto at = html.find("<div id=\"raffle-words\" hidden");
+        REQUIRE(at != std::string::npos);
+        const std::string words = html.substr(at, html.find('>', at) - at);
+        for (const char* key : {"locating", "location_denied", "location_failed", "sending_photo", "photo_too_large",
+                                "photo_failed", "offline"}) {
+            std::string attribute = key;
+            std::replace(attribute.begin(), attribute.end(), '_', '-');
+            CAPTURE(attribute);
+            CHECK(has(words, " data-" + attribute + "=\"" +
+                                 text::escape_html(text::tr(std::string("raffle.js.") + key, lang)) + "\""));
+        }
+    }
+    CHECK(has(render::campaign_main_html(d.data(), page_at(c, running_day(), Lang::en)), "data-offline=\"No connection; try again later.\""));
+    CHECK(has(render::campaign_main_html(d.data(), page_at(c, running_day(), Lang::zh_TW)), "data-offline=\"無法連線，請稍後再試。\""));
+}
 
 TEST_CASE("a running campaign without a participant offers sign-up with the privacy notice, not the check-in form") {
     Data d;
@@ -873,4 +897,19 @@ TEST_CASE("nearby_main_html: the nearest sites in the counties still missing, ne
     v.mine = {{"site-tp", 1, raffle::CheckinState::counted}, {"site-ntp", 2, raffle::CheckinState::counted},
               {"site-kl", 3, raffle::CheckinState::counted}};
     CHECK(has(render::nearby_main_html(data, v), "您已集滿規定的縣市數"));
+}
+
+TEST_CASE("the verify page gives its script its words; a draw held by hand elsewhere says there is nothing to re-run") {
+    const auto c = raffle::fixture::campaign();
+    for (Lang lang : {Lang::zh_TW, Lang::en}) {
+        const std::string html = render::verify_main_html(c, c.draws.front(), lang);
+        CHECK(has(html, "id=\"verify-form\""));
+        CHECK(has(html, "data-not-drawn=\"" + text::escape_html(text::tr("raffle.verify_not_drawn", lang)) + "\""));
+        CHECK(has(html, "data-load-failed=\"" + text::escape_html(text::tr("raffle.verify_load_failed", lang)) + "\""));
+    }
+    const auto history = history_campaign();
+    REQUIRE(history.external);
+    const std::string by_hand = render::verify_main_html(history, history.draws.front(), Lang::en);
+    CHECK_FALSE(has(by_hand, "verify-form"));
+    CHECK(has(by_hand, "This draw was held by hand by the committee"));
 }

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "page_language.h"
 #include "test_content.h"
 #include "test_zip.h"
 #include "text/zip.h"
@@ -131,12 +132,12 @@ TEST_CASE("the CSV header names the columns in zh-TW or English") {
     const auto& snapshot = beitai::testing::repository_snapshot();
     const std::vector<std::string> zh = {"編號", "年度", "議題組", "分組", "提案單位", "提案縣市", "提案名稱",
                                          "提案類型", "合作縣市", "請求中央協助", "對應中央部會", "狀態代碼",
-                                         "列管狀態", "結案類型代碼", "解除列管理由", "決議", "決議日期",
+                                         "列管狀態", "結案類型代碼", "結案類型", "解除列管理由", "決議", "決議日期",
                                          "最後更新", "版本"};
     const std::vector<std::string> en = {"ID", "Year", "Issue group", "Sub-group", "Proposing agency",
                                          "Proposing county", "Title", "Types", "Cooperating counties",
                                          "Asks the central government", "Ministry", "Status code", "Status",
-                                         "Closure kind code", "Closure reason", "Decision", "Decision date",
+                                         "Closure kind code", "Closure kind", "Closure reason", "Decision", "Decision date",
                                          "Last update", "Version"};
     CHECK(export_columns().size() == zh.size());
     CHECK(csv_rows(export_csv(snapshot, {}, Lang::zh_TW)) == Rows{zh});
@@ -179,20 +180,31 @@ TEST_CASE("export_rows holds the record's facts, translated where they are label
     REQUIRE(en.size() == 1);
     const std::vector<std::string> expected_zh = {
         "111-02", "111", "文化教育組", "教育組", "桃園市政府教育局", "桃園市", "北臺灣在職雙語教學師資培訓平台",
-        "", "", "false", "", "closed", "解除列管", "done", r->proposal.closure->reason,
+        "", "", "否", "", "closed", "解除列管", "done", "執行完竣", r->proposal.closure->reason,
         "依112年6月12日第3次工作會議決議", "2023-06-12", "2023-08-08", "1"};
     CHECK(zh[0] == expected_zh);
     CHECK(en[0][5] == "Taoyuan City");
     CHECK(en[0][12] == "Closed");
     CHECK(en[0][11] == "closed");  // codes do not translate
     CHECK(en[0][6] == zh[0][6]);  // nor does the proposal's own text
+    CHECK(en[0][2] == "Culture and Education");
+    CHECK(en[0][9] == "No");
+    CHECK(en[0][14] == "Done");
 
     const auto* open = snapshot.find("112-10");
     REQUIRE(open != nullptr);
     auto row = export_rows(snapshot, {open}, Lang::zh_TW).at(0);
-    CHECK(row[8] == "Keelung,Taipei,NewTaipei,Taoyuan");
+    CHECK(row[8] == "基隆市、臺北市、新北市、桃園市");
+    CHECK(export_rows(snapshot, {open}, Lang::en).at(0)[8] == "Keelung City, Taipei City, New Taipei City, Taoyuan City");
     CHECK(row[12] == "列管");
-    for (size_t c : {13, 14, 15, 16}) CHECK(row[c].empty());  // an open item has no closure cells
+    for (size_t c : {13, 14, 15, 16, 17}) CHECK(row[c].empty());  // an open item has no closure cells
+    for (const auto* each : select_records(snapshot, {})) {
+        const auto cells = export_rows(snapshot, {each}, Lang::en).at(0);
+        CAPTURE(each->id());
+        CHECK((cells[9] == "Yes" || cells[9] == "No"));
+        // The English export is English where a translation exists: groups, counties, types.
+        for (size_t c : {2, 3, 5, 7, 8, 12, 14}) CHECK(beitai::testing::first_chinese(cells[c]) == "");
+    }
 }
 
 TEST_CASE("cells with commas, quotes and line breaks round-trip through the CSV") {
@@ -267,8 +279,8 @@ TEST_CASE("cells a spreadsheet would run as formulas get a leading apostrophe") 
             auto rows = csv_rows(export_csv(snapshot, {&r}, Lang::en));
             REQUIRE(rows.size() == 2);
             CHECK(rows[1][4] == c.expected);
-            CHECK(rows[1][14] == c.expected);
             CHECK(rows[1][15] == c.expected);
+            CHECK(rows[1][16] == c.expected);
         }
     }
 }
@@ -285,7 +297,7 @@ TEST_CASE("a hostile title is verbatim in the CSV and escaped in the ODS") {
     REQUIRE(rows.size() == 3);
     CHECK(rows[1][6] == kScript);
     CHECK(rows[2][4] == kImg);
-    CHECK(rows[2][14] == kScript + kImg);
+    CHECK(rows[2][15] == kScript + kImg);
 
     auto zip = beitai::testing::read_zip(export_ods(snapshot, {&script, &img}, Lang::zh_TW));
     REQUIRE_MESSAGE(zip.ok(), zip.error);
@@ -356,7 +368,7 @@ TEST_CASE("the ODS is a zip with mimetype first, a content table and a manifest"
         CHECK(count(content, "<table:table-row>") == selection.size() + 1);
         CHECK(count(content, "</table:table-row>") == selection.size() + 1);
         CHECK(count(content, "<table:table-cell ") == (selection.size() + 1) * export_columns().size());
-        CHECK(content.find("table:number-columns-repeated=\"19\"") != std::string::npos);
+        CHECK(content.find("table:number-columns-repeated=\"20\"") != std::string::npos);
         CHECK(content.find("<text:p>編號</text:p>") != std::string::npos);
         for (const auto* r : selection) {
             CAPTURE(r->id());

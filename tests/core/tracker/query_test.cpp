@@ -69,4 +69,12 @@ TEST_CASE("unknown values and parameters are refused with a message") {
         REQUIRE_FALSE(q.ok());
         CHECK(q.error().find(c.message) == 0);
     }
+    // A page asks in the visitor's language; the parameter keeps its name.
+    auto zh = parse_proposal_query({{"status", "opne"}}, snapshot, {}, beitai::text::Lang::zh_TW);
+    REQUIRE_FALSE(zh.ok());
+    CHECK(zh.error() == "status：應為 open 或 closed，收到「opne」");
+    zh = parse_proposal_query({{"group", "外交組"}}, snapshot, {}, beitai::text::Lang::zh_TW);
+    CHECK(zh.error() == "group：沒有這個議題組「外交組」");
+    zh = parse_proposal_query({{"colour", "red"}}, snapshot, {}, beitai::text::Lang::zh_TW);
+    CHECK(zh.error().rfind("不認得的參數「colour」（可用：year, ", 0) == 0);
 }
