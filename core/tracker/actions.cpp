@@ -27,7 +27,7 @@ constexpr FieldSpec kEditable[] = {
     {"asks_central", false}, {"ministry", false}, {"sheet", false}, {"agency", true}, {"county", true},
 };
 
-Refusal refused(Refusal::Kind kind, std::string message) { return Refusal{kind, std::move(message), std::nullopt}; }
+Refusal refused(Refusal::Kind kind, std::string message) { return Refusal{kind, std::move(message), std::nullopt, {}}; }
 Outcome refuse(Refusal::Kind kind, std::string message) { return Outcome{{}, {}, refused(kind, std::move(message))}; }
 
 bool is_editable(const std::string& key) {

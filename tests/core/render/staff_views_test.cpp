@@ -63,7 +63,7 @@ TEST_CASE("an editor's home lists their county's items, then the items it cooper
     CHECK(own == 4);
     CHECK(cooperating == 41);
     // In each list no closed item comes before an open one.
-    for (const std::string list : {html.substr(0, cooperating_at), html.substr(cooperating_at)}) {
+    for (const std::string& list : {html.substr(0, cooperating_at), html.substr(cooperating_at)}) {
         const size_t last_open = list.rfind("data-status=\"open\"");
         const size_t first_closed = list.find("data-status=\"closed\"");
         if (last_open != std::string::npos && first_closed != std::string::npos) CHECK(last_open < first_closed);
