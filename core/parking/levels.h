@@ -25,6 +25,9 @@ struct LevelThresholds {
 // FullStatus the server gave; a car park not open (休息中, 暫停營業) is closed whatever its count.
 Level level_of(const Availability* live, const LevelThresholds& thresholds = {});
 
+// A car park one can drive into now: plenty or few spaces.
+inline bool has_space(Level level) { return level == Level::plenty || level == Level::few; }
+
 // "plenty", "few", "full", "closed", "unknown": ids for the API, CSS classes and tests.
 std::string_view level_id(Level level);
 std::optional<Level> parse_level(std::string_view id);

@@ -35,7 +35,7 @@ void ParkingSnapshot::index() {
     std::vector<geo::LatLon> points, spaced;
     for (size_t i = 0; i < car_parks_.size(); ++i) {
         points.push_back(car_parks_[i].park.position);
-        if (car_parks_[i].level == Level::plenty || car_parks_[i].level == Level::few) {
+        if (has_space(car_parks_[i].level)) {
             spaced.push_back(car_parks_[i].park.position);
             with_space_index_.push_back(i);
         }

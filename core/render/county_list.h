@@ -1,5 +1,5 @@
-// The county-seat map layer as an HTML list, for keyboard and screen-reader users and for
-// anyone without the map: every map layer also exists as a list.
+// The eight members as an HTML list, each leading to its own proposals: the home page's
+// "who we are", in the page's language only.
 #pragma once
 
 #include <string>
@@ -10,7 +10,7 @@
 
 namespace beitai::render {
 
-// <ul> of the counties: name in `lang` first, the other language after, seat coordinates.
+// <ul class="county-list"> of the counties, each name a link to /proposals?county={id}.
 std::string county_list_html(const std::vector<content::County>& counties, text::Lang lang);
 
 }  // namespace beitai::render

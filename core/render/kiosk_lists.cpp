@@ -47,15 +47,5 @@ std::vector<KioskSiteRow> kiosk_campaign_sites(const content::Campaign& campaign
     return rows;
 }
 
-const content::Campaign* kiosk_campaign(const std::vector<content::Campaign>& campaigns, std::int64_t now) {
-    const content::Campaign* running = nullptr;
-    const content::Campaign* upcoming = nullptr;
-    for (const auto& c : campaigns) {
-        const CampaignPhase phase = campaign_phase(c, now);
-        if (phase == CampaignPhase::running && (!running || c.end < running->end)) running = &c;
-        if (phase == CampaignPhase::upcoming && (!upcoming || c.start < upcoming->start)) upcoming = &c;
-    }
-    return running ? running : upcoming;
-}
 
 }  // namespace beitai::render

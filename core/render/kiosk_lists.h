@@ -43,9 +43,4 @@ struct KioskSiteRow {
 std::vector<KioskSiteRow> kiosk_campaign_sites(const content::Campaign& campaign, const std::vector<content::Site>& sites,
                                                geo::LatLon lobby, std::size_t n);
 
-// The campaign the kiosk shows at `now` (Unix seconds): the one running (ending first when
-// several do: its days are the scarcer), else the next to start; campaigns run elsewhere
-// (history) are left out. nullptr: none. The Home tile and the Campaign screen show this one.
-const content::Campaign* kiosk_campaign(const std::vector<content::Campaign>& campaigns, std::int64_t now);
-
 }  // namespace beitai::render

@@ -28,6 +28,9 @@ std::string page_html(const PageFrame& f) {
     for (const auto& s : f.styles) out += "<link rel=\"stylesheet\" href=\"" + escape_html(s) + "\">";
     for (const auto& s : f.preloads)
         out += "<link rel=\"preload\" href=\"" + escape_html(s) + "\" as=\"fetch\" crossorigin>";
+    for (const auto& a : f.alternates)
+        out += "<link rel=\"alternate\" type=\"" + escape_html(a.type) + "\" href=\"" + escape_html(a.href) +
+               "\" title=\"" + escape_html(a.title) + "\">";
     for (const auto& s : f.scripts) out += "<script src=\"" + escape_html(s) + "\" defer></script>";
     out += "</head><body><a class=\"skip-link\" href=\"#main\">" + escape_html(tr("site.skip", f.lang)) +
            "</a><header class=\"site-header\"><p class=\"site-name\"><a href=\"/\">" +

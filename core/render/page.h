@@ -19,6 +19,11 @@ struct PageFrame {
     // Data a script will fetch(): requested while the HTML is still parsing, so that it is
     // there when the deferred scripts run (same-origin, as fetch() asks for it).
     std::vector<std::string> preloads;
+    // Feeds of what the page shows, for readers and browsers: <link rel="alternate">.
+    struct Alternate {
+        std::string href, type, title;
+    };
+    std::vector<Alternate> alternates;
     std::string signed_in_as;          // staff account name, or empty
     std::string active_nav;            // "proposals", "staff", …
 };

@@ -62,7 +62,8 @@ std::string render(const FeedSpec& spec, std::vector<Entry> entries) {
     for (const auto& e : entries)
         if (updated < e.date) updated = e.date;
     const auto escape_html = [](std::string_view v) { return text::escape_xml(v); };
-    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<?xml-stylesheet type=\"text/css\" href=\"" +
+                      std::string(kAtomStylesheetPath) + "\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
                       std::string(text::html_lang_tag(spec.lang)) + "\"><id>" + escape_html(tag("feed" + spec.self_path)) +
                       "</id><title>" + escape_html(spec.title) + "</title><updated>" + timestamp(updated) +
                       "</updated><link rel=\"self\" href=\"" + escape_html(spec.base_url + spec.self_path) +
@@ -74,7 +75,41 @@ std::string render(const FeedSpec& spec, std::vector<Entry> entries) {
     return out + "</feed>\n";
 }
 
+// A CSS string literal of a text of ours (no quotes or backslashes in the language table's
+// words, but be safe).
+std::string css_string(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n') {
+            out += "\\A ";
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
 }  // namespace
+
+std::string atom_stylesheet() {
+    std::string css =
+        "feed { display: block; max-width: 48rem; margin: 0 auto; padding: 1rem; font-family: \"Noto Sans CJK TC\", "
+        "\"Noto Sans TC\", system-ui, sans-serif; line-height: 1.6; color: #14232b; background: #f6f4ef; }\n"
+        "feed > * { display: none; }\n"
+        "feed > title { display: block; font-size: 1.6rem; font-weight: 700; margin: .5rem 0; }\n"
+        "feed::before { display: block; white-space: pre-wrap; padding: .75rem 1rem; border-radius: 8px; "
+        "background: #fff8e6; border: 1px solid #b45f06; }\n"
+        "entry { display: block; background: #fff; border-radius: 8px; padding: .75rem 1rem; margin: .75rem 0; }\n"
+        "entry > * { display: none; }\n"
+        "entry > title { display: block; font-weight: 700; }\n"
+        "entry > updated { display: block; color: #4a5d66; font-size: .9rem; }\n"
+        "entry > summary { display: block; white-space: pre-wrap; }\n";
+    for (text::Lang lang : {text::Lang::zh_TW, text::Lang::en})
+        css += "feed:lang(" + std::string(text::html_lang_tag(lang)) + ")::before { content: " +
+               css_string(text::tr("feed.explain", lang)) + "; }\n";
+    return css;
+}
 
 std::string atom_feed(const FeedSpec& spec, const Snapshot& snapshot, const std::vector<const ProposalRecord*>& records) {
     std::vector<Entry> entries;

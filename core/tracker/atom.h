@@ -26,4 +26,11 @@ std::string atom_feed(const FeedSpec& spec, const Snapshot& snapshot, const std:
 // One proposal: its listing, its progress entries and its status changes.
 std::string atom_proposal_feed(const FeedSpec& spec, const Snapshot& snapshot, const ProposalRecord& record);
 
+// A browser opening a feed's address shows the XML styled by this sheet (served at
+// kAtomStylesheetPath, written at build time like the parking colours): a heading that says
+// what a feed is and how to follow it, in the feed's language, then its entries as a list.
+// Without it, a citizen who follows the page's feed link meets raw XML.
+constexpr const char* kAtomStylesheetPath = "/generated/css/atom.css";
+std::string atom_stylesheet();
+
 }  // namespace beitai::tracker

@@ -159,8 +159,7 @@ Options serve_defaults() {
 int make_portal(Options& o, const content::Catalog& catalog, site::Store& store, const site::Clock& clock,
                 tracker::Snapshot state, std::shared_ptr<site::Portal>& portal) {
     site::StaticFiles files;
-    files.mount_file("/", o["web"] + "/index.html")
-        .mount_file("/kiosk", o["web"] + "/kiosk.html")
+    files.mount_file("/kiosk", o["web"] + "/kiosk.html")
         .mount_dir("/static/", o["web"])
         .mount_dir("/wasm/", o["wasm"])
         .mount_dir("/generated/", o["generated"])

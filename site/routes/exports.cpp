@@ -19,6 +19,22 @@ Response file(std::string content_type, std::string body, const std::string& fil
 Response Portal::export_csv(const Call& call) { return export_view(call, "csv"); }
 Response Portal::export_json(const Call& call) { return export_view(call, "json"); }
 Response Portal::export_ods(const Call& call) { return export_view(call, "ods"); }
+namespace {
+
+// A feed reader gets Atom's own type. A browser (it asks for HTML first) gets the same XML as
+// application/xml: Chromium shows application/atom+xml as bare text, but renders XML with its
+// stylesheet (tracker::atom_stylesheet), so a citizen who follows the link reads a page.
+Response feed_response(const Request& request, std::string xml) {
+    Response r;
+    const bool browser = request.header("accept").find("text/html") != std::string::npos;
+    r.content_type = browser ? "application/xml; charset=utf-8" : "application/atom+xml; charset=utf-8";
+    r.headers.emplace_back("Vary", "Accept");
+    r.body = std::move(xml);
+    return r;
+}
+
+}  // namespace
+
 Response Portal::export_atom(const Call& call) { return export_view(call, "atom"); }
 
 Response Portal::export_view(const Call& call, const std::string& format) const {
@@ -43,10 +59,7 @@ Response Portal::export_view(const Call& call, const std::string& format) const 
     spec.lang = lang;
     spec.today = taipei_today(call.now);
     spec.title = std::string(text::tr("site.short", lang)) + " · " + std::string(text::tr("summary.heading", lang));
-    Response r;
-    r.content_type = "application/atom+xml; charset=utf-8";
-    r.body = tracker::atom_feed(spec, *s, selection);
-    return r;
+    return feed_response(request, tracker::atom_feed(spec, *s, selection));
 }
 
 Response Portal::proposal_feed(const Call& call) {
@@ -61,10 +74,7 @@ Response Portal::proposal_feed(const Call& call) {
     spec.lang = request_lang(request);
     spec.today = taipei_today(call.now);
     spec.title = std::string(text::tr("site.short", spec.lang)) + " · " + record->proposal.title;
-    Response r;
-    r.content_type = "application/atom+xml; charset=utf-8";
-    r.body = tracker::atom_proposal_feed(spec, *s, *record);
-    return r;
+    return feed_response(request, tracker::atom_proposal_feed(spec, *s, *record));
 }
 
 }  // namespace beitai::site

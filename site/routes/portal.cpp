@@ -87,7 +87,7 @@ Response Portal::handle(const Request& request) {
 
 Response Portal::answer(const Request& request, const RouteMatch& match, UnixTime now) {
     if (!match.route) {
-        if (!match.allowed) return Response::json_error(404, "no such resource: " + request.path);
+        if (!match.allowed) return not_found(request);
         Response r = Response::json_error(405, "method " + request.method + " not allowed on " + request.path);
         r.headers.emplace_back("Allow", allow_header(match.allowed));
         return r;
@@ -105,7 +105,7 @@ Response Portal::answer(const Request& request, const RouteMatch& match, UnixTim
 
 Response Portal::static_file(const Call& call) {
     if (auto r = files_.serve(call.request.path)) return std::move(*r);
-    return Response::json_error(404, "no such resource: " + call.request.path);
+    return not_found(call.request);
 }
 
 Response Portal::healthz(const Call&) { return Response::json(200, R"({"status":"ok"})"); }

@@ -106,6 +106,9 @@ private:
     // The handlers, one file per resource; route_table.cpp says which answers what.
     // portal.cpp
     Response static_file(const Call& call);
+    // home_page.cpp
+    Response home_page(const Call& call);
+    Response not_found(const Request& request);
     Response healthz(const Call& call);
     // language.cpp
     Response switch_language(const Call& call);

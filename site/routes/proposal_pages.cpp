@@ -6,6 +6,8 @@
 #include "render/proposal_list.h"
 #include "routes/portal.h"
 #include "text/html.h"
+#include "text/url.h"
+#include "tracker/labels.h"
 #include "tracker/query.h"
 
 namespace beitai::site {
@@ -23,6 +25,10 @@ Response Portal::proposals_page(const Call& call) {
     }
     auto selection = tracker::select_records(*s, *query);
     frame.scripts = {"/wasm/beitai_core.js", "/static/js/proposals.js"};
+    tracker::ProposalQuery every_page = *query;
+    every_page.page = 1;
+    frame.alternates.push_back({render::proposals_url(every_page, "/proposals.atom"), "application/atom+xml",
+                                std::string(text::tr("list.feed", lang))});
     frame.main_html = render::proposals_main_html(*s, *query, selection, lang);
     return html_page(200, render::page_html(frame));
 }
@@ -35,12 +41,14 @@ Response Portal::proposal_page(const Call& call) {
     render::PageFrame frame = page_frame(request, "proposals");
     const tracker::ProposalRecord* r = s->find(id);
     if (!r) {
-        frame.title = "404";
-        frame.main_html =
-            render::error_main_html("404", "no proposal with id \"" + id + "\"", "/proposals", text::tr("detail.back", lang));
+        frame.title = std::string(text::tr("detail.not_found", lang));
+        frame.main_html = render::error_main_html(frame.title, tracker::fill(text::tr("detail.no_such", lang), "id", id),
+                                                  "/proposals", text::tr("detail.back", lang));
         return html_page(404, render::page_html(frame));
     }
     frame.title = r->proposal.title;
+    frame.alternates.push_back({"/proposals/" + text::percent_encode(r->id()) + ".atom", "application/atom+xml",
+                                std::string(text::tr("detail.feed", lang))});
     frame.main_html = render::proposal_detail_html(*s, *r, lang);
     return html_page(200, render::page_html(frame));
 }

@@ -29,7 +29,7 @@ const std::vector<Route>& route_table() {
         // pattern                         methods     access   cache       handler
         // -- files: the portal and kiosk pages, scripts, styles, the WASM build, Leaflet, what the
         //    build writes from the core (its colours as CSS)
-        {"/",                              GET,        anyone,  own,        &Portal::static_file},
+        {"/",                              GET,        anyone,  revalidate, &Portal::home_page},
         {"/kiosk",                         GET,        anyone,  own,        &Portal::static_file},
         {"/static/{path*}",                GET,        anyone,  own,        &Portal::static_file},
         {"/wasm/{path*}",                  GET,        anyone,  own,        &Portal::static_file},

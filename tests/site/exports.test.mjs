@@ -165,6 +165,33 @@ test("Atom: one proposal's feed has its status-change entry", async () => {
   assert.equal((await get('/proposals/999-99.atom')).status, 404);
 });
 
+test('Atom: the pages name their feeds for readers, and a feed opened in a browser is styled', async () => {
+  const alternate = (html) => [...html.matchAll(/<link rel="alternate" type="application\/atom\+xml" href="([^"]+)" title="([^"]+)">/g)]
+    .map((m) => [m[1].replaceAll('&amp;', '&'), m[2]]);
+  assert.deepEqual(alternate((await get('/')).text), [['/proposals.atom', '訂閱提案更新（Atom）']]);
+  assert.deepEqual(alternate((await get('/proposals?status=closed&page=2')).text), [['/proposals.atom?status=closed', '訂閱更新（Atom）']]);
+  assert.deepEqual(alternate((await get('/proposals/111-01')).text), [['/proposals/111-01.atom', '訂閱本案更新（Atom）']]);
+  assert.deepEqual(alternate((await get('/map')).text), []);
+
+  const feed = (await get('/proposals.atom')).text;
+  const sheet = feed.match(/^<\?xml[^>]*\?>\n<\?xml-stylesheet type="text\/css" href="([^"]+)"\?>/);
+  assert.ok(sheet, feed.slice(0, 200));
+  const css = await get(sheet[1]);
+  assert.equal(css.status, 200);
+  assert.match(css.headers.get('content-type'), /^text\/css/);
+  assert.match(css.text, /feed:lang\(zh-Hant-TW\)::before \{ content: "這是 Atom 訂閱來源/);
+  assert.match(css.text, /feed:lang\(en\)::before \{ content: "This is an Atom feed/);
+
+  // A browser asks for HTML first and gets the same XML as XML, which it renders with the sheet;
+  // a feed reader gets Atom's type.
+  const asBrowser = await fetch(server.url + '/proposals/111-01.atom', { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+  assert.match(asBrowser.headers.get('content-type'), /^application\/xml/);
+  assert.match(asBrowser.headers.get('vary'), /Accept/);
+  assert.equal(await asBrowser.text(), (await get('/proposals/111-01.atom')).text);
+  const asReader = await fetch(server.url + '/proposals/111-01.atom', { headers: { accept: 'application/atom+xml' } });
+  assert.match(asReader.headers.get('content-type'), /^application\/atom\+xml/);
+});
+
 // ---- bad filters ------------------------------------------------------------------------------
 
 test('a bad filter is a 400 with its message on every export and feed', async () => {

@@ -1,60 +1,140 @@
-// The portal page in a real browser: the WASM core draws the Leaflet map with the eight
-// county seats and counts the proposals by status.
+// The home page in a real browser, as a first visitor meets it on a desktop and on a phone:
+// what the committee is, the live figures (each as the API counts it), and the navigation to
+// every section and back, in both languages; an address with no page answers a page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from '../support/server.mjs';
-import { launchBrowser, openPage, SCREENSHOTS } from '../support/browser.mjs';
+import { launchBrowser, SCREENSHOTS } from '../support/browser.mjs';
+import { axeViolations } from '../support/axe.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-test('the portal shows 8 county-seat markers and the counts the WASM core computed', async () => {
-  const { page, problems } = await openPage(browser, server.url + '/');
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
-  assert.equal(await page.locator('#map .leaflet-marker-icon').count(), 8);
-  const titles = await page.locator('#map .leaflet-marker-icon').evaluateAll((els) => els.map((e) => e.title));
-  assert.ok(titles.includes('臺北市（Taipei City）'), titles.join());
+async function visit(device, lang = 'zh-TW') {
+  const context = await browser.newContext(device);
+  await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) problems.push('CSP: ' + m.text()); });
+  return { context, page, problems };
+}
 
-  // The expected counts, computed here from the API independently of the page.
-  const list = await (await fetch(server.url + '/api/proposals')).json();
-  const open = list.items.filter((p) => p.status === 'open').length;
-  const closed = list.items.filter((p) => p.status === 'closed').length;
-  assert.equal(open + closed, 55);
-  const shown = await page.locator('#status-summary dd').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [e.dataset.status, Number(e.textContent)])));
-  assert.deepEqual(shown, { open, closed, total: 55 });
-  assert.equal(await page.locator('#status-summary dt').first().textContent(), '列管');
+const withSpace = (body) => body.car_parks.filter((c) => !c.stale && (c.level === 'plenty' || c.level === 'few')).length;
 
-  // The map layer as a list, for keyboard and screen-reader users.
-  assert.equal(await page.locator('#county-list li').count(), 8);
-  assert.equal(await page.locator('#core-error').isHidden(), true);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'portal.png'), fullPage: true });
+test('the home page counts open proposals, car parks with space and the campaign as the APIs do', async () => {
+  const { context, page, problems } = await visit(DESKTOP);
+  const parkingBefore = withSpace(await (await fetch(server.url + '/api/parking')).json());
+  const response = await page.goto(server.url + '/');
+  const parkingAfter = withSpace(await (await fetch(server.url + '/api/parking')).json());
+  assert.equal(response.status(), 200);
+  assert.equal(await page.locator('h1').textContent(), '北臺區域發展推動委員會');
+  assert.equal(await page.locator('.county-list a').count(), 8);
+
+  const proposals = (await (await fetch(server.url + '/api/proposals')).json()).items;
+  const open = proposals.filter((p) => p.status === 'open').length;
+  const figure = page.locator('[data-figure=proposals]');
+  assert.equal(Number(await figure.getAttribute('data-value')), open);
+  assert.equal(await figure.locator('.figure-value').textContent(), `${open} 件列管中`);
+  assert.equal(await figure.locator('a').getAttribute('href'), '/proposals?status=open');
+
+  const parking = page.locator('[data-figure=parking]');
+  const shown = Number(await parking.getAttribute('data-value'));
+  assert.ok(shown === parkingBefore || shown === parkingAfter, `${shown} vs ${parkingBefore}/${parkingAfter}`);
+  assert.ok(shown > 0);
+  assert.equal(await parking.locator('a').getAttribute('href'), '/map?layers=parking');
+  assert.match(await parking.textContent(), /示範資料/);  // the simulator's feeds are sample data
+
+  const campaigns = await (await fetch(server.url + '/api/campaigns')).json();
+  const campaign = page.locator('[data-figure=campaign]');
+  const href = await campaign.locator('a').getAttribute('href');
+  const featured = campaigns.find((c) => href === '/raffle/' + encodeURIComponent(c.id));
+  assert.ok(featured, `${href} is one of ${campaigns.map((c) => c.id)}`);
+  assert.equal(await campaign.locator(".figure-line").textContent(), featured.name_zh);
+
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
-  await page.close();
+  await context.close();
 });
 
-test('the map markers are reachable by keyboard', async () => {
-  const { page } = await openPage(browser, server.url + '/');
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  const focusable = await page.locator('#map .leaflet-marker-icon[tabindex="0"]').count();
-  assert.equal(focusable, 8);
-  await page.locator('#map .leaflet-marker-icon').first().focus();
-  const focusedTitle = await page.evaluate(() => document.activeElement.title);
-  assert.equal(focusedTitle, '宜蘭縣（Yilan County）');
-  await page.close();
-});
+for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+  test(`${name}: the navigation leads from / to every section and back home`, async () => {
+    const { context, page, problems } = await visit(device);
+    await page.goto(server.url + '/');
+    const sections = [
+      ['合作提案', /\/proposals$/, '合作提案'],
+      ['地圖', /\/map$/, null],
+      ['綠色旅遊打卡', /\/raffle$/, null],
+      ['工作人員', /\/staff/, null],
+    ];
+    for (const [label, url, heading] of sections) {
+      const link = page.locator('.site-header nav a', { hasText: label }).first();
+      const box = await link.boundingBox();
+      assert.ok(box.height >= 44, `${label}: ${box.height} px tall`);
+      if (device.hasTouch) await link.tap(); else await link.click();
+      await page.waitForURL(url);
+      assert.equal(await page.locator('.site-header nav a[aria-current=page]').count() <= 1, true);
+      if (heading) assert.match(await page.locator('main h1').first().textContent(), new RegExp(heading));
+      const home = page.locator('.site-header nav a', { hasText: '首頁' });
+      if (device.hasTouch) await home.tap(); else await home.click();
+      await page.waitForURL(server.url + '/');
+      assert.equal(await page.locator('.site-header nav a[aria-current=page]').textContent(), '首頁');
+    }
+    // The kiosk is a full-screen lobby app without the site's frame: the browser's Back returns.
+    await page.locator('.site-header nav a', { hasText: '觸控導覽' }).click();
+    await page.waitForURL(/\/kiosk$/);
+    await page.goBack();
+    await page.waitForURL(server.url + '/');
 
-test('when the API fails the page says so instead of showing wrong numbers', async () => {
-  const page = await browser.newPage();
-  await page.route('**/api/proposals', (route) => route.fulfill({ status: 200, contentType: 'application/json',
-    body: '{"total": 3, "items": []}' }));
-  await page.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) => route.abort());
+    // Each section card leads where its title says.
+    const cards = await page.locator('.sections a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(cards, ['/proposals', '/map', '/raffle', '/kiosk', '/staff']);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `home-${name}.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the language switch on / comes back to / in English, all of it', async () => {
+  const { context, page, problems } = await visit(PHONE);
   await page.goto(server.url + '/');
-  await page.waitForSelector('#core-error:not([hidden])', { timeout: 20000 });
-  assert.match(await page.locator('#core-error').textContent(), /total: says 3 but items holds 0/);
-  assert.equal(await page.locator('#status-summary dd').count(), 0);
-  await page.close();
+  await page.locator('.lang-switch').tap();
+  await page.waitForURL(server.url + '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.locator('h1').textContent(), 'Northern Taiwan Regional Development Promotion Committee');
+  assert.match(await page.locator('[data-figure=proposals] .figure-value').textContent(), /^\d+ open$/);
+  // Nothing Chinese is left but the sample-data label, which stays 示範資料 on every page.
+  const text = await page.locator('body').evaluate((b) => b.innerText.replaceAll('示範資料', '').replace('中文', ''));
+  assert.doesNotMatch(text, /[\u3400-\u9fff]/);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'home-en-phone.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  await page.locator('.lang-switch').tap();
+  await page.waitForURL(server.url + '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant-TW');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an address with no page answers a 404 page in the visitor\'s language; the API keeps JSON', async () => {
+  for (const [lang, heading] of [['zh-TW', '找不到這個網頁'], ['en', 'Page not found']]) {
+    const { context, page } = await visit(DESKTOP, lang);
+    const response = await page.goto(server.url + '/no/such/page?x=<b>');
+    assert.equal(response.status(), 404);
+    assert.match(response.headers()['content-type'], /^text\/html/);
+    assert.equal(await page.locator('main h1').textContent(), heading);
+    assert.equal(await page.locator('main code').textContent(), '/no/such/page');
+    assert.equal(await page.locator('.site-header nav a').count() >= 6, true);
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  }
+  const api = await fetch(server.url + '/api/no-such-thing');
+  assert.equal(api.status, 404);
+  assert.match(api.headers.get('content-type'), /json/);
+  assert.match((await api.json()).error, /no such resource: \/api\/no-such-thing/);
 });

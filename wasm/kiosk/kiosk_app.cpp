@@ -26,9 +26,9 @@ constexpr float kTitlePx = 48;
 constexpr float kFigurePx = 72;
 
 // The words the figure font needs besides ASCII: every figure the Home tiles can show.
-constexpr const char* kFigureKeys[] = {"kiosk.home.proposals.open",    "kiosk.home.parking.count",
-                                       "kiosk.home.campaign.days_left", "kiosk.home.campaign.last_day",
-                                       "kiosk.home.campaign.starts_in", "kiosk.home.campaign.starts_tomorrow"};
+constexpr const char* kFigureKeys[] = {"figure.proposals.open",    "figure.parking.count",
+                                       "figure.campaign.days_left", "figure.campaign.last_day",
+                                       "figure.campaign.starts_in", "figure.campaign.starts_tomorrow"};
 
 const char* screen_title(KioskScreen s, text::Lang lang) {
     switch (s) {
@@ -97,7 +97,7 @@ std::string KioskApp::Configure(const std::string& query, std::int64_t now_ms) {
 void KioskApp::StartSession(std::int64_t now_ms) {
     // The map's first view: the lobby, zoomed out far enough to show the routes around it.
     session_ = std::make_unique<render::KioskSession>(
-        render::session_settings(config_.config, render::kiosk_home_subjects(), 12), now_ms);
+        render::session_settings(config_.config, render::home_subjects(), 12), now_ms);
     handoff_visit_.reset();
 }
 
@@ -119,7 +119,7 @@ void KioskApp::UpdateHandoff(std::int64_t now_s) {
     const render::KioskVisit& visit = session_->visit();
     std::string campaign;
     if (visit.screen == KioskScreen::campaign && data_.campaigns())
-        if (const auto* c = render::kiosk_campaign(*data_.campaigns(), now_s)) campaign = c->id;
+        if (const auto* c = render::featured_campaign(*data_.campaigns(), now_s)) campaign = c->id;
     if (handoff_visit_ && *handoff_visit_ == visit && campaign == handoff_campaign_) return;
     handoff_visit_ = visit;
     handoff_campaign_ = campaign;
@@ -225,7 +225,7 @@ void KioskApp::Frame(std::int64_t now_ms, std::int64_t now_s) {
     if (!layout_ || layout_->width != io.DisplaySize.x || layout_->height != io.DisplaySize.y ||
         layout_orientation_ != config_.config.orientation) {
         layout_ = render::kiosk_layout(io.DisplaySize.x, io.DisplaySize.y, config_.config.orientation,
-                                       static_cast<int>(render::kiosk_home_subjects().size()));
+                                       static_cast<int>(render::home_subjects().size()));
         layout_orientation_ = config_.config.orientation;
     }
     const render::KioskLayout& layout = *layout_;
@@ -251,7 +251,7 @@ void KioskApp::Frame(std::int64_t now_ms, std::int64_t now_s) {
     // loop) shows them: a frame elsewhere allocates nothing for them.
     const bool tiles_shown = session_->phase() == KioskPhase::attract || session_->visit().screen == KioskScreen::home;
     if (tiles_shown && (now_s != tiles_second_ || data_.Version() != tiles_version_)) {
-        tiles_ = render::kiosk_home_tiles(HomeData(data_, config_.config, now_s));
+        tiles_ = render::live_figures(HomeData(data_, config_.config, now_s));
         tiles_second_ = now_s;
         tiles_version_ = data_.Version();
     }
@@ -319,7 +319,7 @@ std::string KioskApp::StateJson(std::int64_t now_s) const {
     // Where things are on the canvas, so that a test taps them where a person would.
     const ImGuiIO& io = ImGui::GetIO();
     const render::KioskLayout l = render::kiosk_layout(io.DisplaySize.x, io.DisplaySize.y, config_.config.orientation,
-                                                       static_cast<int>(render::kiosk_home_subjects().size()));
+                                                       static_cast<int>(render::home_subjects().size()));
     const auto rect = [](const render::KioskRect& r) { return text::Json::array({r.x, r.y, r.w, r.h}); };
     text::Json layout{{"portrait", l.portrait}, {"home", rect(l.home_button)}, {"lang", rect(l.lang_toggle)},
                       {"content", rect(l.content)}, {"qr", rect(l.qr)}, {"pause", rect(l.pause_button)},

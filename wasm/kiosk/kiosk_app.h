@@ -16,7 +16,7 @@
 #include "kiosk_screens.h"
 #include "kiosk_ui.h"
 #include "render/kiosk_config.h"
-#include "render/kiosk_home.h"
+#include "render/live_figures.h"
 #include "render/kiosk_layout.h"
 #include "render/kiosk_session.h"
 #include "render/qr_svg.h"
@@ -78,7 +78,7 @@ private:
     // Worked out when their inputs change, not once a frame.
     std::optional<render::KioskLayout> layout_;
     render::KioskOrientation layout_orientation_ = render::KioskOrientation::automatic;
-    std::vector<render::KioskTile> tiles_;
+    std::vector<render::LiveFigure> tiles_;
     std::int64_t tiles_second_ = -1;
     int tiles_version_ = -1;
     std::optional<render::KioskVisit> handoff_visit_;

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "render/kiosk_config.h"
-#include "render/kiosk_home.h"
+#include "render/live_figures.h"
 #include "render/kiosk_lists.h"
 #include "render/kiosk_session.h"
 #include "render/scene_paint.h"
@@ -36,10 +36,10 @@ struct Pinch {
     render::Pixel a0, b0, a1, b1;
 };
 
-// Home's tiles are worked out by the app once a second (render::kiosk_home_tiles), not once
+// Home's tiles are worked out by the app once a second (render::live_figures), not once
 // a frame: their text is strings.
-render::KioskHomeData HomeData(const KioskData& data, const render::KioskConfig& config, std::int64_t now_s);
-void DrawHome(ScreenContext& c, const std::vector<render::KioskTile>& tiles);
+render::LiveFigureData HomeData(const KioskData& data, const render::KioskConfig& config, std::int64_t now_s);
+void DrawHome(ScreenContext& c, const std::vector<render::LiveFigure>& tiles);
 // A toggle's value ("" for "all") and its label.
 struct Choice {
     std::string value;
@@ -126,6 +126,6 @@ private:
 };
 
 // The attract loop's picture of a subject, over the content: its tile large.
-void DrawHighlight(ScreenContext& c, const std::vector<render::KioskTile>& tiles, render::KioskScreen subject);
+void DrawHighlight(ScreenContext& c, const std::vector<render::LiveFigure>& tiles, render::KioskScreen subject);
 
 }  // namespace beitai::kiosk

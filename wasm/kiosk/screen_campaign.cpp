@@ -26,12 +26,12 @@ void CampaignScreen::Draw(ScreenContext& c, TouchScroll& scroll) {
     const text::Lang lang = c.ui.lang();
     const auto* campaigns = c.data.campaigns();
     if (!campaigns) {
-        c.ui.Text(TopLeft(area), c.ui.tr("kiosk.home.loading"), l.body_px, palette::text, area.w);
+        c.ui.Text(TopLeft(area), c.ui.tr("figure.loading"), l.body_px, palette::text, area.w);
         return;
     }
-    const content::Campaign* campaign = render::kiosk_campaign(*campaigns, c.now_s);
+    const content::Campaign* campaign = render::featured_campaign(*campaigns, c.now_s);
     if (!campaign) {
-        c.ui.Title(TopLeft(area), c.ui.tr("kiosk.home.campaign.none"), palette::text, area.w);
+        c.ui.Title(TopLeft(area), c.ui.tr("figure.campaign.none"), palette::text, area.w);
         return;
     }
     auto& state = c.session.visit().campaign;

@@ -1,17 +1,17 @@
-// Home: one large tile per subject, each with its live figure (render/kiosk_home.h).
+// Home: one large tile per subject, each with its live figure (render/live_figures.h).
 #include <algorithm>
 #include <vector>
 
 #include "kiosk_font.h"
 #include "kiosk_screens.h"
-#include "render/kiosk_home.h"
+#include "render/live_figures.h"
 
 namespace beitai::kiosk {
 
 namespace {
 
 // A tile's face: title, figure, line, the sample label; `big` for the attract loop.
-void DrawTileFace(const KioskUi& ui, const render::KioskRect& r, const render::KioskTile& tile, bool pressed, bool big) {
+void DrawTileFace(const KioskUi& ui, const render::KioskRect& r, const render::LiveFigure& tile, bool pressed, bool big) {
     const auto& l = ui.layout();
     ImDrawList* d = ui.draw();
     d->AddRectFilled(TopLeft(r), BottomRight(r), pressed ? palette::tile_pressed : palette::tile, 16 * l.scale);
@@ -32,8 +32,8 @@ void DrawTileFace(const KioskUi& ui, const render::KioskRect& r, const render::K
 
 }  // namespace
 
-render::KioskHomeData HomeData(const KioskData& data, const render::KioskConfig& config, std::int64_t now_s) {
-    render::KioskHomeData d;
+render::LiveFigureData HomeData(const KioskData& data, const render::KioskConfig& config, std::int64_t now_s) {
+    render::LiveFigureData d;
     d.proposals = data.snapshot();
     d.parking = data.parking();
     d.campaigns = data.campaigns();
@@ -42,7 +42,7 @@ render::KioskHomeData HomeData(const KioskData& data, const render::KioskConfig&
     return d;
 }
 
-void DrawHome(ScreenContext& c, const std::vector<render::KioskTile>& tiles) {
+void DrawHome(ScreenContext& c, const std::vector<render::LiveFigure>& tiles) {
     const auto& rects = c.ui.layout().tiles;
     for (std::size_t i = 0; i < tiles.size() && i < rects.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
@@ -54,7 +54,7 @@ void DrawHome(ScreenContext& c, const std::vector<render::KioskTile>& tiles) {
     }
 }
 
-void DrawHighlight(ScreenContext& c, const std::vector<render::KioskTile>& tiles, render::KioskScreen subject) {
+void DrawHighlight(ScreenContext& c, const std::vector<render::LiveFigure>& tiles, render::KioskScreen subject) {
     for (const auto& tile : tiles)
         if (tile.screen == subject) DrawTileFace(c.ui, c.ui.layout().content, tile, false, true);
 }

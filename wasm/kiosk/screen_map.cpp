@@ -56,7 +56,7 @@ void MapScreen::Draw(ScreenContext& c) {
     const text::Lang lang = c.ui.lang();
     const render::PreparedScene* prepared = c.data.Scene(lang);
     if (!prepared) {
-        c.ui.Text(TopLeft(l.content), c.ui.tr("kiosk.home.loading"), l.body_px, palette::text, l.content.w);
+        c.ui.Text(TopLeft(l.content), c.ui.tr("figure.loading"), l.body_px, palette::text, l.content.w);
         return;
     }
     auto& state = c.session.visit().map;

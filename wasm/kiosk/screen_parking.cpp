@@ -8,7 +8,7 @@
 #include "kiosk_font.h"
 #include "kiosk_screens.h"
 #include "render/map_lists.h"
-#include "render/kiosk_home.h"
+#include "render/live_figures.h"
 #include "render/kiosk_lists.h"
 #include "render/parking_views.h"
 
@@ -27,7 +27,7 @@ void ParkingScreen::Draw(ScreenContext& c, TouchScroll& scroll) {
     const text::Lang lang = c.ui.lang();
     const parking::ParkingSnapshot* snapshot = c.data.parking();
     if (!snapshot) {
-        c.ui.Text(TopLeft(area), c.ui.tr("kiosk.home.loading"), l.body_px, palette::text, area.w);
+        c.ui.Text(TopLeft(area), c.ui.tr("figure.loading"), l.body_px, palette::text, area.w);
         return;
     }
     auto& state = c.session.visit().parking;
@@ -67,7 +67,7 @@ void ParkingScreen::Draw(ScreenContext& c, TouchScroll& scroll) {
             if (row.available)
                 t.spaces += lang == text::Lang::en ? " · " + std::to_string(*row.available) + " spaces"
                                                    : " · 剩 " + std::to_string(*row.available) + " 位";
-            t.age = row.age_s ? render::kiosk_age_text(*row.age_s, lang) : c.ui.say("無資料", "no data");
+            t.age = row.age_s ? render::age_text(*row.age_s, lang) : c.ui.say("無資料", "no data");
             if (row.stale) t.age = std::string(c.ui.say("資料逾時：", "Out of date: ")) + t.age;
             text_.push_back(std::move(t));
         }
@@ -77,7 +77,7 @@ void ParkingScreen::Draw(ScreenContext& c, TouchScroll& scroll) {
             std::string line = c.data.CountyName(feed.county, lang) + "  ";
             if (!feed.publishes_live) line += c.ui.say("未提供即時資料", "no live data");
             else if (!f.age_s) line += c.ui.say("尚無資料", "no data yet");
-            else line += (f.stale ? std::string(c.ui.say("逾時 ", "out of date, ")) : std::string()) + render::kiosk_age_text(*f.age_s, lang);
+            else line += (f.stale ? std::string(c.ui.say("逾時 ", "out of date, ")) : std::string()) + render::age_text(*f.age_s, lang);
             feed_lines_.push_back({std::move(line), f.stale});
         }
     }

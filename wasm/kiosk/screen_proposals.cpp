@@ -112,7 +112,7 @@ void ProposalsScreen::Draw(ScreenContext& c, TouchScroll& scroll) {
     const text::Lang lang = c.ui.lang();
     const tracker::Snapshot* snapshot = c.data.snapshot();
     if (!snapshot) {
-        c.ui.Text(TopLeft(area), c.ui.tr("kiosk.home.loading"), l.body_px, palette::text, area.w);
+        c.ui.Text(TopLeft(area), c.ui.tr("figure.loading"), l.body_px, palette::text, area.w);
         return;
     }
     auto& state = c.session.visit().proposals;

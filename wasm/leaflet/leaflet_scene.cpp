@@ -31,36 +31,6 @@ val marker_for(const val& L, const render::SceneMarker& m) {
     return L.call<val>("marker", L.call<val>("latLng", m.at.lat, m.at.lon), options);
 }
 
-}  // namespace
-
-val create_leaflet_map(const LeafletMapOptions& options, const render::Scene& scene) {
-    val L = val::global("L");
-    val map_options = val::object();
-    map_options.set("zoomSnap", 0.25);
-    val map = L.call<val>("map", options.element_id, map_options);
-    if (!options.tile_url.empty()) {
-        val tile_options = val::object();
-        tile_options.set("attribution", options.tile_attribution);
-        tile_options.set("maxZoom", 18);
-        L.call<val>("tileLayer", options.tile_url, tile_options).call<val>("addTo", map);
-    }
-    val layer = L.call<val>("layerGroup");
-    for (const auto& m : scene.markers) {
-        val marker = marker_for(L, m);
-        marker.call<val>("bindTooltip", m.title);
-        marker.call<val>("addTo", layer);
-    }
-    layer.call<val>("addTo", map);
-    val bounds = val::array();
-    bounds.call<void>("push", lat_lng(scene.fit_south_west));
-    bounds.call<void>("push", lat_lng(scene.fit_north_east));
-    val fit_options = val::object();
-    fit_options.set("padding", lat_lng({40, 40}));
-    map.call<val>("fitBounds", bounds, fit_options);
-    return map;
-}
-
-namespace {
 
 // One call into JS per line (leaflet_bridge.js), not one per point: drawing thousands of
 // routes was spending most of its time crossing the embind boundary.

@@ -19,10 +19,6 @@ struct LeafletMapOptions {
     std::string tile_attribution;
 };
 
-// Creates the map in the element, adds the scene's markers, fits the view.
-// Returns the Leaflet map object.
-emscripten::val create_leaflet_map(const LeafletMapOptions& options, const render::Scene& scene);
-
 // A Leaflet map that redraws a Scene: one layer group per scene layer, polylines and areas
 // on a shared Canvas renderer (thousands of features stay smooth), markers as circle
 // markers. A marker with a card opens a popup whose HTML comes from the page's

@@ -78,7 +78,9 @@ TEST_CASE("the feed has one entry per listing and one per status change") {
     CHECK(events == closed);  // as content imports them, each closed item was closed once
 
     const std::string feed = atom_feed(spec(), snapshot, records);
-    CHECK(feed.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"", 0) == 0);
+    CHECK(feed.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<?xml-stylesheet type=\"text/css\" "
+                     "href=\"/generated/css/atom.css\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+                     0) == 0);
     CHECK(feed.find("xml:lang=\"zh-Hant-TW\"") != std::string::npos);
     CHECK(feed.size() >= 8);
     CHECK(feed.compare(feed.size() - 8, 8, "</feed>\n") == 0);
@@ -228,4 +230,20 @@ TEST_CASE("a title pasted from a word processor still gives a well-formed feed")
     // A raw control character would make the feed ill-formed and readers drop all of it.
     CHECK(forbidden == 0);
     CHECK(feed.find("北管音樂\xEF\xBF\xBD及客家八音") != std::string::npos);
+}
+
+TEST_CASE("a feed opened in a browser says what it is, in the feed's language") {
+    const std::string css = atom_stylesheet();
+    CHECK(css.find("feed:lang(zh-Hant-TW)::before { content: \"這是 Atom 訂閱來源") != std::string::npos);
+    CHECK(css.find("feed:lang(en)::before { content: \"This is an Atom feed") != std::string::npos);
+    // The entries' titles and summaries show; their ids and links (unreadable here) do not.
+    CHECK(css.find("entry > * { display: none; }") != std::string::npos);
+    CHECK(css.find("entry > summary { display: block;") != std::string::npos);
+    // Every rule is closed: the sheet parses as a whole.
+    size_t open = 0, close = 0;
+    for (char c : css) {
+        open += c == '{';
+        close += c == '}';
+    }
+    CHECK(open == close);
 }

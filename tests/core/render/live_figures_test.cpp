@@ -7,15 +7,15 @@
 #include <vector>
 
 #include "parking/live.h"
-#include "render/kiosk_home.h"
+#include "render/live_figures.h"
 #include "render/kiosk_lists.h"
 #include "test_content.h"
 #include "text/date.h"
 
 using namespace beitai;
-using render::KioskFigureState;
+using render::FigureState;
 using render::KioskScreen;
-using render::KioskTile;
+using render::LiveFigure;
 
 namespace {
 
@@ -95,9 +95,9 @@ tracker::Snapshot three_proposals() {
 
 TEST_CASE("kiosk home: open proposals, by the /proposals query") {
     const auto snapshot = three_proposals();
-    const KioskTile tile = render::kiosk_proposals_tile(&snapshot);
+    const LiveFigure tile = render::proposals_figure(&snapshot);
     CHECK(tile.screen == KioskScreen::proposals);
-    CHECK(tile.state == KioskFigureState::shown);
+    CHECK(tile.state == FigureState::shown);
     CHECK(tile.value == 2);
     CHECK(tile.figure_zh == "2 件列管中");
     CHECK(tile.figure_en == "2 open");
@@ -114,10 +114,10 @@ TEST_CASE("kiosk home: open proposals, by the /proposals query") {
     for (const auto& r : repo.records) open += r.proposal.status == content::Status::open;
     REQUIRE(open > 0);
     REQUIRE(open < static_cast<long long>(repo.records.size()));
-    CHECK(render::kiosk_proposals_tile(&repo).value == open);
+    CHECK(render::proposals_figure(&repo).value == open);
 
-    const KioskTile loading = render::kiosk_proposals_tile(nullptr);
-    CHECK(loading.state == KioskFigureState::not_loaded);
+    const LiveFigure loading = render::proposals_figure(nullptr);
+    CHECK(loading.state == FigureState::not_loaded);
     CHECK(loading.missing());
     CHECK_FALSE(loading.value.has_value());
     CHECK(loading.figure_zh == "—");
@@ -127,9 +127,9 @@ TEST_CASE("kiosk home: open proposals, by the /proposals query") {
 TEST_CASE("kiosk home: car parks with space within 1 km, fresh ones only, with the data's age") {
     const long long now = at("2026-11-20T10:00:00+08:00");
     const auto snapshot = parking_near_lobby(now);
-    const KioskTile tile = render::kiosk_parking_tile(&snapshot, kLobby, now);
+    const LiveFigure tile = render::parking_figure(&snapshot, kLobby, now);
     CHECK(tile.screen == KioskScreen::parking);
-    CHECK(tile.state == KioskFigureState::shown);
+    CHECK(tile.state == FigureState::shown);
     // A and B: C is full, D's data is stale, E is 1.5 km away.
     CHECK(tile.value == 2);
     CHECK(tile.figure_zh == "2 處有空位");
@@ -139,15 +139,15 @@ TEST_CASE("kiosk home: car parks with space within 1 km, fresh ones only, with t
     CHECK(tile.line_zh == "1 公里內，資料 2 分鐘前");
     CHECK(tile.line_en == "Within 1 km, data 2 min ago");
     CHECK_FALSE(tile.sample);
-    CHECK(render::kiosk_parking_tile(&snapshot, kLobby, now).title_en == "Parking nearby");
+    CHECK(render::parking_figure(&snapshot, kLobby, now).title_en == "Parking nearby");
 
     // Measured from the lobby given: 1.2 km north, E is near (300 m) and A far enough (900 m) still.
-    CHECK(render::kiosk_parking_tile(&snapshot, north_of_lobby(1200), now).value == 3);  // A, B, E
+    CHECK(render::parking_figure(&snapshot, north_of_lobby(1200), now).value == 3);  // A, B, E
 
     // Everything near the lobby stale: no number, the age of the best we hold.
     const long long later = now + 2000;
-    const KioskTile stale = render::kiosk_parking_tile(&snapshot, kLobby, later);
-    CHECK(stale.state == KioskFigureState::stale);
+    const LiveFigure stale = render::parking_figure(&snapshot, kLobby, later);
+    CHECK(stale.state == FigureState::stale);
     CHECK(stale.missing());
     CHECK_FALSE(stale.value.has_value());
     CHECK(stale.figure_zh == "—");
@@ -156,22 +156,22 @@ TEST_CASE("kiosk home: car parks with space within 1 km, fresh ones only, with t
     CHECK(stale.line_en == "Out of date within 1 km (34 min ago)");
 
     // No car park within 1 km at all: an honest zero.
-    const KioskTile far = render::kiosk_parking_tile(&snapshot, {24.8066, 120.9686}, now);
-    CHECK(far.state == KioskFigureState::shown);
+    const LiveFigure far = render::parking_figure(&snapshot, geo::LatLon{24.8066, 120.9686}, now);
+    CHECK(far.state == FigureState::shown);
     CHECK(far.value == 0);
     CHECK(far.figure_en == "0 with space");
     CHECK(far.line_zh == "1 公里內沒有停車場");
     CHECK_FALSE(far.data_age_s.has_value());
 
     // Not loaded yet.
-    const KioskTile loading = render::kiosk_parking_tile(nullptr, kLobby, now);
-    CHECK(loading.state == KioskFigureState::not_loaded);
+    const LiveFigure loading = render::parking_figure(nullptr, kLobby, now);
+    CHECK(loading.state == FigureState::not_loaded);
     CHECK(loading.figure_en == "—");
     CHECK(loading.line_en == "Loading data");
 
     // Sample feeds say so.
     const auto sample = parking_near_lobby(now, true);
-    CHECK(render::kiosk_parking_tile(&sample, kLobby, now).sample);
+    CHECK(render::parking_figure(&sample, kLobby, now).sample);
 }
 
 TEST_CASE("kiosk home: car parks never fetched are loading, not stale and not zero") {
@@ -179,18 +179,18 @@ TEST_CASE("kiosk home: car parks never fetched are loading, not stale and not ze
     taipei.status.county = "Taipei";  // no fetch has worked yet: no time to age from
     taipei.car_parks.car_parks = {park("A", north_of_lobby(200))};
     const parking::ParkingSnapshot snapshot({taipei});
-    const KioskTile tile = render::kiosk_parking_tile(&snapshot, kLobby, at("2026-11-20T10:00:00+08:00"));
-    CHECK(tile.state == KioskFigureState::not_loaded);
+    const LiveFigure tile = render::parking_figure(&snapshot, kLobby, at("2026-11-20T10:00:00+08:00"));
+    CHECK(tile.state == FigureState::not_loaded);
     CHECK_FALSE(tile.value.has_value());
 }
 
 TEST_CASE("kiosk home: days left in the running campaign, or days until the next") {
     const std::vector<content::Campaign> campaigns = {campaign("2026-demo", {2026, 11, 1}, {2027, 1, 31})};
-    auto tile_at = [&](const char* iso) { return render::kiosk_campaign_tile(&campaigns, at(iso)); };
+    auto tile_at = [&](const char* iso) { return render::campaign_figure(&campaigns, at(iso)); };
 
-    const KioskTile running = tile_at("2027-01-20T09:00:00+08:00");
+    const LiveFigure running = tile_at("2027-01-20T09:00:00+08:00");
     CHECK(running.screen == KioskScreen::campaign);
-    CHECK(running.state == KioskFigureState::shown);
+    CHECK(running.state == FigureState::shown);
     CHECK(running.value == 12);  // the 20th to the 31st, both counted
     CHECK(running.figure_zh == "剩 12 天");
     CHECK(running.figure_en == "12 days left");
@@ -199,28 +199,28 @@ TEST_CASE("kiosk home: days left in the running campaign, or days until the next
 
     // Taiwan's days, not UTC's: 23:59 on the last day is still the last day, midnight is not.
     CHECK(tile_at("2027-01-30T23:59:59+08:00").figure_en == "2 days left");
-    const KioskTile last = tile_at("2027-01-31T23:59:59+08:00");
+    const LiveFigure last = tile_at("2027-01-31T23:59:59+08:00");
     CHECK(last.value == 1);
     CHECK(last.figure_zh == "今天截止");
     CHECK(last.figure_en == "Last day today");
-    const KioskTile ended = tile_at("2027-02-01T00:00:00+08:00");
-    CHECK(ended.state == KioskFigureState::none);
+    const LiveFigure ended = tile_at("2027-02-01T00:00:00+08:00");
+    CHECK(ended.state == FigureState::none);
     CHECK_FALSE(ended.missing());
     CHECK(ended.figure_zh.empty());
     CHECK(ended.line_zh == "目前沒有進行中的活動");
     CHECK(ended.line_en == "No campaign running now");
     CHECK(tile_at("2026-11-01T00:00:00+08:00").figure_en == "92 days left");  // first day: Nov 30 + Dec 31 + Jan 31
 
-    const KioskTile upcoming = tile_at("2026-10-27T12:00:00+08:00");
-    CHECK(upcoming.state == KioskFigureState::shown);
+    const LiveFigure upcoming = tile_at("2026-10-27T12:00:00+08:00");
+    CHECK(upcoming.state == FigureState::shown);
     CHECK(upcoming.value == 5);
     CHECK(upcoming.figure_zh == "5 天後開始");
     CHECK(upcoming.figure_en == "Starts in 5 days");
     CHECK(tile_at("2026-10-31T20:00:00+08:00").figure_en == "Starts tomorrow");
     CHECK(tile_at("2026-10-31T20:00:00+08:00").figure_zh == "明天開始");
 
-    const KioskTile loading = render::kiosk_campaign_tile(nullptr, 0);
-    CHECK(loading.state == KioskFigureState::not_loaded);
+    const LiveFigure loading = render::campaign_figure(nullptr, 0);
+    CHECK(loading.state == FigureState::not_loaded);
     CHECK(loading.figure_zh == "—");
 }
 
@@ -233,25 +233,25 @@ TEST_CASE("kiosk home: which campaign — running before upcoming, the one endin
     auto next = campaign("next", {2027, 2, 1}, {2027, 5, 31});
     const std::vector<content::Campaign> campaigns = {history, later, next, sooner};
 
-    const KioskTile both = render::kiosk_campaign_tile(&campaigns, at("2027-01-01T10:00:00+08:00"));
+    const LiveFigure both = render::campaign_figure(&campaigns, at("2027-01-01T10:00:00+08:00"));
     CHECK(both.line_en == "Green tourism soon");
     CHECK(both.value == 31);
     CHECK(both.sample);
     // None running yet (history does not count): the first to start.
-    const KioskTile before = render::kiosk_campaign_tile(&campaigns, at("2026-10-01T10:00:00+08:00"));
+    const LiveFigure before = render::campaign_figure(&campaigns, at("2026-10-01T10:00:00+08:00"));
     CHECK(before.line_en == "Green tourism soon");
     CHECK(before.figure_en == "Starts in 31 days");
     // Both ended: the one running after them.
-    const KioskTile after = render::kiosk_campaign_tile(&campaigns, at("2027-04-10T10:00:00+08:00"));
+    const LiveFigure after = render::campaign_figure(&campaigns, at("2027-04-10T10:00:00+08:00"));
     CHECK(after.line_en == "Green tourism next");
     CHECK(after.figure_en == "52 days left");
     const std::vector<content::Campaign> only_history = {history};
-    CHECK(render::kiosk_campaign_tile(&only_history, at("2027-01-01T10:00:00+08:00")).state == KioskFigureState::none);
+    CHECK(render::campaign_figure(&only_history, at("2027-01-01T10:00:00+08:00")).state == FigureState::none);
     // An English name left empty shows the Chinese one rather than nothing.
     auto unnamed = sooner;
     unnamed.name_en.clear();
     const std::vector<content::Campaign> one = {unnamed};
-    CHECK(render::kiosk_campaign_tile(&one, at("2027-01-01T10:00:00+08:00")).line_en == "北臺綠色旅遊 soon");
+    CHECK(render::campaign_figure(&one, at("2027-01-01T10:00:00+08:00")).line_en == "北臺綠色旅遊 soon");
 }
 
 TEST_CASE("kiosk home: the tiles in order, one per subject, the map without a figure") {
@@ -259,20 +259,20 @@ TEST_CASE("kiosk home: the tiles in order, one per subject, the map without a fi
     const auto proposals = three_proposals();
     const auto parking = parking_near_lobby(now);
     const std::vector<content::Campaign> campaigns = {campaign("2026-demo", {2026, 11, 1}, {2027, 1, 31})};
-    render::KioskHomeData data;
+    render::LiveFigureData data;
     data.proposals = &proposals;
     data.parking = &parking;
     data.campaigns = &campaigns;
     data.lobby = kLobby;
     data.now = now;
-    const auto tiles = render::kiosk_home_tiles(data);
+    const auto tiles = render::live_figures(data);
     REQUIRE(tiles.size() == 4);
-    const auto subjects = render::kiosk_home_subjects();
+    const auto subjects = render::home_subjects();
     REQUIRE(subjects.size() == tiles.size());
     for (size_t i = 0; i < tiles.size(); ++i) CHECK(tiles[i].screen == subjects[i]);
     CHECK(subjects == std::vector<KioskScreen>{KioskScreen::map, KioskScreen::campaign, KioskScreen::parking,
                                                KioskScreen::proposals});
-    CHECK(tiles[0].state == KioskFigureState::none);
+    CHECK(tiles[0].state == FigureState::none);
     CHECK(tiles[0].figure_zh.empty());
     CHECK(tiles[0].title_zh == "自行車路網");
     CHECK_FALSE(tiles[0].line_en.empty());
@@ -286,7 +286,7 @@ TEST_CASE("kiosk home: the tiles in order, one per subject, the map without a fi
         CHECK(t.line_zh != t.line_en);
     }
     // Nothing loaded: every figure but the map's is missing, and no figure reads as 0.
-    const auto empty = render::kiosk_home_tiles({});
+    const auto empty = render::live_figures({});
     for (size_t i = 1; i < empty.size(); ++i) {
         CHECK(empty[i].missing());
         CHECK(empty[i].figure_en.find('0') == std::string::npos);
@@ -295,13 +295,36 @@ TEST_CASE("kiosk home: the tiles in order, one per subject, the map without a fi
 
 TEST_CASE("kiosk home: ages as people read them") {
     using text::Lang;
-    CHECK(render::kiosk_age_text(0, Lang::zh_TW) == "0 秒前");
-    CHECK(render::kiosk_age_text(-5, Lang::en) == "0 s ago");  // a clock ahead of ours is "now"
-    CHECK(render::kiosk_age_text(119, Lang::en) == "119 s ago");
-    CHECK(render::kiosk_age_text(120, Lang::en) == "2 min ago");
-    CHECK(render::kiosk_age_text(7199, Lang::zh_TW) == "119 分鐘前");
-    CHECK(render::kiosk_age_text(7200, Lang::en) == "2 h ago");
-    CHECK(render::kiosk_age_text(7200, Lang::zh_TW) == "2 小時前");
+    CHECK(render::age_text(0, Lang::zh_TW) == "0 秒前");
+    CHECK(render::age_text(-5, Lang::en) == "0 s ago");  // a clock ahead of ours is "now"
+    CHECK(render::age_text(119, Lang::en) == "119 s ago");
+    CHECK(render::age_text(120, Lang::en) == "2 min ago");
+    CHECK(render::age_text(7199, Lang::zh_TW) == "119 分鐘前");
+    CHECK(render::age_text(7200, Lang::en) == "2 h ago");
+    CHECK(render::age_text(7200, Lang::zh_TW) == "2 小時前");
+}
+
+TEST_CASE("the home page's parking figure: every fresh car park with space in the region, no radius") {
+    const long long now = at("2026-11-20T10:00:00+08:00");
+    const auto snapshot = parking_near_lobby(now);
+    const LiveFigure region = render::parking_figure(&snapshot, std::nullopt, now);
+    CHECK(region.state == FigureState::shown);
+    CHECK(region.value == 3);  // A, B and E (1.5 km from the lobby counts here); C full, D stale
+    CHECK(region.title_zh == "即時停車");
+    CHECK(region.title_en == "Live parking");
+    REQUIRE(region.data_age_s.has_value());
+    CHECK(region.line_en == "Across the region, oldest data " + render::age_text(*region.data_age_s, text::Lang::en));
+    CHECK(region.line_zh.find("km") == std::string::npos);
+
+    const LiveFigure stale = render::parking_figure(&snapshot, std::nullopt, now + 2000);
+    CHECK(stale.state == FigureState::stale);
+    CHECK_FALSE(stale.value.has_value());
+    CHECK(stale.line_zh.rfind("全區資料逾時（", 0) == 0);
+
+    const parking::ParkingSnapshot nothing;
+    const LiveFigure none = render::parking_figure(&nothing, std::nullopt, now);
+    CHECK(none.value == 0);
+    CHECK(none.line_en == "No car park data yet");
 }
 
 TEST_CASE("kiosk home: its strings exist in both languages with the same placeholders") {
@@ -309,26 +332,30 @@ TEST_CASE("kiosk home: its strings exist in both languages with the same placeho
         const char* key;
         std::vector<const char*> placeholders;
     };
-    const Key keys[] = {{"kiosk.home.map.title", {}},
-                        {"kiosk.home.map.line", {}},
-                        {"kiosk.home.campaign.title", {}},
-                        {"kiosk.home.campaign.days_left", {"{n}"}},
-                        {"kiosk.home.campaign.last_day", {}},
-                        {"kiosk.home.campaign.starts_in", {"{n}"}},
-                        {"kiosk.home.campaign.starts_tomorrow", {}},
-                        {"kiosk.home.campaign.none", {}},
-                        {"kiosk.home.parking.title", {}},
-                        {"kiosk.home.parking.count", {"{n}"}},
-                        {"kiosk.home.parking.within", {"{km}", "{age}"}},
-                        {"kiosk.home.parking.none_near", {"{km}"}},
-                        {"kiosk.home.parking.stale", {"{km}", "{age}"}},
-                        {"kiosk.home.proposals.title", {}},
-                        {"kiosk.home.proposals.open", {"{n}"}},
-                        {"kiosk.home.proposals.total", {"{n}"}},
-                        {"kiosk.home.loading", {}},
-                        {"kiosk.age.seconds", {"{n}"}},
-                        {"kiosk.age.minutes", {"{n}"}},
-                        {"kiosk.age.hours", {"{n}"}}};
+    const Key keys[] = {{"figure.map.title", {}},
+                        {"figure.map.line", {}},
+                        {"figure.campaign.title", {}},
+                        {"figure.campaign.days_left", {"{n}"}},
+                        {"figure.campaign.last_day", {}},
+                        {"figure.campaign.starts_in", {"{n}"}},
+                        {"figure.campaign.starts_tomorrow", {}},
+                        {"figure.campaign.none", {}},
+                        {"figure.parking.title", {}},
+                        {"figure.parking.count", {"{n}"}},
+                        {"figure.parking.within", {"{km}", "{age}"}},
+                        {"figure.parking.none_near", {"{km}"}},
+                        {"figure.parking.stale", {"{km}", "{age}"}},
+                        {"figure.parking.title_region", {}},
+                        {"figure.parking.region", {"{age}"}},
+                        {"figure.parking.none_region", {}},
+                        {"figure.parking.stale_region", {"{age}"}},
+                        {"figure.proposals.title", {}},
+                        {"figure.proposals.open", {"{n}"}},
+                        {"figure.proposals.total", {"{n}"}},
+                        {"figure.loading", {}},
+                        {"age.seconds", {"{n}"}},
+                        {"age.minutes", {"{n}"}},
+                        {"age.hours", {"{n}"}}};
     for (const auto& k : keys) {
         const std::string key = k.key;
         CAPTURE(key);
@@ -376,11 +403,11 @@ TEST_CASE("kiosk campaign: the running one ending first, else the next; its site
     campaigns.push_back(campaign("history", d1, d4));
     campaigns.back().external = true;
     const long long now = at("2026-11-20T10:00:00+08:00");
-    REQUIRE(render::kiosk_campaign(campaigns, now) != nullptr);
-    CHECK(render::kiosk_campaign(campaigns, now)->id == "soon");
-    CHECK(render::kiosk_campaign(campaigns, at("2026-12-25T10:00:00+08:00"))->id == "late");
-    CHECK(render::kiosk_campaign(campaigns, at("2027-01-20T10:00:00+08:00"))->id == "next");
-    CHECK(render::kiosk_campaign(campaigns, at("2027-03-20T10:00:00+08:00")) == nullptr);
+    REQUIRE(render::featured_campaign(campaigns, now) != nullptr);
+    CHECK(render::featured_campaign(campaigns, now)->id == "soon");
+    CHECK(render::featured_campaign(campaigns, at("2026-12-25T10:00:00+08:00"))->id == "late");
+    CHECK(render::featured_campaign(campaigns, at("2027-01-20T10:00:00+08:00"))->id == "next");
+    CHECK(render::featured_campaign(campaigns, at("2027-03-20T10:00:00+08:00")) == nullptr);
     (void)d2;
 
     std::vector<content::Site> sites;
