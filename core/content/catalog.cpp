@@ -66,6 +66,9 @@ std::vector<std::string> check_proposal_references(const Proposal& p, const std:
             problems.push_back("co_proposers: unknown county id \"" + co.county + "\"");
     for (const auto& c : p.counties)
         if (!find_county(counties, c)) problems.push_back("counties: unknown county id \"" + c + "\"");
+    for (size_t i = 0; i < p.progress.size(); ++i)
+        if (!p.progress[i].county.empty() && !find_county(counties, p.progress[i].county))
+            problems.push_back("progress[" + std::to_string(i) + "].county: unknown county id \"" + p.progress[i].county + "\"");
     const IssueGroup* group = find_group(groups, p.group);
     if (!group) {
         problems.push_back("group: unknown issue group \"" + p.group + "\"");

@@ -108,6 +108,9 @@ Proposal read_proposal(const text::Json& node, const std::string& path, text::Di
             ProgressEntry entry;
             if (auto d = text::read_iso_date(e, "date", false)) entry.date = *d;
             entry.text = e.string("text");
+            // Optional, so content and stores written before entries named their reporter read as before.
+            entry.agency = e.optional_string("agency").value_or("");
+            entry.county = e.optional_string("county").value_or("");
             e.reject_unknown_keys();
             p.progress.push_back(std::move(entry));
         }
@@ -166,8 +169,12 @@ text::Json to_json(const Proposal& p) {
     text::Json co = text::Json::array();
     for (const auto& c : p.co_proposers) co.push_back({{"agency", c.agency}, {"county", c.county}});
     text::Json progress = text::Json::array();
-    for (const auto& e : p.progress)
-        progress.push_back({{"date", text::to_iso(e.date)}, {"text", e.text}});
+    for (const auto& e : p.progress) {
+        text::Json entry = {{"date", text::to_iso(e.date)}, {"text", e.text}};
+        if (!e.agency.empty()) entry["agency"] = e.agency;
+        if (!e.county.empty()) entry["county"] = e.county;
+        progress.push_back(std::move(entry));
+    }
     text::Json sheet = nullptr;
     if (p.sheet)
         sheet = {{"description", p.sheet->description},

@@ -40,9 +40,14 @@ struct Closure {
     std::optional<text::Date> date;       // the deciding meeting's date
 };
 
+// One dated report. `agency` and `county` say who reported it when staff added it online: the
+// proposing county's agency, or a cooperating county's reporting what it did itself. Entries
+// transcribed from a meeting record have neither (the record speaks for the committee).
 struct ProgressEntry {
     text::Date date;
     std::string text;
+    std::string agency;  // "" for the meeting record's entries
+    std::string county;  // TDX id of the reporting county; "" for the secretariat or the record
 };
 
 // The proposal sheet (合作提案單). Contact people are not published: only their unit.

@@ -31,6 +31,19 @@ std::string counties_html(const tracker::Snapshot& snapshot, const content::Prop
 
 }  // namespace
 
+std::string progress_log_html(const content::Proposal& p, Lang lang) {
+    std::string out = "<ol class=\"progress-log\">";
+    for (auto it = p.progress.rbegin(); it != p.progress.rend(); ++it) {
+        const std::string reporter =
+            it->agency.empty() ? escape_html(tr("detail.progress_record", lang)) : source_text(escape_html(it->agency), lang);
+        out += "<li><p class=\"date\"><time datetime=\"" + text::to_iso(it->date) + "\">" +
+               escape_html(text::format_date(it->date, lang)) + "</time> · <span class=\"reporter\">" +
+               escape_html(tr("detail.reported_by", lang)) + escape_html(tr("punct.colon", lang)) + reporter +
+               "</span></p>" + source_text(paragraphs_html(it->text), lang, "div") + "</li>";
+    }
+    return out + "</ol>";
+}
+
 std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracker::ProposalRecord& r, Lang lang) {
     const content::Proposal& p = r.proposal;
     std::string group = escape_html(group_name(snapshot, p.group, lang));
@@ -95,11 +108,7 @@ std::string proposal_detail_html(const tracker::Snapshot& snapshot, const tracke
 
     out += "<section class=\"progress\"><h2>" + escape_html(tr("detail.progress", lang)) + "</h2>";
     if (p.progress.empty()) out += "<p>" + escape_html(tr("detail.progress_none", lang)) + "</p>";
-    out += "<ol class=\"progress-log\">";
-    for (auto it = p.progress.rbegin(); it != p.progress.rend(); ++it)
-        out += "<li><p class=\"date\"><time datetime=\"" + text::to_iso(it->date) + "\">" +
-               escape_html(text::format_date(it->date, lang)) + "</time></p>" + source_text(paragraphs_html(it->text), lang, "div") + "</li>";
-    out += "</ol></section>";
+    out += progress_log_html(p, lang) + "</section>";
 
     out += "<section class=\"history\"><h2>" + escape_html(tr("detail.history", lang)) + "</h2>";
     if (r.history.empty()) {

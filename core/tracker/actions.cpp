@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "text/trim.h"
+
 namespace beitai::tracker {
 
 using text::Json;
@@ -25,7 +27,7 @@ constexpr FieldSpec kEditable[] = {
     {"asks_central", false}, {"ministry", false}, {"sheet", false}, {"agency", true}, {"county", true},
 };
 
-Refusal refused(Refusal::Kind kind, std::string message) { return Refusal{kind, std::move(message), std::nullopt}; }
+Refusal refused(Refusal::Kind kind, std::string message) { return Refusal{kind, std::move(message), std::nullopt, {}}; }
 Outcome refuse(Refusal::Kind kind, std::string message) { return Outcome{{}, {}, refused(kind, std::move(message))}; }
 
 bool is_editable(const std::string& key) {
@@ -64,45 +66,132 @@ std::optional<std::string> oversized_text(const Json& root) {
     return std::nullopt;
 }
 
-std::optional<text::Date> date_field(const Json& fields, const char* key, const text::Date& today, std::string& error) {
+// Every problem of one action, gathered so that a form can show them all at once.
+class Problems {
+public:
+    void add(const std::string& field, const char* code, std::string param, const std::string& detail) {
+        list_.push_back({field, code, std::move(param), field + ": " + detail});
+    }
+    bool empty() const { return list_.empty(); }
+    bool has(const std::string& field) const {
+        for (const auto& p : list_)
+            if (p.field == field) return true;
+        return false;
+    }
+    Refusal refusal() const {
+        std::string message;
+        for (const auto& p : list_) message += (message.empty() ? "" : "; ") + p.message;
+        return Refusal{Refusal::Kind::invalid, message, std::nullopt, list_};
+    }
+
+private:
+    std::vector<FieldProblem> list_;
+};
+
+// A date field: absent or null is today; never after today.
+std::optional<text::Date> date_field(const Json& fields, const char* key, const text::Date& today, Problems& problems) {
     auto it = fields.find(key);
     if (it == fields.end() || it->is_null()) return today;
-    if (!it->is_string()) {
-        error = std::string(key) + ": expected a date as YYYY-MM-DD";
-        return std::nullopt;
-    }
-    auto d = text::parse_iso_date(it->get<std::string>());
-    if (!d) {
-        error = std::string(key) + ": expected a date as YYYY-MM-DD, found \"" + it->get<std::string>() + "\"";
+    const std::string found = it->is_string() ? it->get<std::string>() : std::string();
+    auto d = text::parse_iso_date(text::trimmed(found));
+    if (!it->is_string() || !d) {
+        problems.add(key, "date_format", found,
+                     "expected a date as YYYY-MM-DD" + (it->is_string() ? ", found \"" + found + "\"" : std::string()));
         return std::nullopt;
     }
     if (today < *d) {
-        error = std::string(key) + ": " + text::to_iso(*d) + " is after today (" + text::to_iso(today) + ")";
+        problems.add(key, "date_future", text::to_iso(today),
+                     text::to_iso(*d) + " is after today (" + text::to_iso(today) + ")");
         return std::nullopt;
     }
     return d;
 }
 
-std::string required_text(const Json& fields, const char* key, std::string& error) {
+// A text a person must write (a reason, a progress entry): present, a string, and more than
+// white space — a reason of spaces would be published as if it were one. Returned trimmed.
+std::string required_text(const Json& fields, const char* key, Problems& problems) {
     auto it = fields.find(key);
-    if (it == fields.end() || !it->is_string() || it->get<std::string>().empty()) {
-        if (error.empty()) error = std::string(key) + ": required, a non-empty string";
+    if (it == fields.end() || it->is_null()) {
+        problems.add(key, "required", "", "required, a non-empty string");
         return {};
     }
-    return it->get<std::string>();
+    if (!it->is_string()) {
+        problems.add(key, "invalid", "expected a string", std::string("expected a string, found ") + text::json_type_name(*it));
+        return {};
+    }
+    const std::string& raw = it->get_ref<const std::string&>();
+    if (raw.empty()) {
+        problems.add(key, "required", "", "required, a non-empty string");
+        return {};
+    }
+    if (text::is_blank(raw)) {
+        problems.add(key, "blank", "", "must not be blank (white space alone says nothing)");
+        return {};
+    }
+    return text::trimmed(raw);
 }
 
-// Reads a proposal built from JSON and checks its references; "" when it is valid.
-std::string validate(const Json& candidate, const Snapshot& snapshot, content::Proposal& out) {
+// "path: reason" (a reader's diagnostic) as a field problem. A required string that was
+// there but empty reads "must not be empty"; it was blank when the editor typed only spaces.
+void add_diagnostic(Problems& problems, const std::string& message, const std::vector<std::string>& blanked) {
+    std::string m = message.rfind(": ", 0) == 0 ? message.substr(2) : message;
+    const auto colon = m.find(": ");
+    const std::string field = colon == std::string::npos ? std::string("(body)") : m.substr(0, colon);
+    const std::string reason = colon == std::string::npos ? m : m.substr(colon + 2);
+    if (problems.has(field)) return;
+    if (reason == "must not be empty" || reason == "missing") {
+        const bool blank = std::find(blanked.begin(), blanked.end(), field) != blanked.end();
+        problems.add(field, blank ? "blank" : "required", "", blank ? "must not be blank (white space alone says nothing)"
+                                                                    : "required, a non-empty string");
+    } else if (reason.find("is not a sub-group of") != std::string::npos) {
+        problems.add(field, "subgroup", "", reason);
+    } else {
+        problems.add(field, "invalid", reason, reason);
+    }
+}
+
+// The text fields of a proposal as typed, trimmed; an optional one left blank becomes null,
+// a sheet left wholly blank none. `blanked` gets the paths that held only white space.
+void trim_proposal_texts(Json& candidate, std::vector<std::string>& blanked) {
+    auto trim = [&](Json& node, const std::string& path) {
+        if (!node.is_string()) return;
+        const std::string& raw = node.get_ref<const std::string&>();
+        if (!raw.empty() && text::is_blank(raw)) blanked.push_back(path);
+        node = text::trimmed(raw);
+    };
+    for (const char* key : {"title", "agency"})
+        if (candidate.contains(key)) trim(candidate[key], key);
+    for (const char* key : {"ministry", "subgroup"})
+        if (candidate.contains(key) && candidate[key].is_string()) {
+            trim(candidate[key], key);
+            if (candidate[key].get_ref<const std::string&>().empty()) candidate[key] = nullptr;
+        }
+    if (candidate.contains("sheet") && candidate["sheet"].is_object()) {
+        Json& sheet = candidate["sheet"];
+        bool all_blank = true;
+        for (auto it = sheet.begin(); it != sheet.end(); ++it) {
+            trim(*it, "sheet." + it.key());
+            all_blank = all_blank && it->is_string() && it->get_ref<const std::string&>().empty();
+        }
+        if (all_blank) {
+            candidate["sheet"] = nullptr;
+            blanked.erase(std::remove_if(blanked.begin(), blanked.end(),
+                                         [](const std::string& f) { return f.rfind("sheet.", 0) == 0; }),
+                          blanked.end());
+        }
+    }
+}
+
+// Reads a proposal built from JSON and checks its references; every problem is added.
+void validate(Json candidate, const Snapshot& snapshot, content::Proposal& out, Problems& problems) {
+    std::vector<std::string> blanked;
+    trim_proposal_texts(candidate, blanked);
     text::Diagnostics diagnostics("");
     out = content::read_proposal(candidate, "", diagnostics);
-    if (!diagnostics.empty()) {
-        // Messages read ": path: reason" without a file; drop the empty prefix.
-        std::string m = diagnostics.messages().front();
-        return m.rfind(": ", 0) == 0 ? m.substr(2) : m;
-    }
-    auto problems = content::check_proposal_references(out, snapshot.counties, snapshot.groups);
-    return problems.empty() ? std::string() : problems.front();
+    for (const auto& m : diagnostics.messages()) add_diagnostic(problems, m, blanked);
+    if (!diagnostics.empty()) return;
+    for (const auto& m : content::check_proposal_references(out, snapshot.counties, snapshot.groups))
+        add_diagnostic(problems, m, blanked);
 }
 
 }  // namespace
@@ -132,6 +221,23 @@ bool may_edit(const Actor& actor, const content::Proposal& proposal) {
 
 bool may_create(const Actor& actor, const std::string& county) {
     return actor.role == Role::admin || (!actor.county.empty() && actor.county == county);
+}
+
+bool cooperates_on(const Actor& actor, const content::Proposal& proposal) {
+    if (actor.role == Role::admin || actor.county.empty() || actor.county == proposal.county) return false;
+    for (const auto& c : proposal.counties)
+        if (c == actor.county) return true;
+    for (const auto& co : proposal.co_proposers)
+        if (co.county == actor.county) return true;
+    return false;
+}
+
+bool may_report_progress(const Actor& actor, const content::Proposal& proposal) {
+    return may_edit(actor, proposal) || cooperates_on(actor, proposal);
+}
+
+Rights rights_on(const Actor& actor, const content::Proposal& proposal) {
+    return Rights{may_report_progress(actor, proposal), may_edit(actor, proposal)};
 }
 
 Result<Action> read_action(ActionKind kind, const Json& body) {
@@ -221,17 +327,21 @@ std::optional<Refusal> editor_may_not_file(const Snapshot& snapshot, const conte
     for (const auto& r : snapshot.records) newest = std::max(newest, r.proposal.year);
     const int year = proposal.year, last = today.roc_year() + 1;
     const int first = newest > 0 ? std::min(newest, last) : today.roc_year();
-    if (year < first || year > last)
-        return refused(Kind::invalid, "year: an editor files proposals for the years " + std::to_string(first) + " to " +
-                                          std::to_string(last));
+    if (year < first || year > last) {
+        Problems problems;
+        problems.add("year", "year_range", std::to_string(first) + "–" + std::to_string(last),
+                     "an editor files proposals for the years " + std::to_string(first) + " to " + std::to_string(last));
+        return problems.refusal();
+    }
     return std::nullopt;
 }
 
 Outcome apply_create(const Snapshot& snapshot, const Action& action, const Actor& actor, const text::Date& today,
                      const std::string& new_id) {
     ProposalRecord record;
-    if (auto e = validate(new_proposal_json(action.fields, new_id, actor), snapshot, record.proposal); !e.empty())
-        return refuse(Kind::invalid, e);
+    Problems problems;
+    validate(new_proposal_json(action.fields, new_id, actor), snapshot, record.proposal, problems);
+    if (!problems.empty()) return Outcome{{}, {}, problems.refusal()};
     if (!may_create(actor, record.proposal.county))
         return refuse(Kind::forbidden, "a " + actor.county + " editor cannot file a proposal for " + record.proposal.county);
     if (actor.role != Role::admin)
@@ -254,46 +364,58 @@ std::optional<Refusal> edit_fields(const Snapshot& snapshot, const ProposalRecor
                                                        "to another county or agency");
         candidate[it.key()] = *it;
     }
-    if (auto e = validate(candidate, snapshot, next.proposal); !e.empty()) return refused(Kind::invalid, e);
+    Problems problems;
+    validate(candidate, snapshot, next.proposal, problems);
+    if (!problems.empty()) return problems.refusal();
     return std::nullopt;
 }
 
-std::optional<Refusal> add_progress(const Json& f, const text::Date& today, ProposalRecord& next) {
-    std::string error;
-    auto date = date_field(f, "date", today, error);
-    std::string text = required_text(f, "text", error);
-    if (!error.empty()) return refused(Kind::invalid, error);
+// The entry is the reporting agency's: a cooperating county reports what it did itself.
+std::optional<Refusal> add_progress(const Json& f, const Actor& actor, const text::Date& today, ProposalRecord& next) {
+    Problems problems;
+    auto date = date_field(f, "date", today, problems);
+    std::string text = required_text(f, "text", problems);
     if (next.proposal.progress.size() >= kMaxProgress)
-        return refused(Kind::invalid, "progress: a proposal keeps at most " + std::to_string(kMaxProgress) + " entries");
-    next.proposal.progress.push_back({*date, text});
+        problems.add("text", "too_many", std::to_string(kMaxProgress),
+                     "a proposal keeps at most " + std::to_string(kMaxProgress) + " progress entries");
+    if (!problems.empty()) return problems.refusal();
+    next.proposal.progress.push_back({*date, std::move(text), actor.agency, actor.county});
     return std::nullopt;
 }
 
 // A change of status cannot predate the last one: the history reads in order.
-std::string before_last_change(const ProposalRecord& current, const text::Date& d) {
-    if (current.history.empty() || !(d < current.history.back().date)) return {};
-    return "date: " + text::to_iso(d) + " is before the last change of status (" +
-           text::to_iso(current.history.back().date) + ")";
+void check_after_last_change(const ProposalRecord& current, const std::optional<text::Date>& d, Problems& problems) {
+    if (!d || current.history.empty() || !(*d < current.history.back().date)) return;
+    const std::string last = text::to_iso(current.history.back().date);
+    problems.add("date", "date_before_last", last,
+                 text::to_iso(*d) + " is before the last change of status (" + last + ")");
 }
 
+// A closure names its kind — nothing is preselected, so "done" is always someone's choice —
+// and a reason a reader can read.
 std::optional<Refusal> close_proposal(const ProposalRecord& current, const Json& f, const Actor& actor,
                                       const text::Date& today, ProposalRecord& next) {
     content::Proposal& p = next.proposal;
     if (p.status == content::Status::closed) return refused(Kind::conflict, "proposal " + p.id + " is already closed");
-    std::string error;
-    std::string kind_text = required_text(f, "kind", error);
-    auto kind = content::parse_closure_kind(kind_text);
-    if (error.empty() && !kind)
-        error = "kind: expected done, no_need, cancelled, central, routine or other, found \"" + kind_text + "\"";
-    std::string reason = required_text(f, "reason", error);
+    Problems problems;
+    std::optional<content::ClosureKind> kind;
+    const auto k = f.find("kind");
+    if (k == f.end() || k->is_null() || (k->is_string() && text::is_blank(k->get_ref<const std::string&>()))) {
+        problems.add("kind", "choose", "", "required: choose done, no_need, cancelled, central, routine or other");
+    } else if (!k->is_string() || !(kind = content::parse_closure_kind(k->get<std::string>()))) {
+        const std::string found = k->is_string() ? k->get<std::string>() : std::string(text::json_type_name(*k));
+        problems.add("kind", "choice", found,
+                     "expected done, no_need, cancelled, central, routine or other, found \"" + found + "\"");
+    }
+    std::string reason = required_text(f, "reason", problems);
     std::optional<std::string> decision;
     if (auto it = f.find("decision"); it != f.end() && !it->is_null()) {
-        if (!it->is_string()) error = "decision: expected a string or null";
-        else if (!it->get<std::string>().empty()) decision = it->get<std::string>();
+        if (!it->is_string()) problems.add("decision", "invalid", "expected a string or null", "expected a string or null");
+        else if (!text::is_blank(it->get_ref<const std::string&>())) decision = text::trimmed(it->get<std::string>());
     }
-    auto date = date_field(f, "date", today, error);
-    if (error.empty()) error = before_last_change(current, *date);
-    if (!error.empty()) return refused(Kind::invalid, error);
+    auto date = date_field(f, "date", today, problems);
+    check_after_last_change(current, date, problems);
+    if (!problems.empty()) return problems.refusal();
     p.status = content::Status::closed;
     p.closure = content::Closure{*kind, reason, decision, *date};
     next.history.push_back(
@@ -305,11 +427,11 @@ std::optional<Refusal> reopen_proposal(const ProposalRecord& current, const Json
                                        const text::Date& today, ProposalRecord& next) {
     content::Proposal& p = next.proposal;
     if (p.status == content::Status::open) return refused(Kind::conflict, "proposal " + p.id + " is already open");
-    std::string error;
-    std::string reason = required_text(f, "reason", error);
-    auto date = date_field(f, "date", today, error);
-    if (error.empty()) error = before_last_change(current, *date);
-    if (!error.empty()) return refused(Kind::invalid, error);
+    Problems problems;
+    std::string reason = required_text(f, "reason", problems);
+    auto date = date_field(f, "date", today, problems);
+    check_after_last_change(current, date, problems);
+    if (!problems.empty()) return problems.refusal();
     p.status = content::Status::open;
     p.closure.reset();
     p.open_reason = reason;
@@ -324,10 +446,16 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
                      const Actor& actor, const text::Date& today, const std::string& new_id) {
     if (action.kind == ActionKind::create) return apply_create(snapshot, action, actor, today, new_id);
     if (!current) return refuse(Kind::not_found, "no such proposal");
-    if (!may_edit(actor, current->proposal))
-        return refuse(Kind::forbidden, "a " + (actor.county.empty() ? std::string("staff") : actor.county) +
-                                           " editor cannot change proposal " + current->id() + " of " +
-                                           current->proposal.county);
+    const Rights rights = rights_on(actor, current->proposal);
+    if (action.kind == ActionKind::progress ? !rights.progress : !rights.manage) {
+        const std::string who = "a " + (actor.county.empty() ? std::string("staff") : actor.county) + " editor";
+        if (rights.progress)
+            return refuse(Kind::forbidden, who + " reports progress on proposal " + current->id() + " of " +
+                                               current->proposal.county + " (a cooperating county), but only " +
+                                               current->proposal.county + " and the secretariat may " +
+                                               std::string(to_string(action.kind)) + " it");
+        return refuse(Kind::forbidden, who + " cannot change proposal " + current->id() + " of " + current->proposal.county);
+    }
     if (action.version != current->version) {
         Outcome out = refuse(Kind::conflict, "proposal " + current->id() + " changed since version " +
                                                  std::to_string(action.version) + ": it is now version " +
@@ -342,7 +470,7 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
     std::optional<Refusal> refusal;
     switch (action.kind) {
         case ActionKind::edit: refusal = edit_fields(snapshot, *current, action.fields, actor, next); break;
-        case ActionKind::progress: refusal = add_progress(action.fields, today, next); break;
+        case ActionKind::progress: refusal = add_progress(action.fields, actor, today, next); break;
         case ActionKind::close: refusal = close_proposal(*current, action.fields, actor, today, next); break;
         case ActionKind::reopen: refusal = reopen_proposal(*current, action.fields, actor, today, next); break;
         case ActionKind::create: break;
@@ -367,6 +495,12 @@ Outcome changed_meanwhile(const ProposalRecord& latest) {
 
 Json refusal_json(const Refusal& refusal) {
     Json out = {{"error", refusal.message}};
+    if (!refusal.problems.empty()) {
+        Json problems = Json::array();
+        for (const auto& p : refusal.problems)
+            problems.push_back({{"field", p.field}, {"code", p.code}, {"message", p.message}});
+        out["problems"] = std::move(problems);
+    }
     if (refusal.current) out["current"] = to_json(*refusal.current);
     return out;
 }

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "text/result.h"
 #include "tracker/record.h"
@@ -28,15 +29,42 @@ struct Actor {
     std::string agency;  // shown in the public history, e.g. 桃園市政府教育局
 };
 
-// An editor edits only proposals whose proposing county is theirs.
+// An editor edits, closes and reopens only proposals whose proposing county is theirs; the
+// secretariat (admin) any.
 bool may_edit(const Actor& actor, const content::Proposal& proposal);
 bool may_create(const Actor& actor, const std::string& county);
+// Whether the actor's county works on the item with the proposer: one of its cooperating
+// counties (a joint item of "all eight" lists every county) or a co-proposer. Such an
+// editor reports progress (attributed to their agency) but neither edits, closes nor reopens.
+bool cooperates_on(const Actor& actor, const content::Proposal& proposal);
+// Who may add a progress entry: whoever may edit, and the cooperating counties' editors.
+bool may_report_progress(const Actor& actor, const content::Proposal& proposal);
+// What an actor may do to one item, for the staff pages to offer only those forms (the
+// server still checks every action through apply_action).
+struct Rights {
+    bool progress = false;  // add a progress entry
+    bool manage = false;    // edit the fields, close, reopen
+};
+Rights rights_on(const Actor& actor, const content::Proposal& proposal);
+
+// One problem with one field of an action, so a form can show every problem at once next to
+// its field, in the reader's language: `code` picks the wording ("problem.<code>" in the
+// language tables), `param` fills its "{value}"; `message` is the English sentence the JSON
+// API answers with ("reason: must not be blank").
+struct FieldProblem {
+    std::string field;  // the JSON path: "reason", "sheet.approach"
+    std::string code;   // required, blank, choose, choice, date_format, date_future, date_before_last, too_many, invalid
+    std::string param;  // a date, a bound, or (for "invalid") the English detail
+    std::string message;
+};
 
 struct Refusal {
     enum class Kind { invalid, forbidden, conflict, not_found } kind = Kind::invalid;
-    std::string message;
+    std::string message;  // every problem, "; "-separated, or the one reason
     // A conflict's record as it stands now: the editor is shown what changed before trying again.
     std::optional<ProposalRecord> current;
+    // For an invalid action, every problem found (empty when the body itself was malformed).
+    std::vector<FieldProblem> problems;
 };
 
 // A record or a refusal.
@@ -73,8 +101,8 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
 // the record that write left.
 Outcome changed_meanwhile(const ProposalRecord& latest);
 
-// A refusal as the JSON API answers it: {"error": message, "current": record} (the record
-// only for a conflict).
+// A refusal as the JSON API answers it: {"error": message, "problems": [{"field", "code",
+// "message"}…] (for an invalid action), "current": record (only for a conflict)}.
 text::Json refusal_json(const Refusal& refusal);
 
 // The next free id of a year: "113-01", "113-02", …

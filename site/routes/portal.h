@@ -16,6 +16,7 @@
 #include "http/message.h"
 #include "http/static_files.h"
 #include "render/page.h"
+#include "render/staff_views.h"
 #include "routes/map_state.h"
 #include "routes/raffle_state.h"
 #include "routes/route_table.h"
@@ -258,6 +259,8 @@ private:
     Response staff_not_found(const Call& call);
     // staff_session.cpp
     Response sign_in(const Call& call);
+    Response after_sign_in(const Request& request, UnixTime now, const tracker::Actor& actor, const std::string& csrf,
+                           const render::SignInReturn& back);
     Response sign_out(const Call& call);
     Response api_session(const Call& call);
     // staff_proposals.cpp
@@ -272,6 +275,12 @@ private:
     Response proposal_action(const Call& call, const std::string& id, tracker::ActionKind kind);
     Response proposal_refused(const Call& call, const std::string& id, tracker::ActionKind kind, int status,
                               const tracker::Refusal& refusal);
+    // The edit page of `id` (the new-proposal page when empty) for `actor`, with a form kept
+    // as typed and, after a 409, the changes stored since `conflict_from`.
+    Response proposal_form_page(const Request& request, UnixTime now, const tracker::Actor& actor, const std::string& csrf,
+                                const std::string& id, const render::Notice& notice,
+                                const std::optional<render::KeptForm>& kept, int status,
+                                std::optional<long long> conflict_from = std::nullopt);
     // staff_accounts.cpp
     Response staff_accounts_page(const Call& call);
     Response add_account(const Call& call);

@@ -39,13 +39,35 @@ std::optional<Response> Portal::staff_gate(const Route& route, const Call& call,
     return std::nullopt;
 }
 
-// Without a session: the sign-in form at /staff, a redirect there from other pages, 401 for
-// the JSON API.
+// Without a session: 401 for the JSON API; the sign-in form at /staff; from another staff
+// page, a redirect to the sign-in form that says where to come back to. A form posted after
+// the session ended (it times out after 30 idle minutes, often while someone types) gets the
+// sign-in form at once, carrying what was typed as hidden fields, so that signing in brings
+// the editor back to the same form with their text; nothing typed is stored meanwhile.
 Response Portal::not_signed_in(const Call& call) {
     const Request& request = call.request;
+    const text::Lang lang = request_lang(request);
     if (call.json) return Response::json_error(401, "sign in first (POST /api/staff/sign-in)");
-    if (request.method == "POST" || request.path != "/staff") return redirect("/staff");
-    return staff_page(request, call.now, render::sign_in_html(request_lang(request), {}, ""));
+    if (request.method == "POST") {
+        if (!form_target(request.path) || !is_form(request)) return redirect("/staff");
+        auto form = form_fields(request);
+        if (!form) return redirect("/staff");
+        return staff_page(request, call.now,
+                          render::sign_in_html(lang, {std::string(text::tr("staff.session_expired", lang)), true}, "",
+                                               {request.path, kept_values(*form)}),
+                          401);
+    }
+    if (request.path != "/staff") {
+        if (auto back = staff_return_path(request.path)) return redirect("/staff?return=" + *back);
+        return redirect("/staff");
+    }
+    render::SignInReturn back;
+    for (const auto& [k, v] : request.query)
+        if (k == "return")
+            if (auto path = staff_return_path(v)) back.path = *path;
+    render::Notice notice;
+    if (!back.path.empty()) notice = {std::string(text::tr("staff.sign_in_first", lang)), false};
+    return staff_page(request, call.now, render::sign_in_html(lang, notice, "", back));
 }
 
 Response Portal::staff_page(const Request& request, UnixTime now, const std::string& main_html, int status) {

@@ -1,9 +1,12 @@
-// Staff and proposals: the home page (the county's items), the new-item form, an item's edit
-// page, and the actions — create, edit, progress, close, reopen. Every action is checked by
-// the core (tracker::apply_action: who may touch which item, what a close needs), then stored
-// with its audit row in one transaction; a write based on an old version is refused (409).
+// Staff and proposals: the home page (the items one may act on), the new-item form, an item's
+// edit page, and the actions — create, edit, progress, close, reopen. Every action is checked
+// by the core (tracker::apply_action: who may touch which item, what a close needs), then
+// stored with its audit row in one transaction; a write based on an old version is refused
+// (409). A refused form comes back as typed: every problem beside its field, or, for a 409,
+// the changes stored since the editor's version beside what they typed.
 #include "render/notices.h"
 #include "render/page.h"
+#include "routes/staff_forms.h"
 #include "routes/staff_support.h"
 #include "text/html.h"
 
@@ -25,17 +28,51 @@ Response Portal::staff_new_page(const Call& call) {
 }
 
 Response Portal::staff_edit_page(const Call& call) {
-    const Request& request = call.request;
-    const text::Lang lang = request_lang(request);
-    const tracker::Actor actor = call.who->account.actor();
-    auto s = snapshot_.get();
-    const tracker::ProposalRecord* r = s->find(call.params["id"]);
-    if (!r) return staff_page(request, call.now, render::error_notice_html("404"), 404);
-    if (!tracker::may_edit(actor, r->proposal)) return staff_page(request, call.now, forbidden_html(lang), 403);
     render::Notice notice;
-    for (const auto& [k, v] : request.query)
-        if (k == "saved") notice = {std::string(text::tr("staff.saved", lang)), false};
-    return staff_page(request, call.now, render::staff_edit_html(*s, *r, actor, call.who->session.csrf, lang, notice));
+    for (const auto& [k, v] : call.request.query)
+        if (k == "saved") notice = {std::string(text::tr("staff.saved", request_lang(call.request))), false};
+    return proposal_form_page(call.request, call.now, call.who->account.actor(), call.who->session.csrf, call.params["id"],
+                              notice, std::nullopt, 200);
+}
+
+namespace {
+
+// The changes stored after `version`, oldest first, each field by field (from the audit
+// log's before and after documents).
+std::vector<render::StoredChange> changes_since(const std::vector<AuditEntry>& log, long long version) {
+    std::vector<render::StoredChange> out;
+    for (auto it = log.rbegin(); it != log.rend(); ++it) {
+        text::Diagnostics diagnostics("audit");
+        auto after_json = text::parse_json_text(it->after, "audit");
+        if (!after_json) continue;
+        const tracker::ProposalRecord after = tracker::read_record(*after_json, "", diagnostics);
+        if (!diagnostics.empty() || after.version <= version) continue;
+        render::StoredChange change{audit_time(it->at), it->user, it->action, after.version, {}};
+        if (auto before_json = text::parse_json_text(it->before, "audit")) {
+            const tracker::ProposalRecord before = tracker::read_record(*before_json, "", diagnostics);
+            if (diagnostics.empty()) change.changes = tracker::changes_between(before.proposal, after.proposal);
+        }
+        out.push_back(std::move(change));
+    }
+    return out;
+}
+
+}  // namespace
+
+Response Portal::proposal_form_page(const Request& request, UnixTime now, const tracker::Actor& actor,
+                                    const std::string& csrf, const std::string& id, const render::Notice& notice,
+                                    const std::optional<render::KeptForm>& kept, int status,
+                                    std::optional<long long> conflict_from) {
+    const text::Lang lang = request_lang(request);
+    auto s = snapshot_.get();
+    if (id.empty()) return staff_page(request, now, render::staff_new_html(*s, actor, csrf, lang, notice, kept), status);
+    const tracker::ProposalRecord* r = s->find(id);
+    if (!r) return staff_page(request, now, render::error_notice_html(text::tr("staff.not_found", lang)), 404);
+    if (!tracker::may_report_progress(actor, r->proposal)) return staff_page(request, now, forbidden_html(lang), 403);
+    render::StaffEditView view{*s, *r, actor, csrf, lang, notice, kept, conflict_from, {}};
+    if (conflict_from)
+        if (auto log = store_.proposal_changes(id, 200)) view.changes = changes_since(*log, *conflict_from);
+    return staff_page(request, now, render::staff_edit_html(view), status);
 }
 
 Response Portal::create_proposal(const Call& call) { return proposal_action(call, "", tracker::ActionKind::create); }
@@ -52,8 +89,9 @@ Response Portal::proposal_action(const Call& call, const std::string& id, tracke
     auto s = snapshot_.get();
     const tracker::ProposalRecord* current = id.empty() ? nullptr : s->find(id);
     if (!id.empty() && !current) return Response::json_error(404, "no proposal with id \"" + id + "\"");
-    auto fail = [&](int status, const std::string& message) {
-        return proposal_refused(call, id, kind, status, tracker::Refusal{tracker::Refusal::Kind::invalid, message, std::nullopt});
+    auto fail = [&](int status, const std::string& message, std::vector<tracker::FieldProblem> problems = {}) {
+        return proposal_refused(call, id, kind, status,
+                                tracker::Refusal{tracker::Refusal::Kind::invalid, message, std::nullopt, std::move(problems)});
     };
 
     auto body = body_json(request, kind);
@@ -68,7 +106,10 @@ Response Portal::proposal_action(const Call& call, const std::string& id, tracke
     std::string new_id;
     if (kind == tracker::ActionKind::create) {
         const auto& year = action->fields.contains("year") ? action->fields["year"] : text::Json();
-        if (!year.is_number_integer()) return fail(400, "year: expected an ROC year such as 113");
+        if (!year.is_number_integer()) {
+            const std::string m = "year: expected an ROC year such as 113";
+            return fail(400, m, {{"year", "year_format", "", m}});
+        }
         new_id = tracker::next_proposal_id(*s, year.get<int>());
     }
     auto outcome = tracker::apply_action(*s, current, *action, actor, taipei_today(now), new_id);
@@ -97,9 +138,11 @@ Response Portal::proposal_action(const Call& call, const std::string& id, tracke
 }
 
 
-// A refused action: logged with who and why, then answered — as JSON (a conflict with the
-// record as it now is, tracker::refusal_json), or the page the form came from with the
-// message and, for a conflict, the changes stored since.
+// A refused action: logged with who and why, then answered — as JSON (every problem by field,
+// a conflict with the record as it now is: tracker::refusal_json), or the page the form came
+// from, filled in as typed: each problem beside its field, or, for a conflict, the changes
+// stored since the editor's version beside their text, the form now carrying the current
+// version so that sending it again is a deliberate choice made after seeing them.
 Response Portal::proposal_refused(const Call& call, const std::string& id, tracker::ActionKind kind, int status,
                                   const tracker::Refusal& refusal) {
     const Request& request = call.request;
@@ -110,17 +153,25 @@ Response Portal::proposal_refused(const Call& call, const std::string& id, track
     const std::string& message = refusal.message;
     store_.append_audit({0, now, actor.user, "refused:" + std::string(tracker::to_string(kind)), id, "", "", message});
     if (call.json) return Response::json(status, text::to_json_text(tracker::refusal_json(refusal)));
-    auto fresh = snapshot_.get();
-    if (kind == tracker::ActionKind::create)
-        return staff_page(request, now, render::staff_new_html(*fresh, actor, who.session.csrf, lang, {message, true}), status);
-    const tracker::ProposalRecord* latest = fresh->find(id);
-    if (!latest || status == 403) return staff_page(request, now, render::error_notice_html(message), status);
-    std::vector<render::AuditRow> changes;
-    if (refusal.current)
-        if (auto log = store_.proposal_changes(id, 200))
-            for (const auto& e : *log) changes.push_back(audit_row(e));
-    render::Notice notice{refusal.current ? std::string(text::tr("staff.conflict", lang)) + " (" + message + ")" : message, true};
-    return staff_page(request, now, render::staff_edit_html(*fresh, *latest, actor, who.session.csrf, lang, notice, changes), status);
+    if (status == 403) return staff_page(request, now, forbidden_html(lang), status);
+
+    render::KeptForm kept{form_name(kind), {}, std::nullopt, refusal.problems};
+    long long posted_version = 0;
+    if (auto form = form_fields(request)) {
+        kept.values = kept_values(*form);
+        const std::string v = form_value(*form, "version");
+        if (!v.empty() && v.size() < 19 && v.find_first_not_of("0123456789") == std::string::npos)
+            posted_version = std::stoll(v);
+    }
+    // A problem with no field of its own (a malformed form) is said above the form.
+    render::Notice notice{refusal.problems.empty() ? message : std::string(text::tr("staff.not_saved", lang)), true};
+    std::optional<long long> conflict_from;
+    if (refusal.current) {
+        notice = {std::string(text::tr("staff.conflict", lang)), true};
+        kept.version = refusal.current->version;
+        conflict_from = posted_version > 0 ? posted_version : refusal.current->version;
+    }
+    return proposal_form_page(request, now, actor, who.session.csrf, id, notice, kept, status, conflict_from);
 }
 
 }  // namespace beitai::site

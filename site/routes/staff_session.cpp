@@ -28,9 +28,20 @@ Response Portal::sign_in(const Call& call) {
         if (!body->contains(key) || !(*body)[key].is_string())
             return Response::json_error(400, std::string(key) + ": required, a string");
     const std::string name = (*body)["name"], password = (*body)["password"];
+    // Where the form's editor was going, and what they had typed when their session ended:
+    // kept through a wrong password too.
+    render::SignInReturn back;
+    if (!json)
+        if (auto form = form_fields(request))
+            for (const auto& [k, v] : *form) {
+                if (k == "return") back.path = staff_return_path(v).value_or("");
+                else if (k.rfind("kept.", 0) == 0) back.kept.emplace_back(k.substr(5), v);
+            }
+    if (back.path.empty()) back.kept.clear();
     auto refuse = [&](int status, std::string_view message_key) {
         if (json) return Response::json_error(status, std::string(text::tr(message_key, text::Lang::en)));
-        return staff_page(request, now, render::sign_in_html(lang, {std::string(text::tr(message_key, lang)), true}, name), status);
+        return staff_page(request, now, render::sign_in_html(lang, {std::string(text::tr(message_key, lang)), true}, name, back),
+                          status);
     };
     if (name.empty() || password.empty() || name.size() > 100 || password.size() > 1000)
         return refuse(400, "staff.bad_credentials");
@@ -81,9 +92,28 @@ Response Portal::sign_in(const Call& call) {
                                                                    {"county", a.county},
                                                                    {"agency", a.agency},
                                                                    {"csrf", csrf}}))
-                      : redirect("/staff");
+                      : after_sign_in(request, now, a.actor(), csrf, back);
     r.headers.emplace_back("Set-Cookie", *cookie);
     return r;
+}
+
+// Back where the editor was: the form they had filled in, shown again with their text (and
+// the new session's CSRF token) for them to check and send; or the page they asked for; or
+// the staff home.
+Response Portal::after_sign_in(const Request& request, UnixTime now, const tracker::Actor& actor, const std::string& csrf,
+                               const render::SignInReturn& back) {
+    if (back.path.empty()) return redirect("/staff");
+    const auto target = form_target(back.path);
+    if (!target || back.kept.empty()) return redirect(back.path);
+    render::KeptForm kept{form_name(target->kind), {}, std::nullopt, {}};
+    for (const auto& [k, v] : back.kept) {
+        if (k != "version") kept.values.emplace_back(k, v);
+        else if (!v.empty() && v.size() < 19 && v.find_first_not_of("0123456789") == std::string::npos)
+            kept.version = std::stoll(v);
+    }
+    const text::Lang lang = request_lang(request);
+    return proposal_form_page(request, now, actor, csrf, target->id,
+                              {std::string(text::tr("staff.kept_after_sign_in", lang)), false}, kept, 200);
 }
 
 Response Portal::sign_out(const Call& call) {

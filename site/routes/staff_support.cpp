@@ -79,4 +79,46 @@ std::string forbidden_html(text::Lang lang) {
     return render::error_notice_html(text::tr("staff.forbidden", lang));
 }
 
+std::string form_name(tracker::ActionKind kind) {
+    return kind == tracker::ActionKind::create ? "new" : std::string(tracker::to_string(kind));
+}
+
+render::FormValues kept_values(const QueryParams& form) {
+    render::FormValues out;
+    for (const auto& [k, v] : form)
+        if (k != "csrf") out.emplace_back(k, v);
+    return out;
+}
+
+std::optional<std::string> staff_return_path(const std::string& path) {
+    if (path.size() > 200 || (path != "/staff" && path.rfind("/staff/", 0) != 0)) return std::nullopt;
+    size_t segment_start = 1;
+    for (size_t i = 1; i <= path.size(); ++i) {
+        if (i == path.size() || path[i] == '/') {
+            const std::string segment = path.substr(segment_start, i - segment_start);
+            if (segment.empty() || segment == "." || segment == "..") return std::nullopt;
+            segment_start = i + 1;
+            continue;
+        }
+        const char c = path[i];
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) return std::nullopt;
+    }
+    return path;
+}
+
+std::optional<FormTarget> form_target(const std::string& path) {
+    if (!staff_return_path(path)) return std::nullopt;
+    if (path == "/staff/proposals") return FormTarget{tracker::ActionKind::create, ""};
+    const std::string prefix = "/staff/proposals/";
+    if (path.rfind(prefix, 0) != 0) return std::nullopt;
+    const std::string rest = path.substr(prefix.size());
+    const auto slash = rest.find('/');
+    if (slash == std::string::npos || rest.find('/', slash + 1) != std::string::npos) return std::nullopt;
+    const std::string id = rest.substr(0, slash), action = rest.substr(slash + 1);
+    for (auto kind : {tracker::ActionKind::edit, tracker::ActionKind::progress, tracker::ActionKind::close,
+                      tracker::ActionKind::reopen})
+        if (action == tracker::to_string(kind)) return FormTarget{kind, id};
+    return std::nullopt;
+}
+
 }  // namespace beitai::site::staff

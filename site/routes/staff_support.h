@@ -28,4 +28,23 @@ Result<text::Json> body_json(const Request& request, std::optional<tracker::Acti
 // The page body of a refusal for want of rights.
 std::string forbidden_html(text::Lang lang);
 
+// The edit page's name of the form an action comes from: "progress", "close", "reopen",
+// "edit", or "new" for create.
+std::string form_name(tracker::ActionKind kind);
+// A form's fields as typed, to be shown again: all but the CSRF token (a new one is issued).
+render::FormValues kept_values(const QueryParams& form);
+
+// A path a signed-out editor may be sent back to after signing in: a page or form action
+// under /staff made of plain path characters ("/staff/proposals/112-15"), never "//host",
+// "/staff/../x", a query, or anything a browser could read as another site. nullopt otherwise.
+std::optional<std::string> staff_return_path(const std::string& path);
+
+// The proposal form a return path posts to: /staff/proposals (create) or
+// /staff/proposals/{id}/{edit|progress|close|reopen}.
+struct FormTarget {
+    tracker::ActionKind kind = tracker::ActionKind::edit;
+    std::string id;  // empty for create
+};
+std::optional<FormTarget> form_target(const std::string& path);
+
 }  // namespace beitai::site::staff

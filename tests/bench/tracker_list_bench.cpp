@@ -61,7 +61,7 @@ tracker::Snapshot synthetic_snapshot(int n) {
         std::string text;
         for (int w = 0; w < 40; ++w) text += rnd.pick(words);
         p.sheet = content::ProposalSheet{text, text, text, p.agency};
-        p.progress.push_back({{1911 + p.year, 1 + static_cast<int>(rnd.next() % 12), 1 + static_cast<int>(rnd.next() % 28)}, text});
+        p.progress.push_back({{1911 + p.year, 1 + static_cast<int>(rnd.next() % 12), 1 + static_cast<int>(rnd.next() % 28)}, text, "", ""});
         if (rnd.next() % 3 == 0) {
             p.status = content::Status::closed;
             p.closure = content::Closure{content::ClosureKind::done, "執行完竣" + text.substr(0, 30), std::nullopt, std::nullopt};

@@ -253,17 +253,20 @@ for (const store of stores()) {
       });
 
       it('a Taoyuan editor may not change a Taipei item: 403 and the item is unchanged', async () => {
-        const before = await proposal('112-04');
+        // 111-13 is Taipei's with New Taipei: Taoyuan does not cooperate on it, so not even
+        // progress (a cooperating county's editor may report progress: staff_forms.test.mjs).
+        const before = await proposal('111-13');
         assert.equal(before.county, 'Taipei');
+        assert.ok(!before.counties.includes('Taoyuan'));
         for (const [action, body] of [
           ['close', { version: before.version, kind: 'done', reason: '越權' }],
           ['edit', { version: before.version, title: '越權修改' }],
           ['progress', { version: before.version, text: '越權進度' }],
         ]) {
-          const r = await ty.post(`/api/staff/proposals/112-04/${action}`, body);
+          const r = await ty.post(`/api/staff/proposals/111-13/${action}`, body);
           assert.equal(r.status, 403, action);
         }
-        assert.deepEqual(await proposal('112-04'), before);
+        assert.deepEqual(await proposal('111-13'), before);
       });
 
       it('a Taipei editor may not change the Taoyuan item either', async () => {
@@ -328,7 +331,7 @@ for (const store of stores()) {
         assert.deepEqual(second.json.current, stored);
       });
 
-      it('a stale form is answered with the edit page: the conflict and the changes stored since, no refused attempt', async () => {
+      it('a stale form is answered with the edit page: the conflict and only the changes stored since its version', async () => {
         const base = await proposal('111-11');
         const first = await ty.post('/api/staff/proposals/111-11/progress', { version: base.version, text: '表單衝突前的進度' });
         assert.equal(first.status, 200, first.text);
@@ -336,15 +339,20 @@ for (const store of stores()) {
         const r = await ty.post('/staff/proposals/111-11/progress', form,
           { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
         assert.equal(r.status, 409);
-        assert.match(r.text, /<p class="notice error" role="alert">[^<]*111-11/);
-        // The changes list holds the stored changes of this item, newest first; the earlier
-        // test's refused edit of the same item is not one of them.
-        const changes = r.text.match(/<ul class="changes">(.*?)<\/ul>/);
+        assert.match(r.text, /<p class="notice error" role="alert">此提案在您開啟後已被更新/);
+        // The changes list holds the stored changes of this item after the form's version:
+        // the progress entry, not the earlier stored edit (it made the version the form had),
+        // nor the earlier test's refused edit.
+        const changes = r.text.match(/<ol class="changes">(.*?)<\/ol>/);
         assert.ok(changes, 'the page lists the changes since');
         const items = changes[1].split('<li>').slice(1);
-        assert.match(items[0], /progress · ty-staff-7781/);
-        assert.ok(items.some((li) => /edit · ty-staff-7781/.test(li)), 'the earlier stored edit is listed');
+        assert.equal(items.length, 1);
+        assert.match(items[0], /新增辦理進度 · 帳號：ty-staff-7781/);
+        assert.match(items[0], /表單衝突前的進度/);
         assert.ok(items.every((li) => !/refused/.test(li)), 'no refused attempt is listed');
+        // The typed text stays in the form, which now carries the current version.
+        assert.match(r.text, />過時表單的進度<\/textarea>/);
+        assert.match(r.text, new RegExp(`name="version" value="${base.version + 1}"`));
         const stored = await proposal('111-11');
         assert.equal(stored.version, base.version + 1);
         assert.equal(stored.progress.at(-1).text, '表單衝突前的進度');
@@ -451,7 +459,7 @@ for (const store of stores()) {
 
         // Refusals are logged, with who and why, and no record.
         find((e) => e.action === 'refused:csrf' && e.user === TAOYUAN.name, 'the CSRF refusal');
-        const forbidden = find((e) => e.action === 'refused:close' && e.proposal_id === '112-04', 'the refused Taipei close');
+        const forbidden = find((e) => e.action === 'refused:close' && e.proposal_id === '111-13', 'the refused Taipei close');
         assert.equal(forbidden.user, TAOYUAN.name);
         assert.match(forbidden.detail, /Taipei/);
         find((e) => e.action === 'refused:create' && e.user === TAOYUAN.name, 'the refused create for Taipei');

@@ -152,8 +152,9 @@ describe('staff forms', () => {
     });
     const text = await post.text();
     assert.equal(post.status(), 403, text);
-    // Refused for the county, not for the token: the same token and cookie pass the CSRF check.
-    assert.match(text, /cannot change proposal 111-13 of Taipei/);
+    // Refused for the county, not for the token: the same token and cookie pass the CSRF check
+    // (the refusal is said in the page's language; the audit log keeps the core's reason).
+    assert.match(text, /您沒有權限編輯此提案。/);
     assert.doesNotMatch(text, /CSRF/);
 
     const afterwards = await (await fetch(server.url + '/api/proposals/' + TAIPEI)).json();

@@ -163,7 +163,7 @@ TEST_CASE("the map marks the cooperating counties and the proposing one") {
 
 TEST_CASE("the sheet and progress log are on the page, newest progress first; transcription notes are not") {
     ProposalRecord r = record("112-09");
-    r.proposal.progress.push_back({{2023, 10, 6}, "第二次進度\n第二行"});
+    r.proposal.progress.push_back({{2023, 10, 6}, "第二次進度\n第二行", "", ""});
     const std::string html = detail(r);
     CHECK(has(html, "<h2>說明</h2><p>北管及客家八音盛行於北臺閩南與客家庄"));
     CHECK(has(html, "<p class=\"contact\"><strong>聯絡單位</strong>：新北市政府文化局 文化資產科</p>"));

@@ -2,6 +2,8 @@
 
 #include "map_fixture.h"
 #include "render/staff_views.h"
+#include "text/html.h"
+#include "tracker/labels.h"
 #include "test_content.h"
 
 using namespace beitai;
@@ -25,50 +27,164 @@ const tracker::ProposalRecord& first_with(content::Status status) {
 
 }  // namespace
 
-TEST_CASE("an editor's home lists exactly the items they may edit, each linked to its edit page") {
+std::string edit_html(const tracker::ProposalRecord& r, const Actor& actor, const std::string& csrf, text::Lang lang,
+                      const Notice& notice = {}, std::optional<render::KeptForm> kept = std::nullopt,
+                      std::optional<long long> conflict_from = std::nullopt, std::vector<render::StoredChange> changes = {}) {
+    return render::staff_edit_html({snapshot(), r, actor, csrf, lang, notice, std::move(kept), conflict_from, std::move(changes)});
+}
+
+const tracker::ProposalRecord& by_id(const char* id) {
+    const auto* r = snapshot().find(id);
+    REQUIRE(r != nullptr);
+    return *r;
+}
+
+TEST_CASE("an editor's home lists their county's items, then the items it cooperates on, open ones first") {
     const std::string html = render::staff_home_html(snapshot(), kTaoyuan, "tok", text::Lang::zh_TW);
-    size_t editable = 0;
+    const size_t cooperating_at = html.find("id=\"list-cooperating\"");
+    REQUIRE(cooperating_at != std::string::npos);
+    CHECK(html.find("本縣市提案") < cooperating_at);
+    CHECK(html.find("合作項目") != std::string::npos);
+    size_t own = 0, cooperating = 0;
     for (const auto& r : snapshot().records) {
         CAPTURE(r.id());
-        const bool listed = html.find("href=\"/staff/proposals/" + r.id() + "\"") != std::string::npos;
-        CHECK(listed == tracker::may_edit(kTaoyuan, r.proposal));
-        editable += listed;
+        const size_t at = html.find("href=\"/staff/proposals/" + r.id() + "\"");
+        const bool listed = at != std::string::npos;
+        CHECK(listed == tracker::may_report_progress(kTaoyuan, r.proposal));
+        if (!listed) continue;
+        if (tracker::may_edit(kTaoyuan, r.proposal)) {
+            CHECK(at < cooperating_at);
+            ++own;
+        } else {
+            CHECK(at > cooperating_at);
+            ++cooperating;
+        }
     }
-    CHECK(editable > 0);
+    CHECK(own == 4);
+    CHECK(cooperating == 41);
+    // In each list no closed item comes before an open one.
+    for (const std::string& list : {html.substr(0, cooperating_at), html.substr(cooperating_at)}) {
+        const size_t last_open = list.rfind("data-status=\"open\"");
+        const size_t first_closed = list.find("data-status=\"closed\"");
+        if (last_open != std::string::npos && first_closed != std::string::npos) CHECK(last_open < first_closed);
+    }
     CHECK(html.find("/staff/accounts") == std::string::npos);  // the secretariat's links only
-    CHECK(render::staff_home_html(snapshot(), kAdmin, "tok", text::Lang::zh_TW).find("/staff/accounts") != std::string::npos);
+    const std::string admin = render::staff_home_html(snapshot(), kAdmin, "tok", text::Lang::en);
+    CHECK(admin.find("/staff/accounts") != std::string::npos);
+    CHECK(admin.find("All proposals") != std::string::npos);
+    CHECK(admin.find("list-cooperating") == std::string::npos);
 }
 
 TEST_CASE("every form of the edit page carries the escaped CSRF token and the version it was made from") {
     const auto& open = first_with(content::Status::open);
     const std::string csrf = "a\"b<c";
-    const std::string html = render::staff_edit_html(snapshot(), open, kAdmin, csrf, text::Lang::zh_TW, {});
+    const std::string html = edit_html(open, kAdmin, csrf, text::Lang::zh_TW);
     const size_t forms = count(html, "<form method=\"post\"");
-    CHECK(forms >= 3);
+    CHECK(forms == 3);
     CHECK(count(html, "<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">") == forms);
     CHECK(count(html, "name=\"version\" value=\"" + std::to_string(open.version) + "\"") == forms);
     CHECK(html.find("a\"b<c") == std::string::npos);
     // An open item can be closed, not reopened; a closed one the other way round.
     CHECK(html.find("id=\"form-close\"") != std::string::npos);
     CHECK(html.find("id=\"form-reopen\"") == std::string::npos);
-    const std::string closed =
-        render::staff_edit_html(snapshot(), first_with(content::Status::closed), kAdmin, csrf, text::Lang::zh_TW, {});
+    const std::string closed = edit_html(first_with(content::Status::closed), kAdmin, csrf, text::Lang::zh_TW);
     CHECK(closed.find("id=\"form-reopen\"") != std::string::npos);
     CHECK(closed.find("id=\"form-close\"") == std::string::npos);
 }
 
-TEST_CASE("a refused save shows its message as an alert, and the changes stored since, escaped") {
+TEST_CASE("the kind of closure starts at \"please choose\": no kind is preselected") {
+    const std::string html = edit_html(first_with(content::Status::open), kAdmin, "tok", text::Lang::zh_TW);
+    const size_t select = html.find("<select id=\"s-close-kind\"");
+    REQUIRE(select != std::string::npos);
+    const std::string options = html.substr(select, html.find("</select>", select) - select);
+    CHECK(options.find("<option value=\"\" selected>請選擇</option>") != std::string::npos);
+    CHECK(count(options, " selected") == 1);
+    CHECK(options.find("aria-required=\"true\"") != std::string::npos);
+}
+
+TEST_CASE("a cooperating county's editor gets the progress form only, and is told who closes the item") {
+    const auto& bikes = by_id("112-15");
+    const std::string html = edit_html(bikes, kTaoyuan, "tok", text::Lang::zh_TW);
+    CHECK(html.find("id=\"form-progress\"") != std::string::npos);
+    CHECK(html.find("id=\"form-close\"") == std::string::npos);
+    CHECK(html.find("id=\"form-edit\"") == std::string::npos);
+    CHECK(count(html, "<form method=\"post\"") == 1);
+    CHECK(html.find("新北市與秘書處") != std::string::npos);
+    CHECK(html.find("以「桃園市政府研究發展考核委員會」名義公開") != std::string::npos);
+}
+
+TEST_CASE("the edit page shows the status (kind, reason, decision) and the progress log, latest first, with who reported") {
+    const auto& closed = first_with(content::Status::closed);
+    const std::string html = edit_html(closed, kAdmin, "tok", text::Lang::zh_TW);
+    CHECK(html.find("目前狀態") != std::string::npos);
+    CHECK(html.find(tracker::closure_label(closed.proposal.closure->kind, text::Lang::zh_TW)) != std::string::npos);
+    CHECK(html.find(text::escape_html(closed.proposal.closure->reason)) != std::string::npos);
+    if (closed.proposal.closure->decision) CHECK(html.find(text::escape_html(*closed.proposal.closure->decision)) != std::string::npos);
+
+    tracker::ProposalRecord r = by_id("112-15");
+    r.proposal.progress.push_back({{2023, 9, 1}, "桃園段資料已提供。", "桃園市政府交通局", "Taoyuan"});
+    const std::string log = edit_html(r, kAdmin, "tok", text::Lang::en);
+    const size_t newest = log.find("桃園段資料已提供。"), oldest = log.find("2023-08-08");
+    REQUIRE(newest != std::string::npos);
+    REQUIRE(oldest != std::string::npos);
+    CHECK(newest < log.find("2023-08-08\"", newest));  // the entry of 2023-08-08 comes after
+    CHECK(log.find("Reported by: <span lang=\"zh-Hant-TW\">桃園市政府交通局</span>") != std::string::npos);
+    CHECK(log.find("Reported by: Meeting record") != std::string::npos);
+}
+
+TEST_CASE("a refused form comes back as typed, each problem beside its field and in a linked summary, zh and en") {
     const auto& open = first_with(content::Status::open);
-    const std::vector<render::AuditRow> changes = {
-        {7, "2026-12-06T10:00:00+08:00", "tp.editor", "progress", open.id(), "<b>x</b>"}};
-    const std::string html = render::staff_edit_html(snapshot(), open, kAdmin, "tok", text::Lang::en,
-                                                     Notice{"version 2 < 3", true}, changes);
-    CHECK(html.find("<p class=\"notice error\" role=\"alert\">version 2 &lt; 3</p>") != std::string::npos);
-    CHECK(html.find("<ul class=\"changes\"><li>2026-12-06T10:00:00+08:00 · progress · tp.editor · &lt;b&gt;x&lt;/b&gt;</li></ul>") !=
-          std::string::npos);
-    const std::string saved = render::staff_edit_html(snapshot(), open, kAdmin, "tok", text::Lang::en, Notice{"Saved.", false});
-    CHECK(saved.find("<p class=\"notice ok\" role=\"status\">Saved.</p>") != std::string::npos);
-    CHECK(saved.find("class=\"changes\"") == std::string::npos);
+    const std::vector<tracker::FieldProblem> problems = {{"kind", "choose", "", "kind: required"},
+                                                         {"reason", "blank", "", "reason: must not be blank"}};
+    const render::KeptForm kept{"close", {{"kind", ""}, {"reason", "  <b>"}, {"decision", "依第3次\"會議\""}}, std::nullopt, problems};
+    const std::string zh = edit_html(open, kAdmin, "tok", text::Lang::zh_TW, {}, kept);
+    CHECK(zh.find("class=\"error-summary\" role=\"alert\"") != std::string::npos);
+    CHECK(zh.find("尚未儲存：請修正以下 2 個問題") != std::string::npos);
+    CHECK(zh.find("<a href=\"#s-close-kind\">結案類型：請選擇一項。</a>") != std::string::npos);
+    CHECK(zh.find("<a href=\"#s-close-reason\">理由：不能只填空白，請寫下內容。</a>") != std::string::npos);
+    // The field says it is invalid and is described by its hint and its error.
+    CHECK(zh.find("<textarea id=\"s-close-reason\" name=\"reason\" rows=\"4\" required aria-required=\"true\" aria-invalid=\"true\" "
+                  "aria-describedby=\"s-close-reason-hint s-close-reason-error\">  &lt;b&gt;</textarea>") != std::string::npos);
+    CHECK(zh.find("<p class=\"field-error\" id=\"s-close-reason-error\">") != std::string::npos);
+    CHECK(zh.find("aria-invalid=\"true\" aria-describedby=\"s-close-kind-error\"") != std::string::npos);
+    CHECK(zh.find("value=\"依第3次&quot;會議&quot;\"") != std::string::npos);
+    CHECK(count(zh, "aria-invalid") == 2);  // the other forms are untouched
+    const std::string en = edit_html(open, kAdmin, "tok", text::Lang::en, {}, kept);
+    CHECK(en.find("Not saved: please fix 2 problem(s)") != std::string::npos);
+    CHECK(en.find(">Kind of closure: Please choose one.</a>") != std::string::npos);
+    CHECK(en.find("Spaces alone are not enough: please write something.") != std::string::npos);
+    CHECK(en.find("不能只填空白") == std::string::npos);
+}
+
+TEST_CASE("a 409 shows the changes stored since the editor's version beside their kept text, in the page's language") {
+    const auto& bikes = by_id("112-15");
+    content::Proposal after = bikes.proposal;
+    after.progress.push_back({{2023, 9, 1}, "新北市已彙整意見。", "新北市政府交通局", "NewTaipei"});
+    render::StoredChange change{"2023-09-01T14:03:00+08:00", "ntpc", "progress", bikes.version + 1,
+                                tracker::changes_between(bikes.proposal, after)};
+    const render::KeptForm kept{"progress", {{"text", "桃園市的<進度>"}, {"date", ""}}, bikes.version + 1, {}};
+    const std::string zh = edit_html(bikes, kTaoyuan, "tok", text::Lang::zh_TW, {"衝突", true}, kept, bikes.version, {change});
+    CHECK(zh.find("此提案在您開啟後已被其他人更新") != std::string::npos);
+    CHECK(zh.find("<time datetime=\"2023-09-01T14:03:00+08:00\">2023-09-01 14:03 (+08:00)</time> · 新增辦理進度") != std::string::npos);
+    CHECK(zh.find("新北市已彙整意見。") != std::string::npos);
+    CHECK(zh.find("您輸入的內容") != std::string::npos);
+    // The kept text is in the form, which now carries the current version.
+    CHECK(zh.find(">桃園市的&lt;進度&gt;</textarea>") != std::string::npos);
+    CHECK(zh.find("name=\"version\" value=\"" + std::to_string(bikes.version + 1) + "\"") != std::string::npos);
+    CHECK(zh.find("T14:03:00Z") == std::string::npos);
+    const std::string en = edit_html(bikes, kTaoyuan, "tok", text::Lang::en, {"conflict", true}, kept, bikes.version, {change});
+    CHECK(en.find("Someone else changed this proposal after you opened it") != std::string::npos);
+    CHECK(en.find(" · Progress added · ") != std::string::npos);
+    CHECK(en.find("What you typed") != std::string::npos);
+}
+
+TEST_CASE("the sign-in form after a timeout carries the typed fields and the way back as hidden fields, escaped") {
+    const std::string html = render::sign_in_html(text::Lang::zh_TW, Notice{"逾時", true}, "",
+                                                  {"/staff/proposals/112-15/progress", {{"text", "\"><script>x</script>"}, {"version", "3"}}});
+    CHECK(html.find("<input type=\"hidden\" name=\"return\" value=\"/staff/proposals/112-15/progress\">") != std::string::npos);
+    CHECK(html.find("<input type=\"hidden\" name=\"kept.text\" value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">") != std::string::npos);
+    CHECK(html.find("<input type=\"hidden\" name=\"kept.version\" value=\"3\">") != std::string::npos);
+    CHECK(html.find("<script>") == std::string::npos);
 }
 
 TEST_CASE("the sign-in form keeps the typed name, escaped, and announces a refusal") {

@@ -346,10 +346,11 @@ TEST_CASE("dates after today and malformed values are refused") {
         {"date as number", ActionKind::progress, {{"version", 1}, {"text", "x"}, {"date", 20230830}},
          "date: expected a date as YYYY-MM-DD"},
         {"empty text", ActionKind::progress, {{"version", 1}, {"text", ""}}, "text: required, a non-empty string"},
-        {"text not a string", ActionKind::progress, {{"version", 1}, {"text", 3}}, "text: required, a non-empty string"},
+        {"text not a string", ActionKind::progress, {{"version", 1}, {"text", 3}}, "text: expected a string, found an integer"},
         {"unknown kind", ActionKind::close, {{"version", 1}, {"kind", "finished"}, {"reason", "r"}},
          "kind: expected done, no_need, cancelled, central, routine or other, found \"finished\""},
-        {"missing kind", ActionKind::close, {{"version", 1}, {"reason", "r"}}, "kind: required, a non-empty string"},
+        {"missing kind", ActionKind::close, {{"version", 1}, {"reason", "r"}},
+         "kind: required: choose done, no_need, cancelled, central, routine or other"},
         {"missing reason", ActionKind::close, {{"version", 1}, {"kind", "done"}}, "reason: required, a non-empty string"},
         {"decision not text", ActionKind::close, {{"version", 1}, {"kind", "done"}, {"reason", "r"}, {"decision", 5}},
          "decision: expected a string or null"},
@@ -383,7 +384,8 @@ TEST_CASE("an edit changes the fields sent and is validated like content") {
         std::string message;
     } cases[] = {
         {"unknown group", {{"group", "外交組"}}, "group: unknown issue group \"外交組\""},
-        {"empty title", {{"title", ""}}, "title: must not be empty"},
+        {"empty title", {{"title", ""}}, "title: required, a non-empty string"},
+        {"blank title", {{"title", " \u3000 "}}, "title: must not be blank (white space alone says nothing)"},
         {"sub-group of another group", {{"group", "交通運輸組"}, {"subgroup", "文化組"}},
          "subgroup: \"文化組\" is not a sub-group of 交通運輸組"},
         {"unknown cooperating county", {{"counties", Json::array({"Taipei", "Tainan"})}}, "counties: unknown county id \"Tainan\""},
@@ -625,4 +627,170 @@ TEST_CASE("an action says which change of status it made, and a conflict carries
         REQUIRE(late.refusal.current.has_value());
         CHECK(late.refusal.current->id() == "111-13");
     }
+}
+
+// ---- issue 13: every problem at once, blank reasons, an explicit kind, cooperating counties ----
+
+namespace {
+
+const Actor kNewTaipei{"ntpc", Role::editor, "NewTaipei", "新北市政府交通局"};
+
+std::vector<std::string> fields_of(const Refusal& r) {
+    std::vector<std::string> out;
+    for (const auto& p : r.problems) out.push_back(p.field + "=" + p.code);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a close needs a chosen kind and a reason that is more than white space; all problems come at once") {
+    const ProposalRecord& r = record("111-13");  // Taipei's, open
+    struct Case {
+        const char* what;
+        Json body;
+        std::vector<std::string> problems;
+    } cases[] = {
+        {"nothing chosen, nothing written (the form's first option is \"\")", {{"version", 1}, {"kind", ""}, {"reason", ""}},
+         {"kind=choose", "reason=required"}},
+        {"spaces", {{"version", 1}, {"kind", "done"}, {"reason", "   "}}, {"reason=blank"}},
+        {"ideographic spaces and line breaks", {{"version", 1}, {"kind", "done"}, {"reason", "\u3000\u3000\r\n\t"}}, {"reason=blank"}},
+        {"invisible characters", {{"version", 1}, {"kind", "no_need"}, {"reason", "\u00a0\u200b\ufeff"}}, {"reason=blank"}},
+        {"kind of spaces", {{"version", 1}, {"kind", "  "}, {"reason", "理由"}}, {"kind=choose"}},
+        {"kind unknown, reason blank, date in the future", {{"version", 1}, {"kind", "finished"}, {"reason", " "}, {"date", "2030-01-01"}},
+         {"kind=choice", "reason=blank", "date=date_future"}},
+        {"reason null", {{"version", 1}, {"kind", "done"}, {"reason", nullptr}}, {"reason=required"}},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.what);
+        auto out = apply_action(snapshot(), &r, action(ActionKind::close, c.body), kTaipei, kToday);
+        REQUIRE_FALSE(out.ok());
+        CHECK(out.refusal.kind == Kind::invalid);
+        CHECK(fields_of(out.refusal) == c.problems);
+        // The API's message names every field.
+        for (const auto& p : out.refusal.problems) CHECK(out.refusal.message.find(p.field + ": ") != std::string::npos);
+    }
+    // The JSON answer lists them too.
+    auto both = apply_action(snapshot(), &r, action(ActionKind::close, {{"version", 1}, {"kind", ""}, {"reason", " "}}), kTaipei, kToday);
+    const Json body = refusal_json(both.refusal);
+    REQUIRE(body["problems"].size() == 2);
+    CHECK(body["problems"][0]["field"] == "kind");
+    CHECK(body["problems"][1]["field"] == "reason");
+    CHECK(body["problems"][1]["code"] == "blank");
+    CHECK(body["error"].get<std::string>().find("reason: must not be blank") != std::string::npos);
+
+    // A real reason is kept without the spaces around it.
+    auto ok = apply_action(snapshot(), &r,
+                           action(ActionKind::close, {{"version", 1}, {"kind", "routine"}, {"reason", "\u3000轉為常態業務。 \n"},
+                                                      {"decision", "  "}}),
+                           kTaipei, kToday);
+    REQUIRE_MESSAGE(ok.ok(), ok.refusal.message);
+    CHECK(ok.record->proposal.closure->reason == "轉為常態業務。");
+    CHECK_FALSE(ok.record->proposal.closure->decision.has_value());  // a blank decision is no decision
+    CHECK(ok.event->reason == "轉為常態業務。");
+}
+
+TEST_CASE("a reopen needs a reason that is more than white space") {
+    const ProposalRecord& closed = record("111-02");  // Taoyuan's, closed
+    for (const char* blank : {"", " ", "\u3000", "\n\n"}) {
+        CAPTURE(blank);
+        auto out = apply_action(snapshot(), &closed, action(ActionKind::reopen, {{"version", 1}, {"reason", blank}}), kTaoyuan,
+                                kToday);
+        REQUIRE_FALSE(out.ok());
+        REQUIRE(out.refusal.problems.size() == 1);
+        CHECK(out.refusal.problems[0].field == "reason");
+        CHECK(out.refusal.problems[0].code == (std::string(blank).empty() ? "required" : "blank"));
+    }
+}
+
+TEST_CASE("an edit reports every problem of the form at once, blank text as blank") {
+    const ProposalRecord& r = record("111-13");
+    Json body = {{"version", 1}, {"title", "\u3000"}, {"group", "交通運輸組"}, {"subgroup", "文化組"},
+                 {"sheet", {{"description", "說明"}, {"approach", " "}, {"benefits", ""}, {"contact_unit", "秘書處"}}}};
+    auto out = apply_action(snapshot(), &r, action(ActionKind::edit, body), kTaipei, kToday);
+    REQUIRE_FALSE(out.ok());
+    CHECK(fields_of(out.refusal) == std::vector<std::string>{"title=blank", "sheet.approach=blank", "sheet.benefits=required"});
+    // A sheet left wholly blank is no sheet, not four errors.
+    Json cleared = {{"version", 1}, {"sheet", {{"description", " "}, {"approach", ""}, {"benefits", "\u3000"}, {"contact_unit", ""}}}};
+    auto none = apply_action(snapshot(), &r, action(ActionKind::edit, cleared), kTaipei, kToday);
+    REQUIRE_MESSAGE(none.ok(), none.refusal.message);
+    CHECK_FALSE(none.record->proposal.sheet.has_value());
+    // The sub-group that belongs to another group has its own wording.
+    auto sub = apply_action(snapshot(), &r, action(ActionKind::edit, {{"version", 1}, {"group", "交通運輸組"}, {"subgroup", "文化組"}}),
+                            kTaipei, kToday);
+    CHECK(fields_of(sub.refusal) == std::vector<std::string>{"subgroup=subgroup"});
+}
+
+TEST_CASE("cooperating counties report progress under their own agency; closing stays with the proposer") {
+    const ProposalRecord& bikes = record("112-15");  // New Taipei's, with all eight counties
+    REQUIRE(bikes.proposal.county == "NewTaipei");
+    CHECK(cooperates_on(kTaoyuan, bikes.proposal));
+    CHECK_FALSE(cooperates_on(kNewTaipei, bikes.proposal));  // the proposer is not "cooperating"
+    CHECK_FALSE(cooperates_on(kAdmin, bikes.proposal));
+    CHECK(rights_on(kTaoyuan, bikes.proposal).progress);
+    CHECK_FALSE(rights_on(kTaoyuan, bikes.proposal).manage);
+    CHECK(rights_on(kNewTaipei, bikes.proposal).manage);
+    CHECK(rights_on(kAdmin, bikes.proposal).manage);
+
+    auto reported = apply_action(snapshot(), &bikes,
+                                 action(ActionKind::progress, {{"version", bikes.version}, {"text", "桃園市已提供轄內自行車道資料。"}}),
+                                 kTaoyuan, kToday);
+    REQUIRE_MESSAGE(reported.ok(), reported.refusal.message);
+    const auto& entry = reported.record->proposal.progress.back();
+    CHECK(entry.agency == kTaoyuan.agency);
+    CHECK(entry.county == "Taoyuan");
+    CHECK(entry.text == "桃園市已提供轄內自行車道資料。");
+    CHECK(reported.record->proposal.status == bikes.proposal.status);
+    // The entry survives the record's JSON (the store keeps it so) and the content reader.
+    beitai::text::Diagnostics d("");
+    const ProposalRecord back = read_record(to_json(*reported.record), "", d);
+    CHECK(d.empty());
+    CHECK(back.proposal.progress.back().agency == kTaoyuan.agency);
+    CHECK(back.proposal.progress.back().county == "Taoyuan");
+    // Entries transcribed from the meeting record name no reporter, and read as before.
+    CHECK(bikes.proposal.progress.front().agency.empty());
+
+    struct Case {
+        const char* what;
+        ActionKind kind;
+        Json body;
+    } cases[] = {
+        {"close", ActionKind::close, {{"version", bikes.version}, {"kind", "done"}, {"reason", "完成"}}},
+        {"edit", ActionKind::edit, {{"version", bikes.version}, {"title", "改名"}}},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.what);
+        auto out = apply_action(snapshot(), &bikes, action(c.kind, c.body), kTaoyuan, kToday);
+        REQUIRE_FALSE(out.ok());
+        CHECK(out.refusal.kind == Kind::forbidden);
+        CHECK(out.refusal.message.find("cooperating county") != std::string::npos);
+    }
+    // Reopening a cooperating item closed by its proposer is the proposer's too.
+    auto closed = apply_action(snapshot(), &bikes, action(ActionKind::close, close_body(bikes.version)), kNewTaipei, kToday);
+    REQUIRE_MESSAGE(closed.ok(), closed.refusal.message);
+    auto reopen = apply_action(snapshot(), &*closed.record,
+                               action(ActionKind::reopen, {{"version", closed.record->version}, {"reason", "再議"}}), kTaoyuan, kToday);
+    CHECK(reopen.refusal.kind == Kind::forbidden);
+
+    // A county not named on the item reports nothing: 111-13 is Taipei's with New Taipei only.
+    const ProposalRecord& platform = record("111-13");
+    CHECK_FALSE(may_report_progress(kTaoyuan, platform.proposal));
+    auto stranger = apply_action(snapshot(), &platform, action(ActionKind::progress, {{"version", 1}, {"text", "越權"}}), kTaoyuan,
+                                 kToday);
+    CHECK(stranger.refusal.kind == Kind::forbidden);
+    // A co-proposer counts as cooperating.
+    CHECK(cooperates_on(kNewTaipei, platform.proposal));
+}
+
+TEST_CASE("Taoyuan's editor may act on its four items and report on the 39 open joint items it cooperates on") {
+    int own = 0, cooperating = 0, cooperating_open = 0;
+    for (const auto& r : snapshot().records) {
+        if (may_edit(kTaoyuan, r.proposal)) ++own;
+        if (cooperates_on(kTaoyuan, r.proposal)) {
+            ++cooperating;
+            if (r.proposal.status == Status::open) ++cooperating_open;
+        }
+    }
+    CHECK(own == 4);
+    CHECK(cooperating_open == 39);
+    CHECK(cooperating == 41);
 }

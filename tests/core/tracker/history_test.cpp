@@ -25,7 +25,7 @@ TEST_CASE("without a named meeting the closing date is the report's") {
     p.status = Status::closed;
     p.agency = "新竹縣政府交通旅遊處";
     p.closure = beitai::content::Closure{beitai::content::ClosureKind::done, "辦理完畢", std::nullopt, std::nullopt};
-    p.progress = {{{2023, 3, 1}, "a"}, {{2023, 8, 8}, "b"}, {{2023, 5, 1}, "c"}};
+    p.progress = {{{2023, 3, 1}, "a", "", ""}, {{2023, 8, 8}, "b", "", ""}, {{2023, 5, 1}, "c", "", ""}};
     auto h = initial_history(p);
     REQUIRE(h.size() == 1);
     CHECK(h[0].date == beitai::text::Date{2023, 8, 8});

@@ -47,7 +47,7 @@ std::string error_of(const Json& array) {
 TEST_CASE("last_update is the latest of progress entries and status changes, in any order") {
     content::Proposal p;
     CHECK_FALSE(text::is_valid(last_update(p, {})));  // nothing dated: no date
-    p.progress = {{{2023, 3, 1}, "a"}, {{2023, 8, 8}, "b"}, {{2023, 5, 1}, "c"}};
+    p.progress = {{{2023, 3, 1}, "a", "", ""}, {{2023, 8, 8}, "b", "", ""}, {{2023, 5, 1}, "c", "", ""}};
     CHECK(last_update(p, {}) == Date{2023, 8, 8});
     CHECK(last_update(p, {event({2023, 6, 12}, Status::open, Status::closed)}) == Date{2023, 8, 8});
     CHECK(last_update(p, {event({2023, 9, 1}, Status::open, Status::closed), event({2023, 6, 12}, Status::closed, Status::open)}) ==
@@ -55,7 +55,7 @@ TEST_CASE("last_update is the latest of progress entries and status changes, in 
     content::Proposal none;
     CHECK(last_update(none, {event({2022, 12, 31}, Status::open, Status::closed)}) == Date{2022, 12, 31});
     // Year, then month, then day: 2023-10-01 is after 2023-09-30.
-    p.progress = {{{2023, 9, 30}, "a"}, {{2023, 10, 1}, "b"}, {{2022, 12, 31}, "c"}};
+    p.progress = {{{2023, 9, 30}, "a", "", ""}, {{2023, 10, 1}, "b", "", ""}, {{2022, 12, 31}, "c", "", ""}};
     CHECK(last_update(p, {}) == Date{2023, 10, 1});
 }
 

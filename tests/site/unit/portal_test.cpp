@@ -66,7 +66,8 @@ TEST_CASE("staff routes: the checks of the access column come before the handler
         CHECK(f.get("/api/staff/audit").status == 401);
         auto page = f.get("/staff/audit");
         CHECK(page.status == 303);
-        CHECK(header(page, "Location") == "/staff");
+        // The sign-in form, which brings the editor back here after signing in.
+        CHECK(header(page, "Location") == "/staff?return=/staff/audit");
         auto home = f.get("/staff");
         CHECK(home.status == 200);
         CHECK(home.content_type.rfind("text/html", 0) == 0);
