@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "render/asset_urls.h"
 #include "text/lang.h"
 
 namespace beitai::render {
@@ -19,6 +20,13 @@ struct PageFrame {
     // Data a script will fetch(): requested while the HTML is still parsing, so that it is
     // there when the deferred scripts run (same-origin, as fetch() asks for it).
     std::vector<std::string> preloads;
+    // Scripts the page's glue loads itself when it first needs them, never before (the
+    // tracker's WASM core, loaded at the first filter): named for the glue in
+    // <meta name="script:LOGICAL-URL" content="URL">.
+    std::vector<std::string> on_demand_scripts;
+    // Every file above (and the frame's own stylesheets) is given as its logical URL and
+    // named by the URL these map it to (render/asset_urls.h): the build's hashed copies.
+    const AssetUrls* assets = nullptr;
     std::string signed_in_as;          // staff account name, or empty
     std::string active_nav;            // "proposals", "staff", …
 };
