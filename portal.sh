@@ -28,6 +28,8 @@ DEBIAN_PACKAGES=(
   chromium                        # browser tests (driven by playwright-core)
   fonts-noto-cjk                  # Traditional Chinese in the kiosk and the test browser
   python3-fonttools               # subsets the kiosk font at build time
+  python3-brotli                  # the pages' files compressed with brotli at build time (assets/web)
+  zlib1g-dev                      # gzip for answers compressed as they are sent (native)
   wrk nginx-light                 # benchmarks (tests/bench)
   clang-14                        # the parsers' libFuzzer targets (tests/fuzz), built in build/fuzz
   libclang-rt-14-dev              # libFuzzer and the ASan/UBSan runtimes (clang-14 only recommends it)

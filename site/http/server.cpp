@@ -120,6 +120,9 @@ OutgoingMessage to_beast(Response&& r, unsigned version, bool keep_alive, bool h
         if (!head) out.body() = {nullptr, std::move(r.stream), r.stream_length};
         return out;
     }
+    // A 304 has no body and no length of its own (a Content-Length there would be the
+    // length of the answer the client kept, RFC 9110 §8.6): none at all.
+    if (r.status == 304) return out;
     auto body = r.shared_body ? std::move(r.shared_body) : std::make_shared<const std::string>(std::move(r.body));
     out.content_length(body->size());
     if (!head) out.body().text = std::move(body);

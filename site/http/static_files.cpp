@@ -4,6 +4,10 @@
 #include <sstream>
 #include <sys/stat.h>
 
+#include "http/content_coding.h"
+#include "http/etag.h"
+#include "render/asset_urls.h"
+
 namespace beitai::site {
 
 namespace {
@@ -11,6 +15,18 @@ namespace {
 bool ends_with(const std::string& s, const char* suffix) {
     std::string x(suffix);
     return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
+}
+
+}  // namespace
+
+std::optional<std::string> read_regular_file(const std::string& path) {
+    struct stat st {};
+    if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
 }
 
 // Refuses anything that could climb out of the mount: "..", empty segments, NULs, backslashes.
@@ -26,18 +42,6 @@ bool is_safe_relative(const std::string& rel) {
     }
     return true;
 }
-
-std::optional<std::string> read_regular_file(const std::string& path) {
-    struct stat st {};
-    if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-}  // namespace
 
 const char* content_type_for(const std::string& path) {
     if (ends_with(path, ".html")) return "text/html; charset=utf-8";
@@ -63,7 +67,25 @@ StaticFiles& StaticFiles::mount_file(std::string path, std::string file) {
     return *this;
 }
 
-std::optional<Response> StaticFiles::serve(const std::string& path) const {
+StaticFiles& StaticFiles::set_assets(AssetSet assets) {
+    assets_ = std::move(assets);
+    return *this;
+}
+
+std::optional<Response> StaticFiles::serve(const Request& request) const {
+    const std::string& path = request.path;
+    if (auto hashed = assets_.files.find(path); hashed != assets_.files.end()) {
+        const Asset& asset = hashed->second;
+        const Coding coding = choose_coding(accepted_codings(request), asset.br != nullptr, asset.gzip != nullptr);
+        Response r;
+        r.content_type = asset.content_type;
+        r.shared_body = coding == Coding::br ? asset.br : coding == Coding::gzip ? asset.gzip : asset.identity;
+        if (coding != Coding::identity) r.headers.emplace_back("Content-Encoding", coding_name(coding));
+        if (asset.br || asset.gzip) r.headers.emplace_back("Vary", "Accept-Encoding");
+        r.headers.emplace_back("ETag", coding == Coding::identity ? asset.etag : etag_with_coding(asset.etag, coding_suffix(coding)));
+        r.headers.emplace_back("Cache-Control", kImmutable);
+        return r;
+    }
     for (const auto& m : mounts_) {
         std::string file;
         if (m.single_file) {
@@ -79,8 +101,10 @@ std::optional<Response> StaticFiles::serve(const std::string& path) const {
         if (!body) continue;
         Response r;
         r.content_type = content_type_for(file);
-        r.body = std::move(*body);
-        // Pages and the WASM build change with every build; let browsers revalidate.
+        // A static page names the files it loads by their logical URLs: give it the hashed ones.
+        r.body = ends_with(file, ".html") ? render::with_asset_urls(*body, assets_.urls) : std::move(*body);
+        // Under its plain name a file changes with every build: browsers revalidate it (the
+        // portal adds its ETag, and compresses it, as for any answer).
         r.headers.emplace_back("Cache-Control", "no-cache");
         return r;
     }

@@ -82,6 +82,7 @@ Response Portal::handle(const Request& request) {
     const RouteMatch match = match_route(route_table(), request.method, request.path);
     Response response = answer(request, match, now);
     if (match.cache) apply_cache_policy(*match.cache, response);
+    representations_.finish(request, response, match.cache != Cache::no_store);
     return response;
 }
 
@@ -104,7 +105,7 @@ Response Portal::answer(const Request& request, const RouteMatch& match, UnixTim
 }
 
 Response Portal::static_file(const Call& call) {
-    if (auto r = files_.serve(call.request.path)) return std::move(*r);
+    if (auto r = files_.serve(call.request)) return std::move(*r);
     return not_found(call.request);
 }
 
@@ -117,8 +118,9 @@ std::string path_and_query(const Request& request) {
     return qs.empty() ? request.path : request.path + "?" + qs;
 }
 
-render::PageFrame page_frame(const Request& request, std::string active_nav) {
+render::PageFrame Portal::page_frame(const Request& request, std::string active_nav) const {
     render::PageFrame frame;
+    frame.assets = &files_.asset_urls();
     frame.lang = request_lang(request);
     frame.path_and_query = path_and_query(request);
     frame.active_nav = std::move(active_nav);

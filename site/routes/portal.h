@@ -14,6 +14,7 @@
 #include "auth/sessions.h"
 #include "feeds/parking_hub.h"
 #include "http/message.h"
+#include "http/representation.h"
 #include "http/static_files.h"
 #include "render/page.h"
 #include "render/staff_views.h"
@@ -288,6 +289,9 @@ private:
     Response staff_audit_page(const Call& call);
     Response api_audit(const Call& call);
 
+    // The frame of a page in `nav`'s part of the site, in the request's language, whose
+    // language switch comes back to the same address, naming the build's hashed files.
+    render::PageFrame page_frame(const Request& request, std::string active_nav) const;
     // Runs the route's access checks, then its handler.
     Response answer(const Request& request, const RouteMatch& match, UnixTime now);
     // Picks up writes made by other server processes sharing the store (checked at most
@@ -307,6 +311,7 @@ private:
     std::atomic<UnixTime> last_refresh_check_{0};
     long long known_revision_ = -1;
     StaticFiles files_;
+    Representations representations_;  // tags, 304s and compression (http/representation.h)
     PortalConfig config_;
     std::unique_ptr<MapState> map_;
 };
@@ -314,9 +319,6 @@ private:
 // Shared by the handlers.
 text::Lang request_lang(const Request& request);
 std::string path_and_query(const Request& request);
-// The frame of a page in `nav`'s part of the site, in the request's language, whose language
-// switch comes back to the same address.
-render::PageFrame page_frame(const Request& request, std::string active_nav);
 Response html_page(int status, std::string html);
 Response redirect(const std::string& location);  // 303 See Other
 // Today in Taiwan (UTC+8), the date staff actions are recorded under.

@@ -24,7 +24,10 @@ Response Portal::proposals_page(const Call& call) {
         return html_page(400, render::page_html(frame));
     }
     auto selection = tracker::select_records(*s, *query);
-    frame.scripts = {"/wasm/beitai_core.js", "/static/js/proposals.js"};
+    // The list is here already: the core (and the snapshot it filters) comes only when the
+    // visitor first changes a filter (web/js/proposals.js).
+    frame.scripts = {"/static/js/proposals.js"};
+    frame.on_demand_scripts = {"/wasm/beitai_core.js"};
     tracker::ProposalQuery every_page = *query;
     every_page.page = 1;
     frame.alternates.push_back({render::proposals_url(every_page, "/proposals.atom"), "application/atom+xml",

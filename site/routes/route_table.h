@@ -40,8 +40,12 @@ enum class Access {
     admin,          // as staff, and the committee secretariat's role
 };
 
+// Whatever the column says, a public answer (handler or revalidate) then gets an entity tag
+// and a 304 for a request that names it, and is gzip-compressed when worth it; a 200 that set
+// no Cache-Control is revalidated (no-cache). A no_store answer gets neither tag nor
+// compression (http/representation.h).
 enum class Cache {
-    handler,     // as the handler answers (e.g. static files, a JSON API without a header)
+    handler,     // as the handler answers (e.g. the build's hashed files: a year, immutable)
     revalidate,  // "Cache-Control: no-cache" unless the handler set one: pages change with the data
     no_store,    // "Cache-Control: no-store" whatever the handler set: tokens, unpublished detail
 };

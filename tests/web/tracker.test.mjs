@@ -1,6 +1,7 @@
 // The proposal tracker in a real browser: a county editor closes an item through the
 // staff forms and a citizen sees it closed; an editor is refused another county's item;
-// the list filters in place through the WASM core (URL, back button, shareable links);
+// the list filters in place through the WASM core, loaded at the first filter (URL, back
+// button, shareable links);
 // the same page without JavaScript; labels and keyboard; the English switch.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -172,7 +173,8 @@ describe('citizen list', () => {
 
   test('filters re-render in place, the URL follows, back restores, a link reproduces the view', async () => {
     const { page, problems } = await openPage(browser, server.url + '/proposals');
-    await page.waitForSelector('body[data-tracker="wasm"]', WAIT);
+    // The glue waits for a filter; the core comes with the first one (tests/web/page_weight).
+    await page.waitForSelector('body[data-tracker="server"]', WAIT);
     assert.equal(await totalShown(page), 55);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'tracker-list.png'), fullPage: true });
     await page.evaluate(() => { window.__marker = 1; });
@@ -180,6 +182,7 @@ describe('citizen list', () => {
 
     await page.selectOption('#f-status', 'closed');
     await waitForTotal(page, (await apiIds(server.url, 'status=closed')).length);
+    assert.equal(await page.getAttribute('body', 'data-tracker'), 'wasm', 'the first filter brought the core');
     await page.selectOption('#f-year', '111');
     await waitForTotal(page, 12);
     assert.equal(await renderedCount(page), rendered + 2, 'one re-render per change');
@@ -231,8 +234,8 @@ describe('citizen list', () => {
     assert.deepEqual(await idsShown(fresh.page), searchedIds);
     assert.equal(await fresh.page.inputValue('#f-q'), '交流');
     assert.equal(await fresh.page.inputValue('#f-year'), '111');
-    await fresh.page.waitForSelector('body[data-tracker="wasm"]', WAIT);
-    assert.deepEqual(await idsShown(fresh.page), searchedIds, 'the WASM start leaves the server-rendered list as it is');
+    await fresh.page.waitForSelector('body[data-tracker="server"]', WAIT);
+    assert.deepEqual(await idsShown(fresh.page), searchedIds, 'the glue\'s start leaves the server-rendered list as it is');
     assert.deepEqual(fresh.problems, []);
     await fresh.page.close();
   });
@@ -286,7 +289,7 @@ describe('citizen list', () => {
 
   test('every control has a label, the results are a live region, Tab goes from search to year', async () => {
     const { page, problems } = await openPage(browser, server.url + '/proposals');
-    await page.waitForSelector('body[data-tracker="wasm"]', WAIT);
+    await page.waitForSelector('body[data-tracker]', WAIT);
     const controls = await page.evaluate(() => [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')]
       .map((el) => {
         const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
@@ -324,7 +327,7 @@ describe('citizen list', () => {
     // A new load remembers the choice; the WASM re-render speaks English too.
     await page.goto(server.url + '/proposals');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    await page.waitForSelector('body[data-tracker="wasm"]', WAIT);
+    await page.waitForSelector('body[data-tracker]', WAIT);
     await page.selectOption('#f-status', 'closed');
     await waitForTotal(page, (await apiIds(server.url, 'status=closed')).length);
     const badges = await page.locator('#proposal-results li.proposal .badge-closed').allTextContents();

@@ -1,27 +1,46 @@
-// /proposals with JavaScript on: the WASM core re-renders the results in place on every
-// filter change (the same core view the server rendered), and the URL carries the filter
-// state so a link reproduces the view and back/forward work. Without JavaScript the form
-// submits and the server renders the same thing.
+// /proposals with JavaScript on. The list the server sent is the page: nothing more is
+// fetched until the visitor first changes a filter. Then the WASM core (named in
+// <meta name="script:/wasm/beitai_core.js">) and the snapshot it filters are loaded once, and
+// from there on every filter change is rendered in place by the core, with the same core views
+// the server uses; the URL carries the filter state so a link reproduces the view and
+// back/forward work. Without JavaScript — or if the core cannot load — the form submits and
+// the server renders the same thing.
 'use strict';
 
-(async function main() {
+(function main() {
   const form = document.getElementById('proposal-filters');
   const results = document.getElementById('proposal-results');
   if (!form || !results) return;
   const lang = document.documentElement.lang.startsWith('en') ? 'en' : 'zh-TW';
+  const CORE = '/wasm/beitai_core.js';
 
-  let tracker;
-  try {
-    const [core, snapshot] = await Promise.all([
-      BeitaiCore(),
-      fetch('/api/snapshot').then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.text(); }),
-    ]);
-    tracker = new core.ProposalTracker(snapshot);
-    if (tracker.error()) throw new Error(tracker.error());
-  } catch (err) {
-    // The server-rendered page keeps working; filters submit the form instead.
-    console.warn('tracker stays server-rendered:', err.message);
-    return;
+  // The core's script, appended once; resolves when BeitaiCore is defined.
+  function loadScript(url) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = url;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error('cannot load ' + url));
+      document.head.append(script);
+    });
+  }
+
+  let loading = null;  // the tracker, once asked for
+  function tracker() {
+    if (!loading) {
+      const url = document.querySelector(`meta[name="script:${CORE}"]`)?.content || CORE;
+      results.setAttribute('aria-busy', 'true');
+      loading = Promise.all([
+        loadScript(url).then(() => BeitaiCore()),
+        fetch('/api/snapshot').then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.text(); }),
+      ]).then(([core, snapshot]) => {
+        const t = new core.ProposalTracker(snapshot);
+        if (t.error()) throw new Error(t.error());
+        document.body.dataset.tracker = 'wasm';
+        return t;
+      }).finally(() => results.removeAttribute('aria-busy'));
+    }
+    return loading;
   }
 
   function formQuery() {
@@ -39,8 +58,22 @@
     }
   }
 
-  function show(queryString, how) {
-    const view = tracker.render(queryString, lang);
+  // The latest request wins: a slow first load must not draw over a later choice.
+  let asked = 0;
+  async function show(queryString, how) {
+    const mine = ++asked;
+    let t;
+    try {
+      t = await tracker();
+    } catch (err) {
+      // The server renders it instead, as without JavaScript.
+      console.warn('tracker stays server-rendered:', err.message);
+      if (how !== 'pop') location.assign('/proposals' + (queryString ? '?' + queryString : ''));
+      else location.reload();
+      return;
+    }
+    if (mine !== asked) return;
+    const view = t.render(queryString, lang);
     if (view.error) { results.innerHTML = ''; const p = document.createElement('p'); p.className = 'error'; p.setAttribute('role', 'alert'); p.textContent = view.error; results.append(p); return; }
     results.innerHTML = view.html;
     const url = '/proposals' + (view.query ? '?' + view.query : '');
@@ -61,9 +94,10 @@
     const link = event.target.closest('.pager a');
     if (!link) return;
     event.preventDefault();
-    show(new URL(link.href).search.slice(1), 'push');
-    results.querySelector('h2')?.focus();
+    show(new URL(link.href).search.slice(1), 'push').then(() => results.querySelector('h2')?.focus());
   });
-  window.addEventListener('popstate', () => show(location.search.slice(1), 'pop'));
-  document.body.dataset.tracker = 'wasm';
+  // Back/forward within what the core drew; before the core was needed, the history entries
+  // are the server's pages and the browser loads them itself.
+  window.addEventListener('popstate', () => { if (loading) show(location.search.slice(1), 'pop'); });
+  document.body.dataset.tracker = 'server';
 })();

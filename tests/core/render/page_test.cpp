@@ -31,3 +31,35 @@ TEST_CASE("the page frame: its language, an escaped title, the current section, 
     CHECK(zh.rfind("<!doctype html><html lang=\"zh-Hant-TW\">", 0) == 0);
     CHECK(zh.find("<p class=\"signed-in\">示範帳號</p>") != std::string::npos);
 }
+
+TEST_CASE("the page frame names its files by the URLs it is given, and on-demand scripts only in <meta>") {
+    const render::AssetUrls urls = {{"/static/css/portal.css", "/static/css/portal.11111111.css"},
+                                    {"/generated/css/parking.css", "/generated/css/parking.22222222.css"},
+                                    {"/wasm/beitai_core.js", "/wasm/beitai_core.33333333.js"},
+                                    {"/wasm/beitai_core.wasm", "/wasm/beitai_core.44444444.wasm"}};
+    render::PageFrame f;
+    f.scripts = {"/wasm/beitai_core.js", "/static/js/unknown.js"};
+    f.preloads = {"/wasm/beitai_core.wasm", "/api/counties"};
+    f.on_demand_scripts = {"/wasm/beitai_core.js"};
+    SUBCASE("without a map every file keeps its logical URL") {
+        const std::string html = render::page_html(f);
+        CHECK(html.find("<link rel=\"stylesheet\" href=\"/static/css/portal.css\">") != std::string::npos);
+        CHECK(html.find("<link rel=\"stylesheet\" href=\"/generated/css/parking.css\">") != std::string::npos);
+        CHECK(html.find("<meta name=\"script:/wasm/beitai_core.js\" content=\"/wasm/beitai_core.js\">") !=
+              std::string::npos);
+    }
+    SUBCASE("with one, the hashed copies; files it does not know as they are") {
+        f.assets = &urls;
+        const std::string html = render::page_html(f);
+        CHECK(html.find("href=\"/static/css/portal.11111111.css\"") != std::string::npos);
+        CHECK(html.find("href=\"/generated/css/parking.22222222.css\"") != std::string::npos);
+        CHECK(html.find("<script src=\"/wasm/beitai_core.33333333.js\" defer></script>") != std::string::npos);
+        CHECK(html.find("<script src=\"/static/js/unknown.js\" defer></script>") != std::string::npos);
+        CHECK(html.find("<link rel=\"preload\" href=\"/wasm/beitai_core.44444444.wasm\" as=\"fetch\" crossorigin>") !=
+              std::string::npos);
+        CHECK(html.find("<link rel=\"preload\" href=\"/api/counties\" as=\"fetch\" crossorigin>") != std::string::npos);
+        CHECK(html.find("<meta name=\"script:/wasm/beitai_core.js\" content=\"/wasm/beitai_core.33333333.js\">") !=
+              std::string::npos);
+        CHECK(html.find("/static/css/portal.css") == std::string::npos);
+    }
+}

@@ -113,3 +113,31 @@ TEST_CASE("the time comes from the portal's clock, and the date is Taiwan's") {
     auto next_day = f.get("/proposals.atom");
     CHECK(next_day.body.find("2024-06-13") != std::string::npos);
 }
+
+TEST_CASE("every answer goes through the representation step: public ones tagged, private ones not") {
+    Fixture f;
+    auto api = f.get("/api/counties");
+    REQUIRE(api.status == 200);
+    const std::string tag = header(api, "ETag");
+    CHECK(tag.size() == 34);
+    CHECK(header(api, "Cache-Control") == "no-cache");
+
+    Request again;
+    again.method = "GET";
+    again.path = "/api/counties";
+    again.headers.emplace_back("if-none-match", tag);
+    auto not_modified = f.portal.handle(again);
+    CHECK(not_modified.status == 304);
+    CHECK(not_modified.body.empty());
+
+    Request staff;
+    staff.method = "GET";
+    staff.path = "/staff";
+    staff.headers.emplace_back("if-none-match", "*");
+    staff.headers.emplace_back("accept-encoding", "gzip");
+    auto sign_in = f.portal.handle(staff);
+    CHECK(sign_in.status == 200);
+    CHECK(header(sign_in, "ETag") == "");
+    CHECK(header(sign_in, "Content-Encoding") == "");
+    CHECK(header(sign_in, "Cache-Control") == "no-store");
+}
