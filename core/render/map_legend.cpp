@@ -74,11 +74,11 @@ std::string map_legend_html(const MapData& data, const MapView& view, text::Lang
                  "<p class=\"legend-note\">" + escape_html(tr("map.legend.sites", lang)) + "</p>" + counties);
     if (data.parking) {
         std::string levels = "<ul class=\"legend-levels\">";
-        for (auto [level, label] : {std::pair{parking::Level::plenty, "12"}, {parking::Level::few, "3"},
-                                    {parking::Level::full, lang == text::Lang::en ? "0" : "滿"}, {parking::Level::unknown, "P"}})
+        for (auto [level, label] : {std::pair{parking::Level::plenty, "P12"}, {parking::Level::few, "P3"},
+                                    {parking::Level::full, lang == text::Lang::en ? "P0" : "P滿"}, {parking::Level::unknown, "P"}})
             levels += "<li>" + symbol(box(parking_style(level, false), label)) + "<span>" +
                       escape_html(tr("parking.level." + std::string(parking::level_id(level)), lang)) + "</span></li>";
-        out += entry("parking", on.parking, symbol(box(parking_style(parking::Level::plenty, false), "P 12", 1, 34)), lang,
+        out += entry("parking", on.parking, symbol(box(parking_style(parking::Level::plenty, false), "P12", 1, 34)), lang,
                      levels + "</ul>");
     }
     out += entry("basemap", on.basemap, symbol("<rect x=\"3\" y=\"3\" width=\"30\" height=\"14\" fill=\"" + basemap_look().fill +
