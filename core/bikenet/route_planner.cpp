@@ -123,11 +123,13 @@ PlannedRoute RoutePlanner::plan(geo::LatLon from, geo::LatLon to) const {
     PlannedRoute result;
     Snap a, b;
     if (!snap(from, a)) {
+        result.failure = PlanFailure::start_far;
         result.message = "the start is more than " + std::to_string(static_cast<int>(options_.max_snap_m)) +
                          " m from any bike route";
         return result;
     }
     if (!snap(to, b)) {
+        result.failure = PlanFailure::end_far;
         result.message = "the end is more than " + std::to_string(static_cast<int>(options_.max_snap_m)) +
                          " m from any bike route";
         return result;
@@ -201,6 +203,7 @@ PlannedRoute RoutePlanner::plan(geo::LatLon from, geo::LatLon to) const {
             relax(node, T, partial_length(eb.line, b.vertex, last_b), {Step::partial, false, u32(b.edge), u32(last_b), u32(b.vertex)});
     }
     if (cost[T] == inf) {
+        result.failure = PlanFailure::unconnected;
         result.message = "no way along the routes and their breaks joins the two points";
         return result;
     }

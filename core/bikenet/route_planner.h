@@ -23,8 +23,13 @@ struct OffNetworkLeg {
     std::string county_from, county_to;
 };
 
+// Why a plan found no route, for a page to say in its reader's language (`message` says it
+// in English for the API).
+enum class PlanFailure { none, start_far, end_far, unconnected };
+
 struct PlannedRoute {
     bool found = false;
+    PlanFailure failure = PlanFailure::none;
     std::string message;  // why not, when not found
     geo::Polyline path;   // snapped start to snapped end
     double length_m = 0;  // on and off the network

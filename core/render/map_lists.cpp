@@ -6,6 +6,7 @@
 #include "render/prose.h"
 #include "render/site_card.h"
 #include "text/html.h"
+#include "text/url.h"
 
 namespace beitai::render {
 
@@ -17,6 +18,13 @@ std::string distance_text(double metres) {
     if (metres < 1000) std::snprintf(buf, sizeof buf, "%.0f m", metres);
     else std::snprintf(buf, sizeof buf, "%.1f km", metres / 1000);
     return buf;
+}
+
+std::string show_on_map_html(const std::string& id, text::Lang lang) {
+    // Parking layers are off at first: the link turns the one it points at on.
+    const std::string layers = id.rfind("parking:", 0) == 0 ? "layers=basemap%2Croutes%2Cgaps%2Csites%2Cparking&" : "";
+    return "<a class=\"show-on-map\" href=\"/map?" + layers + "focus=" + escape_html(text::percent_encode(id)) +
+           "#map\" data-focus=\"" + escape_html(id) + "\">" + escape_html(tr("map.show_on_map", lang)) + "</a>";
 }
 
 std::string sites_list_html(const MapData& data, text::Lang lang, const std::string& only_county, size_t inline_limit) {
@@ -36,7 +44,8 @@ std::string sites_list_html(const MapData& data, text::Lang lang, const std::str
             if (s.county != c.id) continue;
             ++n;
             if (folded_to_links) continue;
-            items += "<li data-site=\"" + escape_html(s.id) + "\">" + site_card_html(s, data.counties, lang, 4) + "</li>";
+            items += "<li data-site=\"" + escape_html(s.id) + "\">" + site_card_html(s, data.counties, lang, 4) +
+                     show_on_map_html(s.id, lang) + "</li>";
         }
         if (n == 0) continue;
         const std::string name = escape_html(lang == text::Lang::en ? c.name_en : c.name_zh);
@@ -69,12 +78,13 @@ std::string routes_list_html(const MapData& data, text::Lang lang, const std::st
                       escape_html(tr("map.routes_list", lang)) + " <span class=\"count\">(" +
                       std::to_string(data.network->routes.size()) + ")</span></h2></summary><table><thead><tr><th scope=\"col\">" +
                       escape_html(tr("map.route_name", lang)) + "</th><th scope=\"col\">" + escape_html(tr("map.county", lang)) +
-                      "</th><th scope=\"col\">" + escape_html(tr("map.length", lang)) + "</th></tr></thead><tbody>";
+                      "</th><th scope=\"col\">" + escape_html(tr("map.length", lang)) + "</th><th scope=\"col\">" +
+                      escape_html(tr("map.show_on_map", lang)) + "</th></tr></thead><tbody>";
     for (const auto& r : data.network->routes)
         if (only_county.empty() || r.county == only_county) out += "<tr data-route=\"" + escape_html(r.id) + "\"><td>" + source_text(escape_html(r.name), lang) + "</td><td>" +
                escape_html(county_label(data, r.county, lang)) + "</td><td data-metres=\"" +
                std::to_string(static_cast<long long>(geo::length_m(r.line))) + "\">" +
-               escape_html(distance_text(geo::length_m(r.line))) + "</td></tr>";
+               escape_html(distance_text(geo::length_m(r.line))) + "</td><td>" + show_on_map_html(r.id, lang) + "</td></tr>";
     return out + "</tbody></table></details></section>";
 }
 
@@ -84,7 +94,8 @@ std::string gaps_list_html(const MapData& data, text::Lang lang, size_t inline_l
                       escape_html(tr("map.gaps_list", lang)) + " <span class=\"count\">(" + std::to_string(data.gaps->size()) +
                       ")</span></h2></summary><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">" +
                       escape_html(tr("map.between", lang)) + "</th><th scope=\"col\">" + escape_html(tr("map.distance", lang)) +
-                      "</th><th scope=\"col\">" + escape_html(tr("map.where", lang)) + "</th></tr></thead><tbody>";
+                      "</th><th scope=\"col\">" + escape_html(tr("map.where", lang)) + "</th><th scope=\"col\">" +
+                      escape_html(tr("map.show_on_map", lang)) + "</th></tr></thead><tbody>";
     const size_t shown = std::min(data.gaps->size(), inline_limit);
     for (size_t i = 0; i < shown; ++i) {
         const auto& g = (*data.gaps)[i];
@@ -93,7 +104,8 @@ std::string gaps_list_html(const MapData& data, text::Lang lang, size_t inline_l
         out += "<tr data-gap=\"" + std::to_string(i + 1) + "\"><td>" + std::to_string(i + 1) + "</td><td>" +
                escape_html(county_label(data, g.county_a, lang)) + " – " + escape_html(county_label(data, g.county_b, lang)) +
                "</td><td data-metres=\"" + std::to_string(static_cast<long long>(g.distance_m)) + "\">" +
-               escape_html(distance_text(g.distance_m)) + "</td><td>" + where + "</td></tr>";
+               escape_html(distance_text(g.distance_m)) + "</td><td>" + where + "</td><td>" +
+               show_on_map_html("gap-" + std::to_string(i + 1), lang) + "</td></tr>";
     }
     out += "</tbody></table>";
     if (shown < data.gaps->size())

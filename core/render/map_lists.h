@@ -19,6 +19,10 @@ std::string routes_list_html(const MapData& data, text::Lang lang, const std::st
 // The breaks, shortest first; past `inline_limit` the rest are on /map/gaps.
 std::string gaps_list_html(const MapData& data, text::Lang lang, size_t inline_limit = kInlineListLimit);
 
+// The link every list entry carries to its feature on the map: /map?focus=<id> (the map
+// moves to it and opens its card; without JavaScript the page shows the card by the map).
+std::string show_on_map_html(const std::string& id, text::Lang lang);
+
 // A distance as people read it: "850 m", "12.3 km".
 std::string distance_text(double metres);
 

@@ -1,6 +1,10 @@
 #include "render/map_page.h"
 
+#include <cstdio>
+
+#include "render/map_legend.h"
 #include "render/map_lists.h"
+#include "render/map_place.h"
 #include "render/parking_views.h"
 #include "render/site_card.h"
 #include "text/html.h"
@@ -11,21 +15,31 @@ using text::escape_html;
 using text::tr;
 
 std::string planned_route_html(const bikenet::PlannedRoute& r, const MapData& data, text::Lang lang) {
-    const bool en = lang == text::Lang::en;
-    if (!r.found) return "<p class=\"error\" role=\"alert\">" + escape_html(r.message) + "</p>";
+    if (!r.found) {
+        std::string why = r.message;
+        if (r.failure != bikenet::PlanFailure::none) {
+            why = std::string(tr(r.failure == bikenet::PlanFailure::start_far ? "map.plan.start_far"
+                                 : r.failure == bikenet::PlanFailure::end_far ? "map.plan.end_far"
+                                                                               : "map.plan.unconnected",
+                                 lang));
+            const size_t at = why.find("{m}");
+            if (at != std::string::npos) why.replace(at, 3, std::to_string(static_cast<int>(bikenet::PlanOptions{}.max_snap_m)));
+        }
+        return "<p class=\"error\" role=\"alert\">" + escape_html(why) + "</p>";
+    }
     std::string counties;
     for (const auto& c : r.counties) counties += (counties.empty() ? "" : " → ") + county_label(data, c, lang);
     std::string out = "<dl class=\"facts plan-result\" data-length=\"" + std::to_string(static_cast<long long>(r.length_m)) +
                       "\"><div class=\"fact\"><dt>" + escape_html(tr("map.length", lang)) + "</dt><dd>" +
                       escape_html(distance_text(r.length_m)) + "</dd></div><div class=\"fact\"><dt>" +
-                      escape_html(en ? "Counties crossed" : "經過縣市") + "</dt><dd data-counties=\"" +
+                      escape_html(tr("map.counties_crossed", lang)) + "</dt><dd data-counties=\"" +
                       std::to_string(r.counties.size()) + "\">" + escape_html(counties) + "</dd></div>";
     if (!r.breaks.empty()) {
         std::string legs;
         for (const auto& b : r.breaks)
             legs += "<li>" + escape_html(county_label(data, b.county_from, lang)) + " – " +
                     escape_html(county_label(data, b.county_to, lang)) + " · " + escape_html(distance_text(b.distance_m)) + "</li>";
-        out += "<div class=\"fact\"><dt>" + escape_html(en ? "Off the network at breaks" : "須離開路網的斷點") +
+        out += "<div class=\"fact\"><dt>" + escape_html(tr("map.off_network", lang)) +
                "</dt><dd><ul class=\"plan-breaks\">" + legs + "</ul></dd></div>";
     }
     return out + "</dl>";
@@ -39,41 +53,75 @@ TileSource tile_source(const std::string& name) {
     return {};
 }
 
+void plan_route(PlanRequest& plan, const MapData& data, const bikenet::RoutePlanner& planner, text::Lang lang) {
+    auto from = resolve_place(plan.from, std::string(tr("map.from", lang)), data.sites, data.counties, lang);
+    auto to = resolve_place(plan.to, std::string(tr("map.to", lang)), data.sites, data.counties, lang);
+    if (!from) plan.from_error = from.error();
+    if (!to) plan.to_error = to.error();
+    if (from && to) plan.result = planner.plan(from->at, to->at);
+}
+
+std::string map_point_actions_html(geo::LatLon at, text::Lang lang) {
+    char value[64];
+    std::snprintf(value, sizeof value, "%.5f,%.5f", at.lat, at.lon);
+    return "<div class=\"point-actions\"><p>" + std::string(value) + "</p><button type=\"button\" data-set=\"from\" data-value=\"" +
+           value + "\">" + escape_html(tr("map.set_start", lang)) + "</button> <button type=\"button\" data-set=\"to\" data-value=\"" +
+           value + "\">" + escape_html(tr("map.set_end", lang)) + "</button></div>";
+}
+
+namespace {
+
+// A field of the planner: its label, the text typed, the error about it next to it.
+std::string plan_field(const char* name, const char* label_key, const std::string& value, const std::string& error,
+                       const char* placeholder, text::Lang lang) {
+    const std::string id = std::string("plan-") + name;
+    return "<div class=\"field\"><label for=\"" + id + "\">" + escape_html(tr(label_key, lang)) + "</label><input id=\"" + id +
+           "\" name=\"" + name + "\" type=\"text\" inputmode=\"text\" autocomplete=\"off\" list=\"plan-places\" value=\"" +
+           escape_html(value) + "\" placeholder=\"" + placeholder + "\" aria-describedby=\"plan-hint " + id + "-error\"" +
+           (error.empty() ? "" : " aria-invalid=\"true\"") + "><p class=\"field-error\" id=\"" + id + "-error\"" +
+           (error.empty() ? " hidden" : "") + ">" + escape_html(error) + "</p></div>";
+}
+
+}  // namespace
+
 std::string map_page_html(const MapData& data, const MapView& view, const PlanRequest& plan, bool sample_data,
                           const TileSource& tiles, text::Lang lang) {
-    auto checkbox = [&](const char* name, bool on) {
-        return "<label><input type=\"checkbox\" name=\"layer\" value=\"" + std::string(name) + "\"" + (on ? " checked" : "") +
-               "> " + escape_html(tr(std::string("map.layer.") + name, lang)) + "</label>";
-    };
     std::string svg_query = text::to_query_string(to_params(view));
     std::string out = "<h1>" + escape_html(tr("map.title", lang)) + "</h1>";
     if (sample_data || (data.parking && data.parking->sample())) out += "<p class=\"sample-note\">" + sample_badge_html(lang) + " " + escape_html(tr("map.sample_title", lang)) + "</p>";
-    out += "<div class=\"map-layout\"><form id=\"map-layers\" class=\"filters\" method=\"get\" action=\"/map\">"
-           "<input type=\"hidden\" name=\"layers\" value=\"\"><fieldset><legend>" +
-           escape_html(tr("map.layers", lang)) + "</legend>" + checkbox("basemap", view.layers.basemap) +
-           checkbox("routes", view.layers.routes) + checkbox("gaps", view.layers.gaps) + checkbox("sites", view.layers.sites) +
-           (data.parking ? checkbox("parking", view.layers.parking) : std::string()) + "</fieldset><button type=\"submit\">" + escape_html(tr("map.apply", lang)) + "</button></form>";
-    out += "<div class=\"map-column\"><div id=\"map\" class=\"map map-large\" role=\"region\" aria-label=\"" +
+    // The map first: on a phone it is the first screen, the legend and planner below it.
+    out += "<div class=\"map-layout\"><div class=\"map-column\"><div id=\"map\" class=\"map map-large\" role=\"region\" aria-label=\"" +
            escape_html(tr("map.title", lang)) + "\" data-tiles=\"" + escape_html(tiles.url) + "\" data-tiles-attribution=\"" +
            escape_html(tiles.attribution) + "\"" + (data.parking ? " data-parking=\"live\"" : "") + " data-view=\"" +
            escape_html(svg_query) +
            "\"><noscript><img class=\"map-fallback\" src=\"/map.svg?" + escape_html(svg_query) + "\" alt=\"" +
            escape_html(tr("map.title", lang)) + "\" width=\"960\" height=\"720\"><p>" + escape_html(tr("map.no_js", lang)) +
-           "</p></noscript></div>";
+           "</p></noscript></div><p class=\"map-touch-hint\">" + escape_html(tr("map.touch_hint", lang)) +
+           "</p><p id=\"map-status\" class=\"visually-hidden\" aria-live=\"polite\"></p>";
+    // The feature a "show on map" link asked for, as its card: without JavaScript this is
+    // where it shows; with it, the map opens the same card on the feature.
+    if (!view.focus.empty()) {
+        const std::string card = map_card_html(data, view.focus, lang);
+        if (!card.empty())
+            out += "<section id=\"map-focus\" class=\"map-focus\" aria-labelledby=\"map-focus-h\"><h2 id=\"map-focus-h\">" +
+                   escape_html(tr("map.focus_title", lang)) + "</h2>" + card + "</section>";
+    }
+    out += "</div><form id=\"map-layers\" class=\"filters legend-form\" method=\"get\" action=\"/map\">"
+           "<input type=\"hidden\" name=\"layers\" value=\"\">" +
+           map_legend_html(data, view, lang) + "<button type=\"submit\">" + escape_html(tr("map.apply", lang)) + "</button></form>";
     out += "<form id=\"map-plan\" class=\"plan\" method=\"get\" action=\"/map\"><h2>" + escape_html(tr("map.plan", lang)) +
-           "</h2><p class=\"hint\">" + escape_html(tr("map.plan_hint", lang)) + "</p><div class=\"plan-fields\">" +
-           "<div class=\"field\"><label for=\"plan-from\">" + escape_html(tr("map.from", lang)) +
-           "</label><input id=\"plan-from\" name=\"from\" value=\"" + escape_html(plan.from) +
-           "\" placeholder=\"25.0478,121.5170\" inputmode=\"decimal\"></div><div class=\"field\"><label for=\"plan-to\">" +
-           escape_html(tr("map.to", lang)) + "</label><input id=\"plan-to\" name=\"to\" value=\"" + escape_html(plan.to) +
-           "\" placeholder=\"24.8066,120.9686\" inputmode=\"decimal\"></div><button type=\"submit\">" +
+           "</h2><p class=\"hint\" id=\"plan-hint\">" + escape_html(tr("map.plan_hint_places", lang)) + "</p><div class=\"plan-fields\">" +
+           plan_field("from", "map.from", plan.from, plan.from_error, lang == text::Lang::en ? "Taipei City" : "臺北市", lang) +
+           plan_field("to", "map.to", plan.to, plan.to_error, "24.8066,120.9686", lang) + "<button type=\"submit\">" +
            escape_html(tr("map.plan_go", lang)) + "</button> <button type=\"button\" id=\"locate-me\" hidden>" +
-           escape_html(tr("map.locate", lang)) + "</button></div><div id=\"plan-result\" aria-live=\"polite\">";
+           escape_html(tr("map.locate", lang)) + "</button></div><datalist id=\"plan-places\">";
+    for (const auto& name : place_names(data.sites, data.counties, lang)) out += "<option value=\"" + escape_html(name) + "\">";
+    out += "</datalist><div id=\"plan-result\" aria-live=\"polite\">";
     if (!plan.error.empty()) out += "<p class=\"error\" role=\"alert\">" + escape_html(plan.error) + "</p>";
     else if (plan.result) out += planned_route_html(*plan.result, data, lang);
     // The feeds' freshness under the planner: the browser replaces it as events arrive.
-    out += "</div></form>" + parking_feeds_html(data, lang) + "</div></div><div class=\"layer-lists\">" +
-           gaps_list_html(data, lang) + routes_list_html(data, lang) + sites_list_html(data, lang) +
+    out += "</div></form>" + parking_feeds_html(data, lang) + "</div><div class=\"layer-lists\">" +
+           gaps_list_html(data, lang) + routes_list_html(data, lang) + sites_list_html(data, lang, view.county) +
            parking_list_html(data, lang) + "</div>";
     return out;
 }

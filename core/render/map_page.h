@@ -12,10 +12,19 @@
 namespace beitai::render {
 
 struct PlanRequest {
-    std::string from, to;  // as typed ("lat,lon")
+    std::string from, to;  // as typed: a place's name or "lat,lon"
     std::optional<bikenet::PlannedRoute> result;
-    std::string error;
+    std::string error;                  // about the plan as a whole
+    std::string from_error, to_error;   // about one field, shown next to it
 };
+
+// Reads the two fields (render/map_place.h) and plans with `planner`; what went wrong is
+// said next to the field it concerns, in `lang`.
+void plan_route(PlanRequest& plan, const MapData& data, const bikenet::RoutePlanner& planner, text::Lang lang);
+
+// The little card a tap on the map opens: the point, "set as start", "set as end" — a tap
+// alone never changes the plan.
+std::string map_point_actions_html(geo::LatLon at, text::Lang lang);
 
 // Where map tiles come from: none (the offline basemap alone), OpenStreetMap, or the
 // NLSC's 臺灣通用電子地圖 (EMAP) WMTS.
@@ -28,7 +37,8 @@ TileSource tile_source(const std::string& name);  // "osm", "nlsc", "none"; unkn
 std::string map_page_html(const MapData& data, const MapView& view, const PlanRequest& plan, bool sample_data,
                           const TileSource& tiles, text::Lang lang);
 
-// The planned route as text: length, counties crossed, where it leaves the network.
+// The planned route as text: length, counties crossed, where it leaves the network; when
+// none was found, why, in `lang`.
 std::string planned_route_html(const bikenet::PlannedRoute& route, const MapData& data, text::Lang lang);
 
 }  // namespace beitai::render

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "render/map_legend.h"
 #include "render/parking_views.h"
 #include "render/site_card.h"
 
@@ -80,10 +81,17 @@ Result<MapView> parse_map_view(const text::QueryParams& params, const std::vecto
             if (box.west >= box.east || box.south >= box.north)
                 return Error{"bbox: west must be less than east and south less than north"};
             view.bbox = box;
+        } else if (key == "county") {
+            if (value.size() > 32 || value.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != std::string::npos)
+                return Error{"county: expected a county id such as Taipei, found \"" + value.substr(0, 40) + "\""};
+            view.county = value;
+        } else if (key == "focus") {
+            if (value.size() > 200) return Error{"focus: a feature id is at most 200 bytes"};
+            view.focus = value;
         } else if (key == "lang") {
             view.lang = text::parse_lang(value);
         } else if (std::find(also_allowed.begin(), also_allowed.end(), key) == also_allowed.end()) {
-            return Error{"unknown parameter \"" + key + "\" (known: layers, bbox)"};
+            return Error{"unknown parameter \"" + key + "\" (known: layers, bbox, county, focus)"};
         }
     }
     return view;
@@ -106,6 +114,7 @@ text::QueryParams to_params(const MapView& view) {
                       view.bbox->north);
         p.emplace_back("bbox", buf);
     }
+    if (!view.county.empty()) p.emplace_back("county", view.county);
     return p;
 }
 
@@ -161,7 +170,7 @@ Scene map_scene(const MapData& data, const MapView& view) {
                 p.layer = "basemap";
                 p.title = en && !name_en.empty() ? name_en : name;
                 p.rings = polygon;
-                p.look = Style{"#8aa1a8", "#eef2ea", 1, 1, false, 0};
+                p.look = basemap_look();
                 scene.polygons.push_back(std::move(p));
             }
         }
@@ -187,35 +196,40 @@ Scene map_scene(const MapData& data, const MapView& view) {
             if (!in_view(view.bbox, extent)) continue;
             const std::string title = (en ? "Break " : "斷點 ") + std::to_string(i + 1) + " · " + metres_text(g.distance_m);
             scene.polylines.push_back(
-                {"gap-" + std::to_string(i + 1), "gaps", title, {g.end_a, g.end_b}, Style{"#C1121F", "", 4, 1, true, 0}});
+                {"gap-" + std::to_string(i + 1), "gaps", title, {g.end_a, g.end_b}, gap_line_look()});
             SceneMarker m;
             m.id = "gap-" + std::to_string(i + 1);
             m.layer = "gaps";
             m.at = {(g.end_a.lat + g.end_b.lat) / 2, (g.end_a.lon + g.end_b.lon) / 2};
             m.label = std::to_string(i + 1);
             m.title = title;
-            m.look = Style{"#ffffff", "#C1121F", 2, 1, false, 9};
+            m.look = gap_marker_look();
+            // A numbered box (a shape of its own, not a dot like a site's), with its title.
+            m.labelled = true;
             scene.markers.push_back(std::move(m));
         }
     }
     if (view.layers.sites && data.sites) {
         for (const auto& s : data.sites->sites) {
             if (view.bbox && !view.bbox->contains(s.at)) continue;
+            if (!view.county.empty() && s.county != view.county) continue;
             SceneMarker m;
             m.id = s.id;
             m.layer = "sites";
             m.at = s.at;
             m.title = s.name;
-            m.look = Style{"#ffffff", s.green_tourism ? "#2E7D32" : "#546E7A", 1.5, 1, false, 6};
+            m.look = site_look(s.green_tourism);
             m.has_card = true;
             scene.markers.push_back(std::move(m));
         }
     }
     // Fit to what the map is about (routes, breaks, sites), not to the basemap, which covers
     // all of Taiwan and its islands; with none of those, northern Taiwan.
+    // With one county's sites asked for, fit to those sites.
     Scene about;
-    about.polylines = scene.polylines;
-    about.markers = scene.markers;
+    if (view.county.empty() || !view.layers.sites) about.polylines = scene.polylines;
+    for (const auto& m : scene.markers)
+        if (view.county.empty() || m.layer == "sites") about.markers.push_back(m);
     fit_to_contents(about);
     if (about.polylines.empty() && about.markers.empty()) {
         const geo::BBox north = geo::northern_taiwan();
@@ -236,8 +250,22 @@ Scene map_scene(const MapData& data, const MapView& view) {
         l.id = "path";
         l.layer = "path";
         l.points = data.planned->path;
-        l.look = Style{"#111111", "", 6, 0.75, false, 0};
+        l.look = path_look();
         scene.polylines.push_back(std::move(l));
+        // Its ends as pins, keyboard stops that say where the trip starts and ends.
+        for (bool start : {true, false}) {
+            SceneMarker pin;
+            pin.id = start ? "path-start" : "path-end";
+            pin.layer = "path";
+            pin.at = start ? data.planned->start : data.planned->end;
+            pin.label = std::string(text::tr(start ? "map.pin.start_short" : "map.pin.end_short", view.lang));
+            pin.title = std::string(text::tr(start ? "map.from" : "map.to", view.lang));
+            pin.style = start ? "start" : "end";
+            pin.look = path_pin_look();
+            pin.labelled = true;
+            pin.focusable = true;
+            scene.markers.push_back(std::move(pin));
+        }
     }
     // Car parks last: drawn on top, and not part of what the view fits (they come and go
     // with the feeds).

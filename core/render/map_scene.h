@@ -27,17 +27,21 @@ struct MapLayers {
     bool routes = true;
     bool gaps = true;
     bool sites = true;
-    bool parking = true;
+    // Off at first: 200-odd car parks would bury the sites and routes the map is about; the
+    // legend turns them on (and "show on map" does for one car park).
+    bool parking = false;
 };
 
 struct MapView {
     MapLayers layers;
     std::optional<geo::BBox> bbox;
+    std::string county;  // the sites of one county (TDX id), or all when empty
+    std::string focus;   // the feature a "show on map" link is about (a marker's id); not drawn differently
     text::Lang lang = text::Lang::zh_TW;
 };
 
-// "layers=routes,gaps,sites,basemap" and "bbox=west,south,east,north" (Leaflet's
-// toBBoxString order). Unknown layers, malformed or inverted boxes are errors that say so.
+// "layers=routes,gaps,sites,basemap", "bbox=west,south,east,north" (Leaflet's
+// toBBoxString order), "county=Taipei" (a TDX id: letters only) and "focus=<feature id>". Unknown layers, malformed or inverted boxes are errors that say so.
 Result<MapView> parse_map_view(const text::QueryParams& params, const std::vector<std::string>& also_allowed = {});
 text::QueryParams to_params(const MapView& view);
 

@@ -47,12 +47,14 @@ std::string level_badge(const parking::CarParkState& s, bool stale, text::Lang l
 }  // namespace
 
 Style parking_style(Level level, bool stale) {
-    const char* fill = "#757575";
+    // A hue family of its own (blue → violet → ink), so that no car park reads as a break
+    // (red) or a site (green); the box with its number is the shape, the shade the level.
+    const char* fill = "#6B7780";
     switch (level) {
-        case Level::plenty: fill = "#2E7D32"; break;
-        case Level::few: fill = "#8A5300"; break;
-        case Level::full: fill = "#C1121F"; break;
-        case Level::closed: fill = "#616161"; break;
+        case Level::plenty: fill = "#1A56B0"; break;
+        case Level::few: fill = "#6B3FA0"; break;
+        case Level::full: fill = "#1F2A44"; break;
+        case Level::closed: fill = "#5C5C5C"; break;
         case Level::unknown: break;
     }
     // Stale data keeps its colour, faded and dashed: it was true, it may no longer be.
@@ -71,7 +73,8 @@ std::string parking_stylesheet() {
     // box with white text, not for text on white.
     out += rule(".parking-level.level-closed, .parking-level.level-unknown", colour(Level::closed));
     out += rule(".feed-ok", colour(Level::plenty));
-    out += rule(".feed-stale, .feed-never", colour(Level::full));
+    // A feed in trouble in amber words: red is the map's colour for a break.
+    out += rule(".feed-stale, .feed-never", "#8A5300");
     out += rule(".feed-no-live", colour(Level::closed));
     return out;
 }
@@ -103,6 +106,9 @@ void add_parking_markers(Scene& scene, const MapData& data, const MapView& view)
         m.look = parking_style(s.level, stale);
         m.has_card = true;
         m.labelled = true;
+        // Every car park is a keyboard stop (Tab, then Enter or Space opens its card): the
+        // layer is off until asked for, so its stops do not stand in the way by default.
+        m.focusable = true;
         scene.markers.push_back(std::move(m));
     }
 }
@@ -167,14 +173,16 @@ std::string parking_list_html(const MapData& data, text::Lang lang) {
                     std::string(parking::level_id(s.level)) + "\"><th scope=\"row\">" +
                     source_text(escape_html(name_of(s.park, lang)), lang) + "</th><td>" + level_badge(s, fresh.stale, lang) +
                     "</td><td class=\"num\">" + escape_html(free_of_total(s)) + "</td><td>" +
-                    (s.live ? escape_html(age_text(fresh.age_s, lang)) : std::string()) + "</td></tr>";
+                    (s.live ? escape_html(age_text(fresh.age_s, lang)) : std::string()) + "</td><td>" +
+                    show_on_map_html("parking:" + parking::car_park_key(s.park), lang) + "</td></tr>";
         }
         if (n == 0) continue;
         out += "<h3>" + escape_html(county_label(data, feed.county, lang)) + " <span class=\"count\">(" + std::to_string(n) +
                ")</span></h3><table data-county=\"" + escape_html(feed.county) + "\"><thead><tr><th scope=\"col\">" +
                escape_html(tr("parking.name", lang)) + "</th><th scope=\"col\">" + escape_html(tr("parking.level", lang)) +
                "</th><th scope=\"col\">" + escape_html(tr("parking.free", lang)) + "</th><th scope=\"col\">" +
-               escape_html(tr("parking.updated", lang)) + "</th></tr></thead><tbody>" + rows + "</tbody></table>";
+               escape_html(tr("parking.updated", lang)) + "</th><th scope=\"col\">" + escape_html(tr("map.show_on_map", lang)) +
+               "</th></tr></thead><tbody>" + rows + "</tbody></table>";
     }
     return out + "</details></section>";
 }

@@ -57,18 +57,16 @@ Response Portal::map_page(const Call& call) {
         return html_page(400, render::page_html(frame));
     }
     view->lang = lang;
+    if (!view->county.empty() && !content::find_county(map_->counties, view->county)) {
+        frame.main_html = render::error_main_html(frame.title, "county: unknown county id \"" + view->county + "\"", "/map", "/map");
+        return html_page(400, render::page_html(frame));
+    }
     render::PlanRequest plan;
     for (const auto& [k, v] : request.query) {
         if (k == "from") plan.from = v;
         if (k == "to") plan.to = v;
     }
-    if (!plan.from.empty() || !plan.to.empty()) {
-        auto from = render::parse_point(plan.from, "from");
-        auto to = render::parse_point(plan.to, "to");
-        if (!from) plan.error = from.error();
-        else if (!to) plan.error = to.error();
-        else plan.result = map_->planner->plan(*from, *to);
-    }
+    if (!plan.from.empty() || !plan.to.empty()) render::plan_route(plan, map_->data(), *map_->planner, lang);
     const auto parking = parking_ ? parking_->snapshot() : nullptr;
     frame.main_html = render::map_page_html(with_parking(map_->data(), parking, call.now), *view, plan, map_->routes_sample || map_->sites.sample,
                                             render::tile_source(config_.tiles), lang);

@@ -122,7 +122,8 @@ test('the SVG is well-formed and draws what the layers ask for', async () => {
 test('/map works without JavaScript: the picture, the lists, the planner, the sample label', async () => {
   const page = await get('/map');
   assert.equal(page.status, 200);
-  assert.match(page.text, /<noscript><img class="map-fallback" src="\/map.svg\?layers=basemap%2Croutes%2Cgaps%2Csites%2Cparking"/);
+  // Car parks are off at first (they would bury the sites): the legend turns them on.
+  assert.match(page.text, /<noscript><img class="map-fallback" src="\/map.svg\?layers=basemap%2Croutes%2Cgaps%2Csites"/);
   assert.match(page.text, /示範資料/);
   const sites = (await get('/api/sites')).json.sites.length;
   assert.equal(count(page.text, '<li data-site="'), sites);
@@ -135,7 +136,35 @@ test('/map works without JavaScript: the picture, the lists, the planner, the sa
   const form = await get('/map?layers=&layer=routes&layer=gaps');
   assert.match(form.text, /src="\/map.svg\?layers=routes%2Cgaps"/);
   const planned = await get('/map?from=abc&to=25,121.5');
-  assert.match(planned.text, /from: expected lat,lon/);
+  assert.match(planned.text, /id="plan-from-error">起點：找不到「abc」/);
+});
+
+test('/map without JavaScript: places by name, the county filter, and a feature\'s card by the map', async () => {
+  const sites = (await get('/api/sites')).json.sites;
+  // Names and coordinates in the planner's fields, resolved by the core; Taiwanese 台 too.
+  const byName = await get('/map?from=' + encodeURIComponent('台北市') + '&to=' + encodeURIComponent(sites[0].name));
+  assert.equal(byName.status, 200);
+  assert.doesNotMatch(byName.text, /class="field-error" id="plan-(from|to)-error">[^<]/);
+  assert.match(byName.text, /id="plan-result" aria-live="polite"><(dl class="facts plan-result"|p class="error")/);
+  const ambiguous = await get('/map?from=' + encodeURIComponent('新竹') + '&to=25.04,121.5');
+  assert.match(ambiguous.text, /id="plan-from-error">起點：「新竹」符合 2 個地點：新竹縣、新竹市。/);
+  // The county filter: that county's sites in the list, the others gone.
+  const hsinchu = sites.filter((s) => s.county === 'HsinchuCounty').length;
+  assert.ok(hsinchu > 0);
+  const filtered = await get('/map?county=HsinchuCounty');
+  assert.equal(count(filtered.text, '<li data-site="'), hsinchu);
+  assert.match(filtered.text, /<option value="HsinchuCounty" selected>/);
+  assert.match(filtered.text, /src="\/map.svg\?layers=basemap%2Croutes%2Cgaps%2Csites&amp;county=HsinchuCounty"/);
+  const svg = await get('/map.svg?layers=sites&county=HsinchuCounty');
+  assert.equal(count(svg.text, 'class="marker layer-sites"'), hsinchu);
+  assert.equal((await get('/map?county=Atlantis')).status, 400);
+  assert.equal((await get('/map?county=%3Cscript%3E')).status, 400);
+  // Every list entry links to its feature; the link shows its card beside the map.
+  assert.equal(count(filtered.text, 'class="show-on-map" href="/map?'), hsinchu + count(filtered.text, '<tr data-route="') +
+    count(filtered.text, '<tr data-gap="') + count(filtered.text, '<tr data-car-park="'));
+  const focused = await get('/map?focus=' + encodeURIComponent(sites[0].id));
+  assert.match(focused.text, /<section id="map-focus"/);
+  assert.ok(focused.text.indexOf(sites[0].name) > focused.text.indexOf('id="map-focus"'));
 });
 
 test('the tile source is chosen at start: OpenStreetMap by default, the NLSC map, or none', async () => {

@@ -56,7 +56,7 @@ test('toggling a layer changes what is drawn and the URL; the URL reproduces the
   assert.equal(after.sites, 0);
   assert.equal(after.routes, before.routes);
   const url = new URL(page.url());
-  assert.equal(url.searchParams.get('layers'), 'basemap,routes,gaps,parking');
+  assert.equal(url.searchParams.get('layers'), 'routes,gaps,basemap');  // the legend's order; car parks off at first
   assert.ok(url.searchParams.has('zoom') && url.searchParams.has('lat'));
 
   // The same URL in a fresh page: the same layers, the same centre.
@@ -85,7 +85,7 @@ test('a site marker opens the site card (the list\'s card), and its name on hove
   assert.ok(text.includes(site.name), text);
   assert.ok(text.includes('示範資料'), 'the card says the site is sample data');
   // The same card as in the list of sites (there under a county heading, so one level down).
-  const listCard = await page.locator(`#list-sites li[data-site="${site.id}"]`).innerHTML();
+  const listCard = await page.locator(`#list-sites li[data-site="${site.id}"] .site-card`).evaluate((e) => e.outerHTML);
   const popupCard = await popup.locator('.site-card').evaluate((e) => e.outerHTML);
   assert.equal(popupCard.replace(/h3>/g, 'h4>'), listCard);
   // With live parking, the popup adds the car parks with space nearby (tests/web/parking.test.mjs).
@@ -110,8 +110,8 @@ test('planning a route on the page shows its length and counties', async () => {
   await page.waitForSelector('#plan-result .plan-result', { timeout: 5000 });
   const length = Number(await page.locator('#plan-result .plan-result').getAttribute('data-length'));
   assert.ok(length > 0);
-  // The route is drawn as part of the core's Scene (its layer "path").
-  assert.equal(await page.locator('#map').getAttribute('data-path-drawn'), '1');
+  // The route is drawn as part of the core's Scene (its layer "path": the line and its two pins).
+  assert.equal(await page.locator('#map').getAttribute('data-path-drawn'), '3');
   // The browser's answer is the server's: the same core.
   const server_plan = await (await fetch(`${server.url}/api/bikenet/route?from=${a[1]},${a[0]}&to=${b[1]},${b[0]}`)).json();
   assert.equal(length, Math.trunc(server_plan.length_m));

@@ -16,7 +16,9 @@
 #include "content/route.h"
 #include "content/site.h"
 #include "leaflet/leaflet_scene.h"
+#include "render/map_lists.h"
 #include "render/map_page.h"
+#include "render/map_place.h"
 #include "parking/api_json.h"
 #include "render/map_scene.h"
 #include "render/parking_views.h"
@@ -96,6 +98,17 @@ public:
         return refresh_parking(now);
     }
 
+    // Takes an event's changes without drawing them: a burst of events (a feed that comes
+    // back sends every county's changes at once) is drawn once, by the next refreshParking.
+    // Returns {} or {error}.
+    val queueParking(const std::string& event_text) {
+        auto json = text::parse_json_text(event_text, "parking event");
+        if (!json) return error_object(json.error());
+        if (auto applied = parking::apply_changes_json(parking_sent_, *json); !applied)
+            return error_object("parking event: " + applied.error());
+        return val::object();
+    }
+
     // Redraws the car parks as they are at `now` without new data: ages move on, and data
     // that was fresh a minute ago may be stale now even when no event comes.
     val refreshParking(double now) { return refresh_parking(now); }
@@ -116,6 +129,8 @@ public:
         auto params = text::parse_query_string(query_string);
         if (!params) return error_object("the address holds a malformed query string");
         auto view = render::parse_map_view(*params, {"from", "to", "zoom", "lat", "lon"});
+        if (view && !view->county.empty() && !content::find_county(counties_, view->county))
+            return error_object("county: unknown county id \"" + view->county + "\"");
         if (!view) return error_object(view.error());
         view->lang = text::parse_lang(lang);
         view_ = *view;
@@ -128,27 +143,53 @@ public:
         return out;
     }
 
-    // plan("25.04,121.51", "24.80,120.97", "zh-TW") → {found, html, length, counties, drawn}:
-    // the route joins the Scene (layer "path") and is drawn with it.
-    val plan(const std::string& from_text, const std::string& to_text, const std::string& lang) {
-        auto from = render::parse_point(from_text, "from");
-        if (!from) return error_object(from.error());
-        auto to = render::parse_point(to_text, "to");
-        if (!to) return error_object(to.error());
+    // plan("臺北市", "24.80,120.97", "zh-TW") → {found, html, length, counties, drawn} or
+    // {error, field}: the fields take places by name or coordinates (render/map_place.h),
+    // and what is wrong is said in `lang` for the field it concerns. The route joins the
+    // Scene (layer "path", with its start and end pins) and the map moves to show it whole.
+    val plan(const std::string& from_text, const std::string& to_text, const std::string& lang_tag) {
+        const text::Lang lang = text::parse_lang(lang_tag);
+        auto from = render::resolve_place(from_text, std::string(text::tr("map.from", lang)), &sites_, &counties_, lang);
+        auto to = render::resolve_place(to_text, std::string(text::tr("map.to", lang)), &sites_, &counties_, lang);
+        if (!from || !to) {
+            val out = error_object(!from ? from.error() : to.error());
+            out.set("field", std::string(!from ? "from" : "to"));
+            if (!from && !to) out.set("toError", to.error());
+            return out;
+        }
         if (!planner_) planner_ = std::make_unique<bikenet::RoutePlanner>(network_, gaps_);
-        auto route = planner_->plan(*from, *to);
+        auto route = planner_->plan(from->at, to->at);
         val out = val::object();
         out.set("found", route.found);
         out.set("length", route.length_m);
         out.set("counties", static_cast<int>(route.counties.size()));
-        out.set("html", render::planned_route_html(route, data(), text::parse_lang(lang)));
+        out.set("html", render::planned_route_html(route, data(), lang));
         // A plan that finds no way leaves the last one drawn.
         if (route.found) {
             planned_ = std::move(route);
-            if (leaflet_ && shown_) leaflet_->draw(render::map_scene(data(), everything()), false, "path");
+            if (leaflet_ && shown_) {
+                leaflet_->draw(render::map_scene(data(), everything()), false, "path");
+                geo::BBox box;
+                for (const auto& p : planned_->path) box.extend(p);
+                if (!box.empty()) leaflet_->fit({box.south, box.west}, {box.north, box.east});
+            }
         }
         out.set("drawn", leaflet_ ? leaflet_->count("path") : 0);
         return out;
+    }
+
+    // Moves the map to a feature and opens its card (or its name, for a line); false when
+    // nothing drawn has that id (its layer is off, or the county filter hides it).
+    bool focus(const std::string& id) { return leaflet_ && leaflet_->focus(id); }
+
+    // What a tap on the map offers: set the point as the start or the end.
+    std::string pointActionsHtml(double lat, double lon, const std::string& lang) {
+        return render::map_point_actions_html({lat, lon}, text::parse_lang(lang));
+    }
+
+    // The sites' list for the county filter ("" for all), as the server writes it.
+    std::string sitesListHtml(const std::string& county, const std::string& lang) {
+        return render::sites_list_html(data(), text::parse_lang(lang), county);
     }
 
     // The card a marker opens (LeafletScene asks through Module.sceneCard when it opens).
@@ -225,9 +266,13 @@ EMSCRIPTEN_BINDINGS(beitai_map) {
         .function("show", &MapExplorer::show)
         .function("plan", &MapExplorer::plan)
         .function("card", &MapExplorer::card)
+        .function("focus", &MapExplorer::focus)
+        .function("pointActionsHtml", &MapExplorer::pointActionsHtml)
+        .function("sitesListHtml", &MapExplorer::sitesListHtml)
         .function("setParking", &MapExplorer::setParking)
         .function("applyParking", &MapExplorer::applyParking)
         .function("refreshParking", &MapExplorer::refreshParking)
+        .function("queueParking", &MapExplorer::queueParking)
         .function("parkingFeedsHtml", &MapExplorer::parkingFeedsHtml)
         .function("parkingListHtml", &MapExplorer::parkingListHtml)
         .function("gapCount", &MapExplorer::gap_count)

@@ -58,6 +58,9 @@ val path_options(const render::Style& look, const val& renderer, bool filled) {
         o.set("fill", false);
     }
     if (filled) o.set("radius", look.radius);
+    // A click on a dot is about the dot (its card), not also about the map under it (which
+    // offers the point as a start or an end).
+    if (filled && look.radius > 0) o.set("bubblingMouseEvents", false);
     o.set("renderer", renderer);
     return o;
 }
@@ -122,6 +125,50 @@ void LeafletScene::add(val layer, const std::string& group_name, const std::stri
     counts_[group_name] += 1;
 }
 
+void LeafletScene::fit(geo::LatLon south_west, geo::LatLon north_east) {
+    val bounds = val::array();
+    bounds.call<void>("push", lat_lng(south_west));
+    bounds.call<void>("push", lat_lng(north_east));
+    val options = val::object();
+    val padding = val::array();
+    padding.call<void>("push", 24);
+    padding.call<void>("push", 24);
+    options.set("padding", padding);
+    options.set("maxZoom", 16);
+    options.set("animate", false);
+    map_.call<val>("fitBounds", bounds, options);
+}
+
+bool LeafletScene::focus(const std::string& id) {
+    for (auto& [layer, features] : ids_) {
+        auto it = features.find(id);
+        if (it == features.end()) continue;
+        val feature = it->second;
+        if (feature["getLatLng"].isUndefined()) {
+            val options = val::object();
+            options.set("maxZoom", 15);
+            options.set("animate", false);
+            map_.call<val>("fitBounds", feature.call<val>("getBounds"), options);
+        } else {
+            val at = feature.call<val>("getLatLng");
+            const double zoom = map_.call<double>("getZoom");
+            // At once: the card opens where the feature is, and no motion is forced on anyone.
+            val options = val::object();
+            options.set("animate", false);
+            map_.call<val>("setView", at, zoom < 15 ? 15 : zoom, options);
+        }
+        // A click on the feature, as if the person had clicked it: its group's popup (the
+        // card) or tooltip opens for this feature (they are bound once per group).
+        val event = val::object();
+        event.set("latlng", feature["getLatLng"].isUndefined() ? feature.call<val>("getCenter") : feature.call<val>("getLatLng"));
+        if (!feature["options"]["sceneCard"].isUndefined()) feature.call<val>("fire", std::string("click"), event, true);
+        else if (!feature.call<val>("getTooltip").isUndefined()) feature.call<val>("openTooltip");
+        else feature.call<val>("fire", std::string("mouseover"), event, true);
+        return true;
+    }
+    return false;
+}
+
 int LeafletScene::count(const std::string& layer) const {
     auto it = counts_.find(layer);
     return it == counts_.end() ? 0 : it->second;
@@ -133,6 +180,8 @@ void LeafletScene::draw(const render::Scene& scene, bool fit, const std::string&
         if (all || name == only_layer) g.call<void>("clearLayers");
     if (all) counts_.clear();
     else counts_.erase(only_layer);
+    if (all) ids_.clear();
+    else ids_.erase(only_layer);
     for (const auto& p : scene.polygons) {
         if (!all && p.layer != only_layer) continue;
         val rings = val::array();
@@ -140,28 +189,38 @@ void LeafletScene::draw(const render::Scene& scene, bool fit, const std::string&
         add(L_.call<val>("polygon", rings, style(p.look, true)), p.layer, "", "");
     }
     for (const auto& l : scene.polylines)
-        if (all || l.layer == only_layer)
-            add(L_.call<val>("polyline", lat_lngs(l.points), style(l.look, false)), l.layer, l.title, "");
+        if (all || l.layer == only_layer) {
+            val line = L_.call<val>("polyline", lat_lngs(l.points), style(l.look, false));
+            add(line, l.layer, l.title, "");
+            if (!l.id.empty()) ids_[l.layer].insert_or_assign(l.id, line);
+        }
     for (const auto& m : scene.markers) {
         if (!all && m.layer != only_layer) continue;
         const std::string card = m.has_card ? m.id : std::string();
+        val marker = val::undefined();
         if (m.focusable) {
             // Keyboard stops carry their own tooltip, which Leaflet opens on focus too.
-            val marker = marker_for(L_, m);
+            marker = marker_for(L_, m);
             marker.call<val>("bindTooltip", m.title);
             add(marker, m.layer, "", card);
         } else if (m.labelled) {
-            add(marker_for(L_, m), m.layer, m.title, card);
+            marker = marker_for(L_, m);
+            add(marker, m.layer, m.title, card);
         } else {
-            add(L_.call<val>("circleMarker", L_.call<val>("latLng", m.at.lat, m.at.lon), style(m.look, true)), m.layer,
-                m.title, card);
+            marker = L_.call<val>("circleMarker", L_.call<val>("latLng", m.at.lat, m.at.lon), style(m.look, true));
+            add(marker, m.layer, m.title, card);
         }
+        if (!m.id.empty()) ids_[m.layer].insert_or_assign(m.id, marker);
     }
     if (fit) {
         val bounds = val::array();
         bounds.call<void>("push", lat_lng(scene.fit_south_west));
         bounds.call<void>("push", lat_lng(scene.fit_north_east));
-        map_.call<val>("fitBounds", bounds);
+        // Moves the page makes (a county chosen, a route planned, a feature shown) are
+        // instant: an animation still running would end where it was going and undo the next.
+        val options = val::object();
+        options.set("animate", false);
+        map_.call<val>("fitBounds", bounds, options);
     }
 }
 

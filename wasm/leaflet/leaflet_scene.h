@@ -31,6 +31,11 @@ public:
     // layer redraws without touching the others). When `fit` is set, the view moves to the scene.
     void draw(const render::Scene& scene, bool fit, const std::string& only_layer = "");
     emscripten::val map() const { return map_; }
+    // Shows the box whole.
+    void fit(geo::LatLon south_west, geo::LatLon north_east);
+    // Moves to the feature `id` and opens its card (a marker with one) or its title; false
+    // when no feature drawn has that id.
+    bool focus(const std::string& id);
     // How many Leaflet layers each scene layer holds now (tests compare with the lists).
     int count(const std::string& layer) const;
 
@@ -44,6 +49,9 @@ private:
     emscripten::val renderer_;
     std::map<std::string, emscripten::val> groups_;
     std::map<std::string, int> counts_;
+    // Each scene layer's features by id, for focus(): a marker replaces a line of the same id
+    // (a break's box over its dashed segment).
+    std::map<std::string, std::map<std::string, emscripten::val>> ids_;
     std::map<std::string, emscripten::val> styles_;
     std::set<std::string> tooltips_bound_, popups_bound_;
 };

@@ -52,14 +52,24 @@
   core.sceneCard = (id) => explorer.card(id, lang, now());
   explorer.attach(element.id, element.dataset.tiles || '', element.dataset.tilesAttribution || '');
   const map = explorer.leafletMap();
+  const status = document.getElementById('map-status');
+  const county = layersForm.elements.county;
+
+  // On a touch screen one finger scrolls the page and two move the map (Leaflet's pinch
+  // pans as it zooms): a page whose first screen is a map must not trap the finger.
+  if (matchMedia('(pointer: coarse)').matches || L.Browser.mobile) {
+    map.dragging.disable();
+    element.classList.add('map-touch');
+  }
 
   function layersQuery() {
     const names = [...layersForm.querySelectorAll('input[name=layer]:checked')].map((box) => box.value);
-    return 'layers=' + names.join(',');
+    return 'layers=' + names.join(',') + (county && county.value ? '&county=' + encodeURIComponent(county.value) : '');
   }
 
   function writeUrl() {
     const params = new URLSearchParams(layersQuery());
+    params.delete('focus');
     const centre = map.getCenter();
     params.set('lat', centre.lat.toFixed(5));
     params.set('lon', centre.lng.toFixed(5));
@@ -82,6 +92,7 @@
     const wanted = start.get('layers').split(',');
     for (const box of layersForm.querySelectorAll('input[name=layer]')) box.checked = wanted.includes(box.value);
   }
+  if (county && start.has('county')) county.value = start.get('county');
   const hasView = start.has('lat') && start.has('lon') && start.has('zoom');
   if (hasView) map.setView([Number(start.get('lat')), Number(start.get('lon'))], Number(start.get('zoom')), { animate: false });
   show(!hasView);
@@ -112,9 +123,19 @@
   if (live) {
     let hellos = 0, events = 0;
     const stream = new EventSource('/api/parking/stream');
+    // Events are taken as they come and drawn once per frame: a burst of them (every county
+    // at once) would otherwise redraw the car parks and their list once each.
+    let drawPending = false;
     stream.addEventListener('parking', (event) => {
-      showParking(explorer.applyParking(event.data, now()));
+      const taken = explorer.queueParking(event.data);
+      if (taken.error) console.warn('parking:', taken.error);
       element.dataset.parkingEvents = String(++events);
+      if (drawPending) return;
+      drawPending = true;
+      requestAnimationFrame(() => {
+        drawPending = false;
+        showParking(explorer.refreshParking(now()));
+      });
     });
     stream.addEventListener('hello', async () => {
       if (hellos++ === 0) return;
@@ -124,34 +145,109 @@
     setInterval(() => showParking(explorer.refreshParking(now())), 5000);
   }
 
-  layersForm.addEventListener('change', () => show(false));
+  layersForm.addEventListener('change', (event) => {
+    // Another county: its sites in the list, and the map moves to them.
+    if (event.target === county) {
+      replaceSection('list-sites', explorer.sitesListHtml(county.value, lang));
+      const list = document.querySelector('#list-sites details');
+      if (list && county.value) list.open = true;
+    }
+    show(event.target === county);
+  });
   layersForm.addEventListener('submit', (event) => { event.preventDefault(); show(false); });
   map.on('moveend', writeUrl);
 
+  // A card that opens is announced, and one opened from the keyboard or a list takes the
+  // focus, so a screen reader reads it and Tab goes on inside it.
+  let focusCard = false;
+  map.on('popupopen', (event) => {
+    const content = event.popup.getElement()?.querySelector('.leaflet-popup-content');
+    const heading = content?.querySelector('h3, h4');
+    if (heading) status.textContent = heading.textContent;
+    if (focusCard && content) {
+      content.tabIndex = -1;
+      content.focus();
+    }
+    focusCard = false;
+  });
+  element.addEventListener('keydown', (event) => {
+    if ((event.key === 'Enter' || event.key === ' ') && event.target.classList.contains('leaflet-marker-icon')) {
+      event.preventDefault();
+      focusCard = true;
+      event.target.click();
+    }
+  });
+
+  // "Show on map" in every list: the map moves to the feature and opens its card.
+  function showOnMap(id) {
+    const parkingBox = layersForm.querySelector('input[name=layer][value=parking]');
+    if (id.startsWith('parking:') && parkingBox && !parkingBox.checked) {
+      parkingBox.checked = true;
+      show(false);
+    }
+    const siteBox = layersForm.querySelector('input[name=layer][value=sites]');
+    if (!id.startsWith('parking:') && !id.startsWith('gap-') && siteBox && !siteBox.checked) {
+      siteBox.checked = true;
+      show(false);
+    }
+    element.scrollIntoView({ block: 'nearest' });
+    focusCard = true;
+    if (explorer.focus(id)) return true;
+    // Hidden by the county filter: show every county and try again.
+    if (county && county.value) {
+      county.value = '';
+      replaceSection('list-sites', explorer.sitesListHtml('', lang));
+      show(false);
+      if (explorer.focus(id)) return true;
+    }
+    focusCard = false;
+    return false;
+  }
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a.show-on-map');
+    if (!link || !showOnMap(link.dataset.focus)) return;
+    event.preventDefault();
+  });
+
+  function fieldError(name, message) {
+    const input = planForm.elements[name];
+    const error = document.getElementById('plan-' + name + '-error');
+    error.textContent = message || '';
+    error.hidden = !message;
+    if (message) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+
   function plan() {
     const result = explorer.plan(planForm.elements.from.value, planForm.elements.to.value, lang);
-    planResult.innerHTML = result.error ? '' : result.html;
-    if (!result.error) element.dataset.pathDrawn = String(result.drawn);
+    fieldError('from', result.field === 'from' ? result.error : '');
+    fieldError('to', result.field === 'to' ? result.error : result.toError || '');
     if (result.error) {
-      const p = document.createElement('p');
-      p.className = 'error';
-      p.setAttribute('role', 'alert');
-      p.textContent = result.error;
-      planResult.append(p);
+      planResult.replaceChildren();
+      planForm.elements[result.field].focus();
+    } else {
+      planResult.innerHTML = result.html;
+      element.dataset.pathDrawn = String(result.drawn);
     }
     writeUrl();
   }
   planForm.addEventListener('submit', (event) => { event.preventDefault(); plan(); });
   if (planForm.elements.from.value && planForm.elements.to.value) plan();
 
-  // Clicking the map fills the start, then the end.
+  // A tap on the map offers "set as start" and "set as end"; it never changes the plan by
+  // itself (a stray tap on a phone would).
   map.on('click', (event) => {
-    const value = event.latlng.lat.toFixed(5) + ',' + event.latlng.lng.toFixed(5);
-    const field = !planForm.elements.from.value || planForm.elements.to.value ? 'from' : 'to';
-    if (field === 'from') planForm.elements.to.value = '';
-    planForm.elements[field].value = value;
-    if (field === 'to') plan();
+    L.popup().setLatLng(event.latlng).setContent(explorer.pointActionsHtml(event.latlng.lat, event.latlng.lng, lang)).openOn(map);
   });
+  element.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-set]');
+    if (!button) return;
+    planForm.elements[button.dataset.set].value = button.dataset.value;
+    map.closePopup();
+    if (planForm.elements.from.value && planForm.elements.to.value) plan();
+    else planForm.elements[button.dataset.set === 'from' ? 'to' : 'from'].focus();
+  });
+  if (start.has('focus')) showOnMap(start.get('focus'));
 
   const locate = document.getElementById('locate-me');
   if (navigator.geolocation && locate) {

@@ -41,3 +41,73 @@ TEST_CASE("a plan that could not be read or found is announced, escaped") {
     CHECK(render::planned_route_html(none, f.data(), text::Lang::en) ==
           "<p class=\"error\" role=\"alert\">the start is more than 500 m from any bike route</p>");
 }
+
+TEST_CASE("the planner reads names and coordinates; what is wrong is said next to its field, in the page's language") {
+    map_fixture::Fixture f;
+    bikenet::RoutePlanner planner(f.network, f.gaps);
+    render::PlanRequest plan;
+    plan.from = "火星";
+    plan.to = "25.06,121.51";
+    render::plan_route(plan, f.data(), planner, text::Lang::zh_TW);
+    CHECK(plan.from_error == "起點：找不到「火星」。請輸入縣市名稱、場所名稱或座標（緯度,經度）。");
+    CHECK(plan.to_error.empty());
+    CHECK_FALSE(plan.result);
+    const std::string html = render::map_page_html(f.data(), {}, plan, false, render::tile_source("none"), text::Lang::zh_TW);
+    CHECK(html.find("aria-describedby=\"plan-hint plan-from-error\" aria-invalid=\"true\"><p class=\"field-error\" id=\"plan-from-error\">起點：找不到「火星」") !=
+          std::string::npos);
+    CHECK(html.find("<p class=\"field-error\" id=\"plan-to-error\" hidden></p>") != std::string::npos);
+    // Text fields that take a comma (no decimal keypad), with the places suggested.
+    CHECK(map_fixture::count(html, "type=\"text\" inputmode=\"text\"") == 2);
+    CHECK(html.find("<option value=\"羅東自然教育中心\">") != std::string::npos);
+
+    render::PlanRequest by_name;
+    by_name.from = "25.05,121.50";
+    by_name.to = "淡水";  // no such place in the fixture
+    render::plan_route(by_name, f.data(), planner, text::Lang::en);
+    CHECK(by_name.to_error.find("To: no place called") == 0);
+
+    render::PlanRequest ok;
+    ok.from = "25.05,121.50";
+    ok.to = "25.06，121.51";
+    render::plan_route(ok, f.data(), planner, text::Lang::en);
+    REQUIRE(ok.result);
+    CHECK(ok.result->found);
+}
+
+TEST_CASE("a plan that finds no way says why in the page's language") {
+    map_fixture::Fixture f;
+    bikenet::PlannedRoute far;
+    far.failure = bikenet::PlanFailure::start_far;
+    far.message = "the start is more than 2000 m from any bike route";
+    CHECK(render::planned_route_html(far, f.data(), text::Lang::zh_TW) ==
+          "<p class=\"error\" role=\"alert\">起點離最近的自行車道超過 2000 公尺。</p>");
+    far.failure = bikenet::PlanFailure::unconnected;
+    CHECK(render::planned_route_html(far, f.data(), text::Lang::en) ==
+          "<p class=\"error\" role=\"alert\">No way along the routes and their breaks joins the two points.</p>");
+}
+
+TEST_CASE("a tap on the map offers to set the start or the end, and does nothing by itself") {
+    const std::string html = render::map_point_actions_html({25.0478, 121.517}, text::Lang::zh_TW);
+    CHECK(html.find("data-set=\"from\" data-value=\"25.04780,121.51700\">設為起點</button>") != std::string::npos);
+    CHECK(html.find("data-set=\"to\" data-value=\"25.04780,121.51700\">設為終點</button>") != std::string::npos);
+}
+
+TEST_CASE("the map comes first, then the legend that switches the layers, then the planner") {
+    map_fixture::Fixture f;
+    const std::string html = render::map_page_html(f.data(), {}, {}, false, render::tile_source("none"), text::Lang::zh_TW);
+    const size_t map = html.find("id=\"map\""), legend = html.find("id=\"map-layers\""), plan = html.find("id=\"map-plan\"");
+    CHECK(map < legend);
+    CHECK(legend < plan);
+    CHECK(html.find("class=\"legend-switch\"") != std::string::npos);
+    // Every site in the list has its "show on map".
+    CHECK(map_fixture::count(html, "class=\"show-on-map\" href=\"/map?focus=s") == f.sites.sites.size());
+    // A focused feature's card by the map, for readers without JavaScript.
+    render::MapView view;
+    view.focus = "s2";
+    const std::string focused = render::map_page_html(f.data(), view, {}, false, render::tile_source("none"), text::Lang::zh_TW);
+    CHECK(focused.find("id=\"map-focus\"") != std::string::npos);
+    CHECK(focused.find("羅東自然教育中心", focused.find("id=\"map-focus\"")) != std::string::npos);
+    view.focus = "no-such-thing";
+    CHECK(render::map_page_html(f.data(), view, {}, false, render::tile_source("none"), text::Lang::zh_TW).find("map-focus") ==
+          std::string::npos);
+}
