@@ -45,11 +45,13 @@ std::string planned_route_html(const bikenet::PlannedRoute& r, const MapData& da
     return out + "</dl>";
 }
 
-TileSource tile_source(const std::string& name) {
-    if (name == "osm") return {"https://tile.openstreetmap.org/{z}/{x}/{y}.png", "&copy; OpenStreetMap contributors"};
+TileSource tile_source(const std::string& name, text::Lang lang) {
+    // Leaflet shows the attribution as HTML: escaped here, once.
+    if (name == "osm")
+        return {"https://tile.openstreetmap.org/{z}/{x}/{y}.png", escape_html(tr("map.attribution_osm", lang))};
     if (name == "nlsc")
         return {"https://wmts.nlsc.gov.tw/wmts/EMAP/default/GoogleMapsCompatible/{z}/{y}/{x}",
-                "&copy; 內政部國土測繪中心 臺灣通用電子地圖"};
+                escape_html(tr("map.attribution_nlsc", lang))};
     return {};
 }
 

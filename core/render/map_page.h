@@ -32,7 +32,8 @@ struct TileSource {
     std::string url;  // Leaflet template; empty for none
     std::string attribution;
 };
-TileSource tile_source(const std::string& name);  // "osm", "nlsc", "none"; unknown → none
+// "osm", "nlsc", "none"; unknown → none. The attribution is in the page's language.
+TileSource tile_source(const std::string& name, text::Lang lang = text::Lang::zh_TW);
 
 std::string map_page_html(const MapData& data, const MapView& view, const PlanRequest& plan, bool sample_data,
                           const TileSource& tiles, text::Lang lang);

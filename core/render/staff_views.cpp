@@ -229,7 +229,7 @@ std::string proposal_fields(const tracker::Snapshot& snapshot, const FormBuilder
         for (const auto& s : g.subgroups) subgroups.emplace_back(s.id, tracker::subgroup_name(snapshot, s.id, lang));
     }
     for (const auto& c : snapshot.counties) county_items.emplace_back(c.id, tracker::county_name(snapshot, c.id, lang));
-    for (const auto& t : content::proposal_types()) type_items.emplace_back(t, t);
+    for (const auto& t : content::proposal_types()) type_items.emplace_back(t, tracker::type_name(t, lang));
     std::string out = f.input("title", tr("staff.title", lang), "text", true) +
                       f.select("group", tr("filter.group", lang), groups, true) +
                       f.select("subgroup", tr("filter.subgroup", lang), subgroups, false, "—");
@@ -311,7 +311,7 @@ std::string change_value_html(const tracker::Snapshot& snapshot, const std::stri
         std::string date = v.value("date", "");
         auto d = text::parse_iso_date(date);
         return escape_html((d ? text::format_date(*d, lang) : date) + " · ") + source_text(escape_html(who), lang) +
-               "：" + source_text(escape_html(v.value("text", "")), lang);
+               escape_html(tr("punct.colon", lang)) + source_text(escape_html(v.value("text", "")), lang);
     }
     if (v.is_array()) {
         std::string out;
@@ -451,7 +451,7 @@ std::string item_list_html(const tracker::Snapshot& snapshot, const std::vector<
 std::string staff_home_html(const tracker::Snapshot& snapshot, const tracker::Actor& actor, const std::string& csrf,
                             Lang lang) {
     std::string out = "<section class=\"panel\"><h1>" + escape_html(tr("staff.home", lang)) +
-                      "</h1><p class=\"who\">" + escape_html(tr("staff.signed_in_as", lang)) + "：" +
+                      "</h1><p class=\"who\">" + escape_html(tr("staff.signed_in_as", lang)) + escape_html(tr("punct.colon", lang)) +
                       escape_html(who(snapshot, actor, lang)) + "</p>" + sign_out_form(csrf, lang) +
                       "<p class=\"staff-links\"><a href=\"/staff/new\">" + escape_html(tr("staff.new", lang)) + "</a> · <a href=\"/staff/raffle\">" +
                       escape_html(tr("raffle.staff_heading", lang)) + "</a>";

@@ -69,7 +69,7 @@ Response Portal::map_page(const Call& call) {
     if (!plan.from.empty() || !plan.to.empty()) render::plan_route(plan, map_->data(), *map_->planner, lang);
     const auto parking = parking_ ? parking_->snapshot() : nullptr;
     frame.main_html = render::map_page_html(with_parking(map_->data(), parking, call.now), *view, plan, map_->routes_sample || map_->sites.sample,
-                                            render::tile_source(config_.tiles), lang);
+                                            render::tile_source(config_.tiles, lang), lang);
     return html_page(200, render::page_html(frame));
 }
 

@@ -74,6 +74,7 @@ public:
         options.element_id = element_id;
         options.tile_url = tile_url;
         options.tile_attribution = attribution;
+        options.lang = text::parse_lang(val::global("document")["documentElement"]["lang"].as<std::string>() == "en" ? "en" : "zh-TW");
         leaflet_ = std::make_unique<wasm::LeafletScene>(options);
     }
 

@@ -77,7 +77,15 @@ LeafletScene::LeafletScene(const LeafletMapOptions& options)
     val map_options = val::object();
     map_options.set("zoomSnap", 0.25);
     map_options.set("preferCanvas", true);
+    // Leaflet's own controls speak English: the zoom buttons are made here with the page's
+    // words, and the attribution's prefix is a plain link (its default title is English).
+    map_options.set("zoomControl", false);
     map_ = L_.call<val>("map", options.element_id, map_options);
+    val zoom_options = val::object();
+    zoom_options.set("zoomInTitle", std::string(text::tr("map.zoom_in", options.lang)));
+    zoom_options.set("zoomOutTitle", std::string(text::tr("map.zoom_out", options.lang)));
+    L_["control"].call<val>("zoom", zoom_options).call<val>("addTo", map_);
+    map_["attributionControl"].call<val>("setPrefix", std::string("<a href=\"https://leafletjs.com\">Leaflet</a>"));
     renderer_ = L_.call<val>("canvas");
     if (!options.tile_url.empty()) {
         val tile_options = val::object();

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "render/scene.h"
+#include "text/lang.h"
 
 namespace beitai::wasm {
 
@@ -17,6 +18,7 @@ struct LeafletMapOptions {
     std::string element_id;
     std::string tile_url;  // empty: no tile layer (tests, offline kiosks)
     std::string tile_attribution;
+    text::Lang lang = text::Lang::zh_TW;  // the zoom buttons' names
 };
 
 // A Leaflet map that redraws a Scene: one layer group per scene layer, polylines and areas

@@ -12,13 +12,17 @@ TEST_CASE("tiles come from OpenStreetMap, the NLSC EMAP, or nowhere") {
         CAPTURE(name);
         CHECK(render::tile_source(name).url.empty());
     }
+    // The attribution is in the page's language, escaped for Leaflet's HTML.
+    CHECK(render::tile_source("osm", text::Lang::zh_TW).attribution == "© OpenStreetMap 貢獻者");
+    CHECK(render::tile_source("osm", text::Lang::en).attribution == "© OpenStreetMap contributors");
+    CHECK(render::tile_source("nlsc", text::Lang::en).attribution.find("Taiwan e-Map") != std::string::npos);
 }
 
 TEST_CASE("the map page says 示範資料 for sample data, in the page's language") {
     map_fixture::Fixture f;
     render::MapView view;
     render::PlanRequest plan;
-    const auto tiles = render::tile_source("none");
+    const auto tiles = render::tile_source("none", text::Lang::zh_TW);
     const std::string zh = render::map_page_html(f.data(), view, plan, true, tiles, text::Lang::zh_TW);
     CHECK(zh.find("此為示意用的示範資料，非官方資料") != std::string::npos);
     view.lang = text::Lang::en;
