@@ -22,4 +22,15 @@ std::string source_text(const std::string& html, text::Lang page_lang, const cha
     return std::string("<") + element + " lang=\"zh-Hant-TW\">" + html + "</" + element + ">";
 }
 
+std::string fill_html(std::string_view pattern, std::string_view name, const std::string& html) {
+    const std::string token = "{" + std::string(name) + "}";
+    std::string out;
+    size_t from = 0;
+    for (auto at = pattern.find(token); at != std::string_view::npos; at = pattern.find(token, from)) {
+        out += text::escape_html(pattern.substr(from, at - from)) + html;
+        from = at + token.size();
+    }
+    return out + text::escape_html(pattern.substr(from));
+}
+
 }  // namespace beitai::render

@@ -496,7 +496,7 @@ std::string staff_edit_html(const StaffEditView& v) {
         FormBuilder f("progress", lang, part.values, part.problems);
         out += form_open(action, part, tr("staff.add_progress", lang), v.csrf, f, lang) +
                "<p class=\"hint\">" +
-               escape_html(tracker::fill(tr("staff.progress_as", lang), "agency", v.actor.agency)) + "</p>" +
+               fill_html(tr("staff.progress_as", lang), "agency", source_text(escape_html(v.actor.agency), lang)) + "</p>" +
                f.input("date", tr("staff.date", lang), "date", false, std::string(tr("staff.date_hint", lang))) +
                f.textarea("text", tr("staff.text", lang), true) + submit(tr("staff.save", lang));
     }

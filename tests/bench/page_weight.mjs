@@ -7,13 +7,13 @@
 // stream is left out (it is live data that flows as long as the page is open, not the page's
 // weight). Prints figures; asserts nothing. Run after ./portal.sh test has built both trees:
 //   node tests/bench/page_weight.mjs            (PAGE_WEIGHT_DETAIL=1: every request too)
-// Usable means: / its counts and map drawn (body[data-ready]), /proposals its load event (the
+// Usable means: / its figures shown (the server writes them; no script), /proposals its load event (the
 // list is server-rendered), /map its layers drawn (body[data-map=ready]).
 import { startServer } from '../support/server.mjs';
 import { launchBrowser } from '../support/browser.mjs';
 
 const PAGES = [
-  { path: '/', usable: (page) => page.waitForSelector('body[data-ready="true"]', { timeout: 120000 }) },
+  { path: '/', usable: (page) => page.waitForSelector('[data-figure="proposals"]', { timeout: 120000 }) },
   { path: '/proposals', usable: () => null },
   { path: '/map', usable: (page) => page.waitForSelector('body[data-map="ready"]', { timeout: 120000 }) },
 ];

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "render/prose.h"
+#include "text/html.h"
 
 using namespace beitai;
 
@@ -16,4 +17,12 @@ TEST_CASE("source text is marked zh-Hant-TW on an English page and left alone on
     CHECK(render::source_text("示範", text::Lang::zh_TW) == "示範");
     CHECK(render::source_text("示範", text::Lang::en) == "<span lang=\"zh-Hant-TW\">示範</span>");
     CHECK(render::source_text("示範", text::Lang::en, "p") == "<p lang=\"zh-Hant-TW\">示範</p>");
+}
+
+TEST_CASE("fill_html escapes the template's words and places the given markup as it is") {
+    const std::string agency = render::source_text(text::escape_html("桃園市<政府>"), text::Lang::en);
+    CHECK(render::fill_html("Published as <{agency}> by {agency}.", "agency", agency) ==
+          "Published as &lt;" + agency + "&gt; by " + agency + ".");
+    CHECK(agency == "<span lang=\"zh-Hant-TW\">桃園市&lt;政府&gt;</span>");
+    CHECK(render::fill_html("no token", "agency", "<b>") == "no token");
 }
