@@ -34,3 +34,21 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
   await page.goto(url);
   return { page, problems };
 }
+
+// The two screens a person tries the pages on.
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
+// A visitor of its own (a fresh profile) on `device`, reading in `lang` (the portal's cookie),
+// whose page records script errors and CSP refusals; map tiles are blocked as in openPage.
+// Returns {context, page, problems}; close the context when done.
+export async function visitor(browser, baseUrl, device = DESKTOP, lang = 'zh-TW') {
+  const context = await browser.newContext(device);
+  await context.addCookies([{ name: 'lang', value: lang, url: baseUrl }]);
+  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) => route.abort());
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) problems.push('CSP: ' + m.text()); });
+  return { context, page, problems };
+}

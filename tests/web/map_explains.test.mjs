@@ -8,25 +8,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from '../support/server.mjs';
-import { launchBrowser, SCREENSHOTS } from '../support/browser.mjs';
+import { launchBrowser, SCREENSHOTS, DESKTOP, PHONE, visitor } from '../support/browser.mjs';
 import { axeViolations } from '../support/axe.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const api = async (p) => (await fetch(server.url + p)).json();
 
 async function openMap(device, query = '', lang = 'zh-TW') {
-  const context = await browser.newContext(device);
-  await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) problems.push('CSP: ' + m.text()); });
-  await page.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) => route.abort());
+  const { context, page, problems } = await visitor(browser, server.url, device, lang);
   await page.goto(server.url + '/map' + query);
   await page.waitForSelector('body[data-map="ready"]', { timeout: 30000 });
   return { context, page, problems };

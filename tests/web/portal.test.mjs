@@ -5,25 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from '../support/server.mjs';
-import { launchBrowser, SCREENSHOTS } from '../support/browser.mjs';
+import { launchBrowser, SCREENSHOTS, DESKTOP, PHONE, visitor } from '../support/browser.mjs';
 import { axeViolations } from '../support/axe.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
-
-async function visit(device, lang = 'zh-TW') {
-  const context = await browser.newContext(device);
-  await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) problems.push('CSP: ' + m.text()); });
-  return { context, page, problems };
-}
+const visit = (device, lang) => visitor(browser, server.url, device, lang);
 
 const withSpace = (body) => body.car_parks.filter((c) => !c.stale && (c.level === 'plenty' || c.level === 'few')).length;
 

@@ -62,7 +62,7 @@ TEST_CASE("last_update is the latest of progress entries and status changes, in 
 TEST_CASE("a record from content starts at version 1 with the history the content implies") {
     content::Proposal open;
     open.id = "112-99";
-    open.progress = {{{2023, 8, 8}, "進度"}};
+    open.progress = {{{2023, 8, 8}, "進度", "", ""}};
     auto r = record_from_content(open);
     CHECK(r.id() == "112-99");
     CHECK(r.version == 1);
