@@ -10,10 +10,16 @@ using text::tr;
 
 Style basemap_look() { return Style{"#8aa1a8", "#eef2ea", 1, 1, false, 0}; }
 Style gap_line_look() { return Style{"#C1121F", "", 4, 1, true, 0}; }
-Style gap_marker_look() { return Style{"#ffffff", "#C1121F", 2, 1, false, 9}; }
+Style gap_marker_look() { return Style{"#ffffff", "#C1121F", 2, 1, false, 9, true}; }
 Style site_look(bool green_tourism) { return Style{"#ffffff", green_tourism ? "#2E7D32" : "#546E7A", 1.5, 1, false, 6}; }
 Style path_look() { return Style{"#111111", "", 6, 0.75, false, 0}; }
 Style path_pin_look() { return Style{"#ffffff", "#111111", 2, 1, false, 9}; }
+// A cluster keeps its layer's hue and shape (round for sites, square for car parks) with a
+// white ring, and grows a little with its count so a big one reads as big.
+Style cluster_look(const std::string& layer, int count) {
+    const double radius = count < 10 ? 12 : count < 100 ? 14 : count < 1000 ? 17 : 20;
+    return Style{"#ffffff", layer == "parking" ? "#1A56B0" : "#2E7D32", 2, 0.95, false, radius, layer == "parking"};
+}
 
 namespace {
 
@@ -44,6 +50,12 @@ std::string box(const Style& s, const std::string& label, int x = 4, int width =
            "\" height=\"16\" rx=\"3\" fill=\"" + s.fill + "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/><text x=\"" +
            std::to_string(x + width / 2) + "\" y=\"14.5\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\" fill=\"#ffffff\">" +
            escape_html(label) + "</text>";
+}
+
+// A cluster of sites: a round badge with its count, as the map draws it.
+std::string badge(const Style& s, const std::string& label) {
+    return "<circle cx=\"9\" cy=\"10\" r=\"8\" fill=\"" + s.fill + "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/><text x=\"9\" y=\"14\" "
+           "text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\" fill=\"#ffffff\">" + escape_html(label) + "</text>";
 }
 
 std::string entry(const char* layer, bool on, const std::string& symbol_svg, text::Lang lang, const std::string& extra = "") {
@@ -89,6 +101,10 @@ std::string map_legend_html(const MapData& data, const MapView& view, text::Lang
            symbol(line(path_look()) + box(path_pin_look(), std::string(tr("map.pin.start_short", lang)), 0, 14) +
                   box(path_pin_look(), std::string(tr("map.pin.end_short", lang)), 22, 14)) +
            "<span>" + escape_html(tr("map.legend.path", lang)) + "</span></div>";
+    // Clusters are not a layer either: they are how the sites and car parks look from afar.
+    out += "<div class=\"legend-entry legend-clusters\">" +
+           symbol(badge(cluster_look("sites", 5), "5") + box(cluster_look("parking", 5), "9", 20, 14)) + "<span>" +
+           escape_html(tr("map.legend.clusters", lang)) + "</span></div>";
     return out + "</fieldset>";
 }
 

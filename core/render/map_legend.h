@@ -23,6 +23,7 @@ Style gap_marker_look();
 Style site_look(bool green_tourism);
 Style path_look();
 Style path_pin_look();
+Style cluster_look(const std::string& layer, int count);
 
 // The form's legend: a checkbox per layer with its symbol and words, the county filter of
 // the sites, and the planned route's key.

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "render/map_clusters.h"
 #include "render/map_legend.h"
 #include "render/parking_views.h"
 #include "render/site_card.h"
@@ -211,7 +212,8 @@ Scene map_scene(const MapData& data, const MapView& view) {
     }
     if (view.layers.sites && data.sites) {
         for (const auto& s : data.sites->sites) {
-            if (view.bbox && !view.bbox->contains(s.at)) continue;
+            // The feature shown on the map is drawn wherever the view is (it moves there next).
+            if (view.bbox && !view.bbox->contains(s.at) && s.id != view.focus) continue;
             if (!view.county.empty() && s.county != view.county) continue;
             SceneMarker m;
             m.id = s.id;
@@ -270,7 +272,16 @@ Scene map_scene(const MapData& data, const MapView& view) {
     // Car parks last: drawn on top, and not part of what the view fits (they come and go
     // with the feeds).
     if (view.layers.parking) add_parking_markers(scene, data, view);
+    if (view.zoom) cluster_markers(scene, *view.zoom, view.lang, view.focus);
     return scene;
+}
+
+std::string map_svg(const MapData& data, const MapView& view, const SvgOptions& options) {
+    MapView unclustered = view;
+    unclustered.zoom.reset();
+    Scene scene = map_scene(data, unclustered);
+    cluster_markers(scene, view.zoom ? *view.zoom : scene_svg_view(scene, options).zoom(), view.lang, view.focus);
+    return scene_svg(scene, options);
 }
 
 }  // namespace beitai::render

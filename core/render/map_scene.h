@@ -17,6 +17,7 @@
 #include "geo/geojson.h"
 #include "parking/snapshot.h"
 #include "render/scene.h"
+#include "render/svg.h"
 #include "text/result.h"
 #include "text/url.h"
 
@@ -36,7 +37,10 @@ struct MapView {
     MapLayers layers;
     std::optional<geo::BBox> bbox;
     std::string county;  // the sites of one county (TDX id), or all when empty
-    std::string focus;   // the feature a "show on map" link is about (a marker's id); not drawn differently
+    std::string focus;   // the feature a "show on map" link is about (a marker's id); never gathered into a cluster
+    // The zoom the scene is seen at: markers too close to tell apart there are gathered
+    // (render/map_clusters.h). None: every marker is itself (lists, tests).
+    std::optional<double> zoom;
     text::Lang lang = text::Lang::zh_TW;
 };
 
@@ -69,6 +73,10 @@ inline MapData map_data(const std::vector<content::County>& counties, const bike
 }
 
 Scene map_scene(const MapData& data, const MapView& view);
+
+// /map.svg: the scene as a picture of `options`' size, its markers gathered as the zoom the
+// picture's fit comes to gathers them (the view's own zoom, when it has one).
+std::string map_svg(const MapData& data, const MapView& view, const SvgOptions& options);
 
 // The card a scene marker with has_card opens: for a site id, the site card (with the car
 // parks that have space near it, when there is live parking data); for "parking:<key>",

@@ -58,7 +58,7 @@ Style parking_style(Level level, bool stale) {
         case Level::unknown: break;
     }
     // Stale data keeps its colour, faded and dashed: it was true, it may no longer be.
-    return Style{"#ffffff", fill, 1.5, stale ? 0.55 : 1, stale, 8};
+    return Style{"#ffffff", fill, 1.5, stale ? 0.55 : 1, stale, 8, true};
 }
 
 std::string parking_stylesheet() {
@@ -88,7 +88,7 @@ void add_parking_markers(Scene& scene, const MapData& data, const MapView& view)
     if (!data.parking) return;
     const bool en = view.lang == text::Lang::en;
     for (const auto& s : data.parking->car_parks()) {
-        if (view.bbox && !view.bbox->contains(s.park.position)) continue;
+        if (view.bbox && !view.bbox->contains(s.park.position) && "parking:" + parking::car_park_key(s.park) != view.focus) continue;
         const bool stale = freshness(data, s).stale && s.live;
         SceneMarker m;
         m.id = "parking:" + parking::car_park_key(s.park);
@@ -105,6 +105,7 @@ void add_parking_markers(Scene& scene, const MapData& data, const MapView& view)
         m.style = std::string("level-") + std::string(parking::level_id(s.level)) + (stale ? " stale" : "");
         m.look = parking_style(s.level, stale);
         m.has_card = true;
+        m.has_space = !stale && parking::has_space(s.level);
         m.labelled = true;
         // Every car park is a keyboard stop (Tab, then Enter or Space opens its card): the
         // layer is off until asked for, so its stops do not stand in the way by default.

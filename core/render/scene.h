@@ -21,6 +21,9 @@ struct Style {
     double opacity = 1;
     bool dashed = false;
     double radius = 7;  // markers
+    // Markers: a square box of side 2·radius (car parks, a break's number) instead of a dot:
+    // the shape says the kind, for readers who cannot tell the colours apart.
+    bool square = false;
 };
 
 struct SceneMarker {
@@ -38,6 +41,12 @@ struct SceneMarker {
     // dot; `focusable` ones are also keyboard stops on the map (the few that matter).
     bool labelled = false;
     bool focusable = false;
+    // A car park with free spaces by fresh data: what a cluster of car parks counts.
+    bool has_space = false;
+    // A cluster (render/map_clusters.h): how many markers it stands for (0: none, an
+    // ordinary marker) and the box they lie in, which activating it zooms to.
+    int cluster_count = 0;
+    geo::BBox cluster_box;
 };
 
 struct ScenePolyline {

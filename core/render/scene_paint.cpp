@@ -125,6 +125,7 @@ PreparedScene prepare_scene(Scene scene) {
         k.stroke = colour(m.look.stroke, m.look.opacity, "marker", m.id, "stroke");
         k.weight = static_cast<float>(m.look.weight);
         k.radius = static_cast<float>(m.look.radius);
+        k.square = m.look.square;
         k.dashed = m.look.dashed;
         k.beside = label_beside(m);
         if (k.beside) p.seats.push_back(u32(i));
@@ -317,9 +318,9 @@ void paint_scene(const PreparedScene& p, const Viewport& view, PaintList& out, c
         if (!inside(k.at, view.visible_projected(reach))) continue;
         const FeatureRef feature{FeatureKind::marker, u32(i)};
         const Pixel at = view.project(k.at);
-        const bool dashed_outline = k.dashed && k.stroke.visible() && k.weight > 0;
+        const bool dashed_outline = k.dashed && !k.square && k.stroke.visible() && k.weight > 0;
         out.circles.push_back({paint_point(at), k.radius, k.fill, dashed_outline ? Rgba{} : k.stroke,
-                               dashed_outline ? 0.0f : k.weight, feature});
+                               dashed_outline ? 0.0f : k.weight, feature, k.square});
         if (dashed_outline) {
             // Round the dot from its rightmost point, clockwise on the screen: where SVG
             // starts a circle's dashes.

@@ -59,8 +59,9 @@ struct PaintLine {
     FeatureRef feature;
 };
 
-// A marker's dot. A dashed outline comes as lines of the same feature, its stroke here
-// then invisible.
+// A marker's dot, or its square box (a car park, a break's number: Style::square) of side
+// 2·radius. A round dot's dashed outline comes as lines of the same feature, its stroke here
+// then invisible; a square's outline is always solid (the kiosk draws no stale car parks).
 struct PaintCircle {
     PaintPoint centre;
     float radius = 0;
@@ -68,6 +69,7 @@ struct PaintCircle {
     Rgba stroke;
     float stroke_width = 0;
     FeatureRef feature;
+    bool square = false;
 };
 
 // A marker's label: `at` on the text's baseline, at its left end (start) or middle; the
@@ -149,6 +151,7 @@ struct PreparedScene {
         Rgba fill, stroke, label, halo;
         float weight = 0, radius = 0;
         bool dashed = false;
+        bool square = false;
         bool beside = false;  // a county seat: its label beside it, placed among the others
     };
     std::vector<geo::Projected> points;

@@ -100,9 +100,14 @@ std::string scene_svg(const Scene& scene, const SvgOptions& o) {
         // markers by their layer; the look decides either's colours.
         const std::string cls = beside ? "marker marker-" + (m.style.empty() ? std::string("plain") : m.style)
                                        : "marker layer-" + m.layer;
-        out += "<g class=\"" + text::escape_html(cls) + "\" data-id=\"" + text::escape_html(m.id) + "\"><title>" +
-               text::escape_html(m.title) + "</title><circle cx=\"" + num(at.x) + "\" cy=\"" + num(at.y) + "\" r=\"" +
-               num(m.look.radius) + "\"" + style_attributes(m.look, true) + "/>";
+        out += "<g class=\"" + text::escape_html(cls) + (m.cluster_count > 0 ? " cluster\" data-count=\"" + std::to_string(m.cluster_count) : std::string()) +
+               "\" data-id=\"" + text::escape_html(m.id) + "\"><title>" + text::escape_html(m.title) + "</title>";
+        const double r = m.look.radius;
+        if (m.look.square)
+            out += "<rect x=\"" + num(at.x - r) + "\" y=\"" + num(at.y - r) + "\" width=\"" + num(2 * r) + "\" height=\"" +
+                   num(2 * r) + "\" rx=\"3\"" + style_attributes(m.look, true) + "/>";
+        else
+            out += "<circle cx=\"" + num(at.x) + "\" cy=\"" + num(at.y) + "\" r=\"" + num(r) + "\"" + style_attributes(m.look, true) + "/>";
         if (!m.label.empty()) out += label_svg(marker_label(m, at, side), m.label);
         out += "</g>";
     }

@@ -114,7 +114,7 @@ Response Portal::map_svg(const Call& call) {
     r.content_type = "image/svg+xml";
     const auto parking = parking_ ? parking_->snapshot() : nullptr;
     r.body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" +
-             render::scene_svg(render::map_scene(with_parking(map_->data(), parking, call.now), *view), options);
+             render::map_svg(with_parking(map_->data(), parking, call.now), *view, options);
     return r;
 }
 

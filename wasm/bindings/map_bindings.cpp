@@ -126,7 +126,6 @@ public:
 
     // show("layers=routes,sites&bbox=…", "zh-TW", fit) → {query, routes, gaps, sites, basemap, parking} or {error}
     val show(const std::string& query_string, const std::string& lang, bool fit) {
-        val out = val::object();
         auto params = text::parse_query_string(query_string);
         if (!params) return error_object("the address holds a malformed query string");
         auto view = render::parse_map_view(*params, {"from", "to", "zoom", "lat", "lon"});
@@ -136,12 +135,12 @@ public:
         view->lang = text::parse_lang(lang);
         view_ = *view;
         shown_ = true;
-        auto scene = render::map_scene(data(), everything());
-        if (leaflet_) leaflet_->draw(scene, fit);
-        out.set("query", text::to_query_string(render::to_params(*view)));
-        for (const char* layer : {"routes", "gaps", "sites", "basemap", "parking"})
-            out.set(layer, leaflet_ ? leaflet_->count(layer) : 0);
-        return out;
+        // Fitting moves the map, and the page redraws after every move (redraw, below).
+        if (leaflet_ && fit) {
+            const auto whole = render::map_scene(data(), everything());
+            leaflet_->fit(whole.fit_south_west, whole.fit_north_east);
+        }
+        return redraw();
     }
 
     // plan("臺北市", "24.80,120.97", "zh-TW") → {found, html, length, counties, drawn} or
@@ -169,7 +168,7 @@ public:
         if (route.found) {
             planned_ = std::move(route);
             if (leaflet_ && shown_) {
-                leaflet_->draw(render::map_scene(data(), everything()), false, "path");
+                leaflet_->draw(render::map_scene(data(), in_sight()), false, "path");
                 geo::BBox box;
                 for (const auto& p : planned_->path) box.extend(p);
                 if (!box.empty()) leaflet_->fit({box.south, box.west}, {box.north, box.east});
@@ -181,7 +180,24 @@ public:
 
     // Moves the map to a feature and opens its card (or its name, for a line); false when
     // nothing drawn has that id (its layer is off, or the county filter hides it).
-    bool focus(const std::string& id) { return leaflet_ && leaflet_->focus(id); }
+    // The feature is drawn even out of sight and never gathered into a cluster.
+    bool focus(const std::string& id) {
+        if (!leaflet_ || !shown_) return false;
+        view_.focus = id;
+        redraw();
+        return leaflet_->focus(id);
+    }
+
+    // Draws what is in sight now, gathered as this zoom gathers it: the page calls it after
+    // every move of the map. Returns what show() returns.
+    val redraw() {
+        val out = val::object();
+        if (leaflet_ && shown_) leaflet_->draw(render::map_scene(data(), in_sight()), false);
+        out.set("query", text::to_query_string(render::to_params(view_)));
+        for (const char* layer : {"routes", "gaps", "sites", "basemap", "parking"})
+            out.set(layer, leaflet_ ? leaflet_->count(layer) : 0);
+        return out;
+    }
 
     // What a tap on the map offers: set the point as the start or the end.
     std::string pointActionsHtml(double lat, double lon, const std::string& lang) {
@@ -208,17 +224,33 @@ private:
     val refresh_parking(double now) {
         now_ = static_cast<std::int64_t>(now);
         parking_.emplace(parking_sent_.snapshot());
-        if (leaflet_ && shown_) leaflet_->draw(render::map_scene(data(), everything()), false, "parking");
+        if (leaflet_ && shown_) leaflet_->draw(render::map_scene(data(), in_sight()), false, "parking");
         val out = val::object();
         out.set("car_parks", static_cast<int>(parking_->car_parks().size()));
         out.set("drawn", leaflet_ ? leaflet_->count("parking") : 0);
         return out;
     }
 
-    // The box is for /map.svg; in the browser the map shows everything and the user pans.
+    // Everything the view's layers hold, each marker itself: what a fit shows whole.
     render::MapView everything() const {
         render::MapView v = view_;
         v.bbox.reset();
+        v.zoom.reset();
+        return v;
+    }
+
+    // What the map shows now and half a screen around it (a short pan shows no gap before
+    // the redraw), at the map's zoom: a view of 50,000 features draws a few hundred.
+    render::MapView in_sight() const {
+        render::MapView v = everything();
+        val bounds = leaflet_->map().call<val>("getBounds").call<val>("pad", 0.5);
+        geo::BBox box;
+        box.south = std::max(-90.0, bounds.call<double>("getSouth"));
+        box.west = std::max(-180.0, bounds.call<double>("getWest"));
+        box.north = std::min(90.0, bounds.call<double>("getNorth"));
+        box.east = std::min(180.0, bounds.call<double>("getEast"));
+        if (box.south < box.north && box.west < box.east) v.bbox = box;
+        v.zoom = leaflet_->map().call<double>("getZoom");
         return v;
     }
 
@@ -268,6 +300,7 @@ EMSCRIPTEN_BINDINGS(beitai_map) {
         .function("plan", &MapExplorer::plan)
         .function("card", &MapExplorer::card)
         .function("focus", &MapExplorer::focus)
+        .function("redraw", &MapExplorer::redraw)
         .function("pointActionsHtml", &MapExplorer::pointActionsHtml)
         .function("sitesListHtml", &MapExplorer::sitesListHtml)
         .function("setParking", &MapExplorer::setParking)

@@ -1,6 +1,10 @@
 #include "kiosk_data.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "content/route.h"
+#include "render/map_clusters.h"
 #include "render/map_scene.h"
 #include "text/json_reader.h"
 #include "tracker/snapshot_json.h"
@@ -119,17 +123,21 @@ std::optional<std::int64_t> KioskData::OldestFetch() const {
     return oldest;
 }
 
-const render::PreparedScene* KioskData::Scene(text::Lang lang) {
+const render::PreparedScene* KioskData::Scene(text::Lang lang, double zoom) {
     for (DataPart p : {DataPart::counties, DataPart::routes, DataPart::sites, DataPart::basemap})
         if (!Has(p)) return nullptr;
-    if (scene_ && !scene_dirty_ && scene_lang_ == lang) return &*scene_;
+    // Past the cluster zoom every level draws the same markers: one scene serves them all.
+    const int level = static_cast<int>(std::floor(std::clamp(zoom, 0.0, render::kClusterMaxZoom)));
+    if (scene_ && !scene_dirty_ && scene_lang_ == lang && scene_level_ == level) return &*scene_;
     // The kiosk's map: county areas, routes, their breaks and the sites. Live parking has
     // its own screen; keeping it off the map keeps the prepared scene still between events.
     render::MapView view;
     view.layers.parking = false;
     view.lang = lang;
+    view.zoom = level;
     scene_ = render::prepare_scene(render::map_scene(render::map_data(counties_, network_, gaps_, sites_, basemap_), view));
     scene_lang_ = lang;
+    scene_level_ = level;
     scene_dirty_ = false;
     ++scene_generation_;
     return &*scene_;

@@ -62,10 +62,11 @@ public:
     const content::SiteList& sites() const { return sites_; }
     bool routes_sample() const { return routes_sample_; }
 
-    // The map's Scene, prepared for painting in `lang`: rebuilt only when the map data or
-    // the language changed since the last call. Null until counties, routes, sites and the
-    // basemap are all there.
-    const render::PreparedScene* Scene(text::Lang lang);
+    // The map's Scene, prepared for painting in `lang` with its sites gathered as `zoom`
+    // gathers them (render/map_clusters.h): rebuilt only when the map data, the language or
+    // the whole zoom level changed since the last call. Null until counties, routes, sites
+    // and the basemap are all there.
+    const render::PreparedScene* Scene(text::Lang lang, double zoom);
     // Changes every time the prepared scene is rebuilt (the map screen refits on it).
     int SceneGeneration() const { return scene_generation_; }
 
@@ -85,6 +86,7 @@ private:
 
     std::optional<render::PreparedScene> scene_;
     text::Lang scene_lang_ = text::Lang::zh_TW;
+    int scene_level_ = -1;  // the whole zoom level its clusters are for
     bool scene_dirty_ = true;
     int scene_generation_ = 0;
 };

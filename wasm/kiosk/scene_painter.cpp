@@ -37,6 +37,13 @@ void ScenePainter::Draw(ImDrawList* draw, const render::PaintList& paint, ImVec2
 
     for (const auto& c : paint.circles) {
         const ImVec2 centre(origin.x + c.centre.x, origin.y + c.centre.y);
+        if (c.square) {
+            // The SVG's rect: rx 3 at the SVG's scale.
+            const ImVec2 a(centre.x - c.radius, centre.y - c.radius), b(centre.x + c.radius, centre.y + c.radius);
+            if (c.fill.visible()) draw->AddRectFilled(a, b, ToImU32(c.fill), 3);
+            if (c.stroke.visible() && c.stroke_width > 0) draw->AddRect(a, b, ToImU32(c.stroke), 3, 0, c.stroke_width);
+            continue;
+        }
         if (c.fill.visible()) draw->AddCircleFilled(centre, c.radius, ToImU32(c.fill));
         if (c.stroke.visible() && c.stroke_width > 0) draw->AddCircle(centre, c.radius, ToImU32(c.stroke), 0, c.stroke_width);
     }

@@ -1,13 +1,14 @@
 // Map: the core's Scene — county areas, bike routes, their breaks, the eco sites — painted
 // with ImGui draw lists by the same rules as the SVG (render/scene_paint.h). A finger drags
 // to pan, two pinch (the glue passes them in), the buttons zoom; a tap on a feature opens
-// its card.
+// its card, on a cluster (render/map_clusters.h) shows its members.
 #include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "kiosk_font.h"
 #include "kiosk_screens.h"
+#include "render/map_clusters.h"
 
 namespace beitai::kiosk {
 
@@ -54,12 +55,12 @@ void DrawCard(ScreenContext& c, const render::KioskRect& r, const render::Prepar
 void MapScreen::Draw(ScreenContext& c) {
     const auto& l = c.ui.layout();
     const text::Lang lang = c.ui.lang();
-    const render::PreparedScene* prepared = c.data.Scene(lang);
+    auto& state = c.session.visit().map;
+    const render::PreparedScene* prepared = c.data.Scene(lang, state.zoom);
     if (!prepared) {
         c.ui.Text(TopLeft(l.content), c.ui.tr("figure.loading"), l.body_px, palette::text, l.content.w);
         return;
     }
-    auto& state = c.session.visit().map;
     const bool card = !state.selected_feature.empty();
     render::KioskRect map = l.content, card_rect = l.content;
     if (card) {
@@ -110,8 +111,21 @@ void MapScreen::Draw(ScreenContext& c) {
     if (tapped && travelled_ <= kTapSlopPx) {
         const render::Pixel at{io.MousePos.x - map.x, io.MousePos.y - map.y};
         const auto hit = render::hit_test(*prepared, view, at);
-        // The county areas are what lies under every tap: they open nothing.
-        state.selected_feature = hit && hit->kind != render::FeatureKind::polygon ? hit->id : std::string();
+        const render::SceneMarker* cluster =
+            hit && hit->kind == render::FeatureKind::marker && prepared->scene.markers[hit->index].cluster_count > 0
+                ? &prepared->scene.markers[hit->index]
+                : nullptr;
+        if (cluster) {
+            // A cluster opens nothing: the map shows its members, apart.
+            const geo::BBox& box = cluster->cluster_box;
+            const float pad = l.touch_min_px;
+            view = render::fit_box({box.south, box.west}, {box.north, box.east}, map.w, map.h, {pad, pad, pad, pad},
+                                   {kZoomRange.min, std::max(view.zoom(), render::kClusterMaxZoom)});
+            state.selected_feature.clear();
+        } else {
+            // The county areas are what lies under every tap: they open nothing.
+            state.selected_feature = hit && hit->kind != render::FeatureKind::polygon ? hit->id : std::string();
+        }
     }
     if (io.MouseWheel != 0 && ImGui::IsMouseHoveringRect(TopLeft(map), BottomRight(map)))
         view = view.zoomed_about({io.MousePos.x - map.x, io.MousePos.y - map.y}, io.MouseWheel > 0 ? 0.5 : -0.5);

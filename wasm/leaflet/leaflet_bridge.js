@@ -29,3 +29,13 @@ Module['sceneLabel'] = function (id, label, fill, opacity, dashed) {
   }
   return span;
 };
+
+// A cluster's click (bound once per group, as the tooltips are): the map shows the box its
+// members lie in — options.sceneZoom is [south, west, north, east, the zoom at which every
+// marker is itself] — and the next redraw shows them apart.
+Module['sceneClusterClick'] = function (event) {
+  var box = event.layer && event.layer.options.sceneZoom;
+  var map = event.layer && event.layer._map;
+  if (!box || !map) return;
+  map.fitBounds([[box[0], box[1]], [box[2], box[3]]], { padding: [48, 48], maxZoom: box[4], animate: false });
+};

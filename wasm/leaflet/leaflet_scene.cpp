@@ -1,5 +1,11 @@
 #include "leaflet/leaflet_scene.h"
 
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+
+#include "render/map_clusters.h"
+
 namespace beitai::wasm {
 
 using emscripten::val;
@@ -63,6 +69,27 @@ val path_options(const render::Style& look, const val& renderer, bool filled) {
     if (filled && look.radius > 0) o.set("bubblingMouseEvents", false);
     o.set("renderer", renderer);
     return o;
+}
+
+std::string stops_group(const std::string& layer) { return layer + ":stops"; }
+
+// A drawn feature's key: its scene layer, its kind (area, line, marker: a break's box has
+// its line's id) and its id, or its place in the scene when it has none.
+std::string feature_key(const std::string& layer, char kind, const std::string& id, size_t index) {
+    return layer + '\x1f' + kind + (id.empty() ? "#" + std::to_string(index) : id);
+}
+
+// A line's points in a few bytes (FNV-1a over their doubles): the planned route keeps its
+// id when it changes, and a redraw must see that.
+std::string points_signature(const geo::Polyline& line) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const auto& p : line)
+        for (double v : {p.lat, p.lon}) {
+            unsigned char bytes[sizeof v];
+            std::memcpy(bytes, &v, sizeof v);
+            for (unsigned char b : bytes) h = (h ^ b) * 1099511628211ull;
+        }
+    return std::to_string(line.size()) + ':' + std::to_string(h);
 }
 
 std::string style_key(const render::Style& look, bool filled) {
@@ -130,7 +157,6 @@ void LeafletScene::add(val layer, const std::string& group_name, const std::stri
     if (!card_id.empty() && popups_bound_.insert(group_name).second)
         g.call<val>("bindPopup", val::module_property("scenePopup"));
     layer.call<val>("addTo", g);
-    counts_[group_name] += 1;
 }
 
 void LeafletScene::fit(geo::LatLon south_west, geo::LatLon north_east) {
@@ -148,88 +174,153 @@ void LeafletScene::fit(geo::LatLon south_west, geo::LatLon north_east) {
 }
 
 bool LeafletScene::focus(const std::string& id) {
-    for (auto& [layer, features] : ids_) {
-        auto it = features.find(id);
-        if (it == features.end()) continue;
-        val feature = it->second;
-        if (feature["getLatLng"].isUndefined()) {
-            val options = val::object();
-            options.set("maxZoom", 15);
-            options.set("animate", false);
-            map_.call<val>("fitBounds", feature.call<val>("getBounds"), options);
-        } else {
-            val at = feature.call<val>("getLatLng");
-            const double zoom = map_.call<double>("getZoom");
-            // At once: the card opens where the feature is, and no motion is forced on anyone.
-            val options = val::object();
-            options.set("animate", false);
-            map_.call<val>("setView", at, zoom < 15 ? 15 : zoom, options);
-        }
-        // A click on the feature, as if the person had clicked it: its group's popup (the
-        // card) or tooltip opens for this feature (they are bound once per group).
-        val event = val::object();
-        event.set("latlng", feature["getLatLng"].isUndefined() ? feature.call<val>("getCenter") : feature.call<val>("getLatLng"));
-        if (!feature["options"]["sceneCard"].isUndefined()) feature.call<val>("fire", std::string("click"), event, true);
-        else if (!feature.call<val>("getTooltip").isUndefined()) feature.call<val>("openTooltip");
-        else feature.call<val>("fire", std::string("mouseover"), event, true);
-        return true;
+    // A marker before a line of the same id (a break's box over its dashed segment).
+    const Drawn* found = nullptr;
+    for (const auto& [key, d] : drawn_)
+        if (d.id == id && (!found || (d.marker && !found->marker))) found = &d;
+    if (!found) return false;
+    // A copy: moving the map redraws it (the page redraws what is in sight after a move).
+    val feature = found->layer;
+    if (feature["getLatLng"].isUndefined()) {
+        val options = val::object();
+        options.set("maxZoom", 15);
+        options.set("animate", false);
+        map_.call<val>("fitBounds", feature.call<val>("getBounds"), options);
+    } else {
+        val at = feature.call<val>("getLatLng");
+        const double zoom = map_.call<double>("getZoom");
+        // At once: the card opens where the feature is, and no motion is forced on anyone.
+        // At the zoom where no marker is gathered into a cluster.
+        val options = val::object();
+        options.set("animate", false);
+        map_.call<val>("setView", at, zoom < render::kClusterMaxZoom ? render::kClusterMaxZoom : zoom, options);
     }
-    return false;
+    // A click on the feature, as if the person had clicked it: its group's popup (the
+    // card) or tooltip opens for this feature (they are bound once per group).
+    val event = val::object();
+    event.set("latlng", feature["getLatLng"].isUndefined() ? feature.call<val>("getCenter") : feature.call<val>("getLatLng"));
+    if (!feature["options"]["sceneCard"].isUndefined()) feature.call<val>("fire", std::string("click"), event, true);
+    else if (!feature.call<val>("getTooltip").isUndefined()) feature.call<val>("openTooltip");
+    else feature.call<val>("fire", std::string("mouseover"), event, true);
+    return true;
 }
 
 int LeafletScene::count(const std::string& layer) const {
-    auto it = counts_.find(layer);
-    return it == counts_.end() ? 0 : it->second;
+    int n = 0;
+    for (const auto& [key, d] : drawn_)
+        if (d.scene_layer == layer) n += d.represents;
+    return n;
+}
+
+val LeafletScene::make_marker(const render::SceneMarker& m) {
+    const std::string card = m.has_card ? m.id : std::string();
+    val marker = val::undefined();
+    if (m.focusable) {
+        // Keyboard stops carry their own tooltip, which Leaflet opens on focus too; in a
+        // group of their own, as the layer's group tooltip would open a second, empty one.
+        marker = marker_for(L_, m);
+        marker.call<val>("bindTooltip", m.title);
+        add(marker, stops_group(m.layer), "", card);
+    } else if (m.labelled) {
+        marker = marker_for(L_, m);
+        add(marker, m.layer, m.title, card);
+    } else {
+        marker = L_.call<val>("circleMarker", L_.call<val>("latLng", m.at.lat, m.at.lon), style(m.look, true));
+        add(marker, m.layer, m.title, card);
+    }
+    if (m.cluster_count > 0) {
+        val box = val::array();
+        for (double v : {m.cluster_box.south, m.cluster_box.west, m.cluster_box.north, m.cluster_box.east,
+                         render::kClusterMaxZoom})
+            box.call<void>("push", v);
+        marker["options"].set("sceneZoom", box);
+        if (clusters_bound_.insert(m.layer).second)
+            group(stops_group(m.layer)).call<val>("on", std::string("click"), val::module_property("sceneClusterClick"));
+    }
+    return marker;
 }
 
 void LeafletScene::draw(const render::Scene& scene, bool fit, const std::string& only_layer) {
     const bool all = only_layer.empty();
-    for (auto& [name, g] : groups_)
-        if (all || name == only_layer) g.call<void>("clearLayers");
-    if (all) counts_.clear();
-    else counts_.erase(only_layer);
-    if (all) ids_.clear();
-    else ids_.erase(only_layer);
-    for (const auto& p : scene.polygons) {
+    const unsigned now = ++generation_;
+    bool added_under = false;  // a line or area added under what the canvas already paints
+    bool canvas_seen = false;
+    // Keeps the feature drawn under `key` when it looks the same; else (re)makes it.
+    auto keep_or_make = [&](const std::string& key, std::string signature, const std::string& scene_layer,
+                            const std::string& group_name, const std::string& id, int represents, bool marker, bool canvas,
+                            auto make) {
+        auto it = drawn_.find(key);
+        if (it != drawn_.end() && it->second.signature == signature) {
+            it->second.seen = now;
+            canvas_seen = canvas_seen || canvas;
+            return;
+        }
+        if (it != drawn_.end()) {
+            group(it->second.group).call<void>("removeLayer", it->second.layer);
+            drawn_.erase(it);
+        }
+        if (canvas && canvas_seen) added_under = true;
+        drawn_.emplace(key, Drawn{make(), scene_layer, group_name, id, std::move(signature), represents, marker, canvas, now});
+    };
+    for (size_t i = 0; i < scene.polygons.size(); ++i) {
+        const auto& p = scene.polygons[i];
         if (!all && p.layer != only_layer) continue;
-        val rings = val::array();
-        for (const auto& ring : p.rings) rings.call<void>("push", lat_lngs(ring));
-        add(L_.call<val>("polygon", rings, style(p.look, true)), p.layer, "", "");
+        std::string sig = style_key(p.look, true) + '|' + p.title;
+        for (const auto& ring : p.rings) sig += '|' + points_signature(ring);
+        keep_or_make(feature_key(p.layer, 'a', p.id, i), std::move(sig), p.layer, p.layer, p.id, 1,
+                     false, true, [&] {
+                         val rings = val::array();
+                         for (const auto& ring : p.rings) rings.call<void>("push", lat_lngs(ring));
+                         val polygon = L_.call<val>("polygon", rings, style(p.look, true));
+                         add(polygon, p.layer, "", "");
+                         return polygon;
+                     });
     }
-    for (const auto& l : scene.polylines)
-        if (all || l.layer == only_layer) {
-            val line = L_.call<val>("polyline", lat_lngs(l.points), style(l.look, false));
-            add(line, l.layer, l.title, "");
-            if (!l.id.empty()) ids_[l.layer].insert_or_assign(l.id, line);
-        }
-    for (const auto& m : scene.markers) {
+    for (size_t i = 0; i < scene.polylines.size(); ++i) {
+        const auto& l = scene.polylines[i];
+        if (!all && l.layer != only_layer) continue;
+        keep_or_make(feature_key(l.layer, 'l', l.id, i),
+                     style_key(l.look, false) + '|' + l.title + '|' + points_signature(l.points), l.layer, l.layer, l.id, 1, false,
+                     true, [&] {
+                         val line = L_.call<val>("polyline", lat_lngs(l.points), style(l.look, false));
+                         add(line, l.layer, l.title, "");
+                         return line;
+                     });
+    }
+    for (size_t i = 0; i < scene.markers.size(); ++i) {
+        const auto& m = scene.markers[i];
         if (!all && m.layer != only_layer) continue;
-        const std::string card = m.has_card ? m.id : std::string();
-        val marker = val::undefined();
-        if (m.focusable) {
-            // Keyboard stops carry their own tooltip, which Leaflet opens on focus too.
-            marker = marker_for(L_, m);
-            marker.call<val>("bindTooltip", m.title);
-            add(marker, m.layer, "", card);
-        } else if (m.labelled) {
-            marker = marker_for(L_, m);
-            add(marker, m.layer, m.title, card);
+        char at[64];
+        std::snprintf(at, sizeof at, "%.7f,%.7f", m.at.lat, m.at.lon);
+        const std::string sig = style_key(m.look, true) + '|' + m.label + '|' + m.title + '|' + m.style + '|' + at + '|' +
+                                (m.has_card ? "c" : "") + (m.labelled ? "l" : "") + (m.focusable ? "f" : "") + '|' +
+                                std::to_string(m.cluster_count);
+        const bool on_canvas = !m.focusable && !m.labelled;
+        keep_or_make(feature_key(m.layer, 'm', m.id, i), sig, m.layer, m.focusable ? stops_group(m.layer) : m.layer, m.id,
+                     m.cluster_count > 0 ? m.cluster_count : 1, true, on_canvas, [&] { return make_marker(m); });
+    }
+    // What this draw no longer has goes (in the layers it drew).
+    for (auto it = drawn_.begin(); it != drawn_.end();) {
+        if (it->second.seen != now && (all || it->second.scene_layer == only_layer)) {
+            group(it->second.group).call<void>("removeLayer", it->second.layer);
+            it = drawn_.erase(it);
         } else {
-            marker = L_.call<val>("circleMarker", L_.call<val>("latLng", m.at.lat, m.at.lon), style(m.look, true));
-            add(marker, m.layer, m.title, card);
+            ++it;
         }
-        if (!m.id.empty()) ids_[m.layer].insert_or_assign(m.id, marker);
     }
-    if (fit) {
-        val bounds = val::array();
-        bounds.call<void>("push", lat_lng(scene.fit_south_west));
-        bounds.call<void>("push", lat_lng(scene.fit_north_east));
-        // Moves the page makes (a county chosen, a route planned, a feature shown) are
-        // instant: an animation still running would end where it was going and undo the next.
-        val options = val::object();
-        options.set("animate", false);
-        map_.call<val>("fitBounds", bounds, options);
+    // The canvas paints in the order features were added: a route that came into sight
+    // after a pan would lie over the sites' dots. Put everything back in the scene's order
+    // (areas, lines, dots), which is cheap beside painting.
+    if (added_under) {
+        auto raise = [&](const std::string& key) {
+            auto it = drawn_.find(key);
+            if (it != drawn_.end() && it->second.canvas) it->second.layer.call<val>("bringToFront");
+        };
+        for (size_t i = 0; i < scene.polygons.size(); ++i) raise(feature_key(scene.polygons[i].layer, 'a', scene.polygons[i].id, i));
+        for (size_t i = 0; i < scene.polylines.size(); ++i) raise(feature_key(scene.polylines[i].layer, 'l', scene.polylines[i].id, i));
+        for (size_t i = 0; i < scene.markers.size(); ++i) raise(feature_key(scene.markers[i].layer, 'm', scene.markers[i].id, i));
     }
+    if (fit) this->fit(scene.fit_south_west, scene.fit_north_east);
 }
 
 }  // namespace beitai::wasm

@@ -24,7 +24,12 @@ struct LeafletMapOptions {
 // A Leaflet map that redraws a Scene: one layer group per scene layer, polylines and areas
 // on a shared Canvas renderer (thousands of features stay smooth), markers as circle
 // markers. A marker with a card opens a popup whose HTML comes from the page's
-// `sceneCard(id)` (set on the module, e.g. to MapExplorer.card) when it opens.
+// `sceneCard(id)` (set on the module, e.g. to MapExplorer.card) when it opens; a cluster
+// (render/map_clusters.h) zooms to its members.
+//
+// A redraw changes only what changed: a feature whose id and look are the same stays the
+// Leaflet layer it was. The map is redrawn for what is in sight after every move, and an
+// open card, a hovered line or a marker that has the keyboard focus must survive that.
 class LeafletScene {
 public:
     LeafletScene(const LeafletMapOptions& options);
@@ -45,17 +50,29 @@ private:
     emscripten::val group(const std::string& layer);
     emscripten::val style(const render::Style& look, bool filled);
     void add(emscripten::val layer, const std::string& group, const std::string& title, const std::string& card_id);
+    emscripten::val make_marker(const render::SceneMarker& m);
+
+    // What is on the map, by a key that names the scene layer, the kind and the id.
+    struct Drawn {
+        emscripten::val layer;
+        std::string scene_layer;
+        std::string group;  // the Leaflet group it is in (keyboard stops have their own: stops_group)
+        std::string id;
+        std::string signature;  // everything the feature looks like; another means redraw it
+        int represents = 1;     // a cluster stands for its members
+        bool marker = false;
+        bool canvas = false;    // on the shared canvas, where the order of adding is the order of painting
+        unsigned seen = 0;      // the draw that last had it
+    };
+    std::map<std::string, Drawn> drawn_;
+    unsigned generation_ = 0;
 
     emscripten::val L_;
     emscripten::val map_;
     emscripten::val renderer_;
     std::map<std::string, emscripten::val> groups_;
-    std::map<std::string, int> counts_;
-    // Each scene layer's features by id, for focus(): a marker replaces a line of the same id
-    // (a break's box over its dashed segment).
-    std::map<std::string, std::map<std::string, emscripten::val>> ids_;
     std::map<std::string, emscripten::val> styles_;
-    std::set<std::string> tooltips_bound_, popups_bound_;
+    std::set<std::string> tooltips_bound_, popups_bound_, clusters_bound_;
 };
 
 }  // namespace beitai::wasm

@@ -79,12 +79,12 @@
     history.replaceState(null, '', '/map?' + params.toString());
   }
 
-  function show(fit) {
-    const result = explorer.show(layersQuery(), lang, fit);
+  function drawn(result) {
     if (result.error) return;
     for (const layer of ['routes', 'gaps', 'sites', 'basemap', 'parking']) element.dataset[layer + 'Drawn'] = String(result[layer]);
     writeUrl();
   }
+  const show = (fit) => drawn(explorer.show(layersQuery(), lang, fit));
 
   // The view from the address: layers, then centre and zoom if given.
   const start = new URLSearchParams(location.search);
@@ -155,7 +155,8 @@
     show(event.target === county);
   });
   layersForm.addEventListener('submit', (event) => { event.preventDefault(); show(false); });
-  map.on('moveend', writeUrl);
+  // The core draws what is in sight, gathered as the zoom gathers it (clusters).
+  map.on('moveend', () => drawn(explorer.redraw()));
 
   // A card that opens is announced, and one opened from the keyboard or a list takes the
   // focus, so a screen reader reads it and Tab goes on inside it.
@@ -173,8 +174,14 @@
   element.addEventListener('keydown', (event) => {
     if ((event.key === 'Enter' || event.key === ' ') && event.target.classList.contains('leaflet-marker-icon')) {
       event.preventDefault();
-      focusCard = true;
+      // A cluster zooms in and goes: the focus stays on the map, which says what it shows.
+      const cluster = event.target.classList.contains('cluster');
+      focusCard = !cluster;
       event.target.click();
+      if (cluster) {
+        element.focus();
+        status.textContent = event.target.title;
+      }
     }
   });
 

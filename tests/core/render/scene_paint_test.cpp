@@ -287,13 +287,17 @@ TEST_CASE("the kiosk paints the SVG's colours and shapes for the same Scene and 
         for (size_t i = 0; i < starts.size(); ++i) {
             const size_t end = svg.find("</g>", starts[i]);
             CAPTURE(scene.markers[i].id);
-            const auto circles = elements(svg, "circle", starts[i], end);
+            // A round dot is a circle; a square box (a break's number, a car park) a rect.
+            const bool square = scene.markers[i].look.square;
+            const auto circles = elements(svg, square ? "rect" : "circle", starts[i], end);
             REQUIRE(circles.size() == 1);
             const auto& dot = paint.circles[i];
             REQUIRE(same_feature(dot.feature, FeatureKind::marker, i));
-            CHECK(std::fabs(dot.centre.x - std::stod(circles[0]["cx"])) <= 1);
-            CHECK(std::fabs(dot.centre.y - std::stod(circles[0]["cy"])) <= 1);
-            CHECK(dot.radius == doctest::Approx(std::stod(circles[0]["r"])));
+            CHECK(dot.square == square);
+            const double half = square ? std::stod(circles[0]["width"]) / 2 : std::stod(circles[0]["r"]);
+            CHECK(std::fabs(dot.centre.x - (square ? std::stod(circles[0]["x"]) + half : std::stod(circles[0]["cx"]))) <= 1);
+            CHECK(std::fabs(dot.centre.y - (square ? std::stod(circles[0]["y"]) + half : std::stod(circles[0]["cy"]))) <= 1);
+            CHECK(dot.radius == doctest::Approx(half));
             CHECK(paint_looks(paint, FeatureKind::marker, i) == svg_looks(circles[0]));
             fills.insert(svg_colour(circles[0], "fill"));
             const auto texts = elements(svg, "text", starts[i], end);
