@@ -35,15 +35,31 @@ try {
   const counts = await page.locator('#map').evaluate((el) => ['routes', 'gaps', 'sites', 'parking', 'basemap']
     .map((l) => `${Number(el.dataset[l + 'Drawn'])} ${l}`).join(', '));
   const record = () => page.evaluate(() => {
+    // Long tasks (over 50 ms) say where the time of the slow frames goes: a redraw after a move.
+    window.benchLong = [];
+    window.benchObserver?.disconnect();
+    window.benchObserver = new PerformanceObserver((list) => { for (const e of list.getEntries()) window.benchLong.push(e.duration); });
+    window.benchObserver.observe({ type: 'longtask' });
     window.benchFrames = [];
     let last = performance.now();
     const tick = (t) => { window.benchFrames.push(t - last); last = t; if (window.benchFrames) window.benchRaf = requestAnimationFrame(tick); };
     window.benchRaf = requestAnimationFrame(tick);
   });
-  const stop = () => page.evaluate(() => { cancelAnimationFrame(window.benchRaf); return window.benchFrames.slice(1); });
+  const stop = () => page.evaluate(() => {
+    cancelAnimationFrame(window.benchRaf);
+    const frames = window.benchFrames.slice(1);
+    return { frames, long: window.benchLong.slice() };
+  });
+  const redraws = () => page.evaluate(() => {
+    const d = performance.getEntriesByName('map-redraw').map((e) => e.duration);
+    performance.clearMeasures('map-redraw');
+    return d;
+  });
+  const longTasks = (long) => long.length ? `; long tasks: ${long.length}, max ${Math.max(...long).toFixed(0)} ms, total ${long.reduce((a, b) => a + b, 0).toFixed(0)} ms` : '; no long tasks';
   const box = await page.locator('#map').boundingBox();
   const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
 
+  await redraws();
   await record();
   for (let round = 0; round < 4; round++) {
     await page.mouse.move(cx, cy);
@@ -56,6 +72,7 @@ try {
     await page.waitForTimeout(300);
   }
   const pan = await stop();
+  const panRedraws = await redraws();
 
   await record();
   for (let k = 0; k < 8; k++) {
@@ -64,9 +81,11 @@ try {
     await page.waitForTimeout(450);
   }
   const zoom = await stop();
+  const zoomRedraws = await redraws();
+  const each = (d) => d.length ? `; the core's redraw after a move: ${d.length}, median ${[...d].sort((a, b) => a - b)[d.length >> 1].toFixed(0)} ms` : '';
   console.log(`map pan/zoom benchmark: ${counts} (Leaflet Canvas renderer, 1280×800)`);
-  console.log(`  pan  (mouse drag, 4 × 40 moves): ${stats(pan)}`);
-  console.log(`  zoom (wheel, 8 steps):           ${stats(zoom)}`);
+  console.log(`  pan  (mouse drag, 4 × 40 moves): ${stats(pan.frames)}${longTasks(pan.long)}${each(panRedraws)}`);
+  console.log(`  zoom (wheel, 8 steps):           ${stats(zoom.frames)}${longTasks(zoom.long)}${each(zoomRedraws)}`);
 } finally {
   await browser.close();
   await server.stop();

@@ -168,7 +168,7 @@ public:
         if (route.found) {
             planned_ = std::move(route);
             if (leaflet_ && shown_) {
-                leaflet_->draw(render::map_scene(data(), in_sight()), false, "path");
+                leaflet_->draw(render::map_scene(data(), in_sight(only(""))), false, "path");
                 geo::BBox box;
                 for (const auto& p : planned_->path) box.extend(p);
                 if (!box.empty()) leaflet_->fit({box.south, box.west}, {box.north, box.east});
@@ -224,7 +224,8 @@ private:
     val refresh_parking(double now) {
         now_ = static_cast<std::int64_t>(now);
         parking_.emplace(parking_sent_.snapshot());
-        if (leaflet_ && shown_) leaflet_->draw(render::map_scene(data(), in_sight()), false, "parking");
+        if (leaflet_ && shown_ && view_.layers.parking)
+            leaflet_->draw(render::map_scene(data(), in_sight(only("parking"))), false, "parking");
         val out = val::object();
         out.set("car_parks", static_cast<int>(parking_->car_parks().size()));
         out.set("drawn", leaflet_ ? leaflet_->count("parking") : 0);
@@ -239,10 +240,19 @@ private:
         return v;
     }
 
+    // The view with only this layer on ("" for none: the planned route is drawn whatever
+    // the layers): a live layer's redraw builds nothing else.
+    render::MapView only(const std::string& layer) const {
+        render::MapView v = view_;
+        v.layers = {false, false, false, false, layer == "parking"};
+        return v;
+    }
+
     // What the map shows now and half a screen around it (a short pan shows no gap before
     // the redraw), at the map's zoom: a view of 50,000 features draws a few hundred.
-    render::MapView in_sight() const {
-        render::MapView v = everything();
+    render::MapView in_sight() const { return in_sight(view_); }
+    render::MapView in_sight(render::MapView v) const {
+        v.bbox.reset();
         val bounds = leaflet_->map().call<val>("getBounds").call<val>("pad", 0.5);
         geo::BBox box;
         box.south = std::max(-90.0, bounds.call<double>("getSouth"));

@@ -1,8 +1,6 @@
 #include "leaflet/leaflet_scene.h"
 
-#include <cstdint>
 #include <cstdio>
-#include <cstring>
 
 #include "render/map_clusters.h"
 
@@ -79,17 +77,15 @@ std::string feature_key(const std::string& layer, char kind, const std::string& 
     return layer + '\x1f' + kind + (id.empty() ? "#" + std::to_string(index) : id);
 }
 
-// A line's points in a few bytes (FNV-1a over their doubles): the planned route keeps its
-// id when it changes, and a redraw must see that.
+// A line's points in a few bytes: how many, and the first, middle and last. The planned
+// route keeps its id when it changes, and a redraw must see that; hashing every point of
+// 12,000 routes at every move cost more than drawing them.
 std::string points_signature(const geo::Polyline& line) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (const auto& p : line)
-        for (double v : {p.lat, p.lon}) {
-            unsigned char bytes[sizeof v];
-            std::memcpy(bytes, &v, sizeof v);
-            for (unsigned char b : bytes) h = (h ^ b) * 1099511628211ull;
-        }
-    return std::to_string(line.size()) + ':' + std::to_string(h);
+    if (line.empty()) return "0";
+    char buf[128];
+    const geo::LatLon &a = line.front(), &m = line[line.size() / 2], &b = line.back();
+    std::snprintf(buf, sizeof buf, "%zu:%.7f,%.7f:%.7f,%.7f:%.7f,%.7f", line.size(), a.lat, a.lon, m.lat, m.lon, b.lat, b.lon);
+    return buf;
 }
 
 std::string style_key(const render::Style& look, bool filled) {
