@@ -324,4 +324,21 @@ BBox northern_taiwan() {
     return box;
 }
 
+std::vector<Feature> polygons_reaching(std::vector<Feature> features, const BBox& box) {
+    std::vector<Feature> out;
+    for (auto& f : features) {
+        if (f.geometry.polygons.empty()) {
+            out.push_back(std::move(f));
+            continue;
+        }
+        std::vector<Polygon> kept;
+        for (auto& polygon : f.geometry.polygons)
+            if (!polygon.empty() && bbox_of(polygon.front()).intersects(box)) kept.push_back(std::move(polygon));
+        if (kept.empty()) continue;
+        f.geometry.polygons = std::move(kept);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
 }  // namespace beitai::geo

@@ -55,4 +55,10 @@ text::Json to_feature_collection(const std::vector<Feature>& features);
 // Northern Taiwan with a margin: the eight counties lie inside it.
 BBox northern_taiwan();
 
+// The polygons whose outer ring reaches into `box`, each kept whole (a neighbour's area keeps
+// its own outline, not a straight cut); a feature left with no polygon is dropped, and one
+// with no polygons at all (a point, a line) is kept as it is. For a map of northern Taiwan:
+// the county areas it can show, without Kinmen, Matsu, Penghu or the south.
+std::vector<Feature> polygons_reaching(std::vector<Feature> features, const BBox& box);
+
 }  // namespace beitai::geo

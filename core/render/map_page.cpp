@@ -122,9 +122,11 @@ std::string map_page_html(const MapData& data, const MapView& view, const PlanRe
     if (!plan.error.empty()) out += "<p class=\"error\" role=\"alert\">" + escape_html(plan.error) + "</p>";
     else if (plan.result) out += planned_route_html(*plan.result, data, lang);
     // The feeds' freshness under the planner: the browser replaces it as events arrive.
-    out += "</div></form>" + parking_feeds_html(data, lang) + "</div><div class=\"layer-lists\">" +
-           gaps_list_html(data, lang) + routes_list_html(data, lang) + sites_list_html(data, lang, view.county) +
-           parking_list_html(data, lang) + "</div>";
+    const bool parking = view.layers.parking;
+    out += "</div></form>" + (parking ? parking_feeds_html(data, lang) : parking_feeds_off_html(data)) +
+           "</div><div class=\"layer-lists\">" + gaps_list_html(data, lang) + routes_list_html(data, lang) +
+           sites_list_html(data, lang, view.county) +
+           (parking ? parking_list_html(data, lang) : parking_list_off_html(data, lang)) + "</div>";
     return out;
 }
 

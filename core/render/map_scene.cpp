@@ -225,8 +225,8 @@ Scene map_scene(const MapData& data, const MapView& view) {
             scene.markers.push_back(std::move(m));
         }
     }
-    // Fit to what the map is about (routes, breaks, sites), not to the basemap, which covers
-    // all of Taiwan and its islands; with none of those, northern Taiwan.
+    // Fit to what the map is about (routes, breaks, sites), not to the basemap, whose
+    // neighbouring counties reach far south; with none of those, northern Taiwan.
     // With one county's sites asked for, fit to those sites.
     Scene about;
     if (view.county.empty() || !view.layers.sites) about.polylines = scene.polylines;

@@ -4,6 +4,7 @@
 #include "render/prose.h"
 #include "render/site_card.h"
 #include "text/html.h"
+#include "tracker/labels.h"
 
 namespace beitai::render {
 
@@ -186,6 +187,19 @@ std::string parking_list_html(const MapData& data, text::Lang lang) {
                "</th></tr></thead><tbody>" + rows + "</tbody></table>";
     }
     return out + "</details></section>";
+}
+
+std::string parking_list_off_html(const MapData& data, text::Lang lang) {
+    if (!data.parking) return {};
+    return "<section class=\"layer-list\" id=\"list-parking\" aria-labelledby=\"list-parking-h\"><h2 id=\"list-parking-h\">" +
+           escape_html(tr("parking.list", lang)) + "</h2><p>" +
+           escape_html(tracker::fill(tr("parking.list_off", lang), "layer", std::string(tr("map.layer.parking", lang)))) +
+           "</p></section>";
+}
+
+std::string parking_feeds_off_html(const MapData& data) {
+    if (!data.parking) return {};
+    return "<section class=\"parking-feeds\" id=\"parking-feeds\" hidden></section>";
 }
 
 std::string parking_feeds_html(const MapData& data, text::Lang lang) {

@@ -35,4 +35,12 @@ std::string parking_list_html(const MapData& data, text::Lang lang);
 // Each county's feed: updating, out of date (with its last error), paused, or without live data.
 std::string parking_feeds_html(const MapData& data, text::Lang lang);
 
+// Where the two stand while the car parks layer is off (the first view): the list's title and
+// how to show it, and an empty panel. Live data then stays out of /map's HTML, which keeps
+// one entity tag from view to view (a repeat view is a 304); the layer brings the data (the
+// server's page with it, or the browser's core, which fills these two places).
+// Empty without live parking (data.parking unset), as the two above.
+std::string parking_list_off_html(const MapData& data, text::Lang lang);
+std::string parking_feeds_off_html(const MapData& data);
+
 }  // namespace beitai::render

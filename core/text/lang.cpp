@@ -425,6 +425,7 @@ constexpr Entry kStrings[] = {
     {"parking.none_near", "3 公里內目前沒有有空位的停車場。", "No car park within 3 km has space right now."},
     {"parking.list", "各縣市停車場即時車位", "Car parks by county, live"},
     {"parking.feeds", "各縣市資料更新狀態", "How fresh each county's data is"},
+    {"parking.list_off", "在圖例勾選「{layer}」，即列出各停車場的即時車位。", "Tick \"{layer}\" in the legend to list every car park's free spaces."},
     {"parking.feed_ok", "正常更新", "Updating"},
     {"parking.feed_never", "尚未取得資料", "No data yet"},
     {"parking.breaker", "暫停查詢，稍後重試", "Paused after repeated failures; retrying later"},

@@ -49,7 +49,6 @@ Response Portal::map_page(const Call& call) {
     frame.scripts = {"/vendor/leaflet/leaflet.js", "/wasm/beitai_core.js", "/static/js/map.js"};
     // What map.js fetches, and the core's code (compiled while the data arrives).
     frame.preloads = {"/wasm/beitai_core.wasm", "/api/counties", "/api/routes", "/api/sites", "/api/basemap"};
-    if (parking_) frame.preloads.push_back("/api/parking");
     // lat, lon and zoom are the browser's view of the map, kept in the URL for links.
     auto view = render::parse_map_view(fold_layer_boxes(request.query), {"from", "to", "lat", "lon", "zoom"});
     if (!view) {
@@ -57,6 +56,10 @@ Response Portal::map_page(const Call& call) {
         return html_page(400, render::page_html(frame));
     }
     view->lang = lang;
+    // The live car parks only for a view that shows them (map.js fetches them then, and
+    // otherwise when first needed): a first view without them is lighter, and its page,
+    // without their live list, is the same from one view to the next (a 304).
+    if (parking_ && (view->layers.parking || view->focus.rfind("parking:", 0) == 0)) frame.preloads.push_back("/api/parking");
     if (!view->county.empty() && !content::find_county(map_->counties, view->county)) {
         frame.main_html = render::error_main_html(frame.title, "county: unknown county id \"" + view->county + "\"", "/map", "/map");
         return html_page(400, render::page_html(frame));

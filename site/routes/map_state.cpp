@@ -33,7 +33,10 @@ Result<std::unique_ptr<MapState>> build_map_state(const content::Catalog& catalo
                     ring = geo::simplify(ring, 80);
                     for (auto& p : ring) p = {round6(p.lat), round6(p.lon)};
                 }
-        state->basemap = std::move(*features);
+        // Every reader of the basemap (/map in the browser and as SVG, the kiosk, the raffle's
+        // map) shows northern Taiwan: the areas reaching into it are all it needs, not the
+        // islands and the south (a third of the bytes of the whole atlas).
+        state->basemap = geo::polygons_reaching(std::move(*features), geo::northern_taiwan());
     }
     return state;
 }

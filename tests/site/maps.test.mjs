@@ -185,3 +185,40 @@ test('the tile source is chosen at start: OpenStreetMap by default, the NLSC map
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--tiles: expected osm, nlsc or none/);
 });
+
+test('the basemap holds the county areas that reach into northern Taiwan, each whole; not the islands or the south', async () => {
+  const { json } = await get('/api/basemap');
+  const names = json.features.map((f) => f.properties.COUNTYENG).sort();
+  assert.deepEqual(names, ['Changhua County', 'Hsinchu City', 'Hsinchu County', 'Hualien County', 'Keelung City', 'Miaoli County',
+    'Nantou County', 'New Taipei City', 'Taichung City', 'Taipei City', 'Taoyuan City', 'Yilan County']);
+  // Each polygon reaches into the box (24.2–25.5 N, 120.5–122.2 E); a neighbour keeps its own
+  // outline past it (Hualien runs south to 23.1 N).
+  let south = 90;
+  for (const f of json.features) {
+    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const [outer] of polygons) {
+      const lats = outer.map(([, lat]) => lat), lons = outer.map(([lon]) => lon);
+      assert.ok(Math.max(...lats) >= 24.2 && Math.min(...lats) <= 25.5 && Math.max(...lons) >= 120.5 && Math.min(...lons) <= 122.2,
+        f.properties.COUNTYENG);
+      south = Math.min(south, ...lats);
+    }
+  }
+  assert.ok(south < 23.5, 'neighbours are kept whole');
+});
+
+test('/map holds the live car parks only with their layer: their list, their panel and the preload', async () => {
+  const plain = await get('/map');
+  assert.doesNotMatch(plain.text, /data-car-park=|rel="preload" href="\/api\/parking"/);
+  assert.match(plain.text, /<section class="parking-feeds" id="parking-feeds" hidden><\/section>/);
+  assert.match(plain.text, /id="list-parking-h">各縣市停車場即時車位<\/h2><p>在圖例勾選「停車場即時車位」/);
+  const cars = (await get('/api/parking')).json.car_parks.length;
+  for (const query of ['?layers=basemap,parking', '?layers=&layer=routes&layer=parking']) {
+    const on = await get('/map' + query);
+    assert.equal(count(on.text, '<tr data-car-park="'), cars, query);
+    assert.equal(count(on.text, '<li data-county="'), 8, query);
+    assert.match(on.text, /<link rel="preload" href="\/api\/parking" as="fetch" crossorigin>/, query);
+  }
+  // A car park's "show on map" preloads them too (its card is drawn from them).
+  const key = (await get('/api/parking')).json.car_parks[0].key;
+  assert.match((await get('/map?focus=' + encodeURIComponent('parking:' + key))).text, /rel="preload" href="\/api\/parking"/);
+});

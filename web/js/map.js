@@ -22,12 +22,16 @@
 
   const live = element.dataset.parking === 'live';  // the server polls parking feeds
   const now = () => Date.now() / 1000;
+  // The car parks are live data, new at every view: fetched with the rest only when the first
+  // view shows them (their layer ticked, a car park asked for), else when first needed.
+  const parkingBox = layersForm.querySelector('input[name=layer][value=parking]');
+  const parkingFirst = live && (parkingBox?.checked || (new URLSearchParams(location.search).get('focus') || '').startsWith('parking:'));
   let core, explorer, parking;
   try {
     let counties, routes, sites, basemap;
     [core, counties, routes, sites, basemap, parking] = await Promise.all([
       BeitaiCore(), bytes('/api/counties'), bytes('/api/routes'), bytes('/api/sites'), bytes('/api/basemap'),
-      live ? bytes('/api/parking') : null,
+      parkingFirst ? bytes('/api/parking') : null,
     ]);
     performance.mark('map-data-loaded');
     explorer = new core.MapExplorer(counties, routes, sites, basemap);
@@ -120,7 +124,7 @@
     replaceSection('parking-feeds', explorer.parkingFeedsHtml(lang, now()));
     replaceSection('list-parking', explorer.parkingListHtml(lang, now()));
   }
-  if (live) {
+  function listen() {
     let hellos = 0, events = 0;
     const stream = new EventSource('/api/parking/stream');
     // Events are taken as they come and drawn once per frame: a burst of them (every county
@@ -144,6 +148,23 @@
     // Ages move on between events, and data can go stale without any event.
     setInterval(() => showParking(explorer.refreshParking(now())), 5000);
   }
+  // The car parks, fetched and then kept live, once: at start when the first view shows them,
+  // else when first needed (their layer ticked, a car park shown, a site's card opened).
+  let parkingLoaded = Boolean(parking);
+  let parkingLoad = parking ? Promise.resolve() : null;
+  if (parking) listen();
+  function needParking() {
+    if (!live) return Promise.resolve();
+    parkingLoad ??= bytes('/api/parking').then((data) => {
+      showParking(explorer.setParking(data, now()));
+      parkingLoaded = true;
+      listen();
+    }).catch((err) => {
+      console.warn('parking:', err.message);
+      parkingLoad = null;  // asked for again, tried again
+    });
+    return parkingLoad;
+  }
 
   layersForm.addEventListener('change', (event) => {
     // Another county: its sites in the list, and the map moves to them.
@@ -153,6 +174,7 @@
       if (list && county.value) list.open = true;
     }
     show(event.target === county);
+    if (parkingBox?.checked) needParking();
   });
   layersForm.addEventListener('submit', (event) => { event.preventDefault(); show(false); });
   // The core draws what is in sight, gathered as the zoom gathers it (clusters).
@@ -176,6 +198,12 @@
     }
     focusCard = false;
   });
+  // A site's card lists the car parks with space nearby: the first one opened brings them and
+  // is filled in when they come (until then it lists none, never a wrong "none nearby").
+  map.on('popupopen', (event) => {
+    if (!live || parkingLoaded || !event.popup.getElement()?.querySelector('.site-card')) return;
+    needParking().then(() => { if (event.popup.isOpen()) event.popup.update(); });
+  });
   element.addEventListener('keydown', (event) => {
     if ((event.key === 'Enter' || event.key === ' ') && event.target.classList.contains('leaflet-marker-icon')) {
       event.preventDefault();
@@ -192,7 +220,11 @@
 
   // "Show on map" in every list: the map moves to the feature and opens its card.
   function showOnMap(id) {
-    const parkingBox = layersForm.querySelector('input[name=layer][value=parking]');
+    // A car park before the car parks came: shown once they are here.
+    if (id.startsWith('parking:') && live && !parkingLoaded) {
+      needParking().then(() => parkingLoaded && showOnMap(id));
+      return true;
+    }
     if (id.startsWith('parking:') && parkingBox && !parkingBox.checked) {
       parkingBox.checked = true;
       show(false);

@@ -298,3 +298,37 @@ TEST_CASE("every problem is reported, not only the first") {
     CHECK(both[0] == "map.geojson: features[0].geometry.coordinates[0]: longitude 200 out of range (-180..180)");
     CHECK(both[1] == "map.geojson: features[0].geometry.coordinates[1]: latitude -100 out of range (-90..90)");
 }
+
+TEST_CASE("the polygons reaching into a box are kept whole; the rest, and features left empty, go") {
+    const std::string text = R"({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"n": "inside"},
+         "geometry": {"type": "Polygon", "coordinates": [[[121.5, 25.0], [121.6, 25.0], [121.6, 25.1], [121.5, 25.0]]]}},
+        {"type": "Feature", "properties": {"n": "main and far island"},
+         "geometry": {"type": "MultiPolygon", "coordinates": [
+            [[[121.7, 24.6], [121.8, 24.6], [121.8, 24.7], [121.7, 24.6]]],
+            [[[121.5, 22.0], [121.6, 22.0], [121.6, 22.1], [121.5, 22.0]]]]}},
+        {"type": "Feature", "properties": {"n": "far away"},
+         "geometry": {"type": "MultiPolygon", "coordinates": [
+            [[[118.3, 24.4], [118.4, 24.4], [118.4, 24.5], [118.3, 24.4]]],
+            [[[119.9, 26.1], [120.0, 26.1], [120.0, 26.2], [119.9, 26.1]]]]}},
+        {"type": "Feature", "properties": {"n": "across the edge"},
+         "geometry": {"type": "Polygon", "coordinates": [[[120.6, 23.9], [121.0, 23.9], [121.0, 24.3], [120.6, 23.9]]]}},
+        {"type": "Feature", "properties": {"n": "a point outside"}, "geometry": {"type": "Point", "coordinates": [118.3, 24.4]}}
+    ]})";
+    auto read = read_feature_collection(*beitai::text::parse_json_text(text, "areas"), "areas");
+    REQUIRE(read.ok());
+    const auto kept = polygons_reaching(*read, northern_taiwan());
+    std::vector<std::string> names;
+    for (const auto& f : kept) names.push_back(f.properties.value("n", ""));
+    CHECK(names == std::vector<std::string>{"inside", "main and far island", "across the edge", "a point outside"});
+    CHECK(kept[1].geometry.polygons.size() == 1);
+    CHECK(kept[1].geometry.polygons[0][0][0].lat == doctest::Approx(24.6));
+    // Kept whole: the ring that crosses the box's south edge keeps its points outside it.
+    const auto& ring = kept[2].geometry.polygons[0][0];
+    REQUIRE(ring.size() == read->at(3).geometry.polygons[0][0].size());
+    CHECK(ring[0].lat == doctest::Approx(23.9));
+    CHECK(ring[2].lat == doctest::Approx(24.3));
+    // Nothing in, nothing out; an empty box reaches nothing.
+    CHECK(polygons_reaching({}, northern_taiwan()).empty());
+    CHECK(polygons_reaching(*read, BBox{}).size() == 1);
+}

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "map_fixture.h"
+#include "parking/live.h"
 #include "render/map_page.h"
 
 using namespace beitai;
@@ -114,4 +115,65 @@ TEST_CASE("the map comes first, then the legend that switches the layers, then t
     view.focus = "no-such-thing";
     CHECK(render::map_page_html(f.data(), view, {}, false, render::tile_source("none"), text::Lang::zh_TW).find("map-focus") ==
           std::string::npos);
+}
+
+namespace {
+
+// One live car park in Taipei, as its feed sent it `age_s` seconds before `now`.
+parking::ParkingSnapshot one_car_park(long long now, int available, long long age_s) {
+    parking::CountyParking taipei;
+    taipei.status.county = "Taipei";
+    taipei.status.stale_after_s = 300;
+    taipei.status.last_success_at = now - age_s;
+    parking::CarPark c;
+    c.county = "Taipei";
+    c.id = "P1";
+    c.name_zh = "示範停車場";
+    c.position = {25.05, 121.5};
+    c.live_data = true;
+    taipei.car_parks.car_parks.push_back(c);
+    auto a = testing::live(available, 100);
+    a.car_park_id = "P1";
+    a.collected_at = now - age_s;
+    parking::AvailabilityList list;
+    list.items.push_back(a);
+    taipei.availability = list;
+    return parking::ParkingSnapshot({taipei});
+}
+
+}  // namespace
+
+TEST_CASE("the car parks' list and feeds are in the page only with their layer on: otherwise the page stays the same as they change") {
+    map_fixture::Fixture f;
+    const auto tiles = render::tile_source("none");
+    const auto page = [&](const parking::ParkingSnapshot* p, long long now, bool layer, text::Lang lang = text::Lang::zh_TW) {
+        auto d = f.data();
+        d.parking = p;
+        d.now = now;
+        render::MapView view;
+        view.layers.parking = layer;
+        view.lang = lang;
+        return render::map_page_html(d, view, {}, false, tiles, lang);
+    };
+    const auto before = one_car_park(1'700'000'000, 40, 10);
+    const auto later = one_car_park(1'700'000'090, 0, 70);
+    // Off (the first view): the list's place says how to show it; the panel waits, empty.
+    const std::string off = page(&before, 1'700'000'000, false);
+    CHECK(off.find("<section class=\"layer-list\" id=\"list-parking\" aria-labelledby=\"list-parking-h\"><h2 id=\"list-parking-h\">各縣市停車場即時車位</h2>"
+                   "<p>在圖例勾選「停車場即時車位」，即列出各停車場的即時車位。</p></section>") != std::string::npos);
+    CHECK(off.find("<section class=\"parking-feeds\" id=\"parking-feeds\" hidden></section>") != std::string::npos);
+    CHECK(off.find("data-car-park") == std::string::npos);
+    CHECK(off.find("示範停車場") == std::string::npos);
+    // Other levels, other ages, the same page: one entity tag for every repeat view.
+    CHECK(page(&later, 1'700'000'090, false) == off);
+    CHECK(page(&before, 1'700'000'000, false, text::Lang::en).find("<p>Tick &quot;Car parks, live free spaces&quot; in the legend to list every car park&#39;s free spaces.</p>") !=
+          std::string::npos);
+    // On: the car parks as they are, and each feed's freshness.
+    const std::string on = page(&later, 1'700'000'090, true);
+    CHECK(map_fixture::count(on, "<tr data-car-park=\"Taipei/P1\" data-level=\"full\">") == 1);
+    CHECK(on.find("<li data-county=\"Taipei\" data-state=\"ok\">") != std::string::npos);
+    CHECK(on.find("在圖例勾選") == std::string::npos);
+    // Without live parking there is no place for either.
+    CHECK(page(nullptr, 0, false).find("list-parking") == std::string::npos);
+    CHECK(page(nullptr, 0, false).find("parking-feeds") == std::string::npos);
 }
