@@ -354,6 +354,17 @@ std::string time_html(const std::string& iso) {
     return "<time datetime=\"" + escape_html(iso) + "\">" + escape_html(shown) + "</time>";
 }
 
+// An audit action as the reader says it ("staff.action.<name>"); a refusal is "refused:<name>"
+// ("Refused: Closed"); a name the table does not know is shown as recorded.
+std::string action_label(const std::string& action, Lang lang) {
+    const std::string prefix = "refused:";
+    if (action.compare(0, prefix.size(), prefix) == 0 && action.size() > prefix.size())
+        return tracker::fill(tr("staff.action.refused", lang), "action", action_label(action.substr(prefix.size()), lang));
+    const std::string key = "staff.action." + action;
+    const std::string_view label = tr(key, lang);
+    return label == key ? action : std::string(label);
+}
+
 // After a 409: what others stored since the editor's version, beside what the editor typed.
 std::string conflict_html(const StaffEditView& v) {
     const Lang lang = v.lang;
@@ -367,9 +378,7 @@ std::string conflict_html(const StaffEditView& v) {
     if (v.changes.empty()) out += "<p>" + escape_html(tr("staff.conflict_unknown", lang)) + "</p>";
     out += "<ol class=\"changes\">";
     for (const auto& c : v.changes) {
-        const std::string action_key = "staff.action." + c.action;
-        std::string_view action = tr(action_key, lang);
-        out += "<li><p class=\"change-head\">" + time_html(c.at) + " · " + escape_html(action == action_key ? c.action : action) +
+        out += "<li><p class=\"change-head\">" + time_html(c.at) + " · " + escape_html(action_label(c.action, lang)) +
                " · " + escape_html(tr("staff.who", lang)) + escape_html(tr("punct.colon", lang)) + escape_html(c.user) +
                " · " + escape_html(tr("detail.version", lang)) + " " + std::to_string(c.version) + "</p><dl>";
         for (const auto& fc : c.changes)
@@ -559,15 +568,18 @@ std::string staff_new_html(const tracker::Snapshot& snapshot, const tracker::Act
 }
 
 std::string audit_html(const std::vector<AuditRow>& rows, Lang lang) {
-    std::string out = "<section class=\"panel\"><p><a href=\"/staff\">" + escape_html(tr("staff.home", lang)) +
+    std::string out = "<section class=\"panel audit-log\"><p><a href=\"/staff\">" + escape_html(tr("staff.home", lang)) +
                       "</a></p><h1>" + escape_html(tr("staff.audit", lang)) + "</h1><table class=\"audit\"><thead><tr>";
     for (const char* h : {"staff.when", "staff.who", "staff.action", "staff.item", "staff.detail"})
         out += "<th scope=\"col\">" + escape_html(tr(h, lang)) + "</th>";
     out += "</tr></thead><tbody>";
+    // The account and the detail are the record's own words, as site/ wrote them (<samp>);
+    // the time and the action are the page's, in its language.
     for (const auto& r : rows)
-        out += "<tr data-seq=\"" + std::to_string(r.seq) + "\"><td>" + escape_html(r.at) + "</td><td>" +
-               escape_html(r.user) + "</td><td>" + escape_html(r.action) + "</td><td>" + escape_html(r.proposal_id) +
-               "</td><td>" + escape_html(r.detail) + "</td></tr>";
+        out += "<tr data-seq=\"" + std::to_string(r.seq) + "\" data-action=\"" + escape_html(r.action) + "\"><td>" +
+               time_html(r.at) + "</td><td><samp>" + escape_html(r.user) + "</samp></td><td>" +
+               escape_html(action_label(r.action, lang)) + "</td><td>" + escape_html(r.proposal_id) + "</td><td>" +
+               (r.detail.empty() ? "" : "<samp>" + escape_html(r.detail) + "</samp>") + "</td></tr>";
     return out + "</tbody></table></section>";
 }
 

@@ -20,7 +20,7 @@ namespace beitai::render {
 
 struct AuditRow {
     long long seq = 0;
-    std::string at;  // ISO timestamp
+    std::string at;  // ISO time in Taiwan, "2024-06-12T14:03:00+08:00" (shown as "2024-06-12 14:03 (+08:00)")
     std::string user;
     std::string action;
     std::string proposal_id;

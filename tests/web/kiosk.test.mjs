@@ -160,10 +160,36 @@ test('proposals: the toggles filter as /proposals does, a tap opens one, the han
   }
 });
 
+// The page's own words around the canvas — its title, the canvas's name, the live region —
+// as the page shows them and as the core gives them for the visit's language now.
+const pageWords = (kiosk) => kiosk.page.evaluate(() => ({
+  lang: document.documentElement.lang, title: document.title,
+  label: document.getElementById('canvas').getAttribute('aria-label'),
+  status: document.getElementById('kiosk-status').textContent,
+  core: JSON.parse(window.beitaiKiosk.pageWordsJson()),
+}));
+function assertWords(w, lang) {
+  assert.deepEqual({ lang: w.lang, title: w.title, canvas_label: w.label, status: w.status }, w.core);
+  const said = [w.title, w.label, w.status].join(' ');
+  if (lang === 'en') assert.doesNotMatch(said, /[\u3000-\u9fff\uff00-\uffef]/, said);
+  else assert.doesNotMatch(said, /[A-Za-z]/, said);
+}
+
 test('English on every screen: the toggle switches the visit, Home names the subjects in English', async () => {
   const kiosk = await openKiosk(browser, server.url);
   try {
+    // The static page's words before the WASM runs are the core's zh-TW ones.
+    const raw = await (await fetch(server.url + '/kiosk')).text();
+    let w = await pageWords(kiosk);
+    assertWords(w, 'zh-TW');
+    assert.equal(w.lang, 'zh-Hant-TW');
+    assert.equal(raw.match(/<title>([^<]*)<\/title>/)[1], w.core.title);
+    assert.equal(raw.match(/<canvas[^>]* aria-label="([^"]*)"/)[1], w.core.canvas_label);
     await kiosk.tap('English');
+    await kiosk.page.waitForFunction(() => document.documentElement.lang === 'en');
+    w = await pageWords(kiosk);
+    assertWords(w, 'en');
+    assert.equal(w.status, 'Data up to date');
     let s = await kiosk.state();
     assert.equal(s.lang, 'en');
     assert.ok(s.targets.some((t) => t.label === 'Cooperation proposals'));
@@ -180,6 +206,8 @@ test('English on every screen: the toggle switches the visit, Home names the sub
     }
     await kiosk.tap('中文');
     assert.equal((await kiosk.state()).lang, 'zh-TW');
+    await kiosk.page.waitForFunction(() => document.documentElement.lang === 'zh-Hant-TW');
+    assertWords(await pageWords(kiosk), 'zh-TW');
   } finally {
     await kiosk.close();
   }

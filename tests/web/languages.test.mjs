@@ -11,11 +11,15 @@ import { startServer, addAccount, staffClient, ROOT } from '../support/server.mj
 import { launchBrowser } from '../support/browser.mjs';
 import { axeViolations } from '../support/axe.mjs';
 
-let server, browser, editor;
+let server, browser, editor, admin;
 before(async () => {
   server = await startServer();
   addAccount(server.db, { name: 'lang-editor', password: 'a long enough passphrase', county: 'Taoyuan', agency: '桃園市政府交通局' });
+  addAccount(server.db, { name: 'lang-admin', password: 'a long enough passphrase', role: 'admin', agency: '北臺區域發展推動委員會秘書處' });
   editor = await staffClient(server.url, 'lang-editor', 'a long enough passphrase');
+  admin = await staffClient(server.url, 'lang-admin', 'a long enough passphrase');
+  // Something for the audit log to name besides sign-ins: a refused close (a blank reason).
+  await editor.post('/api/staff/proposals/111-02/close', { kind: 'done', reason: ' ', version: 1 });
   browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); await server?.stop(); });
@@ -57,7 +61,8 @@ async function readable(page) {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       const text = n.textContent.trim();
-      if (!text || !visible(el) || el.closest('code, input, textarea')) continue;
+      // (samp: a record as the program wrote it, such as the audit log's detail)
+      if (!text || !visible(el) || el.closest('code, samp, input, textarea')) continue;
       out.push({ text, lang: langOf(el), where: el.outerHTML.slice(0, 160) });
     }
     for (const el of document.body.querySelectorAll('[title], [alt], [aria-label], [placeholder]')) {
@@ -111,28 +116,40 @@ async function pages() {
     `/raffle/${drawn.id}/draws/${drawn.draws[0].id}/verify`,
     '/no-such-page', '/proposals/999-99', '/proposals?year=abc',
   ];
-  return { public: list, staff: ['/staff', '/staff/proposals/112-15', '/staff/new', '/staff/raffle'] };
+  return { public: list, staff: ['/staff', '/staff/proposals/112-15', '/staff/new', '/staff/raffle'], admin: ['/staff/audit'] };
 }
+
+const cookieOf = (client) => ({ name: client.cookie.split('=')[0], value: client.cookie.split('=').slice(1).join('=') });
 
 for (const lang of ['zh-TW', 'en']) {
   test(`every page in ${lang}: one language, and axe finds nothing`, async () => {
-    const { public: publicPages, staff } = await pages();
+    const { public: publicPages, staff, admin: adminPages } = await pages();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) => route.abort());
-    await context.addCookies([{ name: 'lang', value: lang, url: server.url },
-      { name: editor.cookie.split('=')[0], value: editor.cookie.split('=').slice(1).join('='), url: server.url }]);
+    await context.addCookies([{ name: 'lang', value: lang, url: server.url }, { ...cookieOf(editor), url: server.url }]);
     const page = await context.newPage();
     const failures = [];
-    for (const address of [...publicPages, ...staff]) {
-      await page.goto(server.url + address);
+    // The secretariat's pages (the audit log) are walked signed in as the secretariat.
+    const walk = [...publicPages, ...staff].map((a) => [a, editor]).concat(adminPages.map((a) => [a, admin]));
+    let signedIn = editor;
+    for (const [address, who] of walk) {
+      if (who !== signedIn) {
+        await context.addCookies([{ ...cookieOf(who), url: server.url }]);
+        signedIn = who;
+      }
+      const response = await page.goto(server.url + address);
+      if (address.startsWith('/staff')) assert.equal(response.status(), 200, `${address} (signed in)`);
       // (not networkidle: /map keeps the parking stream open) — then the scripts' first words.
       await page.waitForLoadState('load');
       await page.waitForTimeout(700);
       const read = await readable(page);
       assert.equal(read.pageLang, lang === 'en' ? 'en' : 'zh-Hant-TW', address);
-      for (const p of problems(read, [address, 'lang-editor'].join(' '))) failures.push(`${address}: ${p}`);
+      for (const p of problems(read, [address, 'lang-editor', 'lang-admin'].join(' '))) failures.push(`${address}: ${p}`);
       for (const v of await axeViolations(page)) failures.push(`${address}: axe ${v}`);
     }
+    // The audit log names its actions in the page's words: the refused close is there.
+    assert.equal(await page.locator('tr[data-action="refused:close"] td').nth(2).textContent(),
+      lang === 'en' ? 'Refused: Closed' : '已拒絕：解除列管');
     await context.close();
     assert.deepEqual(failures, []);
   });

@@ -143,6 +143,21 @@ test('on a phone the map is the first screen; one finger scrolls the page, two m
   await context.close();
 });
 
+for (const lang of ['zh-TW', 'en']) {
+  test(`on a phone in ${lang} the site's header stays compact and most of the first screen is map`, async () => {
+    const { context, page, problems } = await openMap(PHONE, '', lang);
+    const screen = PHONE.viewport.height;
+    const box = await page.locator('#map').boundingBox();
+    // English once wrapped the header over 263 px and pushed the map's top to 445 px.
+    assert.ok(box.y < screen - 200, `the map starts on the first screen: top ${box.y}`);
+    const seen = Math.min(box.y + box.height, screen) - box.y;
+    assert.ok(seen >= screen / 2, `half the first screen is map: ${seen} px of ${screen}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `map-phone-first-screen-${lang}.png`) });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test('the planner: places by name and by coordinates, pins, the route in view; a tap alone never sets the start', async () => {
   const routes = (await api('/api/routes')).features;
   const line = routes.find((f) => f.properties.county === 'Taipei').geometry.coordinates;

@@ -90,6 +90,39 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   });
 }
 
+for (const lang of ['zh-TW', 'en']) {
+  test(`phone, ${lang}: the header is compact on every page, its links 44 px tall and reached by Tab, nothing wider than the screen`, async () => {
+    const { context, page, problems } = await visit(PHONE, lang);
+    for (const p of ['/', '/proposals', '/map', '/raffle', '/staff']) {
+      await page.goto(server.url + p);
+      const header = await page.locator('.site-header').boundingBox();
+      assert.ok(header.height <= PHONE.viewport.height / 5, `${p}: the header takes ${header.height} px`);
+      const links = await page.locator('.site-header nav a').evaluateAll((as) => as.map((a) => {
+        const r = a.getBoundingClientRect();
+        return { href: a.getAttribute('href'), height: r.height, right: r.right };
+      }));
+      assert.equal(links.length, 7);
+      for (const l of links) {
+        assert.ok(l.height >= 44, `${p} ${l.href}: ${l.height} px tall`);
+        assert.ok(l.right <= PHONE.viewport.width, `${p} ${l.href}: in sight (right edge ${l.right})`);
+      }
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= PHONE.viewport.width, `${p}: the page is ${width} px wide`);
+    }
+    // Tab reaches every link of the navigation, in order, from the top of the page.
+    await page.goto(server.url + '/');
+    const reached = [];
+    for (let i = 0; i < 12 && reached.length < 7; i++) {
+      await page.keyboard.press('Tab');
+      const href = await page.evaluate(() => (document.activeElement.closest('.site-header nav') ? document.activeElement.getAttribute('href') : null));
+      if (href && !reached.includes(href)) reached.push(href);
+    }
+    assert.equal(reached.length, 7, `Tab reached ${reached.join(' ')}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test('the language switch on / comes back to / in English, all of it', async () => {
   const { context, page, problems } = await visit(PHONE);
   await page.goto(server.url + '/');

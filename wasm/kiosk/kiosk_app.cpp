@@ -9,6 +9,7 @@
 #include "qr_code.h"
 #include "render/kiosk_handoff.h"
 #include "render/kiosk_lists.h"
+#include "render/kiosk_page_words.h"
 #include "text/json_reader.h"
 #include "text/url.h"
 
@@ -288,6 +289,16 @@ void KioskApp::Frame(std::int64_t now_ms, std::int64_t now_s) {
     if (phase == KioskPhase::warning) DrawWarning(ui);
     ImGui::End();
     if (swallow_ && !io.MouseDown[0] && !io.MouseClicked[0]) swallow_ = false;
+}
+
+text::Lang KioskApp::Lang() const { return session_ ? session_->visit().lang : config_.config.lang; }
+
+std::string KioskApp::PageWordsJson(std::int64_t now_s) const {
+    const auto state = !reach_known_ ? render::KioskDataState::loading
+                       : reachable_  ? render::KioskDataState::fresh
+                                     : render::KioskDataState::offline;
+    const render::KioskPageWords w = render::kiosk_page_words(Lang(), state, ShownDataAge(now_s));
+    return text::Json{{"lang", w.lang}, {"title", w.title}, {"canvas_label", w.canvas_label}, {"status", w.status}}.dump();
 }
 
 std::string KioskApp::StateJson(std::int64_t now_s) const {

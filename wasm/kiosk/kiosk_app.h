@@ -34,7 +34,7 @@ public:
     // The site's origin ("https://portal.example"), put in front of the hand-off paths.
     void SetOrigin(const std::string& origin) { origin_ = origin; handoff_visit_.reset(); }
     // Whether the glue reaches the server now; away, the header says how old the data is.
-    void SetReachable(bool reachable) { reachable_ = reachable; }
+    void SetReachable(bool reachable) { reachable_ = reachable; reach_known_ = true; }
 
     KioskData& data() { return data_; }
     // A data part loaded: the counties also re-read the configuration.
@@ -49,6 +49,11 @@ public:
     // open things, the hand-off address, the data's age.
     std::string StateJson(std::int64_t now_s) const;
     const std::string& HandoffUrl() const { return handoff_url_; }
+    // The words of the page around the canvas (render::kiosk_page_words) in the visit's
+    // language, as JSON: {lang, title, canvas_label, status}.
+    std::string PageWordsJson(std::int64_t now_s) const;
+    // The visit's language now (a tap on the toggle or a reset changes it).
+    text::Lang Lang() const;
 
 private:
     void StartSession(std::int64_t now_ms);
@@ -64,6 +69,7 @@ private:
     render::KioskConfigReading config_;
     std::unique_ptr<render::KioskSession> session_;
     bool reachable_ = true;
+    bool reach_known_ = false;  // the glue has said whether the server answers (loading until then)
     std::string origin_;
 
     // A touch that only woke the kiosk presses nothing until the finger lifts.

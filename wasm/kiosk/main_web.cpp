@@ -69,6 +69,13 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g_frame_ms[g_frames % kFrameSamples] = emscripten_get_now() - started;
+    // The page's own words follow the visit's language: the glue hears of a change (a tap on
+    // the toggle, a reset) and asks for them again (pageWordsJson). No allocation per frame.
+    static int shown_lang = -1;
+    if (static_cast<int>(g_app.Lang()) != shown_lang) {
+        shown_lang = static_cast<int>(g_app.Lang());
+        EM_ASM(document.dispatchEvent(new Event('kiosklanguage')));
+    }
     // The first frame's time since navigation, for the start-up figure (tests/bench).
     if (g_frames == 0) EM_ASM(document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
     ++g_frames;
@@ -91,6 +98,7 @@ void pinch(double ax0, double ay0, double bx0, double by0, double ax1, double ay
 }
 std::string state_json() { return g_app.StateJson(wall_s()); }
 std::string handoff_url() { return g_app.HandoffUrl(); }
+std::string page_words_json() { return g_app.PageWordsJson(wall_s()); }
 void advance_clock(double ms) { g_clock_offset_ms += ms; }
 void freeze_clock(bool frozen) {
     if (frozen && !g_clock_frozen) {
@@ -151,6 +159,7 @@ EMSCRIPTEN_BINDINGS(kiosk) {
     emscripten::function("pinch", &pinch);
     emscripten::function("stateJson", &state_json);
     emscripten::function("handoffUrl", &handoff_url);
+    emscripten::function("pageWordsJson", &page_words_json);
     emscripten::function("advanceClock", &advance_clock);
     emscripten::function("freezeClock", &freeze_clock);
     emscripten::function("framesDrawn", &frames_drawn);

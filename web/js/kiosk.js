@@ -123,6 +123,18 @@ function touchInput(canvas, kiosk) {
   kiosk.configure(location.search.replace(/^\?/, ''));  // its problems show on the kiosk's staff line
   window.beitaiKiosk = kiosk;  // the tests read stateJson() and framesDrawn()
 
+  // The page's own words (title, the canvas's name, the live region) are the core's, in the
+  // visit's language: asked for again when it changes and when the server's state does.
+  function showWords() {
+    const words = JSON.parse(kiosk.pageWordsJson());
+    document.documentElement.lang = words.lang;
+    document.title = words.title;
+    canvas.setAttribute('aria-label', words.canvas_label);
+    if (status.textContent !== words.status) status.textContent = words.status;
+  }
+  document.addEventListener('kiosklanguage', showWords);
+  showWords();
+
   // The text each part was last loaded from: the same text again only confirms it is fresh
   // (parsing it again would rebuild the bike network and repaint the map once a minute).
   const loaded = new Map();
@@ -145,10 +157,7 @@ function touchInput(canvas, kiosk) {
   // the page's live region alike.
   function setReachable(reached) {
     kiosk.setReachable(reached);
-    const state = JSON.parse(kiosk.stateJson());
-    status.textContent = reached ? '資料已更新 Data up to date'
-      : '無法連線，顯示先前的資料 Offline: showing earlier data' +
-        (state.data_age_s != null ? `（${Math.floor(state.data_age_s / 60)} 分鐘前 min ago）` : '');
+    showWords();
     document.body.dataset.reachable = String(reached);
   }
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "map_fixture.h"
+#include "page_language.h"
 #include "render/staff_views.h"
 #include "text/html.h"
 #include "tracker/labels.h"
@@ -193,4 +194,54 @@ TEST_CASE("the sign-in form keeps the typed name, escaped, and announces a refus
     CHECK(html.find("&quot;&gt;&lt;script&gt;") != std::string::npos);
     CHECK(html.find("role=\"alert\">wrong name or password</p>") != std::string::npos);
     CHECK(html.find("action=\"/staff/sign-in\"") != std::string::npos);
+}
+
+TEST_CASE("the audit log names each action in the page's language and shows Taiwan's time, zh and en") {
+    const std::vector<render::AuditRow> rows = {
+        {7, "2024-06-12T14:03:00+08:00", "ty.editor", "close", "112-15", "依第3次工作會議決議"},
+        {6, "2024-06-12T09:00:05+08:00", "ty.editor", "refused:close", "112-15", "closure.reason: must not be blank"},
+        {5, "2024-06-11T23:59:00+08:00", "ntpc", "progress", "112-15", ""},
+        {4, "2024-06-11T08:00:00+08:00", "secretariat", "raffle-review:refuse", "", "2024-green check-in 3"},
+        {3, "2024-06-10T08:00:00+08:00", "x", "refused:csrf", "", "/staff/proposals/112-15/close"},
+        {2, "2024-06-10T07:00:00+08:00", "secretariat", "sign-in", "", "127.0.0.1"},
+        // Hostile: a name the table does not know, and markup in every recorded field.
+        {1, "2024-06-09T07:00:00+08:00", "<b>me</b>", "<script>x</script>", "<i>", "\"><img src=x>"},
+    };
+    const std::string zh = render::audit_html(rows, text::Lang::zh_TW);
+    CHECK(zh.find("<time datetime=\"2024-06-12T14:03:00+08:00\">2024-06-12 14:03 (+08:00)</time>") != std::string::npos);
+    CHECK(zh.find("T14:03:00") == zh.find("<time datetime=\"2024-06-12T14:03:00") + 26);  // only in the machine's attribute
+    CHECK(zh.find("<td>解除列管</td>") != std::string::npos);
+    CHECK(zh.find("<td>已拒絕：解除列管</td>") != std::string::npos);
+    CHECK(zh.find("<td>新增辦理進度</td>") != std::string::npos);
+    CHECK(zh.find("<td>打卡審核退回</td>") != std::string::npos);
+    CHECK(zh.find("<td>已拒絕：表單驗證碼不符的送出</td>") != std::string::npos);
+    CHECK(zh.find("<td>登入</td>") != std::string::npos);
+    for (const char* raw : {">close<", ">refused:", ">progress<", ">sign-in<", ">raffle-review"}) {
+        CAPTURE(raw);
+        CHECK(zh.find(raw) == std::string::npos);
+    }
+    // What was recorded is shown as recorded, escaped, marked as the record's words.
+    CHECK(zh.find("<samp>ty.editor</samp>") != std::string::npos);
+    CHECK(zh.find("<samp>依第3次工作會議決議</samp>") != std::string::npos);
+    CHECK(zh.find("<td>&lt;script&gt;x&lt;/script&gt;</td>") != std::string::npos);
+    CHECK(zh.find("<samp>&lt;b&gt;me&lt;/b&gt;</samp>") != std::string::npos);
+    CHECK(zh.find("&quot;&gt;&lt;img src=x&gt;") != std::string::npos);
+    CHECK(zh.find("<script>") == std::string::npos);
+    CHECK(zh.find("<img") == std::string::npos);
+    CHECK(zh.find("data-action=\"refused:close\"") != std::string::npos);
+
+    const std::string en = render::audit_html(rows, text::Lang::en);
+    CHECK(en.find("<td>Closed</td>") != std::string::npos);
+    CHECK(en.find("<td>Refused: Closed</td>") != std::string::npos);
+    CHECK(en.find("<td>Progress added</td>") != std::string::npos);
+    CHECK(en.find("<td>Check-in refused</td>") != std::string::npos);
+    CHECK(en.find("<td>Refused: a form without a valid token</td>") != std::string::npos);
+    CHECK(en.find("<td>Signed in</td>") != std::string::npos);
+    CHECK(en.find("2024-06-11 23:59 (+08:00)") != std::string::npos);
+    // Chinese on the English page only in the record's own words (the recorded decision).
+    std::string page_words = en;
+    for (auto at = page_words.find("<samp>"); at != std::string::npos; at = page_words.find("<samp>"))
+        page_words.erase(at, page_words.find("</samp>", at) + 7 - at);
+    CHECK(testing::first_chinese(testing::readable_text(page_words)) == "");
+    CHECK(testing::first_chinese(testing::readable_text(en)) != "");
 }
