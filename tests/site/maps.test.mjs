@@ -98,6 +98,11 @@ test('bad points and boxes are 400 with a message', async () => {
   }
 });
 
+// The markers of a layer an SVG stands for: each drawn itself, or inside a cluster that says
+// how many (render/map_clusters.h).
+const represented = (svg, layer) => count(svg, `class="marker layer-${layer}"`) +
+  [...svg.matchAll(new RegExp(`class="marker layer-${layer} cluster" data-count="(\\d+)"`, 'g'))].reduce((n, m) => n + Number(m[1]), 0);
+
 test('the SVG is well-formed and draws what the layers ask for', async () => {
   const all = await get('/map.svg');
   assert.equal(all.status, 200);
@@ -106,12 +111,13 @@ test('the SVG is well-formed and draws what the layers ask for', async () => {
   const routes = (await get('/api/routes')).json.features.length;
   const sites = (await get('/api/sites')).json.sites.length;
   assert.equal(count(all.text, 'class="line layer-routes"'), routes);
-  assert.equal(count(all.text, 'class="marker layer-sites"'), sites);
+  assert.equal(represented(all.text, 'sites'), sites);
+  assert.ok(count(all.text, 'class="marker layer-sites cluster"') > 0, 'the whole region gathers close sites');
   assert.ok(count(all.text, 'class="area layer-basemap"') > 0, 'the basemap is drawn');
 
   const onlySites = await get('/map.svg?layers=sites');
   assert.equal(count(onlySites.text, 'class="line layer-routes"'), 0);
-  assert.equal(count(onlySites.text, 'class="marker layer-sites"'), sites);
+  assert.equal(represented(onlySites.text, 'sites'), sites);
 
   // A box around Taipei keeps fewer sites than the whole map.
   const box = await get('/map.svg?layers=sites&bbox=121.45,24.95,121.65,25.15');
@@ -156,7 +162,7 @@ test('/map without JavaScript: places by name, the county filter, and a feature\
   assert.match(filtered.text, /<option value="HsinchuCounty" selected>/);
   assert.match(filtered.text, /src="\/map.svg\?layers=basemap%2Croutes%2Cgaps%2Csites&amp;county=HsinchuCounty"/);
   const svg = await get('/map.svg?layers=sites&county=HsinchuCounty');
-  assert.equal(count(svg.text, 'class="marker layer-sites"'), hsinchu);
+  assert.equal(represented(svg.text, 'sites'), hsinchu);
   assert.equal((await get('/map?county=Atlantis')).status, 400);
   assert.equal((await get('/map?county=%3Cscript%3E')).status, 400);
   // Every list entry links to its feature; the link shows its card beside the map.
