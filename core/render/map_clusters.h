@@ -17,7 +17,11 @@
 
 namespace beitai::render {
 
-constexpr double kClusterCellPx = 48;  // a fingertip: two markers closer than this are one target
+// Wider than a fingertip (48 px) and than a badge (up to 44 px), so badges seldom overlap,
+// and a screen of 1280 × 800 holds at most about 160 of them: each is an element of the
+// page (a keyboard stop), and a thousand of them made every pan and zoom stutter.
+// Leaflet.markercluster's default radius is the same.
+constexpr double kClusterCellPx = 80;
 constexpr double kClusterMaxZoom = 15;
 
 // Replaces the markers of the clustered layers that share a cell by one cluster marker

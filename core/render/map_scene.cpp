@@ -8,6 +8,7 @@
 #include "render/map_legend.h"
 #include "render/parking_views.h"
 #include "render/site_card.h"
+#include "tracker/labels.h"
 
 namespace beitai::render {
 
@@ -45,6 +46,8 @@ std::string metres_text(double metres) {
 }
 
 bool in_view(const std::optional<geo::BBox>& box, const geo::BBox& extent) { return !box || box->intersects(extent); }
+
+Style route_look(const std::string& county) { return Style{county_colour(county), "", 4, 0.9, false, 0}; }
 
 }  // namespace
 
@@ -177,15 +180,44 @@ Scene map_scene(const MapData& data, const MapView& view) {
         }
     }
     if (view.layers.routes && data.network) {
-        for (const auto& r : data.network->routes) {
-            if (!in_view(view.bbox, geo::bbox_of(r.line))) continue;
-            ScenePolyline l;
-            l.id = r.id;
-            l.layer = "routes";
-            l.title = r.name + " · " + km(geo::length_m(r.line));
-            l.points = r.line;
-            l.look = Style{county_colour(r.county), "", 4, 0.9, false, 0};
-            scene.polylines.push_back(std::move(l));
+        const auto& routes = data.network->routes;
+        std::vector<const bikenet::RouteSegment*> in_sight;
+        for (const auto& r : routes)
+            if (in_view(view.bbox, geo::bbox_of(r.line))) in_sight.push_back(&r);
+        if (in_sight.size() <= kRouteLinesMax) {
+            for (const auto* r : in_sight) {
+                ScenePolyline l;
+                l.id = r->id;
+                l.layer = "routes";
+                l.title = r->name + " · " + km(geo::length_m(r->line));
+                l.parts = {r->line};
+                l.look = route_look(r->county);
+                scene.polylines.push_back(std::move(l));
+            }
+        } else {
+            // Each county's routes as one line, every one of them whether in sight or not:
+            // the line stays the same while the map pans (nothing to rebuild), and the
+            // renderer leaves out what is off screen itself.
+            std::vector<std::string> counties;  // in the order they first come
+            std::vector<ScenePolyline> merged;
+            for (const auto& r : routes) {
+                const size_t k = std::find(counties.begin(), counties.end(), r.county) - counties.begin();
+                if (k == counties.size()) {
+                    counties.push_back(r.county);
+                    ScenePolyline l;
+                    l.id = "routes:" + r.county;
+                    l.layer = "routes";
+                    l.look = route_look(r.county);
+                    merged.push_back(std::move(l));
+                }
+                merged[k].parts.push_back(r.line);
+            }
+            for (size_t k = 0; k < merged.size(); ++k) {
+                merged[k].title = tracker::fill(tracker::fill(text::tr("map.routes.together", view.lang), "county",
+                                                              county_label(data, counties[k], view.lang)),
+                                                "n", std::to_string(merged[k].parts.size()));
+                scene.polylines.push_back(std::move(merged[k]));
+            }
         }
     }
     if (view.layers.gaps && data.gaps) {
@@ -197,7 +229,7 @@ Scene map_scene(const MapData& data, const MapView& view) {
             if (!in_view(view.bbox, extent)) continue;
             const std::string title = (en ? "Break " : "斷點 ") + std::to_string(i + 1) + " · " + metres_text(g.distance_m);
             scene.polylines.push_back(
-                {"gap-" + std::to_string(i + 1), "gaps", title, {g.end_a, g.end_b}, gap_line_look()});
+                {"gap-" + std::to_string(i + 1), "gaps", title, {{g.end_a, g.end_b}}, gap_line_look()});
             SceneMarker m;
             m.id = "gap-" + std::to_string(i + 1);
             m.layer = "gaps";
@@ -251,7 +283,7 @@ Scene map_scene(const MapData& data, const MapView& view) {
         ScenePolyline l;
         l.id = "path";
         l.layer = "path";
-        l.points = data.planned->path;
+        l.parts = {data.planned->path};
         l.look = path_look();
         scene.polylines.push_back(std::move(l));
         // Its ends as pins, keyboard stops that say where the trip starts and ends.

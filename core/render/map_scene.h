@@ -72,6 +72,12 @@ inline MapData map_data(const std::vector<content::County>& counties, const bike
     return MapData{&counties, &network, &gaps, &sites, &basemap};
 }
 
+// More routes in view than this, and each county's routes are drawn as one line (id
+// "routes:<county>", titled with the county and how many): ten thousand lines, each its own
+// feature, made every pan of the browser's map stutter, and at a zoom that shows so many a
+// route is too small to pick out anyway; the list names every one.
+constexpr std::size_t kRouteLinesMax = 1000;
+
 Scene map_scene(const MapData& data, const MapView& view);
 
 // /map.svg: the scene as a picture of `options`' size, its markers gathered as the zoom the

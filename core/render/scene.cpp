@@ -34,7 +34,8 @@ void fit_to_contents(Scene& scene) {
         for (const auto& ring : p.rings)
             for (const auto& q : ring) box.extend(q);
     for (const auto& l : scene.polylines)
-        for (const auto& q : l.points) box.extend(q);
+        for (const auto& part : l.parts)
+            for (const auto& q : part) box.extend(q);
     for (const auto& m : scene.markers) box.extend(m.at);
     if (box.empty()) return;
     scene.fit_south_west = {box.south, box.west};

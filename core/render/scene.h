@@ -49,11 +49,13 @@ struct SceneMarker {
     geo::BBox cluster_box;
 };
 
+// A line of one or more parts, drawn as one feature with one title: a route, a break, the
+// planned trip, or a county's routes together (render/map_scene.h, kRouteLinesMax).
 struct ScenePolyline {
     std::string id;
     std::string layer;  // "routes", "gaps", "path"
     std::string title;
-    geo::Polyline points;
+    std::vector<geo::Polyline> parts;
     Style look;
 };
 

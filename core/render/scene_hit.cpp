@@ -72,7 +72,7 @@ std::optional<Hit> hit_test(const PreparedScene& s, const Viewport& view, Pixel 
         const double beyond = std::fmax(0.0, d - l.weight / 2.0);
         if (beyond <= best) {
             best = beyond;
-            found = i;
+            found = l.feature;
         }
     }
     if (best < kNone) return Hit{FeatureKind::polyline, found, s.scene.polylines[found].id, best};

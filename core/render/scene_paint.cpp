@@ -103,18 +103,23 @@ PreparedScene prepare_scene(Scene scene) {
         p.areas.push_back(a);
     }
 
-    for (const auto& line : s.polylines) {
-        PreparedScene::Line l;
-        l.first = u32(p.points.size());
-        for (const auto& q : line.points) {
-            p.points.push_back(geo::to_web_mercator(q));
-            extend(l.box, p.points.back());
+    for (size_t i = 0; i < s.polylines.size(); ++i) {
+        const ScenePolyline& line = s.polylines[i];
+        const Rgba stroke = colour(line.look.stroke, line.look.opacity, "polyline", line.id, "stroke");
+        for (const auto& part : line.parts) {
+            PreparedScene::Line l;
+            l.feature = u32(i);
+            l.first = u32(p.points.size());
+            for (const auto& q : part) {
+                p.points.push_back(geo::to_web_mercator(q));
+                extend(l.box, p.points.back());
+            }
+            l.count = u32(p.points.size()) - l.first;
+            l.stroke = stroke;
+            l.weight = static_cast<float>(line.look.weight);
+            l.dashed = line.look.dashed;
+            p.lines.push_back(l);
         }
-        l.count = u32(p.points.size()) - l.first;
-        l.stroke = colour(line.look.stroke, line.look.opacity, "polyline", line.id, "stroke");
-        l.weight = static_cast<float>(line.look.weight);
-        l.dashed = line.look.dashed;
-        p.lines.push_back(l);
     }
 
     for (size_t i = 0; i < s.markers.size(); ++i) {
@@ -287,7 +292,7 @@ void paint_scene(const PreparedScene& p, const Viewport& view, PaintList& out, c
         const auto& l = p.lines[i];
         if (l.count < 2 || !l.stroke.visible() || l.weight <= 0) continue;
         if (!overlaps(l.box, view.visible_projected(l.weight))) continue;
-        const FeatureRef feature{FeatureKind::polyline, u32(i)};
+        const FeatureRef feature{FeatureKind::polyline, l.feature};
         if (l.dashed) {
             const Rect visible{-l.weight, -l.weight, view.width() + l.weight, view.height() + l.weight};
             paint_dashes(out, l.count, false, [&](size_t k) { return pixel(l.first + k); }, l.stroke, l.weight, feature,

@@ -139,7 +139,8 @@ struct PreparedScene {
         float weight = 0;
         bool dashed = false;
     };
-    struct Line {
+    struct Line {  // one part of a ScenePolyline
+        std::uint32_t feature = 0;           // its index in scene.polylines
         std::uint32_t first = 0, count = 0;  // in points
         Box box;
         Rgba stroke;

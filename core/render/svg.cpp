@@ -80,12 +80,16 @@ std::string scene_svg(const Scene& scene, const SvgOptions& o) {
         out += "<path class=\"area layer-" + text::escape_html(poly.layer) + "\" fill-rule=\"evenodd\" d=\"" + d + "\"" +
                style_attributes(poly.look, true) + "><title>" + text::escape_html(poly.title) + "</title></path>";
     }
-    for (const auto& line : scene.polylines)
-        out += "<polyline class=\"line layer-" + text::escape_html(line.layer) + "\" data-id=\"" +
-               text::escape_html(line.id) + "\" points=\"" + points_of(line.points) + "\"" +
-               style_attributes(line.look, false) + " stroke-linecap=\"" + cap(line.look) +
-               "\" stroke-linejoin=\"round\"><title>" +
-               text::escape_html(line.title) + "</title></polyline>";
+    // A line's parts as one path, "Mx,y x,y … Mx,y …" (a county's routes together are one).
+    for (const auto& line : scene.polylines) {
+        std::string d;
+        for (const auto& part : line.parts)
+            if (!part.empty()) d += "M" + points_of(part);
+        out += "<path class=\"line layer-" + text::escape_html(line.layer) + "\" data-id=\"" +
+               text::escape_html(line.id) + "\" d=\"" + d + "\"" + style_attributes(line.look, false) +
+               " stroke-linecap=\"" + cap(line.look) + "\" stroke-linejoin=\"round\"><title>" +
+               text::escape_html(line.title) + "</title></path>";
+    }
 
     // The seats' positions first: where a seat's label goes depends on its neighbours.
     std::vector<Pixel> seats;

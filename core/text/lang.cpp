@@ -536,6 +536,7 @@ constexpr Entry kStrings[] = {
     {"map.legend.path", "規劃的路線與起訖點", "Your planned route, its start and end"},
     {"map.cluster.sites", "{n} 個環境教育場所 · 點選放大", "{n} environmental-education sites · activate to zoom in"},
     {"map.cluster.parking", "{n} 個停車場，其中 {space} 個有空位 · 點選放大", "{n} car parks, {space} with free spaces · activate to zoom in"},
+    {"map.routes.together", "{county}的 {n} 條自行車道 · 放大可看各條", "{n} bike routes in {county} · zoom in to see each"},
     {"map.legend.clusters", "數字圓圈或方塊：靠得太近的場所或停車場合為一個，點選放大", "A number in a circle or square: sites or car parks too close to tell apart, gathered; activate to zoom in"},
     {"map.pin.start_short", "起", "A"},
     {"map.pin.end_short", "終", "B"},

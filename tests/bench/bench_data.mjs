@@ -1,6 +1,8 @@
 // Generated map data for the browser benchmarks (map_render.mjs, kiosk_frame.mjs): routes
 // and sites spread over northern Taiwan, the same every run (a fixed seed), all flagged
 // sample and named as test data.
+import zlib from 'node:zlib';
+
 const counties = ['YilanCounty', 'Keelung', 'Taipei', 'NewTaipei', 'Taoyuan', 'HsinchuCounty', 'Hsinchu', 'MiaoliCounty'];
 let seed = 7;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -37,4 +39,29 @@ export function sites(n) {
 export function sitesWith(contentSites, n) {
   const generated = sites(Math.max(n - contentSites.sites.length, 0));
   return { ...generated, sites: [...contentSites.sites, ...generated.sites] };
+}
+
+// A plain 256 px map tile (PNG): the browser benchmarks answer the tile server's requests with
+// it, so that Leaflet's tile layers load as they do for a visitor. Aborted tiles are kept
+// and retried level after level, which costs frames a visitor never pays.
+export function plainTile() {
+  const { crc32, deflateSync } = zlib;
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(256, 0);
+  header.writeUInt32BE(256, 4);
+  header[8] = 8;  // bits per sample
+  header[9] = 2;  // RGB
+  const row = Buffer.alloc(1 + 256 * 3, 0xe8);
+  row[0] = 0;  // no filter
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: 256 }, () => row)));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0))]);
 }

@@ -114,7 +114,7 @@ int main() {
     // A 10,000-feature scene: 10,000 of the routes as polylines.
     render::Scene scene;
     for (size_t i = 0; i < 10000 && i < net.routes.size(); ++i)
-        scene.polylines.push_back({net.routes[i].id, "routes", net.routes[i].name, net.routes[i].line,
+        scene.polylines.push_back({net.routes[i].id, "routes", net.routes[i].name, {net.routes[i].line},
                                    render::Style{render::county_colour(net.routes[i].county), "", 2, 1, false, 0}});
     render::fit_to_contents(scene);
     std::vector<double> svg_ms;

@@ -43,8 +43,9 @@ render::Scene kiosk_scene() {
         l.id = "r" + std::to_string(i);
         l.layer = "routes";
         geo::LatLon p = somewhere(rnd);
+        l.parts.emplace_back();
         for (int k = 0; k < 6; ++k) {
-            l.points.push_back(p);
+            l.parts.back().push_back(p);
             p = {p.lat + (rnd.unit() - 0.5) * 0.01, p.lon + (rnd.unit() - 0.5) * 0.01};  // ~500 m steps
         }
         l.look = render::Style{render::county_colour(kCounties[i % 8]), "", 4, 0.9, false, 0};
@@ -52,7 +53,7 @@ render::Scene kiosk_scene() {
     }
     for (int i = 0; i < 200; ++i) {
         const geo::LatLon a = somewhere(rnd);
-        scene.polylines.push_back({"gap-" + std::to_string(i), "gaps", "", {a, {a.lat + 0.004, a.lon + 0.006}},
+        scene.polylines.push_back({"gap-" + std::to_string(i), "gaps", "", {{a, {a.lat + 0.004, a.lon + 0.006}}},
                                    render::Style{"#C1121F", "", 4, 1, true, 0}});
     }
     for (int i = 0; i < 2000; ++i) {

@@ -2,6 +2,7 @@
 // gathers markers too close to tell apart into clusters (render/map_clusters.h); every site
 // is counted once, as itself or inside a cluster; a click or Enter on a cluster zooms to its
 // members; the map draws what is in sight and "show on map" still reaches a site far off.
+// With more routes in view than the map draws one by one, each county's are one line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, startServer } from '../support/server.mjs';
 import { launchBrowser, SCREENSHOTS, DESKTOP, PHONE, visitor } from '../support/browser.mjs';
-import { sitesWith } from '../bench/bench_data.mjs';
+import { routes, sitesWith } from '../bench/bench_data.mjs';
 
 const SITES = 3000;
 let server, browser, dir;
@@ -105,7 +106,7 @@ test('"show on map" reaches a site far from the view, its card opens; on a phone
 
   const phone = await openMap(PHONE);
   const before = await zoom(phone.page);
-  // A cluster on the screen (the map draws half a screen around what is in sight too).
+  // A cluster on the screen (the map draws a quarter screen around what is in sight too).
   const spot = await phone.page.evaluate(() => {
     const map = document.getElementById('map').getBoundingClientRect();
     for (const el of document.querySelectorAll('#map .scene-marker-sites.cluster span')) {
@@ -121,4 +122,37 @@ test('"show on map" reaches a site far from the view, its card opens; on a phone
   await phone.page.screenshot({ path: `${SCREENSHOTS}/map-clusters-phone.png` });
   assert.deepEqual(phone.problems, []);
   await phone.context.close();
+});
+
+test("1,200 routes: in the region's view each county's routes are one line; zoomed in, each route is its own", async () => {
+  const ROUTES = 1200;
+  const own = mkdtempSync(path.join(tmpdir(), 'beitai-routes-'));
+  cpSync(path.join(ROOT, 'content'), path.join(own, 'content'), { recursive: true });
+  writeFileSync(path.join(own, 'content/maps/routes.geojson'), JSON.stringify(routes(ROUTES)));
+  const many = await startServer({ contentDir: path.join(own, 'content') });
+  try {
+    // The server's picture: eight lines, one per county, each saying how many routes it holds.
+    const svg = await (await fetch(many.url + '/map.svg?layers=routes')).text();
+    const lines = [...svg.matchAll(/<path class="line layer-routes" data-id="routes:(\w+)"[^>]*><title>([^<]*)<\/title>/g)];
+    assert.equal(lines.length, 8, 'one line per county');
+    assert.equal(lines.reduce((n, [, , title]) => n + Number(title.match(/的 (\d+) 條自行車道 · 放大可看各條$/)[1]), 0), ROUTES);
+
+    const visit = await visitor(browser, many.url, DESKTOP, 'zh-TW');
+    await visit.page.goto(many.url + '/map?layers=routes,basemap');
+    await visit.page.waitForSelector('body[data-map="ready"]', { timeout: 60000 });
+    assert.equal(await drawn(visit.page, 'routes'), ROUTES, "every route drawn, inside its county's line");
+    // Zoomed in: the routes in sight, each itself.
+    await visit.page.goto(many.url + '/map?layers=routes,basemap&lat=24.9&lon=121.3&zoom=14');
+    await visit.page.waitForSelector('body[data-map="ready"]', { timeout: 60000 });
+    const near = await drawn(visit.page, 'routes');
+    assert.ok(near > 0 && near < 1000, `${near} routes in sight`);
+    // In English (the language is a cookie), the picture's line names are English.
+    const en = await (await fetch(many.url + '/map.svg?layers=routes', { headers: { cookie: 'lang=en' } })).text();
+    assert.match(en, /<title>\d+ bike routes in Taipei City · zoom in to see each<\/title>/);
+    assert.deepEqual(visit.problems, []);
+    await visit.context.close();
+  } finally {
+    await many.stop();
+    rmSync(own, { recursive: true, force: true });
+  }
 });

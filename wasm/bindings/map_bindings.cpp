@@ -248,12 +248,12 @@ private:
         return v;
     }
 
-    // What the map shows now and half a screen around it (a short pan shows no gap before
-    // the redraw), at the map's zoom: a view of 50,000 features draws a few hundred.
+    // What the map shows now and a quarter screen around it (a short pan shows no gap
+    // before the redraw), at the map's zoom: a view of 50,000 features draws a few hundred.
     render::MapView in_sight() const { return in_sight(view_); }
     render::MapView in_sight(render::MapView v) const {
         v.bbox.reset();
-        val bounds = leaflet_->map().call<val>("getBounds").call<val>("pad", 0.5);
+        val bounds = leaflet_->map().call<val>("getBounds").call<val>("pad", 0.25);
         geo::BBox box;
         box.south = std::max(-90.0, bounds.call<double>("getSouth"));
         box.west = std::max(-180.0, bounds.call<double>("getWest"));

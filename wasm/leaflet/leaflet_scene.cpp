@@ -88,6 +88,20 @@ std::string points_signature(const geo::Polyline& line) {
     return buf;
 }
 
+// A line's parts the same way: how many, and the first and last part's signature.
+std::string parts_signature(const std::vector<geo::Polyline>& parts) {
+    if (parts.empty()) return "-";
+    return std::to_string(parts.size()) + '/' + points_signature(parts.front()) + '/' + points_signature(parts.back());
+}
+
+// One part as Leaflet's list of points; more as a list of such lists (a multi-polyline).
+val parts_lat_lngs(const std::vector<geo::Polyline>& parts) {
+    if (parts.size() == 1) return lat_lngs(parts.front());
+    val all = val::array();
+    for (const auto& part : parts) all.call<void>("push", lat_lngs(part));
+    return all;
+}
+
 std::string style_key(const render::Style& look, bool filled) {
     return look.stroke + '|' + look.fill + '|' + std::to_string(look.weight) + '|' + std::to_string(look.opacity) +
            '|' + (look.dashed ? "d" : "") + '|' + std::to_string(look.radius) + '|' + (filled ? "f" : "");
@@ -276,9 +290,9 @@ void LeafletScene::draw(const render::Scene& scene, bool fit, const std::string&
         const auto& l = scene.polylines[i];
         if (!all && l.layer != only_layer) continue;
         keep_or_make(feature_key(l.layer, 'l', l.id, i),
-                     style_key(l.look, false) + '|' + l.title + '|' + points_signature(l.points), l.layer, l.layer, l.id, 1, false,
-                     true, [&] {
-                         val line = L_.call<val>("polyline", lat_lngs(l.points), style(l.look, false));
+                     style_key(l.look, false) + '|' + l.title + '|' + parts_signature(l.parts), l.layer, l.layer, l.id,
+                     static_cast<int>(l.parts.size()), false, true, [&] {
+                         val line = L_.call<val>("polyline", parts_lat_lngs(l.parts), style(l.look, false));
                          add(line, l.layer, l.title, "");
                          return line;
                      });

@@ -59,7 +59,7 @@ private:
         std::string group;  // the Leaflet group it is in (keyboard stops have their own: stops_group)
         std::string id;
         std::string signature;  // everything the feature looks like; another means redraw it
-        int represents = 1;     // a cluster stands for its members
+        int represents = 1;     // a cluster stands for its members, a line of many parts for each
         bool marker = false;
         bool canvas = false;    // on the shared canvas, where the order of adding is the order of painting
         unsigned seen = 0;      // the draw that last had it

@@ -108,9 +108,13 @@
   // Live parking: every change the server takes from a county feed arrives as an event; the
   // core applies it and redraws the car parks, the feeds' freshness and the list. After a
   // reconnection ("hello" again) the page reloads the whole state, as events may be lost.
+  // A section is replaced only when its HTML changed: the panel and the list are redrawn
+  // every five seconds, and replacing hundreds of rows that read the same cost a frame.
+  const sectionHtml = new Map();
   function replaceSection(id, html) {
     const old = document.getElementById(id);
-    if (!old || !html) return;
+    if (!old || !html || sectionHtml.get(id) === html) return;
+    sectionHtml.set(id, html);
     const open = old.querySelector('details')?.open;
     old.outerHTML = html;
     if (open) document.getElementById(id).querySelector('details').open = true;

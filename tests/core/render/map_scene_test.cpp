@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "render/map_fixture.h"
+#include "render/scene_paint.h"
 #include "render/svg.h"
 
 using namespace beitai;
@@ -73,8 +74,9 @@ TEST_CASE("a planned route is part of the scene, styled there, over the routes")
     REQUIRE(with.polylines.size() == without.polylines.size() + 1);
     const auto& path = with.polylines.back();  // drawn last: on top
     CHECK(path.layer == "path");
-    REQUIRE(path.points.size() == plan.path.size());
-    CHECK(path.points.front().lat == plan.path.front().lat);
+    REQUIRE(path.parts.size() == 1);
+    REQUIRE(path.parts[0].size() == plan.path.size());
+    CHECK(path.parts[0].front().lat == plan.path.front().lat);
     CHECK(path.look.stroke == "#111111");
     CHECK(path.look.weight == 6);
     CHECK(path.look.opacity == 0.75);
@@ -85,4 +87,64 @@ TEST_CASE("a planned route is part of the scene, styled there, over the routes")
     CHECK(render::map_scene(data, *render::parse_map_view({{"layers", ""}})).polylines.size() == 1);
     // The SVG draws it with the rest.
     CHECK(render::scene_svg(with, {}).find("stroke=\"#111111\"") != std::string::npos);
+}
+
+TEST_CASE("more routes in view than kRouteLinesMax: each county's routes are one line of many parts") {
+    Fixture f;
+    // Short routes side by side: a Taipei one and a Taoyuan one in every step, spread west to east.
+    std::vector<bikenet::RouteSegment> routes;
+    const size_t n = render::kRouteLinesMax;  // per county: twice the limit in all
+    for (size_t i = 0; i < n; ++i) {
+        const double lon = 121.0 + 0.5 * static_cast<double>(i) / n;
+        routes.push_back({"tp-" + std::to_string(i), "北" + std::to_string(i), "Taipei", {{25.00, lon}, {25.001, lon}}});
+        routes.push_back({"ty-" + std::to_string(i), "桃" + std::to_string(i), "Taoyuan", {{24.90, lon}, {24.901, lon}}});
+    }
+    f.network = bikenet::build_network(routes);
+    f.gaps.clear();
+    auto view = *render::parse_map_view({{"layers", "routes"}});
+
+    const auto together = render::map_scene(f.data(), view);
+    REQUIRE(together.polylines.size() == 2);
+    const auto& taipei = together.polylines[0];
+    CHECK(taipei.id == "routes:Taipei");
+    CHECK(taipei.layer == "routes");
+    CHECK(taipei.parts.size() == n);
+    // Every route, in the network's order.
+    REQUIRE(taipei.parts[3].size() == 2);
+    CHECK(taipei.parts[3][0].lon == routes[6].line[0].lon);
+    CHECK(taipei.look.stroke == render::county_colour("Taipei"));
+    CHECK(taipei.title == "臺北市的 " + std::to_string(n) + " 條自行車道 · 放大可看各條");
+    CHECK(together.polylines[1].id == "routes:Taoyuan");
+    view.lang = text::Lang::en;
+    CHECK(render::map_scene(f.data(), view).polylines[1].title ==
+          std::to_string(n) + " bike routes in Taoyuan City · zoom in to see each");
+
+    // A box that still holds too many: still together, and with the routes outside it too, so
+    // the line is the same while the map pans.
+    view.bbox = geo::BBox{24.8, 121.05, 25.1, 121.5};  // south, west, north, east
+    const auto panned = render::map_scene(f.data(), view);
+    REQUIRE(panned.polylines.size() == 2);
+    CHECK(panned.polylines[0].parts.size() == n);
+
+    // Zoomed in to a box that holds fewer: every route its own line, only those in the box.
+    view.bbox = geo::BBox{24.95, 121.0, 25.1, 121.1};
+    const auto close = render::map_scene(f.data(), view);
+    REQUIRE_FALSE(close.polylines.empty());
+    CHECK(close.polylines.size() < render::kRouteLinesMax);
+    for (const auto& l : close.polylines) {
+        CHECK(l.id.rfind("tp-", 0) == 0);
+        CHECK(l.parts.size() == 1);
+    }
+
+    // The SVG draws a county's routes as one path of n parts; a tap on any part finds it.
+    const std::string svg = render::scene_svg(together, {800, 600, "map"});
+    CHECK(count(svg, "class=\"line layer-routes\"") == 2);
+    const size_t at = svg.find("data-id=\"routes:Taoyuan\"");
+    REQUIRE(at != std::string::npos);
+    const size_t d = svg.find(" d=\"", at);
+    CHECK(count(svg.substr(d, svg.find('"', d + 4) - d), "M") == n);
+    const auto view_px = render::scene_svg_view(together, {800, 600, "map"});
+    const auto hit = render::hit_test(together, view_px, view_px.project(routes[9].line[0]), 4);
+    REQUIRE(hit.has_value());
+    CHECK(hit->id == "routes:Taoyuan");
 }

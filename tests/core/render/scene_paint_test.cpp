@@ -66,6 +66,25 @@ std::vector<Pixel> point_list(const std::string& s) {
     return out;
 }
 
+// The elements whose class starts with `kind` ("area", "line").
+std::vector<Element> of_class(const std::vector<Element>& all, const std::string& kind) {
+    std::vector<Element> out;
+    for (const auto& e : all)
+        if (e.attrs.count("class") && e.attrs.at("class").rfind(kind + " ", 0) == 0) out.push_back(e);
+    return out;
+}
+
+// A line's "Mx,y x,y …Mx,y …" as its parts.
+std::vector<std::vector<Pixel>> line_parts(const std::string& d) {
+    std::vector<std::vector<Pixel>> out;
+    for (size_t at = d.find('M'); at != std::string::npos;) {
+        const size_t next = d.find('M', at + 1);
+        out.push_back(point_list(d.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1)));
+        at = next;
+    }
+    return out;
+}
+
 // A path's "Mx,y x,y …ZMx,y …Z" as rings, a closing copy of the first point dropped.
 std::vector<Pixel> path_points(const std::string& d) {
     std::vector<Pixel> out;
@@ -171,8 +190,12 @@ render::Scene comparison_scene() {
     const render::Scene map = render::map_scene(f.data(), *render::parse_map_view({}));
     scene.polylines = map.polylines;
     scene.markers.insert(scene.markers.end(), map.markers.begin(), map.markers.end());
-    scene.polylines.push_back({"gap-x", "gaps", "a break", {{24.80, 121.00}, {24.86, 121.12}, {24.95, 121.10}},
+    scene.polylines.push_back({"gap-x", "gaps", "a break", {{{24.80, 121.00}, {24.86, 121.12}, {24.95, 121.10}}},
                                render::Style{"#C1121F", "", 4, 1, true, 0}});
+    // A county's routes drawn together: one feature of two parts.
+    scene.polylines.push_back({"routes:Taoyuan", "routes", "two routes",
+                               {{{24.62, 121.02}, {24.66, 121.08}}, {{24.70, 121.12}, {24.74, 121.14}, {24.78, 121.20}}},
+                               render::Style{"#0072B2", "", 4, 0.9, false, 0}});
     render::ScenePolygon area;
     area.id = "area";
     area.layer = "basemap";
@@ -212,7 +235,7 @@ TEST_CASE("the kiosk paints the SVG's colours and shapes for the same Scene and 
     render::paint_scene(prepared, render::scene_svg_view(scene, options), paint);
 
     SUBCASE("areas: one each, same fill and stroke, same vertices within a pixel") {
-        const auto paths = elements(svg, "path");
+        const auto paths = of_class(elements(svg, "path"), "area");
         REQUIRE(paths.size() == scene.polygons.size());
         REQUIRE(paths.size() == 2);
         for (size_t i = 0; i < paths.size(); ++i) {
@@ -235,16 +258,18 @@ TEST_CASE("the kiosk paints the SVG's colours and shapes for the same Scene and 
     }
 
     SUBCASE("lines: one each, same colour, width and dashes, same vertices within a pixel") {
-        const auto lines = elements(svg, "polyline");
+        const auto lines = of_class(elements(svg, "path"), "line");
         REQUIRE(lines.size() == scene.polylines.size());
         REQUIRE(lines.size() >= 3);
-        bool saw_dashed = false, saw_translucent = false;
+        bool saw_dashed = false, saw_translucent = false, saw_parts = false;
         for (size_t i = 0; i < lines.size(); ++i) {
             CAPTURE(scene.polylines[i].id);
             CHECK(lines[i]["data-id"] == scene.polylines[i].id);
             CHECK(paint_looks(paint, FeatureKind::polyline, i) == svg_looks(lines[i]));
-            const auto want = point_list(lines[i]["points"]);
-            REQUIRE(want.size() == scene.polylines[i].points.size());
+            const auto parts = line_parts(lines[i]["d"]);
+            REQUIRE(parts.size() == scene.polylines[i].parts.size());
+            for (size_t k = 0; k < parts.size(); ++k) REQUIRE(parts[k].size() == scene.polylines[i].parts[k].size());
+            const auto& want = parts[0];
             std::vector<const render::PaintLine*> mine;
             for (const auto& l : paint.lines)
                 if (same_feature(l.feature, FeatureKind::polyline, i)) mine.push_back(&l);
@@ -264,16 +289,21 @@ TEST_CASE("the kiosk paints the SVG's colours and shapes for the same Scene and 
                     }
             } else {
                 saw_translucent |= lines[i].has("opacity");
-                REQUIRE(mine.size() == 1);
-                REQUIRE(mine[0]->point_count == want.size());
-                for (size_t k = 0; k < want.size(); ++k) {
-                    CHECK(std::fabs(paint.points[mine[0]->first_point + k].x - want[k].x) <= 1);
-                    CHECK(std::fabs(paint.points[mine[0]->first_point + k].y - want[k].y) <= 1);
+                saw_parts |= parts.size() > 1;
+                // One painted line per part, point for point.
+                REQUIRE(mine.size() == parts.size());
+                for (size_t p = 0; p < parts.size(); ++p) {
+                    REQUIRE(mine[p]->point_count == parts[p].size());
+                    for (size_t k = 0; k < parts[p].size(); ++k) {
+                        CHECK(std::fabs(paint.points[mine[p]->first_point + k].x - parts[p][k].x) <= 1);
+                        CHECK(std::fabs(paint.points[mine[p]->first_point + k].y - parts[p][k].y) <= 1);
+                    }
                 }
             }
         }
         CHECK(saw_dashed);
         CHECK(saw_translucent);
+        CHECK(saw_parts);
     }
 
     SUBCASE("markers: one dot each at the same centre and radius, same colours; the same labels in the same places") {
@@ -331,7 +361,7 @@ TEST_CASE("a dashed line is 6 px dashes 4 px apart, going round corners and stop
     const render::Viewport view({25, 121.5}, 12, 800, 600);
     // 100 px east from the centre, then 20 px south: the pattern runs on round the corner.
     const geo::LatLon a = view.unproject({400, 300}), b = view.unproject({500, 300}), c = view.unproject({500, 320});
-    scene.polylines.push_back({"d", "gaps", "", {a, b, c}, render::Style{"#C1121F", "", 4, 1, true, 0}});
+    scene.polylines.push_back({"d", "gaps", "", {{a, b, c}}, render::Style{"#C1121F", "", 4, 1, true, 0}});
     PaintList p = render::paint_scene(scene, view);
     // 120 px of 10 px periods: twelve dashes, the tenth (at 90–96 px) before the corner, the
     // eleventh (100–106) starting on it.
@@ -344,7 +374,7 @@ TEST_CASE("a dashed line is 6 px dashes 4 px apart, going round corners and stop
     // Round the corner: with 93 px before it, the dash from 90 to 96 px keeps the corner.
     render::Scene shifted;
     const geo::LatLon a2 = view.unproject({407, 300});
-    shifted.polylines.push_back({"d", "gaps", "", {a2, b, c}, render::Style{"#C1121F", "", 4, 1, true, 0}});
+    shifted.polylines.push_back({"d", "gaps", "", {{a2, b, c}}, render::Style{"#C1121F", "", 4, 1, true, 0}});
     PaintList q = render::paint_scene(shifted, view);
     bool cornered = false;
     for (const auto& l : q.lines)
@@ -358,7 +388,7 @@ TEST_CASE("a dashed line is 6 px dashes 4 px apart, going round corners and stop
 
     // A dashed line 100 km long across a street-level screen: only the screen's dashes.
     render::Scene long_one;
-    long_one.polylines.push_back({"long", "gaps", "", {{25, 121.0}, {25, 122.0}}, render::Style{"#C1121F", "", 4, 1, true, 0}});
+    long_one.polylines.push_back({"long", "gaps", "", {{{25, 121.0}, {25, 122.0}}}, render::Style{"#C1121F", "", 4, 1, true, 0}});
     const render::Viewport close({25, 121.5}, 17, 800, 600);
     PaintList r = render::paint_scene(long_one, close);
     CHECK(r.lines.size() >= 80);
@@ -373,8 +403,8 @@ TEST_CASE("what the view does not show is not painted") {
     out.id = "out";
     out.at = {24.56, 120.82};  // Miaoli, far off a Taipei street view
     scene.markers = {in, out};
-    scene.polylines.push_back({"far", "routes", "", {{24.5, 120.8}, {24.6, 120.9}}, render::Style{}});
-    scene.polylines.push_back({"across", "routes", "", {{25.03, 121.0}, {25.03, 122.0}}, render::Style{}});
+    scene.polylines.push_back({"far", "routes", "", {{{24.5, 120.8}, {24.6, 120.9}}}, render::Style{}});
+    scene.polylines.push_back({"across", "routes", "", {{{25.03, 121.0}, {25.03, 122.0}}}, render::Style{}});
     const render::Viewport view({25.03, 121.56}, 14, 1080, 1920);
     PaintList p = render::paint_scene(scene, view);
     REQUIRE(p.circles.size() == 1);
@@ -392,7 +422,7 @@ TEST_CASE("a tap finds the marker first, then the line, then the area; a fingert
     area.rings = {{at(100, 100), at(1800, 100), at(1800, 1000), at(100, 1000)}, {at(1500, 800), at(1700, 800), at(1700, 950), at(1500, 950)}};
     area.look = render::Style{"#8aa1a8", "#eef2ea", 1, 1, false, 0};
     scene.polygons.push_back(area);
-    scene.polylines.push_back({"route", "routes", "", {at(200, 500), at(1200, 500)}, render::Style{"#0072B2", "", 3, 1, false, 0}});
+    scene.polylines.push_back({"route", "routes", "", {{at(200, 500), at(1200, 500)}}, render::Style{"#0072B2", "", 3, 1, false, 0}});
     render::SceneMarker m;
     m.id = "site";
     m.at = at(700, 520);
@@ -454,7 +484,7 @@ TEST_CASE("an idle frame allocates nothing: the same view painted again into the
 
 TEST_CASE("a colour that does not parse is named and drawn as nothing") {
     render::Scene scene;
-    scene.polylines.push_back({"bad", "routes", "", {{25, 121}, {25.1, 121.1}}, render::Style{"teal", "", 3, 1, false, 0}});
+    scene.polylines.push_back({"bad", "routes", "", {{{25, 121}, {25.1, 121.1}}}, render::Style{"teal", "", 3, 1, false, 0}});
     const auto prepared = render::prepare_scene(scene);
     REQUIRE(prepared.problems.size() == 1);
     CHECK(prepared.problems[0].find("polyline \"bad\" stroke: colour \"teal\"") == 0);
