@@ -1,5 +1,6 @@
 #include "bikenet/route_json.h"
 
+#include "bikenet/plan_words.h"
 #include "geo/geojson.h"
 
 namespace beitai::bikenet {
@@ -22,21 +23,31 @@ geo::LatLon read_point(text::ObjectReader& parent, const char* key) {
 
 }  // namespace
 
-Json planned_route_json(const PlannedRoute& plan, bool sample) {
+namespace {
+
+constexpr const char* kFailureIds[] = {"", "start_far", "end_far", "unconnected"};
+
+}  // namespace
+
+Json planned_route_json(const PlannedRoute& plan, bool sample, text::Lang lang, const PlanOptions& options) {
     geo::Geometry path;
     path.type = geo::GeometryType::line_string;
     path.lines = {plan.path};
-    Json breaks = Json::array();
-    for (const auto& b : plan.breaks)
-        breaks.push_back({{"from", point_json(b.from)}, {"to", point_json(b.to)}, {"distance_m", b.distance_m},
-                          {"county_from", b.county_from}, {"county_to", b.county_to}});
+    Json legs = Json::array();
+    for (const auto& leg : plan.legs) {
+        Json l = {{"kind", std::string(leg_kind_id(leg.kind))}, {"from", point_json(leg.from)}, {"to", point_json(leg.to)},
+                  {"length_m", leg.length_m}, {"county_from", leg.county_from}, {"county_to", leg.county_to}};
+        if (leg.kind == LegKind::route) l["route"] = leg.route_id;
+        legs.push_back(std::move(l));
+    }
     return {{"found", plan.found},
-            {"message", plan.message},
+            {"failure", kFailureIds[static_cast<int>(plan.failure)]},
+            {"message", plan_failure_text(plan.failure, options, lang)},
             {"length_m", plan.length_m},
             {"off_network_m", plan.off_network_m},
             {"counties", plan.counties},
             {"routes", plan.route_ids},
-            {"breaks", breaks},
+            {"legs", legs},
             {"start", point_json(plan.start)},
             {"end", point_json(plan.end)},
             {"path", geo::geometry_json(path)},
@@ -49,22 +60,33 @@ Result<PlannedRouteReply> read_planned_route_json(const Json& root) {
     PlannedRouteReply out;
     PlannedRoute& plan = out.route;
     plan.found = r.boolean("found");
-    if (auto message = r.optional_string("message")) plan.message = *message;
+    const std::string failure = r.optional_string("failure").value_or("");
+    bool known = false;
+    for (int i = 0; i < 4; ++i)
+        if (failure == kFailureIds[i]) {
+            plan.failure = static_cast<PlanFailure>(i);
+            known = true;
+        }
+    if (!known) r.error("failure", "expected \"\", start_far, end_far or unconnected");
+    out.message = r.optional_string("message").value_or("");
     plan.length_m = r.number("length_m");
     plan.off_network_m = r.number("off_network_m");
     plan.counties = r.string_array("counties");
     plan.route_ids = r.string_array("routes");
-    if (const Json* breaks = r.array("breaks")) {
-        for (size_t i = 0; i < breaks->size(); ++i) {
-            text::ObjectReader b((*breaks)[i], text::index_path(r.path_of("breaks"), i), diagnostics);
-            OffNetworkLeg leg;
-            leg.from = read_point(b, "from");
-            leg.to = read_point(b, "to");
-            leg.distance_m = b.number("distance_m");
-            if (auto c = b.optional_string("county_from")) leg.county_from = *c;
-            if (auto c = b.optional_string("county_to")) leg.county_to = *c;
-            b.reject_unknown_keys();
-            plan.breaks.push_back(std::move(leg));
+    if (const Json* legs = r.array("legs")) {
+        for (size_t i = 0; i < legs->size(); ++i) {
+            text::ObjectReader l((*legs)[i], text::index_path(r.path_of("legs"), i), diagnostics);
+            Leg leg;
+            const std::string kind = l.string("kind");
+            if (!parse_leg_kind(kind, leg.kind)) l.error("kind", "unknown leg kind \"" + kind.substr(0, 40) + "\"");
+            leg.from = read_point(l, "from");
+            leg.to = read_point(l, "to");
+            leg.length_m = l.number("length_m");
+            if (leg.kind == LegKind::route) leg.route_id = l.string("route");
+            leg.county_from = l.optional_string("county_from").value_or("");
+            leg.county_to = l.optional_string("county_to").value_or("");
+            l.reject_unknown_keys();
+            plan.legs.push_back(std::move(leg));
         }
     }
     plan.start = read_point(r, "start");

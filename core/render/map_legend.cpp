@@ -13,6 +13,7 @@ Style gap_line_look() { return Style{"#C1121F", "", 4, 1, true, 0}; }
 Style gap_marker_look() { return Style{"#ffffff", "#C1121F", 2, 1, false, 9, true}; }
 Style site_look(bool green_tourism) { return Style{"#ffffff", green_tourism ? "#2E7D32" : "#546E7A", 1.5, 1, false, 6}; }
 Style path_look() { return Style{"#111111", "", 6, 0.75, false, 0}; }
+Style path_off_look() { return Style{"#111111", "", 5, 0.75, true, 0}; }
 Style path_pin_look() { return Style{"#ffffff", "#111111", 2, 1, false, 9}; }
 // A cluster keeps its layer's hue and shape (round for sites, square for car parks) with a
 // white ring, and grows a little with its count so a big one reads as big.
@@ -100,7 +101,9 @@ std::string map_legend_html(const MapData& data, const MapView& view, text::Lang
     out += "<div class=\"legend-entry legend-path\">" +
            symbol(line(path_look()) + box(path_pin_look(), std::string(tr("map.pin.start_short", lang)), 0, 14) +
                   box(path_pin_look(), std::string(tr("map.pin.end_short", lang)), 22, 14)) +
-           "<span>" + escape_html(tr("map.legend.path", lang)) + "</span></div>";
+           "<span>" + escape_html(tr("map.legend.path", lang)) + "</span></div>" +
+           "<div class=\"legend-entry legend-path-off\">" + symbol(line(path_off_look())) + "<span>" +
+           escape_html(tr("map.legend.path_off", lang)) + "</span></div>";
     // Clusters are not a layer either: they are how the sites and car parks look from afar.
     out += "<div class=\"legend-entry legend-clusters\">" +
            symbol(badge(cluster_look("sites", 5), "5") + box(cluster_look("parking", 5), "9", 20, 14)) + "<span>" +

@@ -5,7 +5,7 @@
 //   breaks   red dashed segments with a red numbered box — red means a break, nothing else
 //   sites    green circles (in the green-tourism programme) or slate circles — green means a site
 //   parking  square boxes with the free spaces, blue/violet/ink by level (parking_style)
-//   route    a black line with the start and end pins
+//   route    a black line with the start and end pins, dashed where it leaves the bike routes
 // The legend is also the layer switch: each entry is a checkbox of the GET form #map-layers
 // (no JavaScript needed; with it the map redraws in place).
 #pragma once
@@ -22,6 +22,7 @@ Style gap_line_look();
 Style gap_marker_look();
 Style site_look(bool green_tourism);
 Style path_look();
+Style path_off_look();  // the planned trip's legs off the bike routes: dashed
 Style path_pin_look();
 Style cluster_look(const std::string& layer, int count);
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "bikenet/plan_words.h"
 #include "render/map_legend.h"
 #include "render/map_lists.h"
 #include "render/map_place.h"
@@ -15,18 +16,9 @@ using text::escape_html;
 using text::tr;
 
 std::string planned_route_html(const bikenet::PlannedRoute& r, const MapData& data, text::Lang lang) {
-    if (!r.found) {
-        std::string why = r.message;
-        if (r.failure != bikenet::PlanFailure::none) {
-            why = std::string(tr(r.failure == bikenet::PlanFailure::start_far ? "map.plan.start_far"
-                                 : r.failure == bikenet::PlanFailure::end_far ? "map.plan.end_far"
-                                                                               : "map.plan.unconnected",
-                                 lang));
-            const size_t at = why.find("{m}");
-            if (at != std::string::npos) why.replace(at, 3, std::to_string(static_cast<int>(bikenet::PlanOptions{}.max_snap_m)));
-        }
-        return "<p class=\"error\" role=\"alert\">" + escape_html(why) + "</p>";
-    }
+    if (!r.found)
+        return "<p class=\"error\" role=\"alert\">" +
+               escape_html(bikenet::plan_failure_text(r.failure, bikenet::PlanOptions{}, lang)) + "</p>";
     std::string counties;
     for (const auto& c : r.counties) counties += (counties.empty() ? "" : " → ") + county_label(data, c, lang);
     std::string out = "<dl class=\"facts plan-result\" data-length=\"" + std::to_string(static_cast<long long>(r.length_m)) +
@@ -34,15 +26,32 @@ std::string planned_route_html(const bikenet::PlannedRoute& r, const MapData& da
                       escape_html(distance_text(r.length_m)) + "</dd></div><div class=\"fact\"><dt>" +
                       escape_html(tr("map.counties_crossed", lang)) + "</dt><dd data-counties=\"" +
                       std::to_string(r.counties.size()) + "\">" + escape_html(counties) + "</dd></div>";
-    if (!r.breaks.empty()) {
-        std::string legs;
-        for (const auto& b : r.breaks)
-            legs += "<li>" + escape_html(county_label(data, b.county_from, lang)) + " – " +
-                    escape_html(county_label(data, b.county_to, lang)) + " · " + escape_html(distance_text(b.distance_m)) + "</li>";
-        out += "<div class=\"fact\"><dt>" + escape_html(tr("map.off_network", lang)) +
-               "</dt><dd><ul class=\"plan-breaks\">" + legs + "</ul></dd></div>";
+    if (r.off_network_m > 0)
+        out += "<div class=\"fact\"><dt>" + escape_html(tr("map.off_network_total", lang)) + "</dt><dd>" +
+               escape_html(distance_text(r.off_network_m)) + "</dd></div>";
+    out += "</dl>";
+    if (r.legs.empty()) return out;
+    // The legs in order, each with what it is: a bike route by name, or the way off the
+    // network (to it, across a break, on roads, from it) between the counties it joins.
+    auto route_name = [&](const std::string& id) -> std::string {
+        if (data.network)
+            for (const auto& route : data.network->routes)
+                if (route.id == id) return route.name;
+        return id;
+    };
+    std::string legs;
+    for (const auto& leg : r.legs) {
+        std::string what = std::string(bikenet::leg_kind_label(leg.kind, lang));
+        if (leg.kind == bikenet::LegKind::route) what += " · " + route_name(leg.route_id);
+        else if (!leg.county_from.empty() && !leg.county_to.empty() && leg.county_from != leg.county_to)
+            what += " · " + county_label(data, leg.county_from, lang) + " – " + county_label(data, leg.county_to, lang);
+        legs += "<li class=\"leg\" data-kind=\"" + std::string(bikenet::leg_kind_id(leg.kind)) + "\" data-length=\"" +
+                std::to_string(static_cast<long long>(leg.length_m)) + "\">" + escape_html(what) + " · " +
+                escape_html(distance_text(leg.length_m)) + "</li>";
     }
-    return out + "</dl>";
+    out += "<h3 class=\"plan-legs-title\">" + escape_html(tr("map.legs", lang)) + "</h3><ol class=\"plan-legs\">" + legs + "</ol>";
+    if (r.off_network_m > 0) out += "<p class=\"hint\">" + escape_html(tr("map.legs_note", lang)) + "</p>";
+    return out;
 }
 
 TileSource tile_source(const std::string& name, text::Lang lang) {

@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "bikenet/plan_words.h"
 #include "render/map_clusters.h"
+#include "render/map_lists.h"
 #include "render/map_legend.h"
 #include "render/parking_views.h"
 #include "render/site_card.h"
@@ -280,18 +282,24 @@ Scene map_scene(const MapData& data, const MapView& view) {
     // The planned route over the routes it follows; like the car parks, not part of what the
     // view fits (the map stays where the user is looking when a plan comes).
     if (data.planned && data.planned->found) {
-        ScenePolyline l;
-        l.id = "path";
-        l.layer = "path";
-        l.parts = {data.planned->path};
-        l.look = path_look();
-        scene.polylines.push_back(std::move(l));
+        // Leg by leg, each named ("一般道路 · 7.6 km"): solid along the bike routes, dashed off them.
+        const auto& legs = data.planned->legs;
+        for (size_t i = 0; i < legs.size(); ++i) {
+            const auto& leg = legs[i];
+            ScenePolyline l;
+            l.id = "path-leg-" + std::to_string(i + 1);
+            l.layer = "path";
+            l.title = std::string(bikenet::leg_kind_label(leg.kind, view.lang)) + " · " + distance_text(leg.length_m);
+            l.parts = {leg.line};
+            l.look = leg.kind == bikenet::LegKind::route ? path_look() : path_off_look();
+            scene.polylines.push_back(std::move(l));
+        }
         // Its ends as pins, keyboard stops that say where the trip starts and ends.
         for (bool start : {true, false}) {
             SceneMarker pin;
             pin.id = start ? "path-start" : "path-end";
             pin.layer = "path";
-            pin.at = start ? data.planned->start : data.planned->end;
+            pin.at = start ? data.planned->path.front() : data.planned->path.back();  // the trip's own ends
             pin.label = std::string(text::tr(start ? "map.pin.start_short" : "map.pin.end_short", view.lang));
             pin.title = std::string(text::tr(start ? "map.from" : "map.to", view.lang));
             pin.style = start ? "start" : "end";

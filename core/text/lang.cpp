@@ -534,6 +534,7 @@ constexpr Entry kStrings[] = {
     {"map.legend.routes", "顏色依縣市區分", "One colour per county"},
     {"map.legend.sites", "綠色：參與北臺綠色旅遊；灰藍：其他場所", "Green: in the green-tourism programme; slate: other sites"},
     {"map.legend.path", "規劃的路線與起訖點", "Your planned route, its start and end"},
+    {"map.legend.path_off", "虛線：行程中不在自行車道上的路段（一般道路、跨越斷點，以直線表示）", "Dashed: the parts of your trip off the bike routes (on roads, across breaks; drawn straight)"},
     {"map.cluster.sites", "{n} 個環境教育場所 · 點選放大", "{n} environmental-education sites · activate to zoom in"},
     {"map.cluster.parking", "{n} 個停車場，其中 {space} 個有空位 · 點選放大", "{n} car parks, {space} with free spaces · activate to zoom in"},
     {"map.routes.together", "{county}的 {n} 條自行車道 · 放大可看各條", "{n} bike routes in {county} · zoom in to see each"},
@@ -549,7 +550,6 @@ constexpr Entry kStrings[] = {
     {"map.touch_hint", "以兩指移動或縮放地圖；單指捲動頁面。", "Move or zoom the map with two fingers; one finger scrolls the page."},
     {"map.focus_title", "地圖上選取的項目", "Chosen on the map"},
     {"map.counties_crossed", "經過縣市", "Counties crossed"},
-    {"map.off_network", "須離開路網的斷點", "Off the network at breaks"},
     {"map.place.empty", "{field}：請輸入縣市名稱、場所名稱或座標（緯度,經度）。", "{field}: type a county, a site's name or coordinates (lat,lon)."},
     {"map.place.range", "{field}：座標超出範圍。", "{field}: the coordinates are out of range."},
     {"map.place.outside", "{field}：{text} 不在北臺八縣市範圍內。", "{field}: {text} is outside northern Taiwan."},
@@ -557,7 +557,15 @@ constexpr Entry kStrings[] = {
     {"map.place.ambiguous", "{field}：「{text}」符合 {n} 個地點：{names}。請輸入完整名稱。", "{field}: '{text}' fits {n} places: {names}. Type the full name."},
     {"map.plan.start_far", "起點離最近的自行車道超過 {m} 公尺。", "The start is more than {m} m from any bike route."},
     {"map.plan.end_far", "終點離最近的自行車道超過 {m} 公尺。", "The end is more than {m} m from any bike route."},
-    {"map.plan.unconnected", "沿自行車道與斷點無法連接這兩點。", "No way along the routes and their breaks joins the two points."},
+    {"map.plan.unconnected", "沿自行車道、斷點及路網片段間 {road} 公尺內的一般道路都無法連接這兩點。", "No way along the bike routes, their breaks and roads of up to {road} m between them joins the two points."},
+    {"map.legs", "路段", "Legs"},
+    {"map.legs_note", "一般道路與離開路網的路段以直線距離估算，請依現場道路騎乘。", "Legs on roads and off the network are measured as the crow flies; follow the roads on the ground."},
+    {"map.leg.to_network", "前往自行車道", "To the bike network"},
+    {"map.leg.route", "自行車道", "Bike route"},
+    {"map.leg.across_break", "跨縣市斷點（須離開路網）", "Across a break between counties (off the network)"},
+    {"map.leg.on_roads", "一般道路", "On roads"},
+    {"map.leg.from_network", "離開自行車道至終點", "From the bike network to the end"},
+    {"map.off_network_total", "不在自行車道上", "Off the bike routes"},
 };
 
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};

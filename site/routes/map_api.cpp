@@ -61,8 +61,11 @@ Response Portal::api_bike_route(const Call& call) {
     if (!from) return Response::json_error(400, from.error());
     auto to = render::parse_point(to_text, "to");
     if (!to) return Response::json_error(400, to.error());
+    // A plan that finds no way is still an answer (200, found: false), with why in the
+    // reader's language.
     auto plan = map_->planner->plan(*from, *to);
-    return Response::json(plan.found ? 200 : 404, text::to_json_text(bikenet::planned_route_json(plan, map_->routes_sample)));
+    return Response::json(200, text::to_json_text(bikenet::planned_route_json(plan, map_->routes_sample, request_lang(request),
+                                                                              map_->planner->options())));
 }
 
 }  // namespace beitai::site

@@ -37,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         [](const tracker::Snapshot& s) { return tracker::snapshot_json(s); }, "/api/snapshot");
     check_round_trip(
         *json, [](const text::Json& j) { return bikenet::read_planned_route_json(j); },
-        [](const bikenet::PlannedRouteReply& r) { return bikenet::planned_route_json(r.route, r.sample); },
+        // The message is the failure said in the language written: zh-TW here, each time.
+        [](const bikenet::PlannedRouteReply& r) { return bikenet::planned_route_json(r.route, r.sample, text::Lang::zh_TW, {}); },
         "/api/bikenet/route");
     return 0;
 }

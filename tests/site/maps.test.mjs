@@ -59,24 +59,40 @@ test('breaks: ranked by distance, each between two counties', async () => {
   }
 });
 
-test('route planning: a path along the routes, its length and the counties crossed', async () => {
-  const routes = (await get('/api/routes')).json.features;
-  const taipei = routes.find((f) => f.properties.county === 'Taipei').geometry.coordinates;
-  const newTaipei = routes.filter((f) => f.properties.county === 'NewTaipei').at(-1).geometry.coordinates;
-  const [lon1, lat1] = taipei[0];
-  const [lon2, lat2] = newTaipei.at(-1);
-  const r = await get(`/api/bikenet/route?from=${lat1},${lon1}&to=${lat2},${lon2}`);
-  assert.ok([200, 404].includes(r.status));
-  if (r.status === 200) {
-    assert.equal(r.json.found, true);
-    assert.ok(r.json.length_m > 0);
-    assert.ok(r.json.counties.includes('Taipei'));
-    assert.equal(r.json.path.type, 'LineString');
-    assert.ok(r.json.path.coordinates.length >= 2);
-    assert.ok(r.json.length_m >= r.json.off_network_m);
-  } else {
-    assert.match(r.json.message, /no way/);
-  }
+test('route planning: Taipei Main Station to Taoyuan on the routes and the roads between them, every leg said', async () => {
+  const r = await get('/api/bikenet/route?from=25.0478,121.5170&to=24.9892,121.3134');
+  assert.equal(r.status, 200);
+  assert.equal(r.json.found, true);
+  assert.equal(r.json.message, '');
+  assert.equal(r.json.path.type, 'LineString');
+  // The path runs from the start itself to the end itself, the ways on and off the network included.
+  assert.deepEqual(r.json.path.coordinates[0], [121.517, 25.0478]);
+  assert.deepEqual(r.json.path.coordinates.at(-1), [121.3134, 24.9892]);
+  const kinds = r.json.legs.map((leg) => leg.kind);
+  assert.equal(kinds[0], 'to_network');
+  assert.equal(kinds.at(-1), 'from_network');
+  assert.ok(kinds.includes('route') && kinds.includes('on_roads'), kinds.join(','));
+  for (const leg of r.json.legs) assert.equal('route' in leg, leg.kind === 'route');
+  const sum = (legs) => legs.reduce((n, leg) => n + leg.length_m, 0);
+  assert.ok(Math.abs(sum(r.json.legs) - r.json.length_m) < 1);
+  assert.ok(Math.abs(sum(r.json.legs.filter((leg) => leg.kind !== 'route')) - r.json.off_network_m) < 1);
+  assert.deepEqual([r.json.counties[0], r.json.counties.at(-1)], ['Taipei', 'Taoyuan']);
+  assert.equal(r.json.sample, true);
+});
+
+test('route planning: no way is an answer (200, found false) with why in the reader\'s language', async () => {
+  // In the mountains of Yilan, kilometres from any route.
+  const zh = await get('/api/bikenet/route?from=24.45,121.55&to=25.0478,121.5170');
+  assert.equal(zh.status, 200);
+  assert.equal(zh.json.found, false);
+  assert.equal(zh.json.failure, 'start_far');
+  assert.equal(zh.json.message, '起點離最近的自行車道超過 2000 公尺。');
+  assert.deepEqual(zh.json.legs, []);
+  const en = await fetch(`${server.url}/api/bikenet/route?from=25.0478,121.5170&to=24.45,121.55`, { headers: { cookie: 'lang=en' } });
+  const body = await en.json();
+  assert.equal(en.status, 200);
+  assert.equal(body.failure, 'end_far');
+  assert.equal(body.message, 'The end is more than 2000 m from any bike route.');
 });
 
 test('bad points and boxes are 400 with a message', async () => {

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer } from '../support/server.mjs';
-import { launchBrowser, openPage, SCREENSHOTS } from '../support/browser.mjs';
+import { launchBrowser, openPage, SCREENSHOTS, DESKTOP, visitor } from '../support/browser.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -118,6 +118,36 @@ test('planning a route on the page shows its length and counties', async () => {
   assert.match(await page.locator('#plan-result').textContent(), /臺北市/);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'map-route.png') });
   await page.close();
+});
+
+test('a trip across the network\'s gaps shows its labelled legs, in the list and on the map, in both languages', async () => {
+  for (const [lang, route, roads] of [['zh-TW', /^自行車道 · /, /^一般道路 · /], ['en', /^Bike route · /, /^On roads · /]]) {
+    const visit = await visitor(browser, server.url, DESKTOP, lang);
+    const { page, problems } = visit;
+    await page.goto(server.url + '/map');
+    await page.waitForSelector('body[data-map="ready"]', { timeout: 60000 });
+    // Taipei Main Station to Taoyuan Station: the sample network does not join them.
+    await page.fill('#plan-from', '25.0478,121.5170');
+    await page.fill('#plan-to', '24.9892,121.3134');
+    await page.click('#map-plan button[type=submit]');
+    await page.waitForSelector('#plan-result .plan-legs li');
+    const legs = await page.locator('#plan-result .plan-legs li').evaluateAll((els) => els.map((el) => ({ kind: el.dataset.kind, text: el.textContent })));
+    assert.ok(legs.length >= 3, `${legs.length} legs`);
+    assert.equal(legs[0].kind, 'to_network');
+    assert.equal(legs.at(-1).kind, 'from_network');
+    assert.ok(legs.some((leg) => leg.kind === 'route' && route.test(leg.text)), JSON.stringify(legs));
+    assert.ok(legs.some((leg) => leg.kind === 'on_roads' && roads.test(leg.text)), JSON.stringify(legs));
+    // The same legs as the server's answer, and on the map a line per leg with the two pins.
+    const answer = await (await fetch(`${server.url}/api/bikenet/route?from=25.0478,121.5170&to=24.9892,121.3134`)).json();
+    assert.deepEqual(legs.map((leg) => leg.kind), answer.legs.map((leg) => leg.kind));
+    assert.equal(await page.locator('#map').getAttribute('data-path-drawn'), String(legs.length + 2));
+    // The legend says what the dashed part of the trip is.
+    assert.match(await page.locator('.legend-path-off').innerText(), lang === 'en' ? /off the bike routes/ : /不在自行車道上/);
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, `map-route-legs-${lang}.png`), fullPage: false });
+    assert.deepEqual(problems, []);
+    await visit.context.close();
+  }
 });
 
 test('without JavaScript the map is the SVG picture and the lists', async () => {

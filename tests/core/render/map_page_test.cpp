@@ -42,9 +42,32 @@ TEST_CASE("a plan that could not be read or found is announced, escaped") {
     CHECK(html.find("<p class=\"error\" role=\"alert\">from: expected lat,lon, found &quot;&lt;x&gt;&quot;</p>") !=
           std::string::npos);
     bikenet::PlannedRoute none;
-    none.message = "the start is more than 500 m from any bike route";
+    none.failure = bikenet::PlanFailure::end_far;
     CHECK(render::planned_route_html(none, f.data(), text::Lang::en) ==
-          "<p class=\"error\" role=\"alert\">the start is more than 500 m from any bike route</p>");
+          "<p class=\"error\" role=\"alert\">The end is more than 2000 m from any bike route.</p>");
+}
+
+TEST_CASE("a plan found lists its legs in order, each saying what it is, in the page's language") {
+    map_fixture::Fixture f;
+    bikenet::RoutePlanner planner(f.network, f.gaps);
+    // From the 淡水河 route's start to the 大漢溪 route's end: the two do not meet.
+    const auto plan = planner.plan({25.05, 121.50}, {25.08, 121.53});
+    REQUIRE(plan.found);
+    const std::string zh = render::planned_route_html(plan, f.data(), text::Lang::zh_TW);
+    CHECK(map_fixture::count(zh, "<li class=\"leg\"") == plan.legs.size());
+    REQUIRE(plan.legs.size() == 3);
+    CHECK(zh.find("<li class=\"leg\" data-kind=\"route\"") != std::string::npos);
+    CHECK(zh.find(">自行車道 · 淡水河 · ") != std::string::npos);
+    CHECK(zh.find(">自行車道 · 大漢溪 · ") != std::string::npos);
+    // Between them, off the network: a break between two counties, named.
+    CHECK(zh.find("臺北市 – 新北市") != std::string::npos);
+    CHECK(zh.find("不在自行車道上") != std::string::npos);
+    CHECK(zh.find("以直線距離估算") != std::string::npos);
+    const std::string en = render::planned_route_html(plan, f.data(), text::Lang::en);
+    CHECK(en.find(">Bike route · ") != std::string::npos);
+    CHECK(en.find("Taipei City – New Taipei City") != std::string::npos);
+    CHECK(en.find("as the crow flies") != std::string::npos);
+    CHECK(en.find("自行車道") == std::string::npos);
 }
 
 TEST_CASE("the planner reads names and coordinates; what is wrong is said next to its field, in the page's language") {
@@ -83,12 +106,11 @@ TEST_CASE("a plan that finds no way says why in the page's language") {
     map_fixture::Fixture f;
     bikenet::PlannedRoute far;
     far.failure = bikenet::PlanFailure::start_far;
-    far.message = "the start is more than 2000 m from any bike route";
     CHECK(render::planned_route_html(far, f.data(), text::Lang::zh_TW) ==
           "<p class=\"error\" role=\"alert\">起點離最近的自行車道超過 2000 公尺。</p>");
     far.failure = bikenet::PlanFailure::unconnected;
     CHECK(render::planned_route_html(far, f.data(), text::Lang::en) ==
-          "<p class=\"error\" role=\"alert\">No way along the routes and their breaks joins the two points.</p>");
+          "<p class=\"error\" role=\"alert\">No way along the bike routes, their breaks and roads of up to 10000 m between them joins the two points.</p>");
 }
 
 TEST_CASE("a tap on the map offers to set the start or the end, and does nothing by itself") {

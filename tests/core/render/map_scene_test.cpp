@@ -87,6 +87,34 @@ TEST_CASE("a planned route is part of the scene, styled there, over the routes")
     CHECK(render::map_scene(data, *render::parse_map_view({{"layers", ""}})).polylines.size() == 1);
     // The SVG draws it with the rest.
     CHECK(render::scene_svg(with, {}).find("stroke=\"#111111\"") != std::string::npos);
+
+    // A trip that leaves the routes: a line per leg, named, dashed where it is off them.
+    const auto across = planner.plan({25.05, 121.50}, {25.08, 121.53});
+    REQUIRE(across.legs.size() == 3);
+    data.planned = &across;
+    const auto legs = render::map_scene(data, view);
+    std::vector<const render::ScenePolyline*> drawn;
+    for (const auto& l : legs.polylines)
+        if (l.layer == "path") drawn.push_back(&l);
+    REQUIRE(drawn.size() == 3);
+    CHECK(drawn[0]->id == "path-leg-1");
+    CHECK(drawn[0]->title.rfind("自行車道 · ", 0) == 0);
+    CHECK_FALSE(drawn[0]->look.dashed);
+    CHECK(drawn[1]->look.dashed);
+    CHECK(drawn[1]->title.find(" · ") != std::string::npos);
+    CHECK(drawn[1]->title.find("km") != std::string::npos);
+    CHECK_FALSE(drawn[2]->look.dashed);
+    // The legs join end to end, from the trip's start to its end, where the pins are.
+    CHECK(drawn[0]->parts[0].front().lat == across.path.front().lat);
+    CHECK(drawn[2]->parts[0].back().lon == across.path.back().lon);
+    size_t pins = 0;
+    for (const auto& m : legs.markers)
+        if (m.layer == "path") {
+            ++pins;
+            const auto& end = m.id == "path-start" ? across.path.front() : across.path.back();
+            CHECK(m.at.lat == end.lat);
+        }
+    CHECK(pins == 2);
 }
 
 TEST_CASE("more routes in view than kRouteLinesMax: each county's routes are one line of many parts") {
