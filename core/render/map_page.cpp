@@ -99,7 +99,7 @@ std::string map_page_html(const MapData& data, const MapView& view, const PlanRe
                           const TileSource& tiles, text::Lang lang) {
     std::string svg_query = text::to_query_string(to_params(view));
     std::string out = "<h1>" + escape_html(tr("map.title", lang)) + "</h1>";
-    if (sample_data || (data.parking && data.parking->sample())) out += "<p class=\"sample-note\">" + sample_badge_html(lang) + " " + escape_html(tr("map.sample_title", lang)) + "</p>";
+    if (sample_data || (data.parking && data.parking->sample())) out += sample_note_html(lang);
     // The map first: on a phone it is the first screen, the legend and planner below it.
     out += "<div class=\"map-layout\"><div class=\"map-column\"><div id=\"map\" class=\"map map-large\" role=\"region\" aria-label=\"" +
            escape_html(tr("map.title", lang)) + "\" data-tiles=\"" + escape_html(tiles.url) + "\" data-tiles-attribution=\"" +

@@ -8,6 +8,14 @@ namespace beitai::render {
 using text::escape_html;
 using text::tr;
 
+std::string sample_note_html(text::Lang lang) {
+    return "<p class=\"sample-note\">" + sample_badge_html(lang) + " " + escape_html(tr("map.sample_title", lang)) + "</p>";
+}
+
+std::string sample_label_text(text::Lang lang) {
+    return std::string("示範資料") + (lang == text::Lang::en ? " sample data" : "") + " · " + std::string(tr("map.sample_title", lang));
+}
+
 std::string sample_badge_html(text::Lang lang) {
     return "<span class=\"badge badge-sample\" title=\"" + escape_html(tr("map.sample_title", lang)) + "\">示範資料" +
            (lang == text::Lang::en ? std::string(" <span lang=\"en\">sample data</span>") : std::string()) + "</span>";

@@ -18,5 +18,9 @@ std::string site_card_html(const content::Site& site, const std::vector<content:
 
 // The label every page showing sample data carries.
 std::string sample_badge_html(text::Lang lang);
+// The label with what it means, as a paragraph: at the top of a page of sample data.
+std::string sample_note_html(text::Lang lang);
+// The same in plain text, for a picture (/map.svg).
+std::string sample_label_text(text::Lang lang);
 
 }  // namespace beitai::render

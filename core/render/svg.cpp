@@ -115,6 +115,19 @@ std::string scene_svg(const Scene& scene, const SvgOptions& o) {
         if (!m.label.empty()) out += label_svg(marker_label(m, at, side), m.label);
         out += "</g>";
     }
+    if (!o.sample_label.empty()) {
+        // Wide enough for the text: a CJK character is about the font's size, Latin half that.
+        double width = 16;
+        for (size_t i = 0; i < o.sample_label.size();) {
+            const auto c = static_cast<unsigned char>(o.sample_label[i]);
+            const size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            width += n >= 3 ? 14 : 7.5;
+            i += n;
+        }
+        out += "<g class=\"sample-label\"><rect x=\"8\" y=\"" + num(o.height - 36) + "\" width=\"" + num(width) +
+               "\" height=\"28\" rx=\"4\" fill=\"#fff3c4\" stroke=\"#8a6d00\"/><text x=\"16\" y=\"" + num(o.height - 17) +
+               "\" font-size=\"14\" fill=\"#4d3d00\">" + text::escape_html(o.sample_label) + "</text></g>";
+    }
     return out + "</svg>";
 }
 

@@ -13,6 +13,9 @@ struct SvgOptions {
     int width = 480;
     int height = 360;
     std::string title;  // the accessible name (<title>)
+    // Drawn in the picture's lower-left corner when not empty: a picture of sample data
+    // says so wherever it goes (render::sample_label_text).
+    std::string sample_label;
 };
 
 // Areas, lines and markers as labelled circles, in Web Mercator fitted to the scene's fit

@@ -4,6 +4,7 @@
 #include "render/map_page.h"
 #include "render/notices.h"
 #include "render/page.h"
+#include "render/site_card.h"
 #include "render/svg.h"
 #include "routes/portal.h"
 #include "text/html.h"
@@ -88,6 +89,7 @@ Response Portal::map_list_page(const Call& call, const std::string& layer) const
     if (layer == "gaps") {
         if (!request.query.empty()) return Response::json_error(400, "/map/gaps takes no parameters");
         frame.main_html = render::back_link_html("/map", text::tr("map.title", lang)) +
+                          (map_->routes_sample ? render::sample_note_html(lang) : std::string()) +
                           render::gaps_list_html(map_->data(), lang, SIZE_MAX);
         return html_page(200, render::page_html(frame));
     }
@@ -99,7 +101,9 @@ Response Portal::map_list_page(const Call& call, const std::string& layer) const
     if (!content::find_county(map_->counties, county))
         return Response::json_error(400, "county: unknown county id \"" + county + "\"");
     const auto data = map_->data();
+    const bool sample = layer == "sites" ? map_->sites.sample : map_->routes_sample;
     frame.main_html = render::back_link_html("/map", text::tr("map.title", lang)) +
+                      (sample ? render::sample_note_html(lang) : std::string()) +
                       (layer == "sites" ? render::sites_list_html(data, lang, county) : render::routes_list_html(data, lang, county));
     return html_page(200, render::page_html(frame));
 }
@@ -113,6 +117,7 @@ Response Portal::map_svg(const Call& call) {
     options.width = 960;
     options.height = 720;
     options.title = std::string(text::tr("map.title", view->lang));
+    if (map_->routes_sample || map_->sites.sample) options.sample_label = render::sample_label_text(view->lang);
     Response r;
     r.content_type = "image/svg+xml";
     const auto parking = parking_ ? parking_->snapshot() : nullptr;

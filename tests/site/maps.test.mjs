@@ -40,12 +40,34 @@ test('routes: a GeoJSON FeatureCollection of sample routes for all eight countie
   }
 });
 
-test('sites: 102 sample sites in the green-tourism programme', async () => {
+test('sites: 102 sample sites; the real places among them do not claim to take part in the campaign', async () => {
   const r = await get('/api/sites');
   assert.equal(r.status, 200);
   assert.equal(r.json.sample, true);
   assert.equal(r.json.sites.length, 102);
-  assert.ok(r.json.sites.every((s) => s.green_tourism === true && s.sample === true));
+  assert.ok(r.json.sites.every((s) => s.sample === true));
+  // The source says 102 sites took part but names none: only the invented ones (示範) are
+  // shown in the programme, and only they are the sample campaign's check-in places.
+  const real = r.json.sites.filter((s) => !s.name.includes('示範'));
+  assert.ok(real.length > 0);
+  assert.ok(real.every((s) => s.green_tourism === false), real.filter((s) => s.green_tourism).map((s) => s.name).join());
+  assert.ok(r.json.sites.filter((s) => s.name.includes('示範')).every((s) => s.green_tourism === true));
+  const demo = (await get('/api/campaigns/2026-demo')).json;
+  const places = new Set(demo.sites.map((s) => s.site));
+  assert.equal(places.size, 102 - real.length);
+  for (const s of real) assert.ok(!places.has(s.id), `${s.name} is not a check-in place of the sample campaign`);
+});
+
+test('every page and picture of the sample network says 示範資料: the routes list, the breaks, /map.svg', async () => {
+  for (const path of ['/map/routes?county=Taipei', '/map/gaps', '/map/sites?county=Taipei']) {
+    const page = await get(path);
+    assert.equal(page.status, 200, path);
+    assert.match(page.text, /<p class="sample-note"><span class="badge badge-sample"[^>]*>示範資料/, path);
+  }
+  const svg = await get('/map.svg');
+  assert.match(svg.text, /<g class="sample-label">.*<text [^>]*>示範資料 · 此為示意用的示範資料，非官方資料<\/text><\/g><\/svg>$/s);
+  const en = await fetch(server.url + '/map.svg', { headers: { cookie: 'lang=en' } });
+  assert.match(await en.text(), /<text [^>]*>示範資料 sample data · Illustrative sample data, not official data<\/text>/);
 });
 
 test('breaks: ranked by distance, each between two counties', async () => {

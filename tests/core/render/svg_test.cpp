@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "render/map_fixture.h"
+#include "render/site_card.h"
 #include "render/svg.h"
 #include "test_content.h"
 
@@ -58,4 +59,18 @@ TEST_CASE("the SVG draws from its view: Web Mercator, the fit box inside room fo
     const auto keelung = view.project(scene.markers[1].at), miaoli = view.project(scene.markers[7].at);
     CHECK(keelung.x > miaoli.x);
     CHECK(keelung.y < miaoli.y);
+}
+
+TEST_CASE("a picture of sample data says so in its corner; one of official data does not") {
+    render::Scene scene = render::county_seats_scene(testing::repository_catalog().counties, text::Lang::zh_TW);
+    render::SvgOptions options{480, 360, "map"};
+    CHECK(render::scene_svg(scene, options).find("sample-label") == std::string::npos);
+    options.sample_label = render::sample_label_text(text::Lang::en);
+    const std::string svg = render::scene_svg(scene, options);
+    // Drawn last (over everything), in the lower-left corner, escaped like any text.
+    const size_t at = svg.find("<g class=\"sample-label\"><rect x=\"8\" y=\"324.0\"");
+    REQUIRE(at != std::string::npos);
+    CHECK(svg.find(">示範資料 sample data · Illustrative sample data, not official data</text></g></svg>", at) != std::string::npos);
+    options.sample_label = "<示範>";
+    CHECK(render::scene_svg(scene, options).find("&lt;示範&gt;") != std::string::npos);
 }
