@@ -3,7 +3,8 @@
 // core/parking: tdx_json.cpp reads parsed trees (JSON, and XML turned into a tree by
 // tdx_xml.cpp) with them, availability_stream.cpp reads availability straight from the JSON
 // parser's events; both apply the same rules, so every format gives the same model and the
-// same messages for the same data.
+// same messages for the same data. The counties' own formats (taipei_json.cpp,
+// yilan_json.cpp) read their fields with the same rules.
 #pragma once
 
 #include <cmath>
@@ -26,6 +27,13 @@ std::string clean_text(const std::string& s);
 
 // Times from 1970 to 2199, with an offset: anything else is a broken clock or a typo.
 std::optional<std::int64_t> plausible_time(const std::string& text);
+// The same range for the counties' own feeds, in any form text/taiwan_time.h reads (Java's
+// "Sun Jul 27 16:12:00 CST 2025", times without an offset as Taiwan's).
+std::optional<std::int64_t> plausible_taiwan_time(const std::string& text);
+
+// Whether a position is in Taiwan (with its islands): a car park elsewhere is a swapped pair
+// or a typo.
+bool in_taiwan(geo::LatLon p);
 
 // A value as quoted in an error: compact JSON, cut at 40 characters.
 std::string shown(const Json& v);

@@ -51,8 +51,6 @@ void fields_of(const Json& item, AvailabilityFields& f) {
     f.collected = member_of(item, "DataCollectTime");
 }
 
-bool in_taiwan(geo::LatLon p) { return p.lat >= 21.5 && p.lat <= 26.5 && p.lon >= 118 && p.lon <= 122.5; }
-
 }  // namespace
 
 Result<CarParkList> read_car_parks(const Json& root, const std::string& county, const ReadLimits& limits) {
