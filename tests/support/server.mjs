@@ -211,11 +211,22 @@ export function parkingFeedsConfig(simulatorUrl, extra = {}) {
   };
 }
 
+// The feeds config entries for Taipei and Yilan read from the simulator's imitations of the
+// counties' own open data (format "taipei": TCMSV's pair; "yilan": one document).
+export function countyOwnFeeds(simulatorUrl) {
+  return {
+    Taipei: { county: 'Taipei', format: 'taipei', car_parks_url: simulatorUrl + '/blobtcmsv/TCMSV_alldesc.json',
+      availability_url: simulatorUrl + '/blobtcmsv/TCMSV_allavailable.json' },
+    YilanCounty: { county: 'YilanCounty', format: 'yilan', availability_url: simulatorUrl + '/yilan/parking' },
+  };
+}
+
 // The feed simulator and a server polling it through a config file.
 // `tokenUrl(simulatorUrl)`, when given, fills in extra.auth.token_url (the simulator's port is
-// known only once it runs).
+// known only once it runs); `extra` may be a function of the simulator's URL too.
 export async function startParkingServer({ simulatorArgs = ['--step-seconds', '1'], extra = {}, serverOptions = {}, tokenUrl } = {}) {
   const simulator = await startFeedSimulator({ args: simulatorArgs });
+  if (typeof extra === 'function') extra = extra(simulator.url);
   if (tokenUrl) extra = { ...extra, auth: { ...extra.auth, token_url: tokenUrl(simulator.url) } };
   const dir = mkdtempSync(path.join(tmpdir(), 'beitai-feeds-'));
   const file = path.join(dir, 'feeds.json');
