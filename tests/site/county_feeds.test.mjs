@@ -136,3 +136,19 @@ test('a broken county document is refused whole, naming the item and field; the 
   await until(async () => (await feed('YilanCounty')).consecutive_failures === 0 &&
     (await feed('Taipei')).consecutive_failures === 0, 'both recover', 20000);
 });
+
+test('after a restart with both county feeds hanging, their kept documents are served at once', async () => {
+  // Kept as TDX JSON whatever the county's format (Yilan's one fetch as both documents). The
+  // feeds hang from now on: what the restarted server shows can only come from the store.
+  const described = (list) => list.map((c) => [c.key, c.name, c.lat, c.lon, c.live].join('|')).sort();
+  const before = { Taipei: described(await parks('Taipei')), YilanCounty: described(await parks('YilanCounty')) };
+  await control('/Taipei/fault?kind=hang');
+  await control('/YilanCounty/fault?kind=hang');
+  await server.restart();
+  for (const county of ['Taipei', 'YilanCounty']) {
+    const f = await feed(county);
+    assert.ok(f.last_success, `${county} restored with the time it was fetched`);
+    assert.deepEqual(described(await parks(county)), before[county], county);
+  }
+  await control('/reset');
+});
