@@ -121,15 +121,7 @@ Result<CarParkList> read_taipei_car_parks(const Json& root, const std::string& c
     CarParkList out;
     read_taipei_time(member_of(*envelope->holder, "UPDATETIME"), out.update_time, out.updated_at);
     if (!envelope->parks) return out;
-    const Json& list = *envelope->parks;
-    if (list.size() > limits.max_items) return Error{too_many_items("park", list.size(), limits)};
-    for (size_t i = 0; i < list.size(); ++i) {
-        const Json& item = list[i];
-        FieldReader r("park[" + std::to_string(i) + "]");
-        if (!item.is_object()) {
-            out.rejected.push_back(r.path() + ": expected an object, got " + shown(item));
-            continue;
-        }
+    auto read = [&county](const Json& item, FieldReader& r) {
         CarPark c;
         c.county = county;
         c.id = r.text(member_of(item, "id"), "id", true);
@@ -144,12 +136,10 @@ Result<CarParkList> read_taipei_car_parks(const Json& root, const std::string& c
         if (position) c.position = *position;
         else r.fail(problem.substr(0, problem.find(": ")),
                     problem.substr(problem.find(": ") + 2) + ", and no EntranceCoord in Taiwan to place it by");
-        if (r.ok())
-            out.car_parks.push_back(std::move(c));
-        else
-            out.rejected.push_back(r.problem());
-    }
-    if (auto share = check_share(out.rejected.size(), list.size(), limits, out.rejected); !share) return Error{share.error()};
+        return c;
+    };
+    if (auto taken = read_items(*envelope->parks, "park", "park", limits, out.car_parks, out.rejected, read); !taken)
+        return Error{taken.error()};
     return out;
 }
 
@@ -159,31 +149,21 @@ Result<AvailabilityList> read_taipei_availability(const Json& root, const ReadLi
     AvailabilityList out;
     read_taipei_time(member_of(*envelope->holder, "UPDATETIME"), out.update_time, out.updated_at);
     if (!envelope->parks) return out;
-    const Json& list = *envelope->parks;
-    if (list.size() > limits.max_items) return Error{too_many_items("park", list.size(), limits)};
-    for (size_t i = 0; i < list.size(); ++i) {
-        const Json& item = list[i];
-        FieldReader r("park[" + std::to_string(i) + "]");
-        if (!item.is_object()) {
-            out.rejected.push_back(r.path() + ": expected an object, got " + shown(item));
-            continue;
-        }
+    auto read = [&out](const Json& item, FieldReader& r) {
         Availability a;
         a.car_park_id = r.text(member_of(item, "id"), "id", true);
         a.available_spaces = count(r, member_of(item, "availablecar"), "availablecar");
         a.by_type.push_back({1, std::nullopt, a.available_spaces});
         if (const Json* motor = member_of(item, "availablemotor"))
             a.by_type.push_back({2, std::nullopt, count(r, motor, "availablemotor")});
-        if (out.updated_at) {
+        if (out.updated_at) {  // the document's time is every item's
             a.collected = out.update_time;
             a.collected_at = out.updated_at;
         }
-        if (r.ok())
-            out.items.push_back(std::move(a));
-        else
-            out.rejected.push_back(r.problem());
-    }
-    if (auto share = check_share(out.rejected.size(), list.size(), limits, out.rejected); !share) return Error{share.error()};
+        return a;
+    };
+    if (auto taken = read_items(*envelope->parks, "park", "park", limits, out.items, out.rejected, read); !taken)
+        return Error{taken.error()};
     return out;
 }
 

@@ -139,4 +139,28 @@ std::optional<int> envelope_seconds(const Json* v);
 std::string too_many_items(const char* wrapper, size_t items, const ReadLimits& limits);
 Status check_share(size_t rejected, size_t total, const ReadLimits& limits, const std::vector<std::string>& reasons);
 
+// The item loop of the tree readers: every item of `list` ("<base>[i]") read by
+// `read(item, reader)` into `out`, unless it is not an object or `reader` found a problem —
+// then it goes to `rejected`, by its path. Fails on more items than the limit (named by
+// `wrapper`) or too large a rejected share, as every reader must.
+template <class T, class Read>
+Status read_items(const Json& list, const char* wrapper, const std::string& base, const ReadLimits& limits,
+                  std::vector<T>& out, std::vector<std::string>& rejected, Read read) {
+    if (list.size() > limits.max_items) return Error{too_many_items(wrapper, list.size(), limits)};
+    for (size_t i = 0; i < list.size(); ++i) {
+        const Json& item = list[i];
+        FieldReader r(base + "[" + std::to_string(i) + "]");
+        if (!item.is_object()) {
+            rejected.push_back(r.path() + ": expected an object, got " + shown(item));
+            continue;
+        }
+        T value = read(item, r);
+        if (r.ok())
+            out.push_back(std::move(value));
+        else
+            rejected.push_back(r.problem());
+    }
+    return check_share(rejected.size(), list.size(), limits, rejected);
+}
+
 }  // namespace beitai::parking::tdx

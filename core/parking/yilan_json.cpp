@@ -14,16 +14,7 @@ Result<CarParksWithAvailability> read_yilan(const Json& root, const std::string&
     CarParksWithAvailability out;
     if (root.is_null()) return out;
     if (!root.is_array()) return Error{"expected a list of car parks, got " + shown(root)};
-    if (root.size() > limits.max_items) return Error{too_many_items("the list", root.size(), limits)};
-    auto& rejected = out.car_parks.rejected;
-    std::optional<std::int64_t> newest;
-    for (size_t i = 0; i < root.size(); ++i) {
-        const Json& item = root[i];
-        FieldReader r("[" + std::to_string(i) + "]");
-        if (!item.is_object()) {
-            rejected.push_back(r.path() + ": expected an object, got " + shown(item));
-            continue;
-        }
+    auto read = [&county](const Json& item, FieldReader& r) {
         auto member = [&](const char* key) { return member_of(item, key); };
         CarPark c;
         c.county = county;
@@ -48,15 +39,17 @@ Result<CarParksWithAvailability> read_yilan(const Json& root, const std::string&
             if (a.collected_at) a.collected = text::to_iso_datetime_taipei(*a.collected_at);
             else r.fail(r.path_of("Updatetime"), "not a time from 1970 to 2199: \"" + time + "\"");
         }
-        if (!r.ok()) {
-            rejected.push_back(r.problem());
-            continue;
-        }
+        return std::pair{std::move(c), std::move(a)};
+    };
+    std::vector<std::pair<CarPark, Availability>> pairs;
+    auto& rejected = out.car_parks.rejected;
+    if (auto taken = read_items(root, "the list", "", limits, pairs, rejected, read); !taken) return Error{taken.error()};
+    std::optional<std::int64_t> newest;  // the document's time: its newest item's
+    for (auto& [c, a] : pairs) {
         if (a.collected_at) newest = std::max(newest.value_or(*a.collected_at), *a.collected_at);
         out.car_parks.car_parks.push_back(std::move(c));
         out.availability.items.push_back(std::move(a));
     }
-    if (auto share = check_share(rejected.size(), root.size(), limits, rejected); !share) return Error{share.error()};
     for (auto* list_time : {&out.car_parks.updated_at, &out.availability.updated_at}) *list_time = newest;
     if (newest) out.car_parks.update_time = out.availability.update_time = text::to_iso_datetime_taipei(*newest);
     out.availability.rejected = rejected;

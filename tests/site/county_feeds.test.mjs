@@ -6,7 +6,7 @@
 // refused without losing the last good data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startParkingServer, countyOwnFeeds, parkingFeedsConfig, until } from '../support/server.mjs';
+import { startParkingServer, countyOwnFeeds, parkingCalls, parkingFeedsConfig, until } from '../support/server.mjs';
 
 let simulator, server;
 
@@ -24,14 +24,8 @@ after(async () => {
   await simulator?.stop();
 });
 
-const get = async (p) => {
-  const r = await fetch(server.url + p);
-  return { status: r.status, body: await r.json() };
-};
-const feeds = async () => (await get('/api/parking/feeds')).body.feeds;
-const feed = async (county) => (await feeds()).find((f) => f.county === county);
+const { get, feeds, feed, control } = parkingCalls(() => ({ server, simulator }));
 const parks = async (county) => (await get('/api/parking')).body.car_parks.filter((c) => c.county === county);
-const control = (p) => fetch(simulator.url + '/control' + p, { method: 'POST' }).then((r) => assert.equal(r.status, 200));
 const simulated = async (p) => (await fetch(simulator.url + p)).json();
 
 test('Taipei from its TCMSV pair: every car park placed from TWD97, live with free spaces', async () => {

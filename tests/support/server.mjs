@@ -240,6 +240,23 @@ export async function startParkingServer({ simulatorArgs = ['--step-seconds', '1
   return { simulator, server };
 }
 
+// What a parking test asks of a server polling a feed simulator and of the simulator, read
+// through `running()` at each call (they start in before()): get(path) → {status, body},
+// feeds(), feed(county), control(path) (a simulator control POST, which must answer 200).
+export function parkingCalls(running) {
+  const get = async (p) => {
+    const r = await fetch(running().server.url + p);
+    return { status: r.status, body: await r.json() };
+  };
+  const feeds = async () => (await get('/api/parking/feeds')).body.feeds;
+  const feed = async (county) => (await feeds()).find((f) => f.county === county);
+  const control = async (p) => {
+    const r = await fetch(running().simulator.url + '/control' + p, { method: 'POST' });
+    if (r.status !== 200) throw new Error(`simulator control ${p}: ${r.status} ${await r.text()}`);
+  };
+  return { get, feeds, feed, control };
+}
+
 // Polls `check` every 200 ms until it returns something truthy (returned), or fails after `ms`
 // naming `what`.
 export async function until(check, what, ms = 15000) {
