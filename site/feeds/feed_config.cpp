@@ -148,9 +148,9 @@ Result<FeedsConfig> read_feeds_config(const std::string& text, const std::string
             read_settings(item, node, c);
             const bool live = node.contains("live") ? item.boolean("live") : true;
             read_urls(item, node, base_url, live, c);
-            for (const std::string* url : {&c.car_parks_url, &c.availability_url})
+            for (auto [key, url] : {std::pair{"car_parks_url", &c.car_parks_url}, std::pair{"availability_url", &c.availability_url}})
                 if (!url->empty() && url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0)
-                    item.error("car_parks_url", "a feed URL must be http:// or https://, not \"" + *url + "\"");
+                    item.error(key, "a feed URL must be http:// or https://, not \"" + *url + "\"");
             for (const auto& other : config.counties)
                 if (other.county == c.county) item.error("county", c.county + " is listed twice");
             item.reject_unknown_keys();

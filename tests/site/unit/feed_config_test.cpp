@@ -184,7 +184,7 @@ TEST_CASE("a county's own format without its URLs is refused, naming the county 
          "YilanCounty: format \"yilan\" reads one document, holding the car parks too: give it as availability_url"},
         {R"({"county": "YilanCounty", "format": "yilan", "availability_url": "https://example.org/y", "live": false})",
          "counties[0].live", "YilanCounty: format \"yilan\" always carries free spaces; leave out \"live\": false"},
-        {R"({"county": "YilanCounty", "format": "yilan", "availability_url": "file:///etc/passwd"})", "counties[0].car_parks_url",
+        {R"({"county": "YilanCounty", "format": "yilan", "availability_url": "file:///etc/passwd"})", "counties[0].availability_url",
          "a feed URL must be http:// or https://"},
         {R"({"county": "Taipei", "format": "tcmsv"})", "counties[0].format", "expected \"json\", \"xml\", \"taipei\" or \"yilan\""},
     };
