@@ -378,6 +378,14 @@ def feeds_config():
                      {"county": "MiaoliCounty", "live": False},
                      {"county": "Hsinchu", "car_parks_url": "https://example.org/cp",
                       "availability_url": "http://example.org/av", "sample": True}]}))
+    write(t, "county_formats.json", dumps({"defaults": {}, "counties": [
+        {"county": "Taipei", "format": "taipei", "car_parks_url": "https://example.org/TCMSV_alldesc.json",
+         "availability_url": "https://example.org/TCMSV_allavailable.json"},
+        {"county": "YilanCounty", "format": "yilan", "availability_url": "https://example.org/yilan/parking"},
+        {"county": "Keelung", "format": "taipei", "car_parks_url": "https://example.org/d", "live": False}]}, compact=True))
+    write(t, "broken_county_formats.json", dumps({"defaults": {"format": "yilan"}, "counties": [
+        {"county": "Taipei", "format": "taipei"}, {"county": "YilanCounty", "car_parks_url": "https://example.org/y"},
+        {"county": "Hsinchu", "live": False, "availability_url": "ftp://x"}]}, compact=True))
     write(t, "minimal.json", '{"defaults":{},"counties":[]}')
     write(t, "defaults_null.json", '{"defaults":null,"counties":[{"county":"YilanCounty","interval_s":86400}]}')
     write(t, "broken_values.json", dumps({
