@@ -160,10 +160,11 @@ TEST_CASE("Taipei availability: -9 is no data, counts in strings, ChargeStation 
 
 TEST_CASE("Taipei availability: bad records by index and field; a time that does not read is no time") {
     const std::string good = R"({"id": "@ID", "availablecar": 3})";
-    for (auto [item, message] : {std::pair{R"({"id": "X", "availablecar": -3})", "park[4].availablecar: expected a count, got -3"},
+    for (auto [item_, message] : {std::pair{R"({"id": "X", "availablecar": -3})", "park[4].availablecar: expected a count, got -3"},
                                  std::pair{R"({"id": "X", "availablecar": 5, "availablemotor": true})",
                                            "park[4].availablemotor: expected a count, got true"},
                                  std::pair{R"({"availablecar": 5})", "park[4].id: missing"}}) {
+        const std::string item = item_;  // a plain variable: CAPTURE's lambda cannot take a binding
         CAPTURE(item);
         auto list = read_taipei_availability_json(R"({"data": {"UPDATETIME": "2025-07-27 16:12:00", "park": [)" +
                                                   items_with(10, 4, item, good) + "]}}");
@@ -182,7 +183,7 @@ TEST_CASE("Taipei availability: bad records by index and field; a time that does
 }
 
 TEST_CASE("Taipei documents: wrong shapes and garbage are refused whole; an empty one is empty") {
-    for (auto [doc, message] : {
+    for (auto [doc_, message] : {
              std::pair{R"([1, 2])", "expected an object {\"data\": {\"park\": [...]}}, got [1,2]"},
              std::pair{R"({"data": []})", "data: expected an object with \"park\", got []"},
              std::pair{R"({"data": {"UPDATETIME": "x"}})", "no \"park\" in data"},
@@ -191,6 +192,7 @@ TEST_CASE("Taipei documents: wrong shapes and garbage are refused whole; an empt
              std::pair{R"({"data": {"park": [{"id": "1", "availablecar": {}}, {"id": "2", "availablecar": "x"}]}})",
                        "2 of 2 items rejected, so the document is not taken; the first: park[0].availablecar: expected a count, got {}"},
          }) {
+        const std::string doc = doc_;  // a plain variable: CAPTURE's lambda cannot take a binding
         CAPTURE(doc);
         auto list = read_taipei_availability_json(doc);
         REQUIRE_FALSE(list);

@@ -107,12 +107,13 @@ TEST_CASE("Yilan: a bad record is refused by index and field, and left out of bo
 }
 
 TEST_CASE("Yilan: wrong shapes and garbage are refused whole; null and [] are empty") {
-    for (auto [text, message] : {
+    for (auto [text_, message] : {
              std::pair{R"({"ID": "1"})", "expected a list of car parks, got {\"ID\":\"1\"}"},
              std::pair{R"("[]")", "expected a list of car parks, got \"[]\""},
              std::pair{R"([{"ID": "1", "CName": "a", "X": 0, "Y": 0}, {"ID": "2", "CName": "b", "X": 121.7, "Y": 24.7}])",
                        "1 of 2 items rejected, so the document is not taken; the first: [0].X: X (longitude) 0, Y (latitude) 0 is outside Taiwan"},
          }) {
+        const std::string text = text_;  // a plain variable: CAPTURE's lambda cannot take a binding
         CAPTURE(text);
         auto doc = read_yilan_json(text, "YilanCounty");
         REQUIRE_FALSE(doc);
