@@ -25,6 +25,7 @@ DEBIAN_PACKAGES=(
   libgd-dev                       # raffle photos: decoded and re-encoded without their metadata (native)
   libcurl4-openssl-dev            # feeds (native)
   libpugixml-dev                  # XML of the TDX parking feeds (native; WASM compiles the source package)
+  proj-bin                        # cs2cs: the tests check the core's TWD97 conversion against PROJ (tests/proj)
   chromium                        # browser tests (driven by playwright-core)
   fonts-noto-cjk                  # Traditional Chinese in the kiosk and the test browser
   python3-fonttools               # subsets the kiosk font at build time

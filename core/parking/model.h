@@ -1,9 +1,10 @@
 // Car parks and their live availability, as the Ministry of Transportation's parking data
 // standard describes them (TDX OffStreet CarPark and ParkingAvailability), normalised into
 // one model whatever the county, format (JSON or XML) or quirks of the server. Readers:
-// tdx_json.h, tdx_xml.h; writers: tdx_write.h.
+// tdx_json.h, tdx_xml.h, and the counties' own formats taipei_json.h, yilan_json.h;
+// writers: tdx_write.h, county_write.h.
 //
-// Unknown is never zero: a number the feed did not give (absent, null, -1, "未提供") is an
+// Unknown is never zero: a number the feed did not give (absent, null, -1, "未提供", Taipei's -9) is an
 // empty optional, and a car park with no availability item at all has "no live data".
 #pragma once
 
@@ -78,6 +79,13 @@ struct AvailabilityList {
         return std::tie(update_time, updated_at, update_interval_s, src_update_interval_s, items, rejected);
     }
     friend bool operator==(const AvailabilityList& a, const AvailabilityList& b) { return a.tie() == b.tie(); }
+};
+
+// One document that holds both (Yilan's traffic-information API: each car park with its
+// count of free spaces). An item not taken is in both lists' `rejected`.
+struct CarParksWithAvailability {
+    CarParkList car_parks;
+    AvailabilityList availability;
 };
 
 // Limits a reader enforces on a document from outside.

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "text/date.h"
+#include "text/taiwan_time.h"
 
 namespace beitai::parking::tdx {
 
@@ -33,11 +34,22 @@ std::string clean_text(const std::string& s) {
     return out.substr(first, out.find_last_not_of(space) - first + 1);
 }
 
-std::optional<std::int64_t> plausible_time(const std::string& text) {
-    auto t = text::parse_iso_datetime(text);
+namespace {
+
+std::optional<std::int64_t> in_range(std::optional<long long> t) {
     if (!t || *t < 0 || *t >= 7258118400LL) return std::nullopt;  // 2200-01-01T00:00:00Z
     return t;
 }
+
+}  // namespace
+
+std::optional<std::int64_t> plausible_time(const std::string& text) { return in_range(text::parse_iso_datetime(text)); }
+
+std::optional<std::int64_t> plausible_taiwan_time(const std::string& text) {
+    return in_range(text::parse_taiwan_datetime(text));
+}
+
+bool in_taiwan(geo::LatLon p) { return p.lat >= 21.5 && p.lat <= 26.5 && p.lon >= 118 && p.lon <= 122.5; }
 
 // Writing JSON text recurses, so a value nested absurdly deep (hostile input; the readers
 // themselves never go deeper than three levels) is only named.

@@ -3,7 +3,8 @@
 // core/parking: tdx_json.cpp reads parsed trees (JSON, and XML turned into a tree by
 // tdx_xml.cpp) with them, availability_stream.cpp reads availability straight from the JSON
 // parser's events; both apply the same rules, so every format gives the same model and the
-// same messages for the same data.
+// same messages for the same data. The counties' own formats (taipei_json.cpp,
+// yilan_json.cpp) read their fields with the same rules.
 #pragma once
 
 #include <cmath>
@@ -26,6 +27,13 @@ std::string clean_text(const std::string& s);
 
 // Times from 1970 to 2199, with an offset: anything else is a broken clock or a typo.
 std::optional<std::int64_t> plausible_time(const std::string& text);
+// The same range for the counties' own feeds, in any form text/taiwan_time.h reads (Java's
+// "Sun Jul 27 16:12:00 CST 2025", times without an offset as Taiwan's).
+std::optional<std::int64_t> plausible_taiwan_time(const std::string& text);
+
+// Whether a position is in Taiwan (with its islands): a car park elsewhere is a swapped pair
+// or a typo.
+bool in_taiwan(geo::LatLon p);
 
 // A value as quoted in an error: compact JSON, cut at 40 characters.
 std::string shown(const Json& v);
@@ -130,5 +138,29 @@ std::optional<int> envelope_seconds(const Json* v);
 // The document-level checks, with the messages both readers give.
 std::string too_many_items(const char* wrapper, size_t items, const ReadLimits& limits);
 Status check_share(size_t rejected, size_t total, const ReadLimits& limits, const std::vector<std::string>& reasons);
+
+// The item loop of the tree readers: every item of `list` ("<base>[i]") read by
+// `read(item, reader)` into `out`, unless it is not an object or `reader` found a problem —
+// then it goes to `rejected`, by its path. Fails on more items than the limit (named by
+// `wrapper`) or too large a rejected share, as every reader must.
+template <class T, class Read>
+Status read_items(const Json& list, const char* wrapper, const std::string& base, const ReadLimits& limits,
+                  std::vector<T>& out, std::vector<std::string>& rejected, Read read) {
+    if (list.size() > limits.max_items) return Error{too_many_items(wrapper, list.size(), limits)};
+    for (size_t i = 0; i < list.size(); ++i) {
+        const Json& item = list[i];
+        FieldReader r(base + "[" + std::to_string(i) + "]");
+        if (!item.is_object()) {
+            rejected.push_back(r.path() + ": expected an object, got " + shown(item));
+            continue;
+        }
+        T value = read(item, r);
+        if (r.ok())
+            out.push_back(std::move(value));
+        else
+            rejected.push_back(r.problem());
+    }
+    return check_share(rejected.size(), list.size(), limits, rejected);
+}
 
 }  // namespace beitai::parking::tdx

@@ -51,8 +51,6 @@ void fields_of(const Json& item, AvailabilityFields& f) {
     f.collected = member_of(item, "DataCollectTime");
 }
 
-bool in_taiwan(geo::LatLon p) { return p.lat >= 21.5 && p.lat <= 26.5 && p.lon >= 118 && p.lon <= 122.5; }
-
 }  // namespace
 
 Result<CarParkList> read_car_parks(const Json& root, const std::string& county, const ReadLimits& limits) {
@@ -62,15 +60,7 @@ Result<CarParkList> read_car_parks(const Json& root, const std::string& county, 
     read_update_time(member_of(root, "UpdateTime"), out.update_time, out.updated_at);
     const Json& list = **items;
     if (list.is_null()) return out;
-    if (list.size() > limits.max_items) return Error{too_many_items("CarParks", list.size(), limits)};
-    const std::string base = root.is_array() ? "" : "CarParks";
-    for (size_t i = 0; i < list.size(); ++i) {
-        const Json& item = list[i];
-        FieldReader r(base + "[" + std::to_string(i) + "]");
-        if (!item.is_object()) {
-            out.rejected.push_back(r.path() + ": expected an object, got " + shown(item));
-            continue;
-        }
+    auto read = [&county](const Json& item, FieldReader& r) {
         auto member = [&](const char* key) { return member_of(item, key); };
         CarPark c;
         c.county = county;
@@ -106,12 +96,11 @@ Result<CarParkList> read_car_parks(const Json& root, const std::string& county, 
         c.wheelchair = r.flag(member("WheelchairAccessible"), "WheelchairAccessible");
         c.ev_charging = r.flag(member("EVRechargingAvailable"), "EVRechargingAvailable");
         c.total_spaces = r.count(member("TotalSpaces"), "TotalSpaces");
-        if (r.ok())
-            out.car_parks.push_back(std::move(c));
-        else
-            out.rejected.push_back(r.problem());
-    }
-    if (auto share = check_share(out.rejected.size(), list.size(), limits, out.rejected); !share) return Error{share.error()};
+        return c;
+    };
+    const std::string base = root.is_array() ? "" : "CarParks";
+    if (auto taken = read_items(list, "CarParks", base, limits, out.car_parks, out.rejected, read); !taken)
+        return Error{taken.error()};
     return out;
 }
 

@@ -32,7 +32,9 @@ void read_settings(ObjectReader& r, const Json& node, CountyFeedConfig& into) {
         const std::string f = r.string("format");
         if (f == "json") into.format = FeedFormat::json;
         else if (f == "xml") into.format = FeedFormat::xml;
-        else r.error("format", "expected \"json\" or \"xml\"");
+        else if (f == "taipei") into.format = FeedFormat::taipei;
+        else if (f == "yilan") into.format = FeedFormat::yilan;
+        else r.error("format", "expected \"json\", \"xml\", \"taipei\" or \"yilan\"");
     }
     integer("interval_s", into.interval_s, 1, 86400);
     integer("car_parks_interval_s", into.car_parks_interval_s, 1, 7 * 86400);
@@ -41,6 +43,40 @@ void read_settings(ObjectReader& r, const Json& node, CountyFeedConfig& into) {
     integer("max_body_bytes", into.max_body_bytes, 1024, 1LL << 30);
     integer("stale_after_s", into.stale_after_s, 1, 7 * 86400);
     if (node.contains("sample")) into.sample = r.boolean("sample");
+}
+
+// The county's URLs: given, or TDX's paths for TDX's formats; a county's own format has no
+// TDX path to fall back on (feed_config.h says which URLs each takes).
+void read_urls(ObjectReader& item, const Json& node, const std::string& base_url, bool live, CountyFeedConfig& c) {
+    const bool has_parks = node.contains("car_parks_url"), has_live = node.contains("availability_url");
+    const std::string who = c.county.empty() ? "this county" : c.county;
+    switch (c.format) {
+        case FeedFormat::json:
+        case FeedFormat::xml:
+            c.car_parks_url = has_parks ? item.string("car_parks_url") : tdx_url(base_url, c.county, false, c.format);
+            c.availability_url = !live ? std::string()
+                                 : has_live ? item.string("availability_url")
+                                            : tdx_url(base_url, c.county, true, c.format);
+            return;
+        case FeedFormat::taipei:
+            if (has_parks) c.car_parks_url = item.string("car_parks_url");
+            else item.error("car_parks_url", who + ": format \"taipei\" needs car_parks_url (its TCMSV_alldesc document)");
+            if (!live) return;
+            if (has_live) c.availability_url = item.string("availability_url");
+            else item.error("availability_url", who + ": format \"taipei\" needs availability_url (its TCMSV_allavailable "
+                                                      "document), or \"live\": false");
+            return;
+        case FeedFormat::yilan:
+            if (has_parks) {
+                item.string("car_parks_url");
+                item.error("car_parks_url", who + ": format \"yilan\" reads one document, holding the car parks too: "
+                                                  "give it as availability_url");
+            }
+            if (!live) item.error("live", who + ": format \"yilan\" always carries free spaces; leave out \"live\": false");
+            if (has_live) c.availability_url = item.string("availability_url");
+            else item.error("availability_url", who + ": format \"yilan\" needs availability_url (its one document)");
+            return;
+    }
 }
 
 }  // namespace
@@ -111,14 +147,10 @@ Result<FeedsConfig> read_feeds_config(const std::string& text, const std::string
                 item.error("county", "unknown county \"" + c.county + "\" (expected a TDX city id such as Taipei or MiaoliCounty)");
             read_settings(item, node, c);
             const bool live = node.contains("live") ? item.boolean("live") : true;
-            c.car_parks_url = node.contains("car_parks_url") ? item.string("car_parks_url")
-                                                             : tdx_url(base_url, c.county, false, c.format);
-            c.availability_url = !live ? std::string()
-                                 : node.contains("availability_url") ? item.string("availability_url")
-                                                                     : tdx_url(base_url, c.county, true, c.format);
-            for (const std::string* url : {&c.car_parks_url, &c.availability_url})
+            read_urls(item, node, base_url, live, c);
+            for (auto [key, url] : {std::pair{"car_parks_url", &c.car_parks_url}, std::pair{"availability_url", &c.availability_url}})
                 if (!url->empty() && url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0)
-                    item.error("car_parks_url", "a feed URL must be http:// or https://, not \"" + *url + "\"");
+                    item.error(key, "a feed URL must be http:// or https://, not \"" + *url + "\"");
             for (const auto& other : config.counties)
                 if (other.county == c.county) item.error("county", c.county + " is listed twice");
             item.reject_unknown_keys();

@@ -15,9 +15,24 @@
 //   "keep_every_s": 30,              // optional: how often each document is kept in the store
 //   "counties": [{"county": "Taipei"}, {"county": "Keelung", "format": "xml"},
 //                {"county": "MiaoliCounty", "live": false},
-//                {"county": "Hsinchu", "car_parks_url": "https://…", "availability_url": "https://…"}]
+//                {"county": "Hsinchu", "car_parks_url": "https://…", "availability_url": "https://…"},
+//                {"county": "Taipei", "format": "taipei", "car_parks_url": "https://…/TCMSV_alldesc.json",
+//                 "availability_url": "https://…/TCMSV_allavailable.json"},
+//                {"county": "YilanCounty", "format": "yilan", "availability_url": "https://…"}]
 // }
 // A county without URLs gets TDX's paths under base_url with $format=JSON or XML.
+//
+// "format" names the reader of the county's documents: "json" and "xml" are TDX's parking
+// standard (core/parking/tdx_json.h, tdx_xml.h); the others are a county's own open data,
+// for where TDX lacks live numbers, and have no TDX paths to fall back on:
+// - "taipei": Taipei's TCMSV pair (core/parking/taipei_json.h): car_parks_url is
+//   TCMSV_alldesc, availability_url TCMSV_allavailable; both are required ("live": false
+//   leaves out the second);
+// - "yilan": Yilan's one document holding the car parks and their free spaces
+//   (core/parking/yilan_json.h), fetched every interval_s: it is given as availability_url,
+//   the one URL it takes (car_parks_url and "live": false are refused, naming the county).
+// A missing or misplaced URL is reported with the county and the member, and the server
+// does not start.
 #pragma once
 
 #include <cstddef>
@@ -30,11 +45,12 @@
 
 namespace beitai::site {
 
-enum class FeedFormat { json, xml };
+// TDX's JSON or XML, or a county's own format (see above).
+enum class FeedFormat { json, xml, taipei, yilan };
 
 struct CountyFeedConfig {
     std::string county;  // TDX city id
-    std::string car_parks_url;
+    std::string car_parks_url;     // empty for "yilan": its one document is availability_url
     std::string availability_url;  // empty: the county publishes no live availability
     FeedFormat format = FeedFormat::json;
     int interval_s = 60;

@@ -12,9 +12,9 @@
 
 #include "text/json_reader.h"
 #include "feeds/document_keeper.h"
+#include "feeds/feed_readers.h"
 #include "parking/tdx_json.h"
 #include "parking/tdx_write.h"
-#include "parking/tdx_xml.h"
 
 namespace beitai::site {
 
@@ -28,6 +28,7 @@ using Stopwatch = std::chrono::steady_clock;
 struct Job {
     size_t county = 0;  // index into config.counties
     bool availability = false;
+    bool both = false;  // the document holds the car parks too (one_document: Yilan's)
     std::string url;
     Stopwatch::time_point due{};
     int failures = 0;  // in a row, for the backoff
@@ -41,7 +42,7 @@ struct Job {
     bool kept = false;  // in the store, at kept_at
     Stopwatch::time_point kept_at{};
 
-    const char* what() const { return availability ? "availability" : "car parks"; }
+    const char* what() const { return both ? "car parks and availability" : availability ? "availability" : "car parks"; }
 };
 
 size_t on_body(char* data, size_t size, size_t count, void* user) {
@@ -99,6 +100,12 @@ struct FeedPoller::Impl {
             parks.url = c.car_parks_url;
             parks.due = now;
             parks.max_body = c.max_body_bytes;
+            if (one_document(c.format)) {  // one job: its document gives both lists
+                parks.availability = parks.both = true;
+                parks.url = c.availability_url;
+                jobs.push_back(parks);
+                continue;
+            }
             jobs.push_back(parks);
             if (!c.availability_url.empty()) {
                 Job live = parks;
@@ -161,14 +168,16 @@ struct FeedPoller::Impl {
         hub.publish(clock.now());
     }
 
-    // Hands a taken document to the keeper, unless this one was kept less than keep_every_s ago.
-    template <class List>
-    void keep_document(Job& job, const List& list, Stopwatch::time_point now, std::int64_t at) {
+    // Hands the lists a job took to the keeper, as TDX JSON whatever the county's format,
+    // unless the job's were kept less than keep_every_s ago.
+    void keep_documents(Job& job, const parking::CarParkList* parks, const parking::AvailabilityList* live,
+                        Stopwatch::time_point now, std::int64_t at) {
         if (!keeper || (job.kept && now - job.kept_at < std::chrono::seconds(config.keep_every_s))) return;
         const auto& c = config.counties[job.county];
         job.kept = true;
         job.kept_at = now;
-        keeper->keep({c.county, job.availability ? "availability" : "car_parks", c.sample, at, parking::to_tdx_json(list)});
+        if (parks) keeper->keep({c.county, "car_parks", c.sample, at, parking::to_tdx_json(*parks)});
+        if (live) keeper->keep({c.county, "availability", c.sample, at, parking::to_tdx_json(*live)});
     }
 
     ~Impl() {
@@ -329,8 +338,7 @@ struct FeedPoller::Impl {
         job.due = now + std::chrono::seconds(job.availability ? c.interval_s : c.car_parks_interval_s);
         const std::int64_t at = clock.now();
         const bool publishes_live = !c.availability_url.empty();
-        if (parks) keep_document(job, *parks, now, at);
-        if (live) keep_document(job, *live, now, at);
+        keep_documents(job, parks, live, now, at);
         hub.update(c.county, [&](parking::CountyParking& p) {
             p.status.last_attempt_at = job.started_at;
             p.status.consecutive_failures = 0;
@@ -375,19 +383,28 @@ struct FeedPoller::Impl {
         // than every car park of a county vanishing at once: it is refused like garbage.
         const auto current = hub.snapshot();
         const parking::FeedStatus* held = current->feed(c.county);
+        const auto emptied_parks = [&](const parking::CarParkList& list) {
+            return list.car_parks.empty() && held && held->car_parks > 0;
+        };
+        const auto emptied_parks_error = [&] {
+            return "an empty list after " + std::to_string(held->car_parks) + " car parks; the last good data is kept";
+        };
+        if (job.both) {
+            auto both = read_combined_document(c.format, job.body, c.county);
+            if (!both) return fail(job, both.error(), now);
+            if (emptied_parks(both->car_parks)) return fail(job, emptied_parks_error(), now);
+            return succeed(job, now, &both->car_parks, &both->availability);
+        }
         if (job.availability) {
-            auto list = c.format == FeedFormat::xml ? parking::read_availability_xml(job.body)
-                                                    : parking::read_availability_json(job.body);
+            auto list = read_availability_document(c.format, job.body);
             if (!list) return fail(job, list.error(), now);
             if (list->items.empty() && held && held->live_items > 0)
                 return fail(job, "an empty list after " + std::to_string(held->live_items) + " items; the last good data is kept", now);
             return succeed(job, now, nullptr, &*list);
         }
-        auto list = c.format == FeedFormat::xml ? parking::read_car_parks_xml(job.body, c.county)
-                                                : parking::read_car_parks_json(job.body, c.county);
+        auto list = read_car_parks_document(c.format, job.body, c.county);
         if (!list) return fail(job, list.error(), now);
-        if (list->car_parks.empty() && held && held->car_parks > 0)
-            return fail(job, "an empty list after " + std::to_string(held->car_parks) + " car parks; the last good data is kept", now);
+        if (emptied_parks(*list)) return fail(job, emptied_parks_error(), now);
         succeed(job, now, &*list, nullptr);
     }
 

@@ -17,6 +17,7 @@
 #include <regex>
 #include <sstream>
 
+#include "parking/county_write.h"
 #include "parking/tdx_write.h"
 #include "text/date.h"
 #include "text/url.h"
@@ -35,6 +36,11 @@ namespace {
 
 constexpr const char* kCarParkKind = "CarPark";
 constexpr const char* kAvailabilityKind = "ParkingAvailability";
+// The counties' own open data, at the paths their servers use (Taipei's TCMSV files on the
+// city's blob store; Yilan's API under a path of ours).
+constexpr const char* kTaipeiCarParksPath = "/blobtcmsv/TCMSV_alldesc.json";
+constexpr const char* kTaipeiAvailabilityPath = "/blobtcmsv/TCMSV_allavailable.json";
+constexpr const char* kYilanPath = "/yilan/parking";
 constexpr auto kSlow = std::chrono::seconds(3);
 constexpr auto kHang = std::chrono::hours(1);
 constexpr std::size_t kHugePiece = 64 * 1024;
@@ -176,6 +182,7 @@ struct Frame {
 };
 
 Frame frame_of(const std::string& doc, const std::string& list_element, bool xml) {
+    if (list_element.empty()) return {"[", "]"};  // a bare array (Yilan's)
     if (xml) {
         const std::string open = "<" + list_element + ">\n", close = "  </" + list_element + ">\n";
         const auto start = doc.find(open) + open.size();
@@ -218,19 +225,33 @@ struct HugeBody {
     }
 };
 
-// AvailableSpaces (or TotalSpaces) as objects and booleans, alternately.
-std::string wrong_types_json(const std::string& doc, bool car_parks) {
-    Json j = Json::parse(doc, nullptr, false);
-    const char* list = car_parks ? "CarParks" : "ParkingAvailabilities";
-    const char* field = car_parks ? "TotalSpaces" : "AvailableSpaces";
-    if (j.is_discarded() || !j.contains(list)) return doc;
+// The count `field` of every item as objects and booleans, alternately.
+void wrong_types(Json& items, const char* field) {
+    if (!items.is_array()) return;
     size_t i = 0;
-    for (auto& item : j[list]) {
+    for (auto& item : items) {
         const Json value = item.value(field, Json(0));
         item[field] = i++ % 2 == 0 ? Json{{"value", value}} : Json(true);
         if (item.contains("Availabilities"))
             for (auto& entry : item["Availabilities"]) entry["AvailableSpaces"] = false;
     }
+}
+
+// AvailableSpaces (or TotalSpaces) as objects and booleans, alternately.
+std::string wrong_types_json(const std::string& doc, bool car_parks) {
+    Json j = Json::parse(doc, nullptr, false);
+    const char* list = car_parks ? "CarParks" : "ParkingAvailabilities";
+    if (j.is_discarded() || !j.contains(list)) return doc;
+    wrong_types(j[list], car_parks ? "TotalSpaces" : "AvailableSpaces");
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// The same in the counties' own documents: Taipei's totalcar / availablecar, Yilan's AvailableCar.
+std::string wrong_types_county_json(const std::string& doc, bool taipei, bool car_parks) {
+    Json j = Json::parse(doc, nullptr, false);
+    if (j.is_discarded()) return doc;
+    if (!taipei) wrong_types(j, "AvailableCar");
+    else if (j.contains("data") && j["data"].contains("park")) wrong_types(j["data"]["park"], car_parks ? "totalcar" : "availablecar");
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -305,50 +326,61 @@ AvailabilityList FeedSimulator::availability_list(const std::string& city, bool 
     return list;
 }
 
+// A county's document in `format`: TDX's JSON or XML of one list, Taipei's of one list, or
+// Yilan's of both.
+std::string FeedSimulator::written(Format format, bool parks, const CarParkList& car_parks, const AvailabilityList& live) {
+    switch (format) {
+        case Format::json: return parks ? parking::to_tdx_json(car_parks) : parking::to_tdx_json(live);
+        case Format::xml: return parks ? parking::to_tdx_xml(car_parks) : parking::to_tdx_xml(live);
+        case Format::taipei: return parks ? parking::to_taipei_json(car_parks) : parking::to_taipei_json(live);
+        case Format::yilan: break;
+    }
+    return parking::to_yilan_json(car_parks, live);
+}
+
+// The member holding the items ("" for a bare array).
+std::string FeedSimulator::list_element(Format format, bool parks) {
+    switch (format) {
+        case Format::json:
+        case Format::xml: return parks ? "CarParks" : "ParkingAvailabilities";
+        case Format::taipei: return "park";
+        case Format::yilan: break;
+    }
+    return {};
+}
+
 // The `huge` fault: every car park of the county again and again under new ids, one batch of
-// items per piece: only the current piece is in memory, whatever the size.
-Response FeedSimulator::huge_document(bool parks, const std::string& city, bool xml) const {
+// items per piece: only the current piece is in memory, whatever the size. (Yilan's items pair
+// each car park with its availability: the k-th of each batch share an id.)
+Response FeedSimulator::huge_document(bool parks, const std::string& city, Format format) const {
+    const bool xml = format == Format::xml;
     auto body = std::make_shared<HugeBody>();
     body->xml = xml;
     body->target = options_.huge_bytes;
-    const std::string list_element = parks ? "CarParks" : "ParkingAvailabilities";
-    if (parks) {
-        auto templ = car_park_list(city);
-        auto empty = templ;
-        empty.car_parks.clear();
-        body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
-        body->batch = [templ, xml, list_element](std::uint64_t n) {
-            CarParkList batch = templ;
-            batch.car_parks.clear();
-            while (true) {
-                for (auto c : templ.car_parks) {
-                    c.id += "-H" + std::to_string(n) + "-" + std::to_string(batch.car_parks.size());
-                    batch.car_parks.push_back(std::move(c));
-                }
-                if (templ.car_parks.empty() || batch.car_parks.size() * 300 >= kHugePiece) break;
+    const std::string element = list_element(format, parks);
+    CarParkList park_template = car_park_list(city), no_parks = park_template;
+    AvailabilityList live_template = availability_list(city, false), no_live = live_template;
+    no_parks.car_parks.clear();
+    no_live.items.clear();
+    body->frame = frame_of(written(format, parks, no_parks, no_live), element, xml);
+    body->batch = [park_template, live_template, no_parks, no_live, format, parks, element, xml](std::uint64_t n) {
+        CarParkList batch_parks = no_parks;
+        AvailabilityList batch_live = no_live;
+        const size_t per_round = parks ? park_template.car_parks.size() : live_template.items.size();
+        for (size_t round = 0; per_round > 0 && round * per_round * 300 < kHugePiece; ++round) {
+            for (size_t k = 0; k < park_template.car_parks.size(); ++k) {
+                CarPark c = park_template.car_parks[k];
+                c.id += "-H" + std::to_string(n) + "-" + std::to_string(round * per_round + k);
+                batch_parks.car_parks.push_back(std::move(c));
             }
-            const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
-            return items_text(doc, list_element, xml);
-        };
-    } else {
-        auto templ = availability_list(city, false);
-        auto empty = templ;
-        empty.items.clear();
-        body->frame = frame_of(xml ? parking::to_tdx_xml(empty) : parking::to_tdx_json(empty), list_element, xml);
-        body->batch = [templ, xml, list_element](std::uint64_t n) {
-            AvailabilityList batch = templ;
-            batch.items.clear();
-            while (true) {
-                for (auto a : templ.items) {
-                    a.car_park_id += "-H" + std::to_string(n) + "-" + std::to_string(batch.items.size());
-                    batch.items.push_back(std::move(a));
-                }
-                if (templ.items.empty() || batch.items.size() * 300 >= kHugePiece) break;
+            for (size_t k = 0; k < live_template.items.size(); ++k) {
+                Availability a = live_template.items[k];
+                a.car_park_id += "-H" + std::to_string(n) + "-" + std::to_string(round * per_round + k);
+                batch_live.items.push_back(std::move(a));
             }
-            const std::string doc = xml ? parking::to_tdx_xml(batch) : parking::to_tdx_json(batch);
-            return items_text(doc, list_element, xml);
-        };
-    }
+        }
+        return items_text(written(format, parks, batch_parks, batch_live), element, xml);
+    };
     Response r = document(200, {}, xml);
     r.stream = [body](std::string& piece) { return body->next(piece); };
     return r;
@@ -358,14 +390,16 @@ Response FeedSimulator::faulty(Fault fault, const std::string& kind, const std::
     const bool xml = format == Format::xml;
     const bool parks = kind == kCarParkKind;
     auto normal = [&] {
-        if (parks) {
-            auto list = car_park_list(city);
-            if (fault == Fault::empty) list.car_parks.clear();
-            return xml ? parking::to_tdx_xml(list) : parking::to_tdx_json(list);
+        // Yilan's one document holds both lists; the others one of them.
+        CarParkList car_parks;
+        AvailabilityList live;
+        if (parks || format == Format::yilan) car_parks = car_park_list(city);
+        if (!parks || format == Format::yilan) live = availability_list(city, true);
+        if (fault == Fault::empty) {
+            car_parks.car_parks.clear();
+            live.items.clear();
         }
-        auto list = availability_list(city, true);
-        if (fault == Fault::empty) list.items.clear();
-        return xml ? parking::to_tdx_xml(list) : parking::to_tdx_json(list);
+        return written(format, parks, car_parks, live);
     };
     switch (fault) {
         case Fault::none:
@@ -401,9 +435,15 @@ Response FeedSimulator::faulty(Fault fault, const std::string& kind, const std::
         case Fault::malformed: return document(200, malformed(normal(), xml), xml);
         case Fault::wrong_types: {
             const std::string doc = normal();
-            return document(200, xml ? wrong_types_xml(doc, parks) : wrong_types_json(doc, parks), xml);
+            switch (format) {
+                case Format::xml: return document(200, wrong_types_xml(doc, parks), xml);
+                case Format::json: return document(200, wrong_types_json(doc, parks), xml);
+                case Format::taipei:
+                case Format::yilan: break;
+            }
+            return document(200, wrong_types_county_json(doc, format == Format::taipei, parks), xml);
         }
-        case Fault::huge: return huge_document(parks, city, xml);
+        case Fault::huge: return huge_document(parks, city, format);
     }
     return document(200, normal(), xml);
 }
@@ -453,6 +493,11 @@ Response FeedSimulator::handle(const Request& request) {
         if (request.method != "GET") return tdx_error(405, "only GET is served here");
         return data(request, parts[3], parts[5]);
     }
+    if (request.path == kTaipeiCarParksPath || request.path == kTaipeiAvailabilityPath || request.path == kYilanPath) {
+        if (request.method != "GET") return tdx_error(405, "only GET is served here");
+        if (request.path == kYilanPath) return serve(request, "YilanCounty", kAvailabilityKind, Format::yilan);
+        return serve(request, "Taipei", request.path == kTaipeiCarParksPath ? kCarParkKind : kAvailabilityKind, Format::taipei);
+    }
     if (request.path == "/auth/realms/TDXConnect/protocol/openid-connect/token") {
         if (request.method != "POST") return tdx_error(405, "POST the client credentials");
         return token(request);
@@ -469,12 +514,19 @@ Response FeedSimulator::data(const Request& request, const std::string& kind, co
     const std::string format_name = upper(query_value(request.query, "$format"));
     if (!format_name.empty() && format_name != "JSON" && format_name != "XML")
         return tdx_error(400, "$format must be JSON or XML");
-    const Format format = format_name == "XML" ? Format::xml : Format::json;
+    return serve(request, city, kind, format_name == "XML" ? Format::xml : Format::json);
+}
+
+// A county's document in `format`, with the county's fault if one is set. Only TDX's paths
+// ask for a token (--require-token): the counties' own servers publish without one.
+Response FeedSimulator::serve(const Request& request, const std::string& city, const std::string& kind, Format format) {
+    if (!by_county_.count(city)) return tdx_error(404, "this simulator serves no " + city);
+    const bool tdx = format == Format::json || format == Format::xml;
     Fault fault = Fault::none;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         ++data_requests_;
-        if (options_.require_token) {
+        if (tdx && options_.require_token) {
             const std::string& auth = request.header("authorization");
             const std::string prefix = "Bearer ";
             if (auth.compare(0, prefix.size(), prefix) != 0 || !tokens_.count(auth.substr(prefix.size()))) {

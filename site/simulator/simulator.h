@@ -14,6 +14,12 @@
 //  [X] GET /v1/Parking/OffStreet/CarPark/City/{City}?$format=JSON|XML               car parks
 //  [X] GET /v1/Parking/OffStreet/ParkingAvailability/City/{City}?$format=JSON|XML   availability
 //      (also under /api/basic/…, TDX's own base path; $format defaults to JSON)
+//  [X] the counties' own open data, from the same sample car parks and moving availability
+//      (core/parking/county_write.h), for a feeds config with "format": "taipei" / "yilan":
+//        GET /blobtcmsv/TCMSV_alldesc.json       Taipei's car parks (TWD97 positions)
+//        GET /blobtcmsv/TCMSV_allavailable.json  Taipei's availability (-9: no data, CST time)
+//        GET /yilan/parking                      Yilan's one document (car parks with free spaces)
+//      No token is asked for there; the county's faults and pins apply as to its TDX paths.
 //  [X] availability that moves: a pure function of the car park and the time step
 //      (now / step-seconds): occupancy drifts on a per-car-park wave, some fill up, now and
 //      then one is suspended (ServiceStatus 2) or its sensor reports -1 for a while
@@ -30,7 +36,7 @@
 //        POST /control/tokens/revoke  every issued token stops working (clients must fetch anew)
 //        GET  /control/state          {"faults", "pins", "token_requests", "data_requests", …}
 //
-// The faults, for both data endpoints of the county:
+// The faults, for every data endpoint of the county:
 //   slow        the normal answer after 3 s          hang   no answer for an hour
 //   http500     500 with a TDX-like error body        empty  a valid document with no items
 //   truncated   Content-Length of the whole document, half of it sent, then the connection closes
@@ -85,9 +91,10 @@ public:
     Response handle(const Request& request);
 
 private:
-    enum class Format { json, xml };
+    enum class Format { json, xml, taipei, yilan };
 
     Response data(const Request& request, const std::string& kind, const std::string& city);
+    Response serve(const Request& request, const std::string& city, const std::string& kind, Format format);
     Response token(const Request& request);
     Response control(const Request& request, const std::vector<std::string>& parts);
     Response state() const;
@@ -95,7 +102,10 @@ private:
     parking::CarParkList car_park_list(const std::string& city) const;
     parking::AvailabilityList availability_list(const std::string& city, bool live_only) const;
     Response faulty(Fault fault, const std::string& kind, const std::string& city, Format format) const;
-    Response huge_document(bool parks, const std::string& city, bool xml) const;
+    Response huge_document(bool parks, const std::string& city, Format format) const;
+    static std::string written(Format format, bool parks, const parking::CarParkList& car_parks,
+                               const parking::AvailabilityList& live);
+    static std::string list_element(Format format, bool parks);
 
     std::vector<std::string> counties_;
     std::map<std::string, std::vector<parking::CarPark>> by_county_;

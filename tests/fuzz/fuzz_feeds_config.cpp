@@ -44,7 +44,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& c : config->counties) {
         FUZZ_CHECK(kCounties.count(c.county), "unknown county \"" + c.county + "\"");
         FUZZ_CHECK(seen.insert(c.county).second, c.county + " listed twice");
-        FUZZ_CHECK(http_url(c.car_parks_url), c.county + ": car_parks_url \"" + c.car_parks_url + "\"");
+        // Yilan's format reads one document, availability_url; every other has its car parks'.
+        if (c.format == FeedFormat::yilan)
+            FUZZ_CHECK(c.car_parks_url.empty() && http_url(c.availability_url),
+                       c.county + ": yilan with car_parks_url \"" + c.car_parks_url + "\", availability_url \"" +
+                           c.availability_url + "\"");
+        else
+            FUZZ_CHECK(http_url(c.car_parks_url), c.county + ": car_parks_url \"" + c.car_parks_url + "\"");
         FUZZ_CHECK(c.availability_url.empty() || http_url(c.availability_url),
                    c.county + ": availability_url \"" + c.availability_url + "\"");
         FUZZ_CHECK(within(c.interval_s, 1, 86400), c.county + ": interval_s " + std::to_string(c.interval_s));

@@ -208,6 +208,79 @@ def tdx_xml():
     write(t, "broken_surrogate.xml", "<CarParkList><CarParks><CarPark><CarParkID>&#xD800;</CarParkID></CarPark></CarParks></CarParkList>")
 
 
+# --------------------------------------------------------------------------- Taipei (TCMSV)
+
+TAIPEI_PARK = {  # the shape of TCMSV_alldesc's items; the telephone number is made up
+    "id": "001", "area": "信義區", "name": "示範市政府停車場", "type": "1", "summary": "示範用",
+    "address": "臺北市信義區示範路1號", "tel": "02-0000-0000", "payex": "小型車每小時40元",
+    "serviceTime": "00:00:00~23:59:59", "tw97x": "307000.0000", "tw97y": "2769500.0000", "totalcar": 120,
+    "totalmotor": 40, "FareInfo": {"WorkingDay": [{"Period": "00~24", "Fare": "40"}]},
+    "EntranceCoord": {"EntrancecoordInfo": [{"Xcod": "25.0330", "Ycod": "121.5660", "Address": "示範路口"}]},
+}
+TAIPEI_PARK_ENTRANCE = {"id": 2, "name": "示範入口停車場", "tw97x": "", "tw97y": "abc", "totalcar": "-9",
+                        "EntranceCoord": {"EntrancecoordInfo": {"Xcod": 25.0478, "Ycod": 121.517}}}
+TAIPEI_PARK_NUMBERS = {"id": "003", "name": "示範數字停車場", "tw97x": 296700, "tw97y": 2767200.5, "totalcar": "85",
+                       "FareInfo": "NULL"}
+TAIPEI_AVAILABLE = [
+    {"id": "001", "availablecar": 12, "availablemotor": 30, "availablebus": 0,
+     "ChargeStation": {"scoketStatusList": [{"spot_abrv": "A01", "spot_status": "充電中"}]}},
+    {"id": "002", "availablecar": -9, "availablemotor": -9},
+    {"id": 3, "availablecar": "7", "ChargeStation": None},
+    {"id": "004", "availablecar": "-9", "availablemotor": "0"},
+]
+
+
+def taipei_json():
+    t = "fuzz_taipei_json"
+    when = "Sun Jul 27 16:12:00 CST 2025"
+    write(t, "alldesc.json", dumps({"data": {"UPDATETIME": when,
+                                             "park": [TAIPEI_PARK, TAIPEI_PARK_ENTRANCE, TAIPEI_PARK_NUMBERS]}}))
+    write(t, "alldesc_inner.json", dumps({"UPDATETIME": "2025-07-27 16:12:00", "park": [TAIPEI_PARK_NUMBERS]}, compact=True))
+    write(t, "alldesc_null.json", '{"data":{"UPDATETIME":"Sun Jul 27 16:12:00 CST 2025","park":null}}')
+    write(t, "allavailable.json", dumps({"data": {"UPDATETIME": when, "park": TAIPEI_AVAILABLE}}))
+    write(t, "allavailable_other_time.json", dumps({"data": {"UPDATETIME": "2025/07/27 16:12:00.5",
+                                                             "park": TAIPEI_AVAILABLE[1:]}}, compact=True))
+    # Broken ones.
+    write(t, "broken_positions.json", dumps({"data": {"park": [
+        dict(TAIPEI_PARK, tw97x="1e999", EntranceCoord={"EntrancecoordInfo": [{"Xcod": "121.5", "Ycod": "25.0"}]}),
+        {"id": "x", "name": "y", "tw97x": "0", "tw97y": "0"}, {"id": "z", "name": "w"}]}}, compact=True))
+    write(t, "broken_counts.json", dumps({"data": {"UPDATETIME": "Sun Jul 27 16:12:00 EST 2025", "park": [
+        {"id": "1", "availablecar": -3}, {"id": "2", "availablecar": True, "availablemotor": {}}, {"availablecar": 1}, 7]}},
+        compact=True))
+    write(t, "broken_shapes.json", '{"data":[{"park":[]}],"park":{"id":"1"}}')
+    write(t, "broken_truncated.json", dumps({"data": {"park": [TAIPEI_PARK]}}, compact=True)[:200])
+
+
+# --------------------------------------------------------------------------- Yilan
+
+YILAN = [
+    {"ID": "YL001", "CName": "示範宜蘭轉運站停車場", "CAddress": "宜蘭縣宜蘭市示範路1號", "TotalCar": 120,
+     "AvailableCar": 35, "X": 121.7530, "Y": 24.7570, "Updatetime": "2025-07-27T16:12:00"},
+    {"ID": "YL002", "CName": "示範羅東停車場", "CAddress": None, "TotalCar": "80", "AvailableCar": -1,
+     "X": "121.7700", "Y": "24.6770", "Updatetime": None},
+    {"ID": 3, "CName": "示範礁溪停車場", "TotalCar": -1, "AvailableCar": "0", "X": 121.77, "Y": 24.83,
+     "Updatetime": "2025/07/27 16:14:30"},
+    {"ID": "YL004", "CName": "示範頭城停車場", "AvailableCar": 5, "X": 121.82, "Y": 24.86,
+     "Updatetime": "Sun Jul 27 16:10:00 CST 2025", "Remark": {"anything": True}},
+]
+
+
+def yilan_json():
+    t = "fuzz_yilan_json"
+    write(t, "parking.json", dumps(YILAN))
+    write(t, "parking_compact.json", dumps(YILAN[1:3], compact=True))
+    write(t, "parking_empty.json", "[]")
+    write(t, "parking_null.json", "null")
+    # Broken ones.
+    write(t, "broken_swapped.json", dumps([dict(YILAN[0], X=24.757, Y=121.753), YILAN[1]], compact=True))
+    write(t, "broken_items.json", dumps([{"ID": "", "CName": "a", "X": 121.7, "Y": 24.7},
+                                         {"ID": "b", "CName": "b", "X": 121.7, "Y": 24.7, "AvailableCar": -9},
+                                         {"ID": "c", "CName": "c", "X": 121.7, "Y": 24.7, "Updatetime": "昨天"},
+                                         {"ID": "d", "CName": "d", "X": "1e999", "Y": 24.7}, 7, None], compact=True))
+    write(t, "broken_object.json", '{"ID":"YL001","X":121.75,"Y":24.75}')
+    write(t, "broken_truncated.json", dumps(YILAN, compact=True)[:150])
+
+
 # --------------------------------------------------------------------------- /api/parking
 
 def api_car_park(county, pid, live, **extra):
@@ -305,6 +378,14 @@ def feeds_config():
                      {"county": "MiaoliCounty", "live": False},
                      {"county": "Hsinchu", "car_parks_url": "https://example.org/cp",
                       "availability_url": "http://example.org/av", "sample": True}]}))
+    write(t, "county_formats.json", dumps({"defaults": {}, "counties": [
+        {"county": "Taipei", "format": "taipei", "car_parks_url": "https://example.org/TCMSV_alldesc.json",
+         "availability_url": "https://example.org/TCMSV_allavailable.json"},
+        {"county": "YilanCounty", "format": "yilan", "availability_url": "https://example.org/yilan/parking"},
+        {"county": "Keelung", "format": "taipei", "car_parks_url": "https://example.org/d", "live": False}]}, compact=True))
+    write(t, "broken_county_formats.json", dumps({"defaults": {"format": "yilan"}, "counties": [
+        {"county": "Taipei", "format": "taipei"}, {"county": "YilanCounty", "car_parks_url": "https://example.org/y"},
+        {"county": "Hsinchu", "live": False, "availability_url": "ftp://x"}]}, compact=True))
     write(t, "minimal.json", '{"defaults":{},"counties":[]}')
     write(t, "defaults_null.json", '{"defaults":null,"counties":[{"county":"YilanCounty","interval_s":86400}]}')
     write(t, "broken_values.json", dumps({
@@ -319,6 +400,7 @@ def feeds_config():
 
 if __name__ == "__main__":
     for target, make in [("fuzz_tdx_json", tdx_json), ("fuzz_tdx_xml", tdx_xml),
+                         ("fuzz_taipei_json", taipei_json), ("fuzz_yilan_json", yilan_json),
                          ("fuzz_parking_api", parking_api), ("fuzz_feeds_config", feeds_config),
                          ("fuzz_api_json", api_json)]:
         shutil.rmtree(os.path.join(HERE, "corpus", target), ignore_errors=True)

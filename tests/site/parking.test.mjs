@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runBeitai, startParkingServer, until, PARKING_COUNTIES as COUNTIES, XML_COUNTIES as XML } from '../support/server.mjs';
+import {
+  runBeitai, startParkingServer, parkingCalls, until, PARKING_COUNTIES as COUNTIES, XML_COUNTIES as XML,
+} from '../support/server.mjs';
 
 let simulator, server;
 
@@ -20,13 +22,7 @@ after(async () => {
   await simulator?.stop();
 });
 
-const get = async (p) => {
-  const r = await fetch(server.url + p);
-  return { status: r.status, body: await r.json() };
-};
-const feeds = async () => (await get('/api/parking/feeds')).body.feeds;
-const feed = async (county) => (await feeds()).find((f) => f.county === county);
-const control = (p) => fetch(simulator.url + '/control' + p, { method: 'POST' }).then((r) => assert.equal(r.status, 200));
+const { get, feeds, feed, control } = parkingCalls(() => ({ server, simulator }));
 
 test('every county is read, in JSON and XML; a county without live data says so', async () => {
   const { status, body } = await get('/api/parking');

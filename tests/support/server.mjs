@@ -211,11 +211,22 @@ export function parkingFeedsConfig(simulatorUrl, extra = {}) {
   };
 }
 
+// The feeds config entries for Taipei and Yilan read from the simulator's imitations of the
+// counties' own open data (format "taipei": TCMSV's pair; "yilan": one document).
+export function countyOwnFeeds(simulatorUrl) {
+  return {
+    Taipei: { county: 'Taipei', format: 'taipei', car_parks_url: simulatorUrl + '/blobtcmsv/TCMSV_alldesc.json',
+      availability_url: simulatorUrl + '/blobtcmsv/TCMSV_allavailable.json' },
+    YilanCounty: { county: 'YilanCounty', format: 'yilan', availability_url: simulatorUrl + '/yilan/parking' },
+  };
+}
+
 // The feed simulator and a server polling it through a config file.
 // `tokenUrl(simulatorUrl)`, when given, fills in extra.auth.token_url (the simulator's port is
-// known only once it runs).
+// known only once it runs); `extra` may be a function of the simulator's URL too.
 export async function startParkingServer({ simulatorArgs = ['--step-seconds', '1'], extra = {}, serverOptions = {}, tokenUrl } = {}) {
   const simulator = await startFeedSimulator({ args: simulatorArgs });
+  if (typeof extra === 'function') extra = extra(simulator.url);
   if (tokenUrl) extra = { ...extra, auth: { ...extra.auth, token_url: tokenUrl(simulator.url) } };
   const dir = mkdtempSync(path.join(tmpdir(), 'beitai-feeds-'));
   const file = path.join(dir, 'feeds.json');
@@ -227,6 +238,23 @@ export async function startParkingServer({ simulatorArgs = ['--step-seconds', '1
     rmSync(dir, { recursive: true, force: true });
   };
   return { simulator, server };
+}
+
+// What a parking test asks of a server polling a feed simulator and of the simulator, read
+// through `running()` at each call (they start in before()): get(path) → {status, body},
+// feeds(), feed(county), control(path) (a simulator control POST, which must answer 200).
+export function parkingCalls(running) {
+  const get = async (p) => {
+    const r = await fetch(running().server.url + p);
+    return { status: r.status, body: await r.json() };
+  };
+  const feeds = async () => (await get('/api/parking/feeds')).body.feeds;
+  const feed = async (county) => (await feeds()).find((f) => f.county === county);
+  const control = async (p) => {
+    const r = await fetch(running().simulator.url + '/control' + p, { method: 'POST' });
+    if (r.status !== 200) throw new Error(`simulator control ${p}: ${r.status} ${await r.text()}`);
+  };
+  return { get, feeds, feed, control };
 }
 
 // Polls `check` every 200 ms until it returns something truthy (returned), or fails after `ms`

@@ -149,3 +149,51 @@ TEST_CASE("the simulator's feeds: eight sample counties, both formats, Miaoli wi
     CHECK(xml == 4);
     CHECK(simulator_feeds("http://x", 20).counties.front().stale_after_s == 100);
 }
+
+TEST_CASE("a county's own format: Taipei's pair, Yilan's one document as availability_url") {
+    auto c = read(R"({"defaults": {}, "counties": [
+        {"county": "Taipei", "format": "taipei", "car_parks_url": "https://example.org/TCMSV_alldesc.json",
+         "availability_url": "https://example.org/TCMSV_allavailable.json"},
+        {"county": "YilanCounty", "format": "yilan", "availability_url": "https://example.org/yilan/parking"},
+        {"county": "Keelung", "format": "taipei", "car_parks_url": "https://example.org/desc", "live": false}]})");
+    REQUIRE_MESSAGE(c, (c ? std::string() : c.error()));
+    const auto& taipei = county(*c, "Taipei");
+    CHECK(taipei.format == FeedFormat::taipei);
+    CHECK(taipei.car_parks_url == "https://example.org/TCMSV_alldesc.json");
+    CHECK(taipei.availability_url == "https://example.org/TCMSV_allavailable.json");
+    const auto& yilan = county(*c, "YilanCounty");
+    CHECK(yilan.format == FeedFormat::yilan);
+    CHECK(yilan.car_parks_url.empty());  // one document: no TDX path put in its place
+    CHECK(yilan.availability_url == "https://example.org/yilan/parking");
+    CHECK(county(*c, "Keelung").availability_url.empty());
+}
+
+TEST_CASE("a county's own format without its URLs is refused, naming the county and the member") {
+    struct Case {
+        const char* county;
+        const char* member;
+        const char* message;
+    } cases[] = {
+        {R"({"county": "Taipei", "format": "taipei", "availability_url": "https://example.org/a"})", "counties[0].car_parks_url",
+         "Taipei: format \"taipei\" needs car_parks_url (its TCMSV_alldesc document)"},
+        {R"({"county": "Taipei", "format": "taipei", "car_parks_url": "https://example.org/d"})", "counties[0].availability_url",
+         "Taipei: format \"taipei\" needs availability_url (its TCMSV_allavailable document), or \"live\": false"},
+        {R"({"county": "YilanCounty", "format": "yilan"})", "counties[0].availability_url",
+         "YilanCounty: format \"yilan\" needs availability_url (its one document)"},
+        {R"({"county": "YilanCounty", "format": "yilan", "car_parks_url": "https://example.org/y"})", "counties[0].car_parks_url",
+         "YilanCounty: format \"yilan\" reads one document, holding the car parks too: give it as availability_url"},
+        {R"({"county": "YilanCounty", "format": "yilan", "availability_url": "https://example.org/y", "live": false})",
+         "counties[0].live", "YilanCounty: format \"yilan\" always carries free spaces; leave out \"live\": false"},
+        {R"({"county": "YilanCounty", "format": "yilan", "availability_url": "file:///etc/passwd"})", "counties[0].availability_url",
+         "a feed URL must be http:// or https://"},
+        {R"({"county": "Taipei", "format": "tcmsv"})", "counties[0].format", "expected \"json\", \"xml\", \"taipei\" or \"yilan\""},
+    };
+    for (const auto& k : cases) {
+        CAPTURE(k.county);
+        auto c = read(std::string(R"({"defaults": {}, "counties": [)") + k.county + "]}");
+        REQUIRE_FALSE(c);
+        CHECK(c.error().find(k.member) != std::string::npos);
+        CHECK(c.error().find(k.message) != std::string::npos);
+        CHECK(c.error().find("unknown") == std::string::npos);  // a misplaced URL is named once, not as unknown too
+    }
+}
