@@ -33,7 +33,7 @@ TEST_CASE("a TGOS config: its keys from the environment, never from the file") {
                       "min_interval_ms": 0, "timeout_ms": 3000})", {{"APP", "a"}, {"KEY", "k"}});
     REQUIRE_MESSAGE(c, (c ? std::string() : c.error()));
     CHECK(c->kind == content::GeocoderKind::tgos);
-    CHECK(c->params == text::QueryParams{{"oAPPId", "a"}, {"oAPIKey", "k"}});
+    CHECK(c->params == text::QueryParams{{"oAPIKey", "k"}, {"oAPPId", "a"}});  // in key order
     CHECK(c->timeout_ms == 3000);
     auto missing = read(R"({"service": "tgos", "url": "https://tgos.example/", "params_env": {"oAPIKey": "KEY"}})");
     REQUIRE_FALSE(missing);
