@@ -18,6 +18,7 @@
 #include <cstring>
 
 #include "content/import_routes.h"
+#include "text/text_position.h"
 
 namespace beitai::content {
 
@@ -56,20 +57,6 @@ std::string trimmed_text(const pugi::xml_node& node) {
     const auto first = s.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) return {};
     return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-// "line 3, column 9" for a byte offset of the text.
-std::string position(std::string_view text, size_t offset) {
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 // Every element for which `is_record` holds, in document order, not looking inside them.
@@ -221,7 +208,7 @@ Result<std::vector<RouteRecord>> read_route_xml(std::string_view xml, std::strin
     constexpr unsigned flags = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol;
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), flags, pugi::encoding_utf8);
-    if (!parsed) return Error{position(xml, static_cast<size_t>(parsed.offset)) + ": " + parsed.description()};
+    if (!parsed) return Error{text::text_position(xml, static_cast<size_t>(parsed.offset)) + ": " + parsed.description()};
     const pugi::xml_node root = doc.document_element();
     if (!root) return Error{"no root element"};
     if (local_name(root) == "kml") {

@@ -11,18 +11,10 @@ namespace {
 
 const std::vector<content::County>& counties() { return testing::repository_catalog().counties; }
 
-geo::Feature square(const char* name, double south, double west, double size) {
-    geo::Feature f;
-    f.geometry.type = geo::GeometryType::polygon;
-    f.geometry.polygons = {{{{south, west}, {south, west + size}, {south + size, west + size}, {south + size, west}, {south, west}}}};
-    f.properties = {{"COUNTYNAME", name}};
-    return f;
-}
-
 }  // namespace
 
 TEST_CASE("a position's county area, a member or not, or none") {
-    const std::vector<geo::Feature> areas = {square("台北市", 25.0, 121.5, 0.1), square("台中市", 24.1, 120.6, 0.1)};
+    const std::vector<geo::Feature> areas = {testing::square_area("台北市", 25.0, 121.5, 0.1), testing::square_area("台中市", 24.1, 120.6, 0.1)};
     auto taipei = content::county_at(areas, {25.05, 121.55}, counties());
     CHECK(taipei.county == "Taipei");
     CHECK(taipei.area == "台北市");

@@ -16,17 +16,9 @@ std::string fixture(const std::string& name) {
     return testing::read_text_file(std::string(BEITAI_SOURCE_DIR) + "/tests/fixtures/imports/" + name);
 }
 
-geo::Feature square(const char* name, double south, double west, double size) {
-    geo::Feature f;
-    f.geometry.type = geo::GeometryType::polygon;
-    f.geometry.polygons = {{{{south, west}, {south, west + size}, {south + size, west + size}, {south + size, west}, {south, west}}}};
-    f.properties = {{"COUNTYNAME", name}};
-    return f;
-}
-
 // Taoyuan's part of the fixture, and a neighbour that is not a member.
 const std::vector<geo::Feature>& areas() {
-    static const std::vector<geo::Feature> a = {square("桃園市", 24.85, 121.25, 0.2), square("台中市", 24.20, 120.50, 0.1)};
+    static const std::vector<geo::Feature> a = {testing::square_area("桃園市", 24.85, 121.25, 0.2), testing::square_area("台中市", 24.20, 120.50, 0.1)};
     return a;
 }
 
@@ -180,7 +172,7 @@ TEST_CASE("GeoJSON: a county property wins, a neighbour's area is refused, other
 }
 
 TEST_CASE("KML: Placemarks in folders, LineString or MultiGeometry, the county from ExtendedData or the basemap") {
-    const std::vector<geo::Feature> keelung = {square("基隆市", 25.10, 121.65, 0.1)};
+    const std::vector<geo::Feature> keelung = {testing::square_area("基隆市", 25.10, 121.65, 0.1)};
     content::RouteImportOptions options;
     options.areas = &keelung;
     auto r = imported(fixture("routes.kml"), options);

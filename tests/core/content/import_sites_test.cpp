@@ -127,11 +127,7 @@ TEST_CASE("a geocoder's answer: kept in the site's county, refused elsewhere, a 
     content::place_site(r, 3, geo::LatLon{22.6, 120.3}, counties(), nullptr);
     CHECK(r.report[3].detail.find("; geocoder: the geocoder's position is outside northern Taiwan") != std::string::npos);
     // By the basemap: a position in another county is the geocoder's mistake.
-    geo::Feature taipei;
-    taipei.geometry.type = geo::GeometryType::polygon;
-    taipei.geometry.polygons = {{{{24.9, 121.4}, {24.9, 121.7}, {25.2, 121.7}, {25.2, 121.4}, {24.9, 121.4}}}};
-    taipei.properties = {{"COUNTYNAME", "台北市"}};
-    const std::vector<geo::Feature> areas = {taipei};
+    const std::vector<geo::Feature> areas = {testing::square_area("台北市", 24.9, 121.4, 0.3)};
     content::place_site(r, 4, geo::LatLon{25.0, 121.5}, counties(), &areas);
     CHECK_FALSE(r.sites[4].at);
     CHECK(r.report[r.site_line[4]].detail.find("lies in 台北市, not in the address's county") != std::string::npos);
