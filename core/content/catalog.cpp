@@ -135,6 +135,8 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
             have_groups = true;
         } else if (ends_with(file.path, "maps/sites.json")) {
             catalog.sites = read_sites(*parsed, diagnostics);
+        } else if (ends_with(file.path, "maps/site_positions.json")) {
+            catalog.site_positions = read_site_positions(*parsed, diagnostics);
         } else if (ends_with(file.path, "parking/car_parks.json")) {
             catalog.car_parks = read_car_park_set(*parsed, diagnostics);
         } else if (ends_with(file.path, "maps/routes.geojson")) {
@@ -160,7 +162,7 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
             campaign_files.push_back(file.path);
         } else {
             diagnostics.add("", "not a content file (expected counties.json, groups.json, "
-                                "proposals/<ROC year>.json, maps/sites.json, maps/routes.geojson, "
+                                "proposals/<ROC year>.json, maps/sites.json, maps/site_positions.json, maps/routes.geojson, "
                                 "parking/car_parks.json or campaigns/<id>.json)");
         }
         problems.insert(problems.end(), diagnostics.messages().begin(), diagnostics.messages().end());

@@ -11,6 +11,7 @@
 #include "content/campaign.h"
 #include "content/car_park.h"
 #include "content/county.h"
+#include "content/import_sites.h"
 #include "content/issue_group.h"
 #include "content/proposal.h"
 #include "content/route.h"
@@ -29,6 +30,7 @@ struct Catalog {
     std::vector<IssueGroup> groups;
     std::vector<Proposal> proposals;  // every year, in file order
     SiteList sites;                   // maps/sites.json (sample until official data is loaded)
+    SitePositions site_positions;     // maps/site_positions.json: for `beitai import sites`
     RouteSet routes;                  // maps/routes.geojson
     CarParkSet car_parks;             // parking/car_parks.json (sample; live data comes from the feeds)
     std::vector<Campaign> campaigns;  // campaigns/<id>.json, one campaign a file
@@ -37,7 +39,8 @@ struct Catalog {
 };
 
 // Which part of the catalog a file holds, by its name: counties.json, groups.json,
-// proposals/<ROC year>.json, maps/sites.json, maps/routes.geojson, parking/car_parks.json,
+// proposals/<ROC year>.json, maps/sites.json, maps/site_positions.json, maps/routes.geojson,
+// parking/car_parks.json,
 // campaigns/<id>.json (the file named after the campaign's id).
 // Anything else is an error (a stray file is a mistake).
 Result<Catalog> read_catalog(const std::vector<SourceFile>& files);

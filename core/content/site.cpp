@@ -15,13 +15,20 @@ SiteList read_sites(const text::Json& root, text::Diagnostics& diagnostics) {
             s.name = r.string("name");
             s.county = r.string("county");
             s.address = r.string("address");
-            s.at = {r.number("lat"), r.number("lon")};
-            if (r.is_object() && !geo::is_valid(s.at))
-                r.error(s.at.lat >= -90 && s.at.lat <= 90 ? "lon" : "lat", "coordinates out of range");
+            const text::Json& record = (*sites)[i];
+            if (record.is_object() && (record.contains("lat") || record.contains("lon"))) {
+                const geo::LatLon at{r.number("lat"), r.number("lon")};
+                if (!geo::is_valid(at))
+                    r.error(at.lat >= -90 && at.lat <= 90 ? "lon" : "lat", "coordinates out of range");
+                s.at = at;
+            }
             s.activities = r.optional_string("activities").value_or("");
             s.hours = r.optional_string("hours").value_or("");
             s.green_tourism = r.boolean("green_tourism");
             s.sample = r.boolean("sample");
+            s.licence = r.optional_string("licence").value_or("");
+            if (auto until = text::read_iso_date(r, "valid_until", true)) s.valid_until = text::to_iso(*until);
+            if (record.is_object() && record.contains("certificate_expired")) s.certificate_expired = r.boolean("certificate_expired");
             r.reject_unknown_keys();
             list.sites.push_back(std::move(s));
         }
@@ -30,11 +37,22 @@ SiteList read_sites(const text::Json& root, text::Diagnostics& diagnostics) {
     return list;
 }
 
+// Only what the site has: no "lat"/"lon" without a position, no certificate fields for a
+// site that did not come from the certified list.
 text::Json to_json(const Site& s) {
-    return text::Json{{"id", s.id},           {"name", s.name},         {"county", s.county},
-                {"address", s.address}, {"lat", s.at.lat},        {"lon", s.at.lon},
-                {"activities", s.activities}, {"hours", s.hours}, {"green_tourism", s.green_tourism},
-                {"sample", s.sample}};
+    text::Json out{{"id", s.id}, {"name", s.name}, {"county", s.county}, {"address", s.address}};
+    if (s.at) {
+        out["lat"] = s.at->lat;
+        out["lon"] = s.at->lon;
+    }
+    out["activities"] = s.activities;
+    out["hours"] = s.hours;
+    out["green_tourism"] = s.green_tourism;
+    out["sample"] = s.sample;
+    if (!s.licence.empty()) out["licence"] = s.licence;
+    if (!s.valid_until.empty()) out["valid_until"] = s.valid_until;
+    if (s.certificate_expired) out["certificate_expired"] = true;
+    return out;
 }
 
 const Site* find_site(const std::vector<Site>& sites, const std::string& id) {

@@ -10,6 +10,7 @@
 #include "parking/availability_stream.h"
 #include "parking/tdx_json.h"
 #include "text/url.h"
+#include "text/text_position.h"
 
 namespace beitai::parking {
 
@@ -30,20 +31,6 @@ std::string_view trimmed(std::string_view s) {
     const auto first = s.find_first_not_of(ws);
     if (first == std::string_view::npos) return {};
     return s.substr(first, s.find_last_not_of(ws) - first + 1);
-}
-
-// "line 3, column 9" for a byte offset; columns count characters, not UTF-8 bytes.
-std::string position(std::string_view text, size_t offset) {
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 // Where an element is, for messages: its name and place in a list, and its parent. Built on
@@ -220,7 +207,7 @@ private:
 
     bool fail(const pugi::xml_node& node, const std::string& message) {
         const std::ptrdiff_t offset = node.offset_debug();
-        error_ = offset >= 0 ? position(xml_, static_cast<size_t>(offset)) + ": " + message : message;
+        error_ = offset >= 0 ? text::text_position(xml_, static_cast<size_t>(offset)) + ": " + message : message;
         return false;
     }
 
@@ -249,7 +236,7 @@ std::string walk_document(std::string_view xml, size_t max_depth, JsonEvents& si
     constexpr unsigned flags = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol | pugi::parse_fragment;
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), flags, pugi::encoding_utf8);
-    if (!parsed) return position(xml, static_cast<size_t>(parsed.offset)) + ": " + parsed.description();
+    if (!parsed) return text::text_position(xml, static_cast<size_t>(parsed.offset)) + ": " + parsed.description();
 
     // A document is one root element, with nothing but markup around it.
     pugi::xml_node root;
@@ -259,7 +246,7 @@ std::string walk_document(std::string_view xml, size_t max_depth, JsonEvents& si
             while (offset >= 0 && static_cast<size_t>(offset) < xml.size() && trimmed(xml.substr(offset, 1)).empty())
                 ++offset;
         }
-        const std::string where = offset >= 0 ? position(xml, static_cast<size_t>(offset)) + ": " : std::string();
+        const std::string where = offset >= 0 ? text::text_position(xml, static_cast<size_t>(offset)) + ": " : std::string();
         if (node.type() != pugi::node_element) return where + "text outside the root element";
         if (root) return where + "a second root element <" + node.name() + ">";
         root = node;

@@ -54,7 +54,8 @@ std::vector<Place> campaign_places(const content::Campaign& campaign, const std:
     for (const auto& cs : campaign.sites)
         for (const auto& s : sites)
             if (s.id == cs.site) {
-                places.push_back({s.id, s.name, s.county, s.at, cs.radius_m});
+                // A site without a position cannot be a place (check_campaign refuses it).
+                if (s.at) places.push_back({s.id, s.name, s.county, *s.at, cs.radius_m});
                 break;
             }
     return places;

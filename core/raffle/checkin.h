@@ -26,7 +26,8 @@ struct Place {
     double radius_m = 100;
 };
 
-// The campaign's places, in the campaign's order; sites the list lacks are left out.
+// The campaign's places, in the campaign's order; sites the list lacks, or that have no
+// position, are left out.
 std::vector<Place> campaign_places(const content::Campaign& campaign, const std::vector<content::Site>& sites);
 const Place* find_place(const std::vector<Place>& places, const std::string& site);
 

@@ -36,8 +36,12 @@ std::vector<std::string> check_campaign(const content::Campaign& c, const std::v
     for (size_t i = 0; i < c.sites.size(); ++i) {
         const std::string path = "sites[" + std::to_string(i) + "]";
         // A history campaign names no sites of the catalog; the portal's own must resolve.
-        if (!c.external && !content::find_site(sites, c.sites[i].site))
+        const content::Site* site = c.external ? nullptr : content::find_site(sites, c.sites[i].site);
+        if (!c.external && !site)
             problem(path + ".site", "unknown site \"" + c.sites[i].site + "\"");
+        // A check-in is judged by where the participant stands: a site needs a position.
+        if (site && !site->at)
+            problem(path + ".site", "\"" + c.sites[i].site + "\" has no position (give it one in content/maps/site_positions.json and import again)");
         if (!site_ids.insert(c.sites[i].site).second) problem(path + ".site", "\"" + c.sites[i].site + "\" listed twice");
         const double r = c.sites[i].radius_m;
         if (!(r >= kMinRadiusMetres && r <= kMaxRadiusMetres))  // NaN fails too

@@ -140,7 +140,8 @@ Result<content::Campaign> campaign_from_form(const CampaignForm& form, const con
     if (!base) {
         c.sites.clear();
         if (form.first_sites == "all")
-            for (const auto& s : sites) c.sites.push_back({s.id, 100});
+            for (const auto& s : sites)
+                if (s.at) c.sites.push_back({s.id, 100});  // a check-in needs a place (raffle/rules.h)
     }
 
     c.draws.clear();

@@ -39,8 +39,8 @@ std::vector<KioskSiteRow> kiosk_campaign_sites(const content::Campaign& campaign
                                                geo::LatLon lobby, std::size_t n) {
     std::vector<KioskSiteRow> rows;
     for (const auto& cs : campaign.sites)
-        if (const content::Site* site = content::find_site(sites, cs.site))
-            rows.push_back({site, cs.radius_m, geo::distance_m(lobby, site->at)});
+        if (const content::Site* site = content::find_site(sites, cs.site); site && site->at)
+            rows.push_back({site, cs.radius_m, geo::distance_m(lobby, *site->at)});
     std::stable_sort(rows.begin(), rows.end(),
                      [](const KioskSiteRow& a, const KioskSiteRow& b) { return a.distance_m < b.distance_m; });
     if (rows.size() > n) rows.resize(n);

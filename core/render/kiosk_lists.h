@@ -39,7 +39,7 @@ struct KioskSiteRow {
 };
 
 // The campaign's sites nearest `lobby`, nearest first, at most `n`; sites the list does not
-// hold are left out.
+// hold, or without a position (no distance to say), are left out.
 std::vector<KioskSiteRow> kiosk_campaign_sites(const content::Campaign& campaign, const std::vector<content::Site>& sites,
                                                geo::LatLon lobby, std::size_t n);
 

@@ -44,8 +44,11 @@ std::string sites_list_html(const MapData& data, text::Lang lang, const std::str
             if (s.county != c.id) continue;
             ++n;
             if (folded_to_links) continue;
+            // A site without a position is listed all the same, saying why it has no marker.
             items += "<li data-site=\"" + escape_html(s.id) + "\">" + site_card_html(s, data.counties, lang, 4) +
-                     show_on_map_html(s.id, lang) + "</li>";
+                     (s.at ? show_on_map_html(s.id, lang)
+                           : "<p class=\"no-position\">" + escape_html(tr("map.no_position", lang)) + "</p>") +
+                     "</li>";
         }
         if (n == 0) continue;
         const std::string name = escape_html(lang == text::Lang::en ? c.name_en : c.name_zh);

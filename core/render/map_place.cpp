@@ -94,7 +94,8 @@ Result<Place> resolve_place(const std::string& text, const std::string& field, c
             all.push_back({{c.seat, lang == text::Lang::en ? c.name_en : c.name_zh},
                            {folded(c.name_zh), folded(c.name_en), folded(c.id)}});
     if (sites)
-        for (const auto& s : sites->sites) all.push_back({{s.at, s.name}, {folded(s.name)}});
+        for (const auto& s : sites->sites)
+            if (s.at) all.push_back({{*s.at, s.name}, {folded(s.name)}});  // a route cannot end at no place
     const std::string want = folded(typed);
     std::vector<const Candidate*> exact, partial;
     for (const auto& c : all) {

@@ -136,7 +136,7 @@ std::string map_card_html(const MapData& data, const std::string& id, text::Lang
     for (const auto& s : data.sites->sites)
         if (s.id == id) {
             std::string card = site_card_html(s, data.counties, lang);
-            if (data.parking) card += nearby_parking_html(data, s.at, lang);
+            if (data.parking && s.at) card += nearby_parking_html(data, *s.at, lang);
             return card;
         }
     return {};
@@ -246,13 +246,14 @@ Scene map_scene(const MapData& data, const MapView& view) {
     }
     if (view.layers.sites && data.sites) {
         for (const auto& s : data.sites->sites) {
+            if (!s.at) continue;  // listed (map_lists.h), never drawn: it has no place
             // The feature shown on the map is drawn wherever the view is (it moves there next).
-            if (view.bbox && !view.bbox->contains(s.at) && s.id != view.focus) continue;
+            if (view.bbox && !view.bbox->contains(*s.at) && s.id != view.focus) continue;
             if (!view.county.empty() && s.county != view.county) continue;
             SceneMarker m;
             m.id = s.id;
             m.layer = "sites";
-            m.at = s.at;
+            m.at = *s.at;
             m.title = s.name;
             m.look = site_look(s.green_tourism);
             m.has_card = true;

@@ -370,16 +370,21 @@ std::string sites_list_html(const RaffleData& data, const CampaignPageView& v) {
             const long long count = i < v.checkins_per_site.size() ? v.checkins_per_site[i] : 0;
             const SiteMark mark = mark_at(mine, s->id);
             if (mark != SiteMark::none) ++mine_here;
-            const std::string near = std::to_string(s->at.lon - 0.01) + "," + std::to_string(s->at.lat - 0.008) + "," +
-                                     std::to_string(s->at.lon + 0.01) + "," + std::to_string(s->at.lat + 0.008);
+            // The car parks near it, when it has a place (a campaign's sites have: raffle/rules.h).
+            std::string parking;
+            if (s->at) {
+                const std::string near = std::to_string(s->at->lon - 0.01) + "," + std::to_string(s->at->lat - 0.008) + "," +
+                                         std::to_string(s->at->lon + 0.01) + "," + std::to_string(s->at->lat + 0.008);
+                parking = " · <a href=\"/map?layers=basemap,sites,parking&amp;bbox=" + escape_html(text::percent_encode(near)) + "\">" +
+                          escape_html(t("raffle.parking_near", lang)) + "</a>";
+            }
             items += "<li data-site=\"" + escape_html(s->id) + "\"><strong>" + source_text(escape_html(s->name), lang) + "</strong><span class=\"address\">" +
                      source_text(escape_html(s->address), lang) + "</span><span class=\"meta\">" +
                      escape_html(fill(t("raffle.checkins_count", lang), "n", std::to_string(count))) +
                      (v.me ? " · <span class=\"mark " + std::string(mark == SiteMark::counted ? "counted" : mark == SiteMark::waiting ? "waiting" : "none") +
                                  "\">" + escape_html(mark_label(mark, lang)) + "</span>"
                            : std::string()) +
-                     " · <a href=\"/map?layers=basemap,sites,parking&amp;bbox=" + escape_html(text::percent_encode(near)) + "\">" +
-                     escape_html(t("raffle.parking_near", lang)) + "</a></span></li>";
+                     parking + "</span></li>";
         }
         if (items.empty()) continue;
         std::string summary = fill(t("raffle.sites_in_county", lang), "n", std::to_string(sites));
@@ -450,7 +455,7 @@ Scene campaign_scene(const RaffleData& data, const content::Campaign& campaign,
     // weigh more than the rest of the page.
     geo::BBox around;
     for (const auto& cs : campaign.sites)
-        if (const auto* s = find_site(data, cs.site)) around.extend(s->at);
+        if (const auto* s = find_site(data, cs.site); s && s->at) around.extend(*s->at);
     if (!around.empty()) view.bbox = around.padded(5000);
     MapData map;
     map.counties = data.counties;
@@ -458,12 +463,12 @@ Scene campaign_scene(const RaffleData& data, const content::Campaign& campaign,
     Scene scene = map_scene(map, view);
     for (const auto& cs : campaign.sites) {
         const auto* s = find_site(data, cs.site);
-        if (!s) continue;
+        if (!s || !s->at) continue;
         const SiteMark mark = mark_at(mine, s->id);
         SceneMarker m;
         m.id = s->id;
         m.layer = "raffle-sites";
-        m.at = s->at;
+        m.at = *s->at;
         m.title = s->name + " · " + mark_label(mark, lang);
         m.style = mark == SiteMark::counted ? "active" : mark == SiteMark::waiting ? "" : "muted";
         m.look = mark_style(mark);

@@ -40,7 +40,18 @@ std::string site_card_html(const content::Site& s, const std::vector<content::Co
         out += "<div class=\"fact\"><dt>" + escape_html(tr("map.hours", lang)) + "</dt><dd>" +
                source_text(escape_html(s.hours), lang) + "</dd></div>";
     out += "<div class=\"fact\"><dt>" + escape_html(tr("map.green_tourism", lang)) + "</dt><dd>" +
-           escape_html(tr(s.green_tourism ? "yes" : "no", lang)) + "</dd></div></dl></div>";
+           escape_html(tr(s.green_tourism ? "yes" : "no", lang)) + "</dd></div>";
+    // From the ministry's certified list: the licence and how long it holds.
+    if (!s.licence.empty())
+        out += "<div class=\"fact\"><dt>" + escape_html(tr("map.licence", lang)) + "</dt><dd>" +
+               source_text(escape_html(s.licence), lang) + "</dd></div>";
+    if (!s.valid_until.empty())
+        out += "<div class=\"fact\"><dt>" + escape_html(tr("map.valid_until", lang)) + "</dt><dd>" + escape_html(s.valid_until) +
+               (!s.certificate_expired           ? std::string()
+                : lang == text::Lang::en ? " (" + escape_html(tr("map.certificate_expired", lang)) + ")"
+                                         : "（" + escape_html(tr("map.certificate_expired", lang)) + "）") +
+               "</dd></div>";
+    out += "</dl></div>";
     return out;
 }
 

@@ -73,6 +73,24 @@ std::string to_iso(const Date& d) {
     return buf;
 }
 
+std::optional<Date> parse_gregorian_date(std::string_view s) {
+    size_t pos = 0;
+    skip_spaces(s, pos);
+    const size_t start = pos;
+    auto y = read_number(s, pos, 4);
+    if (!y || pos - start != 4 || pos >= s.size() || (s[pos] != '/' && s[pos] != '-')) return std::nullopt;
+    const char separator = s[pos++];
+    auto m = read_number(s, pos, 2);
+    if (!m || pos >= s.size() || s[pos++] != separator) return std::nullopt;
+    auto d = read_number(s, pos, 2);
+    if (!d) return std::nullopt;
+    skip_spaces(s, pos);
+    if (pos != s.size()) return std::nullopt;
+    Date date{*y, *m, *d};
+    if (!is_valid(date)) return std::nullopt;
+    return date;
+}
+
 std::optional<Date> parse_roc_date(std::string_view s) {
     size_t pos = 0;
     skip_spaces(s, pos);

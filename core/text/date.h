@@ -31,6 +31,10 @@ bool is_valid(const Date& d);
 // "2023-08-08" exactly; nullopt for anything else or an impossible date.
 std::optional<Date> parse_iso_date(std::string_view s);
 std::string to_iso(const Date& d);
+// A Gregorian date as the ministries' open-data lists write it: "2011/05/13", "2011/5/13",
+// or ISO "2011-05-13" (spaces around it allowed); nullopt otherwise. A 2- or 3-digit year
+// is an ROC year here, not Gregorian: such text goes to parse_roc_date.
+std::optional<Date> parse_gregorian_date(std::string_view s);
 
 // "民國112年8月8日", "112年8月8日" (spaces allowed between parts), "112/8/8", "112.08.08",
 // and the compact "1120808" / "960409" of TDX (3- or 2-digit year, then MMDD).

@@ -14,7 +14,6 @@
 
 #include "auth/password.h"
 #include "cli/commands.h"
-#include "content/imports.h"
 #include "feeds/feed_config.h"
 #include "feeds/parking_hub.h"
 #include "feeds/poller.h"
@@ -37,11 +36,14 @@ void usage() {
                  "  beitai serve [options]           serve the portal\n"
                  "  beitai user add --name N --role editor|admin [--county ID] --agency A [--db FILE|URL]\n"
                  "                                   add a staff account; the password is read from stdin\n"
-                 "  beitai import routes FILE [--out FILE]   TDX Cycling Shape JSON → routes GeoJSON\n"
-                 "  beitai import sites FILE [--out FILE]    certified-site CSV → sites JSON\n"
+                 "  beitai import routes FILE [--out FILE] [--county ID] [--basemap FILE] [--content DIR]\n"
+                 "                                   GeoJSON, TDX Cycling Shape JSON/XML or KML → routes GeoJSON\n"
+                 "  beitai import sites FILE [--out FILE] [--positions FILE] [--geocoder FILE] [--basemap FILE]\n"
+                 "                                   the certified-site list, JSON or CSV → sites JSON\n"
+                 "                                   (every record taken or refused is reported on stderr; from any\n"
+                 "                                   directory: content/ and the basemap are the repository's)\n"
                  "  beitai signboards CAMPAIGN [--out DIR] [--db FILE|URL] [--public-url URL]\n"
                  "                                   a printable SVG signboard per site, and codes.tsv\n"
-                 "                                   (every record taken or refused is reported on stderr)\n"
                  "    --port N        (default: $PORT or 8080)   --host ADDR (default 127.0.0.1)\n"
                  "    --content DIR   (default content)          --db FILE|URL (default build/data/beitai.sqlite;\n"
                  "                                               postgresql://… for PostgreSQL)\n"
@@ -380,86 +382,12 @@ int user_add(int argc, char** argv) {
     return 0;
 }
 
-// beitai import routes FILE [--out FILE] | beitai import sites FILE [--out FILE]
-// Reads an official file (TDX Cycling Shape JSON; the ministry's certified-site CSV),
-// reports every record taken or refused on stderr, and writes what was taken in our content
-// form (to --out, or stdout) — official data, without the sample flag.
-int import_command(int argc, char** argv) {
-    if (argc < 4) {
-        usage();
-        return 2;
-    }
-    const std::string kind = argv[2], file = argv[3];
-    std::map<std::string, std::string> o = {{"out", ""}, {"content", "content"}};
-    if (!site::cli::parse_options(argc, argv, 4, o)) return 2;
-    auto catalog = site::load_catalog(o["content"]);
-    if (!catalog) {
-        std::fprintf(stderr, "%s\n", catalog.error().c_str());
-        return 1;
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        std::fprintf(stderr, "beitai: cannot read %s\n", file.c_str());
-        return 1;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string output;
-    std::vector<content::ImportLine> report;
-    if (kind == "routes") {
-        auto json = text::parse_json_text(ss.str(), file);
-        if (!json) {
-            std::fprintf(stderr, "%s\n", json.error().c_str());
-            return 1;
-        }
-        auto imported = content::import_tdx_cycling(*json, catalog->counties);
-        if (!imported) {
-            std::fprintf(stderr, "%s: %s\n", file.c_str(), imported.error().c_str());
-            return 1;
-        }
-        report = imported->report;
-        output = content::routes_to_geojson(imported->routes, false).dump(1, ' ', false, text::Json::error_handler_t::replace);
-    } else if (kind == "sites") {
-        auto imported = content::import_certified_sites(ss.str(), catalog->counties);
-        if (!imported) {
-            std::fprintf(stderr, "%s: %s\n", file.c_str(), imported.error().c_str());
-            return 1;
-        }
-        report = imported->report;
-        text::Json sites = text::Json::array();
-        for (const auto& site : imported->sites) sites.push_back(content::to_json(site));
-        output = text::Json{{"sample", false}, {"note", "imported from " + file}, {"sites", sites}}.dump(
-            1, ' ', false, text::Json::error_handler_t::replace);
-    } else {
-        std::fprintf(stderr, "beitai: import routes|sites, not \"%s\"\n", kind.c_str());
-        return 2;
-    }
-    std::fputs(content::report_text(report, file).c_str(), stderr);
-    size_t taken = 0;
-    for (const auto& l : report) taken += l.taken;
-    if (o["out"].empty()) {
-        std::fputs(output.c_str(), stdout);
-        std::fputs("\n", stdout);
-    } else {
-        std::ofstream out(o["out"] + ".tmp", std::ios::binary);
-        out << output << "\n";
-        out.close();
-        std::error_code ec;
-        std::filesystem::rename(o["out"] + ".tmp", o["out"], ec);
-        if (!out || ec) {
-            std::fprintf(stderr, "beitai: cannot write %s\n", o["out"].c_str());
-            return 1;
-        }
-    }
-    return taken > 0 ? 0 : 1;
-}
-
 int main(int argc, char** argv) {
     curl_global_init(CURL_GLOBAL_DEFAULT);  // before any thread starts (the feed poller's)
     if (argc >= 2 && std::strcmp(argv[1], "check") == 0 && argc == 3) return check(argv[2]);
     if (argc >= 2 && std::strcmp(argv[1], "serve") == 0) return serve(argc, argv);
     if (argc >= 3 && std::strcmp(argv[1], "user") == 0 && std::strcmp(argv[2], "add") == 0) return user_add(argc, argv);
-    if (argc >= 2 && std::strcmp(argv[1], "import") == 0) return import_command(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "import") == 0) return site::cli::import_command(argc, argv);
     if (argc >= 3 && std::strcmp(argv[1], "signboards") == 0) return site::cli::signboards(argc, argv);
     usage();
     return 2;

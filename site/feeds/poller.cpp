@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "text/json_reader.h"
+#include "text/url.h"
 #include "feeds/document_keeper.h"
 #include "feeds/feed_readers.h"
+#include "http/client.h"
 #include "parking/tdx_json.h"
 #include "parking/tdx_write.h"
 
@@ -194,21 +196,11 @@ struct FeedPoller::Impl {
         job.headers = nullptr;
     }
 
-    // The options every request shares: timeouts (libcurl's defaults wait 300 s to connect
-    // and forever in total), no signals (we are one thread of many), only HTTP(S), any
-    // compression the server offers, a bounded body.
-    void common_options(CURL* easy, const CountyFeedConfig& c) {
-        curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(c.connect_timeout_ms));
-        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(c.timeout_ms));
-        curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-        curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-        curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 3L);
-        curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
-        curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(c.max_body_bytes));
-        curl_easy_setopt(easy, CURLOPT_USERAGENT, "beitai-parking/1");
+    // The options every request shares (http/client.h), with the county's limits.
+    static HttpLimits limits_of(const CountyFeedConfig& c) {
+        return {static_cast<long>(c.connect_timeout_ms), static_cast<long>(c.timeout_ms), c.max_body_bytes, "beitai-parking/1"};
     }
+    void common_options(CURL* easy, const CountyFeedConfig& c) { set_common_options(easy, limits_of(c)); }
 
     bool may_start(Stopwatch::time_point now) {
         while (!recent_starts.empty() && now - recent_starts.front() >= std::chrono::seconds(1)) recent_starts.pop_front();
@@ -228,33 +220,20 @@ struct FeedPoller::Impl {
             return false;
         }
         recent_tokens.push_back(now);
-        CURL* easy = curl_easy_init();
-        common_options(easy, c);
-        std::string body;
-        Job sink;
-        sink.max_body = 64 * 1024;
-        char* id = curl_easy_escape(easy, config.oauth->client_id.c_str(), 0);
-        char* secret = curl_easy_escape(easy, config.oauth->client_secret.c_str(), 0);
-        const std::string form = std::string("grant_type=client_credentials&client_id=") + id + "&client_secret=" + secret;
-        curl_free(id);
-        curl_free(secret);
-        curl_easy_setopt(easy, CURLOPT_URL, config.oauth->token_url.c_str());
-        curl_easy_setopt(easy, CURLOPT_COPYPOSTFIELDS, form.c_str());
-        curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
-        curl_easy_setopt(easy, CURLOPT_WRITEDATA, &sink);
-        const CURLcode rc = curl_easy_perform(easy);
-        long status = 0;
-        curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
-        curl_easy_cleanup(easy);
-        if (rc != CURLE_OK) {
-            error = std::string("token request failed: ") + curl_easy_strerror(rc);
+        HttpLimits limits = limits_of(c);
+        limits.max_body_bytes = 64 * 1024;
+        const std::string form = "grant_type=client_credentials&client_id=" + text::percent_encode(config.oauth->client_id) +
+                                 "&client_secret=" + text::percent_encode(config.oauth->client_secret);
+        const HttpAnswer answer = http_request(config.oauth->token_url, limits, {}, &form);
+        if (!answer.error.empty()) {
+            error = "token request failed: " + answer.error;
             return false;
         }
-        if (status != 200) {
-            error = "token request: HTTP " + std::to_string(status);
+        if (answer.status != 200) {
+            error = "token request: HTTP " + std::to_string(answer.status);
             return false;
         }
-        auto json = text::parse_json_text(sink.body, "token");
+        auto json = text::parse_json_text(answer.body, "token");
         if (!json || !json->is_object() || !json->contains("access_token") || !(*json)["access_token"].is_string()) {
             error = "token response without access_token";
             return false;

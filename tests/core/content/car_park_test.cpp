@@ -60,7 +60,7 @@ TEST_CASE("the sample car parks: every county, flagged sample, near the sample s
     for (const auto& site : catalog->sites.sites) {
         double nearest = 1e9;
         for (const auto& c : set.car_parks)
-            if (c.county == site.county) nearest = std::min(nearest, geo::distance_m(site.at, c.position));
+            if (c.county == site.county) nearest = std::min(nearest, geo::distance_m(*site.at, c.position));
         CAPTURE(site.id);
         CHECK(nearest <= 3000);
         within_1km += nearest <= 1000;

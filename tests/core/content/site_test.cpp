@@ -45,8 +45,8 @@ TEST_CASE("sites read with every field; activities, hours and the note may be le
     const auto& a = read.sites[0];
     CHECK(a.id == "site-001");
     CHECK(a.county == "Taipei");
-    CHECK(a.at.lat == 25.117);
-    CHECK(a.at.lon == 121.472);
+    CHECK(a.at->lat == 25.117);
+    CHECK(a.at->lon == 121.472);
     CHECK(a.activities == "賞鳥");
     CHECK(a.green_tourism);
     CHECK(a.sample);
@@ -145,4 +145,27 @@ TEST_CASE("a coordinate out of range is reported at its own key") {
         root["sites"][0][key] = c.value;
         CHECK(problems_of(root) == (c.problem ? std::vector<std::string>{c.problem} : std::vector<std::string>{}));
     }
+}
+
+TEST_CASE("a site without a position, and the certificate's fields, read and written back") {
+    Json root = {{"sample", false}, {"sites", Json::array({Json{{"id", "EC-1"}, {"name", "甲"}, {"county", "Taipei"},
+        {"address", "臺北市"}, {"green_tourism", false}, {"sample", false}, {"licence", "EC-1"},
+        {"valid_until", "2015-12-31"}, {"certificate_expired", true}}})}};
+    text::Diagnostics d(kFile);
+    auto read = content::read_sites(root, d);
+    CHECK_MESSAGE(d.empty(), d.joined());
+    REQUIRE(read.sites.size() == 1);
+    CHECK_FALSE(read.sites[0].at);
+    CHECK(read.sites[0].valid_until == "2015-12-31");
+    CHECK(read.sites[0].certificate_expired);
+    const Json back = content::to_json(read.sites[0]);
+    CHECK_FALSE(back.contains("lat"));
+    CHECK(back["licence"] == "EC-1");
+    // Half a position is a mistake, and so is a date that is not one.
+    root["sites"][0]["lat"] = 25.0;
+    root["sites"][0]["valid_until"] = "2015/12/31";
+    const auto problems = problems_of(root);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].find("sites[0].lon") != std::string::npos);
+    CHECK(problems[1].find("sites[0].valid_until: expected a date as YYYY-MM-DD") != std::string::npos);
 }

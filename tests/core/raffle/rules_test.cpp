@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "fixture.h"
+#include "raffle/checkin.h"
 #include "raffle/rules.h"
 
 using namespace beitai;
@@ -162,4 +163,12 @@ TEST_CASE("the random value is named in advance and frozen with the rules; conta
     auto sooner = c;
     sooner.contacts_erased_after = {2027, 1, 31};
     CHECK(rules_change_refusal(c, sooner, open).empty());
+}
+
+TEST_CASE("a campaign's site must have a position: a check-in is judged by where one stands") {
+    auto sites = fixture::sites();
+    sites[0].at.reset();  // imported from the certified list, no position yet
+    const auto problems = check_campaign(fixture::campaign(), fixture::counties(), sites);
+    CHECK(contains(problems, "sites[0].site: \"site-tp\" has no position"));
+    CHECK(campaign_places(fixture::campaign(), sites).size() == campaign_places(fixture::campaign(), fixture::sites()).size() - 1);
 }

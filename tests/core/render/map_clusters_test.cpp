@@ -126,7 +126,7 @@ TEST_CASE("the map's scene gathers only when it is given a zoom, and counts ever
     Fixture f;
     // Forty sites on a line 10 m apart beside the fixture's two.
     for (int i = 0; i < 40; ++i)
-        f.sites.sites.push_back({"g" + std::to_string(i), "場所" + std::to_string(i), "Taipei", "臺北市", {25.02, 121.53 + i * 0.0001}, "", "", false, true});
+        f.sites.sites.push_back({"g" + std::to_string(i), "場所" + std::to_string(i), "Taipei", "臺北市", geo::LatLon{25.02, 121.53 + i * 0.0001}, "", "", false, true, "", "", false});
     auto view = *render::parse_map_view({{"layers", "sites"}});
     const auto plain = render::map_scene(f.data(), view);
     CHECK(plain.markers.size() == 42);
@@ -146,7 +146,7 @@ TEST_CASE("the map's scene gathers only when it is given a zoom, and counts ever
 TEST_CASE("/map.svg gathers at the zoom its picture comes to, and draws car parks and breaks as squares") {
     Fixture f;
     for (int i = 0; i < 40; ++i)
-        f.sites.sites.push_back({"g" + std::to_string(i), "場所" + std::to_string(i), "Taipei", "臺北市", {25.02, 121.53 + i * 0.0001}, "", "", false, true});
+        f.sites.sites.push_back({"g" + std::to_string(i), "場所" + std::to_string(i), "Taipei", "臺北市", geo::LatLon{25.02, 121.53 + i * 0.0001}, "", "", false, true, "", "", false});
     render::SvgOptions options;
     options.width = 960;
     options.height = 720;

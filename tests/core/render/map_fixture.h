@@ -18,8 +18,8 @@ struct Fixture {
     std::vector<bikenet::Gap> gaps;
     Fixture() {
         sites.sample = true;
-        sites.sites = {{"s1", "關渡<自然>公園", "Taipei", "臺北市北投區", {25.117, 121.472}, "賞鳥", "09:00", true, true},
-                       {"s2", "羅東自然教育中心", "YilanCounty", "宜蘭縣羅東鎮", {24.68, 121.77}, "", "", true, true}};
+        sites.sites = {{"s1", "關渡<自然>公園", "Taipei", "臺北市北投區", geo::LatLon{25.117, 121.472}, "賞鳥", "09:00", true, true, "", "", false},
+                       {"s2", "羅東自然教育中心", "YilanCounty", "宜蘭縣羅東鎮", geo::LatLon{24.68, 121.77}, "", "", true, true, "", "", false}};
         network = bikenet::build_network({{"tp-1", "淡水河", "Taipei", {{25.05, 121.50}, {25.06, 121.51}}},
                                           {"ntp-1", "大漢溪", "NewTaipei", {{25.07, 121.52}, {25.08, 121.53}}}});
         gaps = bikenet::find_gaps(network);

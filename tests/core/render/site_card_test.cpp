@@ -8,7 +8,7 @@ using namespace beitai;
 
 TEST_CASE("a site's card: escaped, its county named in the page's language, sample data labelled") {
     const auto& counties = testing::repository_catalog().counties;
-    content::Site site{"s<1>", "示範<濕地>", "Taipei", "臺北市示範路 1 號", {25.1, 121.5}, "賞鳥", "", true, true};
+    content::Site site{"s<1>", "示範<濕地>", "Taipei", "臺北市示範路 1 號", geo::LatLon{25.1, 121.5}, "賞鳥", "", true, true, "", "", false};
     const auto zh = render::site_card_html(site, &counties, text::Lang::zh_TW);
     CHECK(zh.find("data-site=\"s&lt;1&gt;\"") != std::string::npos);
     CHECK(zh.find("<h3>示範&lt;濕地&gt;</h3>") != std::string::npos);

@@ -103,3 +103,13 @@ TEST_CASE("days between two dates: across months, leap days and years, either wa
     const Date d = date_in_taipei(1'780'000'000);
     CHECK(days_between(d, date_in_taipei(1'780'000'000 + 86400)) == 1);
 }
+
+TEST_CASE("Gregorian dates as open-data lists write them") {
+    CHECK(beitai::text::parse_gregorian_date("2011/05/13") == beitai::text::Date{2011, 5, 13});
+    CHECK(beitai::text::parse_gregorian_date(" 2011/5/3 ") == beitai::text::Date{2011, 5, 3});
+    CHECK(beitai::text::parse_gregorian_date("2011-05-13") == beitai::text::Date{2011, 5, 13});
+    for (const char* bad : {"", "100/05/13", "2011/13/01", "2011/02/30", "2011-05/13", "2011/05/13x", "20110513"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(beitai::text::parse_gregorian_date(bad));
+    }
+}
