@@ -1,5 +1,7 @@
 #include "content/route.h"
 
+#include <set>
+
 namespace beitai::content {
 
 Result<RouteSet> routes_from_features(const std::vector<geo::Feature>& features, const std::string& source,
@@ -47,6 +49,24 @@ Result<RouteSet> read_routes(const text::Json& collection, const std::string& so
     auto set = routes_from_features(*features, source, sample);
     if (problem.empty()) return set;
     return Error{set ? problem : problem + "\n" + set.error()};
+}
+
+Result<MergedRoutes> merge_routes(const RouteSet& held, const std::vector<Route>& imported) {
+    if (held.sample && !held.routes.empty())
+        return Error{"the routes held are sample data (\"sample\": true): write the first import without merging"};
+    std::set<std::string> counties;
+    for (const auto& r : imported) counties.insert(r.county);
+    MergedRoutes merged;
+    for (const auto& r : held.routes) {
+        if (counties.count(r.county)) {
+            ++merged.replaced;
+            continue;
+        }
+        merged.routes.push_back(r);
+        ++merged.kept;
+    }
+    merged.routes.insert(merged.routes.end(), imported.begin(), imported.end());
+    return merged;
 }
 
 text::Json routes_to_geojson(const std::vector<Route>& routes, bool sample) {

@@ -32,6 +32,17 @@ Result<RouteSet> routes_from_features(const std::vector<geo::Feature>& features,
 // northern Taiwan.
 Result<RouteSet> read_routes(const text::Json& collection, const std::string& source);
 
+// An import of some counties' routes laid over the routes already held: every held route of a
+// county the import brings is replaced by the import's, the other counties' are kept, so the
+// eight counties' layers can be imported one file at a time. Sample routes are never mixed
+// with official ones: merging into a sample set is refused.
+struct MergedRoutes {
+    std::vector<Route> routes;
+    size_t kept = 0;      // held routes of other counties
+    size_t replaced = 0;  // held routes of the imported counties, dropped
+};
+Result<MergedRoutes> merge_routes(const RouteSet& held, const std::vector<Route>& imported);
+
 // The routes back as a FeatureCollection (one LineString per route).
 text::Json routes_to_geojson(const std::vector<Route>& routes, bool sample);
 

@@ -27,12 +27,20 @@ std::string show_on_map_html(const std::string& id, text::Lang lang) {
            "#map\" data-focus=\"" + escape_html(id) + "\">" + escape_html(tr("map.show_on_map", lang)) + "</a>";
 }
 
-std::string sites_list_html(const MapData& data, text::Lang lang, const std::string& only_county, size_t inline_limit) {
+namespace {
+
+std::string details_open_tag(ListPlace place) { return place == ListPlace::own_page ? "<details open>" : "<details>"; }
+
+}  // namespace
+
+std::string sites_list_html(const MapData& data, text::Lang lang, const std::string& only_county, size_t inline_limit,
+                            ListPlace place) {
     if (!data.sites || !data.counties) return {};
     const bool folded_to_links = only_county.empty() && data.sites->sites.size() > inline_limit;
     // Lists start folded: a page with thousands of entries opens quickly, and the summary
     // says how many there are.
-    std::string out = "<section class=\"layer-list\" id=\"list-sites\" aria-labelledby=\"list-sites-h\"><details><summary><h2 id=\"list-sites-h\">" +
+    std::string out = "<section class=\"layer-list\" id=\"list-sites\" aria-labelledby=\"list-sites-h\">" + details_open_tag(place) +
+                      "<summary><h2 id=\"list-sites-h\">" +
                       escape_html(tr("map.sites_by_county", lang)) + " <span class=\"count\">(" +
                       std::to_string(data.sites->sites.size()) + ")</span></h2></summary>";
     if (data.sites->sample) out += "<p>" + sample_badge_html(lang) + "</p>";
@@ -62,7 +70,8 @@ std::string sites_list_html(const MapData& data, text::Lang lang, const std::str
     return out + "</details></section>";
 }
 
-std::string routes_list_html(const MapData& data, text::Lang lang, const std::string& only_county, size_t inline_limit) {
+std::string routes_list_html(const MapData& data, text::Lang lang, const std::string& only_county, size_t inline_limit,
+                             ListPlace place) {
     if (!data.network) return {};
     if (only_county.empty() && data.network->routes.size() > inline_limit && data.counties) {
         std::string out = "<section class=\"layer-list\" id=\"list-routes\" aria-labelledby=\"list-routes-h\"><h2 id=\"list-routes-h\">" +
@@ -77,7 +86,8 @@ std::string routes_list_html(const MapData& data, text::Lang lang, const std::st
         }
         return out + "</ul></section>";
     }
-    std::string out = "<section class=\"layer-list\" id=\"list-routes\" aria-labelledby=\"list-routes-h\"><details><summary><h2 id=\"list-routes-h\">" +
+    std::string out = "<section class=\"layer-list\" id=\"list-routes\" aria-labelledby=\"list-routes-h\">" + details_open_tag(place) +
+                      "<summary><h2 id=\"list-routes-h\">" +
                       escape_html(tr("map.routes_list", lang)) + " <span class=\"count\">(" +
                       std::to_string(data.network->routes.size()) + ")</span></h2></summary><table><thead><tr><th scope=\"col\">" +
                       escape_html(tr("map.route_name", lang)) + "</th><th scope=\"col\">" + escape_html(tr("map.county", lang)) +

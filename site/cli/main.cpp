@@ -36,7 +36,7 @@ void usage() {
                  "  beitai serve [options]           serve the portal\n"
                  "  beitai user add --name N --role editor|admin [--county ID] --agency A [--db FILE|URL]\n"
                  "                                   add a staff account; the password is read from stdin\n"
-                 "  beitai import routes FILE [--out FILE] [--county ID] [--basemap FILE] [--content DIR]\n"
+                 "  beitai import routes FILE [--out FILE [--merge yes]] [--county ID] [--basemap FILE] [--content DIR]\n"
                  "                                   GeoJSON, TDX Cycling Shape JSON/XML or KML → routes GeoJSON\n"
                  "  beitai import sites FILE [--out FILE] [--positions FILE] [--geocoder FILE] [--basemap FILE]\n"
                  "                                   the certified-site list, JSON or CSV → sites JSON\n"

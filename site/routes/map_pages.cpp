@@ -86,8 +86,14 @@ Response Portal::map_list_page(const Call& call, const std::string& layer) const
     const text::Lang lang = request_lang(request);
     render::PageFrame frame = page_frame(request, "map");
     frame.title = std::string(text::tr(layer == "sites" ? "map.sites_by_county" : layer == "gaps" ? "map.gaps_list" : "map.routes_list", lang));
+    // A list page's mistakes come as a page (the reader followed or typed a link), with the
+    // way back to the map.
+    const auto refused = [&](const std::string& message) {
+        frame.main_html = render::error_main_html(frame.title, message, "/map", "/map");
+        return html_page(400, render::page_html(frame));
+    };
     if (layer == "gaps") {
-        if (!request.query.empty()) return Response::json_error(400, "/map/gaps takes no parameters");
+        if (!request.query.empty()) return refused("/map/gaps takes no parameters");
         frame.main_html = render::back_link_html("/map", text::tr("map.title", lang)) +
                           (map_->routes_sample ? render::sample_note_html(lang) : std::string()) +
                           render::gaps_list_html(map_->data(), lang, SIZE_MAX);
@@ -96,15 +102,17 @@ Response Portal::map_list_page(const Call& call, const std::string& layer) const
     std::string county;
     for (const auto& [k, v] : request.query) {
         if (k == "county") county = v;
-        else return Response::json_error(400, "unknown parameter \"" + k + "\" (known: county)");
+        else return refused("unknown parameter \"" + k + "\" (known: county)");
     }
-    if (!content::find_county(map_->counties, county))
-        return Response::json_error(400, "county: unknown county id \"" + county + "\"");
+    // No county: every county's (folded to a link per county when there are many).
+    if (!county.empty() && !content::find_county(map_->counties, county))
+        return refused("county: unknown county id \"" + county + "\"");
     const auto data = map_->data();
     const bool sample = layer == "sites" ? map_->sites.sample : map_->routes_sample;
     frame.main_html = render::back_link_html("/map", text::tr("map.title", lang)) +
                       (sample ? render::sample_note_html(lang) : std::string()) +
-                      (layer == "sites" ? render::sites_list_html(data, lang, county) : render::routes_list_html(data, lang, county));
+                      (layer == "sites" ? render::sites_list_html(data, lang, county, render::kInlineListLimit, render::ListPlace::own_page)
+                                         : render::routes_list_html(data, lang, county, render::kInlineListLimit, render::ListPlace::own_page));
     return html_page(200, render::page_html(frame));
 }
 

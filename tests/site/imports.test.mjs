@@ -84,6 +84,29 @@ test('routes: each published form imported from another directory, with its coun
   assert.equal(check.status, 0, check.stderr);
   assert.match(check.stdout, /, 3 route segments$/m);
 
+  // The counties' layers one file at a time: --merge replaces the imported counties' routes in
+  // --out and keeps the others'; importing a county again does not double it.
+  const merged = path.join(dir, 'merged.geojson');
+  const countiesOf = () => JSON.parse(readFileSync(merged, 'utf8')).features.map((f) => f.properties.county).sort();
+  assert.equal(importFrom(dir, ['routes', path.join(FIXTURES, 'tdx-cycling-shape.json'), '--out', merged]).status, 0);
+  const first = countiesOf();
+  let r = importFrom(dir, ['routes', path.join(FIXTURES, 'county-bike-paths.geojson'), '--county', '桃園市', '--out', merged, '--merge', 'yes']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, new RegExp(`merged\\.geojson: ${first.length} route\\(s\\) of other counties kept, 0 of the imported counties replaced`));
+  const both = countiesOf();
+  assert.equal(both.length, first.length + 4);
+  r = importFrom(dir, ['routes', path.join(FIXTURES, 'tdx-cycling-shape.json'), '--out', merged, '--merge', 'yes']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(countiesOf(), both);
+  // Never mixed into sample routes; --merge needs the file it merges into.
+  const sample = path.join(dir, 'sample.geojson');
+  cpSync(path.join(ROOT, 'content/maps/routes.geojson'), sample);
+  r = importFrom(dir, ['routes', path.join(FIXTURES, 'routes.kml'), '--out', sample, '--merge', 'yes']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /sample data/);
+  assert.equal(readFileSync(sample, 'utf8'), readFileSync(path.join(ROOT, 'content/maps/routes.geojson'), 'utf8'));
+  assert.equal(importFrom(dir, ['routes', path.join(FIXTURES, 'routes.kml'), '--merge', 'yes']).status, 2);
+
   // Mistakes said: a county not of the eight, an option of the other importer, no file.
   assert.equal(importFrom(dir, ['routes', path.join(FIXTURES, 'routes.kml'), '--county', 'Tainan']).status, 2);
   assert.equal(importFrom(dir, ['routes', path.join(FIXTURES, 'routes.kml'), '--geocoder', 'x.json']).status, 2);

@@ -202,6 +202,19 @@ test('/map without JavaScript: places by name, the county filter, and a feature\
   const svg = await get('/map.svg?layers=sites&county=HsinchuCounty');
   assert.equal(represented(svg.text, 'sites'), hsinchu);
   assert.equal((await get('/map?county=Atlantis')).status, 400);
+  // The list pages: without a county every county's entries; a mistake is a page that says it
+  // and leads back to the map.
+  const allSites = await get('/map/sites');
+  assert.equal(allSites.status, 200);
+  assert.equal(count(allSites.text, '<li data-site="'), sites.length);
+  assert.equal(count((await get('/map/routes')).text, '<tr data-route="'), count((await get('/map')).text, '<tr data-route="'));
+  for (const bad of ['/map/sites?county=Atlantis', '/map/routes?county=%3Cscript%3E', '/map/sites?colour=red', '/map/gaps?x=1']) {
+    const r = await get(bad);
+    assert.equal(r.status, 400, bad);
+    assert.match(r.type, /^text\/html/, bad);
+    assert.match(r.text, /href="\/map"/, bad);
+    assert.doesNotMatch(r.text, /<script>/, bad);
+  }
   assert.equal((await get('/map?county=%3Cscript%3E')).status, 400);
   // Every list entry links to its feature; the link shows its card beside the map.
   assert.equal(count(filtered.text, 'class="show-on-map" href="/map?'), hsinchu + count(filtered.text, '<tr data-route="') +

@@ -180,3 +180,34 @@ TEST_CASE("a sample flag that is not true or false is refused with its path, not
     CHECK(set.error() == "r.geojson: sample: expected true or false\n"
                          "r.geojson: features[0].properties.county: missing (a non-empty string)");
 }
+
+TEST_CASE("merging an import replaces the imported counties' routes and keeps the others'") {
+    content::RouteSet held;
+    held.routes = {{"Taipei-tdx-1", "舊河濱線", "Taipei", kLine},
+                   {"Taipei-tdx-2", "舊市區線", "Taipei", kLine},
+                   {"Keelung-kml-1", "海岸線", "Keelung", kLine}};
+    const std::vector<content::Route> imported = {{"Taipei-geojson-1", "新河濱線", "Taipei", kLine},
+                                                  {"Taoyuan-geojson-2", "埤塘線", "Taoyuan", kLine}};
+    auto merged = content::merge_routes(held, imported);
+    REQUIRE(merged);
+    CHECK(merged->kept == 1);
+    CHECK(merged->replaced == 2);
+    std::vector<std::string> ids;
+    for (const auto& r : merged->routes) ids.push_back(r.id);
+    CHECK(ids == std::vector<std::string>{"Keelung-kml-1", "Taipei-geojson-1", "Taoyuan-geojson-2"});
+
+    SUBCASE("an import of nothing keeps everything") {
+        auto same = content::merge_routes(held, {});
+        REQUIRE(same);
+        CHECK(same->routes.size() == 3);
+        CHECK(same->replaced == 0);
+    }
+    SUBCASE("sample routes are never mixed with official ones") {
+        held.sample = true;
+        auto refused = content::merge_routes(held, imported);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().find("sample") != std::string::npos);
+        held.routes.clear();  // an empty sample file holds nothing to mix with
+        CHECK(content::merge_routes(held, imported));
+    }
+}

@@ -25,6 +25,14 @@ TEST_CASE("the lists hold every entry, or fold long ones into links per county")
     CHECK(routes.find("Taipei City") != std::string::npos);
     auto gaps = render::gaps_list_html(f.data(), text::Lang::zh_TW);
     CHECK(count(gaps, "<tr data-gap=") == f.gaps.size());
+    // Beside the map the lists start folded; on their own pages they start open.
+    CHECK(sites.find("<details>") != std::string::npos);
+    CHECK(routes.find("<details>") != std::string::npos);
+    const auto own = render::ListPlace::own_page;
+    CHECK(render::sites_list_html(f.data(), text::Lang::zh_TW, "", render::kInlineListLimit, own).find("<details open>") !=
+          std::string::npos);
+    CHECK(render::routes_list_html(f.data(), text::Lang::en, "Taipei", render::kInlineListLimit, own).find("<details open>") !=
+          std::string::npos);
     CHECK(render::distance_text(850) == "850 m");
     CHECK(render::distance_text(12345) == "12.3 km");
 }
