@@ -16,7 +16,7 @@
 #include "cli/commands.h"
 #include "feeds/feed_config.h"
 #include "feeds/parking_hub.h"
-#include "feeds/poller.h"
+#include "feeds/feed_leader.h"
 #include "routes/portal.h"
 #include "store/content_files.h"
 #include "http/server.h"
@@ -299,23 +299,24 @@ int serve(int argc, char** argv) {
     // Declared before the server: its event streams unsubscribe from the hub as the server
     // shuts down.
     site::ParkingHub hub;
-    std::unique_ptr<site::FeedPoller> poller;
+    std::unique_ptr<site::FeedLeader> feeds_leader;
     if (o["feeds"] != "none") {
         auto feeds = parking_feeds(o["feeds"], o["feeds-interval"]);
         if (!feeds) {
             std::fprintf(stderr, "beitai: --feeds: %s\n", feeds.error().c_str());
             return feeds.error().rfind("cannot", 0) == 0 ? 1 : 2;
         }
-        poller = std::make_unique<site::FeedPoller>(std::move(*feeds), hub, clock, store->get());
+        // One process of those on this store polls; the others serve what it keeps there.
+        feeds_leader = std::make_unique<site::FeedLeader>(std::move(*feeds), hub, clock, **store);
         portal->set_parking(&hub);
-        poller->start();
+        feeds_leader->start();
     }
     struct StopFeeds {  // however serve() ends
-        std::unique_ptr<site::FeedPoller>& poller;
+        std::unique_ptr<site::FeedLeader>& leader;
         ~StopFeeds() {
-            if (poller) poller->stop();
+            if (leader) leader->stop();
         }
-    } stop_feeds{poller};
+    } stop_feeds{feeds_leader};
     return run_server(o, port, *portal);
 }
 

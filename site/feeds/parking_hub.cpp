@@ -15,6 +15,9 @@ std::shared_ptr<const parking::ParkingSnapshot> ParkingHub::snapshot() const {
 
 void ParkingHub::add_county(parking::FeedStatus status) {
     std::lock_guard lock(state_mutex_);
+    // A process that takes over the polling builds a new poller, which adds its counties again.
+    for (const auto& c : counties_)
+        if (c.status.county == status.county) return;
     parking::CountyParking c;
     c.status = std::move(status);
     counties_.push_back(std::move(c));

@@ -51,7 +51,7 @@ public:
         return body;
     }
 
-    // The poller's side. `county` must have been added first. Readers see each update at
+    // The poller's side. `county` must have been added first (adding one twice keeps the first). Readers see each update at
     // once; listeners hear of what changed since the last publish(), so the fetches that
     // finish together reach the live stream as one event.
     void add_county(parking::FeedStatus status);

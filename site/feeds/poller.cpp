@@ -14,6 +14,7 @@
 #include "text/url.h"
 #include "feeds/document_keeper.h"
 #include "feeds/feed_readers.h"
+#include "feeds/hub_loading.h"
 #include "http/client.h"
 #include "parking/tdx_json.h"
 #include "parking/tdx_write.h"
@@ -88,15 +89,10 @@ struct FeedPoller::Impl {
     Impl(FeedsConfig c, ParkingHub& h, const Clock& k, Store* s) : config(std::move(c)), hub(h), clock(k), store(s) {
         multi = curl_multi_init();
         counties.resize(config.counties.size());
+        add_feed_counties(config, hub);
         const auto now = Stopwatch::now();
         for (size_t i = 0; i < config.counties.size(); ++i) {
             const auto& c = config.counties[i];
-            parking::FeedStatus status;
-            status.county = c.county;
-            status.sample = c.sample;
-            status.publishes_live = !c.availability_url.empty();
-            status.stale_after_s = c.stale_after_s;
-            hub.add_county(status);
             Job parks;
             parks.county = i;
             parks.url = c.car_parks_url;
@@ -122,51 +118,16 @@ struct FeedPoller::Impl {
         }
     }
 
-    // The hub starts from the documents kept at the last run. Their age is the age they had
-    // then plus the time since: last_success_at is when they were fetched.
+    // The hub starts from the documents kept at the last run (or, when this process takes
+    // over the polling from another, the other's): their age is the time since they were
+    // fetched.
     void restore() {
         auto documents = store->parking_documents();
         if (!documents) {
             std::fprintf(stderr, "beitai: parking: the kept documents do not read: %s\n", documents.error().c_str());
             return;
         }
-        for (const ParkingDocument& d : *documents) {
-            const CountyFeedConfig* c = nullptr;
-            for (const auto& county : config.counties)
-                if (county.county == d.county) c = &county;
-            const bool live = d.kind == "availability";
-            if (!c || d.sample != c->sample || (live && c->availability_url.empty())) continue;
-            const std::string where = "parking feed " + d.county + " " + d.kind + " kept at the last run";
-            if (live) {
-                auto list = parking::read_availability_json(d.body);
-                if (!list) {
-                    std::fprintf(stderr, "beitai: %s: %s\n", where.c_str(), list.error().c_str());
-                    continue;
-                }
-                hub.update(d.county, [&](parking::CountyParking& p) {
-                    p.status.live_items = list->items.size();
-                    p.status.last_success_at = d.fetched_at;
-                    p.status.data_updated_at = list->updated_at;
-                    p.availability = std::move(*list);
-                });
-            } else {
-                auto list = parking::read_car_parks_json(d.body, d.county);
-                if (!list) {
-                    std::fprintf(stderr, "beitai: %s: %s\n", where.c_str(), list.error().c_str());
-                    continue;
-                }
-                hub.update(d.county, [&](parking::CountyParking& p) {
-                    p.status.car_parks = list->car_parks.size();
-                    if (c->availability_url.empty()) {
-                        p.status.last_success_at = d.fetched_at;
-                        p.status.data_updated_at = list->updated_at;
-                    }
-                    p.car_parks = std::move(*list);
-                });
-            }
-            std::printf("parking: %s restored (fetched %lld s ago)\n", where.c_str(),
-                        static_cast<long long>(clock.now() - d.fetched_at));
-        }
+        load_kept_documents(*documents, config, hub, true, clock.now());
         hub.publish(clock.now());
     }
 

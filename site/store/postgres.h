@@ -14,6 +14,13 @@
 
 namespace beitai::site::pg {
 
+// The advisory lock keys of the portal's processes, in one list so that no two uses share one.
+namespace lock_key {
+constexpr long long schema = 7263501;         // creating the tracker's tables
+constexpr long long raffle_schema = 7263502;  // creating the raffle's tables
+constexpr long long feeds_lead = 7263503;     // held by the process that polls the feeds
+}  // namespace lock_key
+
 class Rows {
 public:
     explicit Rows(PGresult* r) : result_(r, &PQclear) {}

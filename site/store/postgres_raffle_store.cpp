@@ -33,9 +33,9 @@ public:
     Status open(const std::string& conninfo) {
         if (auto s = db_.open(conninfo); !s) return s;
         // Two processes starting at once must not both create the tables.
-        if (auto s = db_.exec_script("SELECT pg_advisory_lock(7263502);"); !s) return s;
+        if (auto s = db_.exec_script("SELECT pg_advisory_lock(" + std::to_string(pg::lock_key::raffle_schema) + ");"); !s) return s;
         auto schema = db_.exec_script(raffle_schema("BIGSERIAL PRIMARY KEY", "BYTEA"));
-        db_.exec_script("SELECT pg_advisory_unlock(7263502);");
+        db_.exec_script("SELECT pg_advisory_unlock(" + std::to_string(pg::lock_key::raffle_schema) + ");");
         if (!schema) return Error{"PostgreSQL: cannot create the raffle tables: " + schema.error()};
         return ok_status();
     }

@@ -4,6 +4,7 @@
 // wins and the other gets a version conflict. One connection per process, used under a
 // mutex: reads are served from the in-memory snapshot, so the store sees only writes,
 // sessions and reloads.
+#include <memory>
 #include <mutex>
 
 #include "store/postgres.h"
@@ -29,12 +30,13 @@ std::string num(long long v) { return std::to_string(v); }
 class PostgresStore : public Store {
 public:
     Status open(const std::string& conninfo) {
+        conninfo_ = conninfo;
         if (auto s = db_.open(conninfo); !s) return s;
         // Two processes starting at once must not both create the schema.
-        if (auto s = db_.exec_script("SELECT pg_advisory_lock(7263501);"); !s) return s;
+        if (auto s = db_.exec_script("SELECT pg_advisory_lock(" + std::to_string(pg::lock_key::schema) + ");"); !s) return s;
         auto schema = db_.exec_script(store_schema("BIGSERIAL PRIMARY KEY"));
         auto triggers = schema ? db_.exec_script(kAppendOnly) : schema;
-        db_.exec_script("SELECT pg_advisory_unlock(7263501);");
+        db_.exec_script("SELECT pg_advisory_unlock(" + std::to_string(pg::lock_key::schema) + ");");
         if (!schema) return Error{"PostgreSQL: cannot create the schema: " + schema.error()};
         if (!triggers) return Error{"PostgreSQL: " + triggers.error()};
         return ok_status();
@@ -287,7 +289,44 @@ public:
         db_.reconnect_if_lost();
         std::string sql = kSaveParkingDocument;
         for (char n = '1'; n <= '5'; ++n) sql.replace(sql.find('?'), 1, std::string("$") + n);
-        return status_of(db_.exec(sql, {d.county, d.kind, d.sample ? "1" : "0", num(d.fetched_at), d.body}));
+        return transaction([&]() -> Status {
+            if (auto s = status_of(db_.exec(sql, {d.county, d.kind, d.sample ? "1" : "0", num(d.fetched_at), d.body})); !s)
+                return s;
+            return status_of(db_.exec(kBumpParkingRevision));
+        });
+    }
+
+    Result<long long> parking_revision() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        auto r = db_.exec(kParkingRevision);
+        if (!r) return Error{r.error()};
+        return r->size() > 0 ? r->integer(0, 0) : 0LL;
+    }
+
+    // A session advisory lock on a connection of its own: held while the connection lives, so
+    // a process that dies (SIGKILL included) lets it go as soon as the server sees the socket
+    // close. While the lead's connection works the lead is kept; when it broke, the lead is
+    // taken again if it is still free (another process may have taken it meanwhile).
+    Result<bool> lead_feeds() override {
+        std::lock_guard<std::mutex> lock(lead_mutex_);
+        if (lead_ && leading_) {
+            if (lead_->exec("SELECT 1")) return true;
+            lead_.reset();
+            leading_ = false;
+        }
+        if (!lead_) {
+            auto connection = std::make_unique<pg::Connection>();
+            if (auto s = connection->open(conninfo_); !s) return Error{"the feeds' lead: " + s.error()};
+            lead_ = std::move(connection);
+        }
+        auto r = lead_->exec("SELECT pg_try_advisory_lock(" + std::to_string(pg::lock_key::feeds_lead) + ")");
+        if (!r) {
+            lead_.reset();
+            return Error{"the feeds' lead: " + r.error()};
+        }
+        leading_ = r->text(0, 0) == "t";
+        return leading_;
     }
 
     Result<std::vector<ParkingDocument>> parking_documents() override {
@@ -362,6 +401,10 @@ private:
 
     pg::Connection db_;
     std::mutex mutex_;
+    std::string conninfo_;
+    std::mutex lead_mutex_;
+    std::unique_ptr<pg::Connection> lead_;  // the feeds' lead, on a connection of its own
+    bool leading_ = false;
 };
 
 }  // namespace

@@ -81,6 +81,11 @@ constexpr const char* kSaveParkingDocument =
     "INSERT INTO parking_documents (county, kind, sample, fetched_at, body) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (county, kind) DO UPDATE SET sample = excluded.sample, fetched_at = excluded.fetched_at, "
     "body = excluded.body";
+// Bumped in the same transaction as each save (written to work in both: the column is TEXT).
+constexpr const char* kBumpParkingRevision =
+    "INSERT INTO meta (key, value) VALUES ('parking_revision', '1') "
+    "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)";
+constexpr const char* kParkingRevision = "SELECT value FROM meta WHERE key = 'parking_revision'";
 constexpr const char* kParkingDocuments =
     "SELECT county, kind, sample, fetched_at, body FROM parking_documents ORDER BY county, kind";
 

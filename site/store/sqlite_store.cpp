@@ -4,6 +4,12 @@
 // WAL with synchronous=FULL: an acknowledged write survives a power cut. Every
 // read-then-write transaction starts with BEGIN IMMEDIATE, so two writers never both read
 // the same version; the busy timeout makes the second one wait rather than fail.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 
 #include "store/schema.h"
@@ -293,9 +299,47 @@ public:
 
     Status save_parking_document(const ParkingDocument& d) override {
         std::lock_guard<std::mutex> lock(mutex_);
-        auto stmt = db_.prepare(kSaveParkingDocument);
+        return transaction(
+            [&]() -> Status {
+                auto stmt = db_.prepare(kSaveParkingDocument);
+                if (!stmt) return Error{stmt.error()};
+                if (auto s = stmt->bind(1, d.county).bind(2, d.kind).bind(3, d.sample ? 1LL : 0LL).bind(4, d.fetched_at).bind(5, d.body).run(); !s)
+                    return s;
+                return db_.exec(kBumpParkingRevision);
+            },
+            "parking document not kept");
+    }
+
+    Result<long long> parking_revision() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto stmt = db_.prepare(kParkingRevision);
         if (!stmt) return Error{stmt.error()};
-        return stmt->bind(1, d.county).bind(2, d.kind).bind(3, d.sample ? 1LL : 0LL).bind(4, d.fetched_at).bind(5, d.body).run();
+        auto row = stmt->step();
+        if (!row) return Error{path_ + ": " + row.error()};
+        return *row ? std::atoll(stmt->text(0).c_str()) : 0LL;
+    }
+
+    // A lock on a file beside the database (flock: it goes with the process). A database in
+    // memory is one process's alone.
+    Result<bool> lead_feeds() override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (lead_fd_ >= 0) return true;
+        if (path_.empty() || path_ == ":memory:") return true;
+        const std::string lock_path = path_ + ".feeds-lock";
+        const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0) return Error{lock_path + ": " + std::strerror(errno)};
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            const int e = errno;
+            ::close(fd);
+            if (e == EWOULDBLOCK) return false;
+            return Error{lock_path + ": " + std::strerror(e)};
+        }
+        lead_fd_ = fd;
+        return true;
+    }
+
+    ~SqliteStore() override {
+        if (lead_fd_ >= 0) ::close(lead_fd_);
     }
 
     Result<std::vector<ParkingDocument>> parking_documents() override {
@@ -437,6 +481,7 @@ private:
     sqlite::Database db_;
     std::string path_;
     std::mutex mutex_;
+    int lead_fd_ = -1;  // the feeds' lock file, while this process leads
 };
 
 }  // namespace

@@ -117,6 +117,15 @@ public:
     // Replaces the county's document of that kind.
     virtual Status save_parking_document(const ParkingDocument& document) = 0;
     virtual Result<std::vector<ParkingDocument>> parking_documents() = 0;
+    // Moves with every saved parking document: a process that does not poll the feeds
+    // reloads the documents when it does (feeds/feed_leader.h).
+    virtual Result<long long> parking_revision() = 0;
+
+    // Of the processes sharing this store, the one that polls the feeds: takes the lead when
+    // nobody holds it and keeps it once held; false while another process has it. The lead
+    // ends with its process, however it ends: PostgreSQL drops a session's advisory lock with
+    // its connection, the kernel drops a file lock with its process.
+    virtual Result<bool> lead_feeds() = 0;
 
     // Drops sessions begun before `sessions_before` and sign-in records older than
     // `sign_ins_before`: both tables would otherwise only grow.

@@ -72,6 +72,8 @@ public:
     Result<SignInFailures> failed_sign_ins(const std::string&, const std::string&, UnixTime) override { return Error{"fake"}; }
     Status record_sign_in(const std::string&, const std::string&, bool, UnixTime) override { return Error{"fake"}; }
     Result<std::vector<ParkingDocument>> parking_documents() override { return Error{"fake"}; }
+    Result<long long> parking_revision() override { return Error{"fake"}; }
+    Result<bool> lead_feeds() override { return Error{"fake"}; }
     Status purge(UnixTime, UnixTime) override { return Error{"fake"}; }
 
 private:
