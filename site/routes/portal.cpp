@@ -36,15 +36,23 @@ Portal::Portal(Store& store, const Clock& clock, tracker::Snapshot snapshot, Sta
     if (auto r = store_.revision()) known_revision_ = *r;
 }
 
-Status Portal::reload() {
+Status Portal::reload_locked() {
     auto revision = store_.revision();
     auto fresh = store_.load();
     if (!fresh) return Error{fresh.error()};
     snapshot_.set(std::move(*fresh));
-    if (revision) {
-        std::lock_guard<std::mutex> lock(refresh_mutex_);
-        known_revision_ = *revision;
-    }
+    // Read before the load: were another write to land between the two, the next check
+    // would see a newer revision and load again, never miss it.
+    known_revision_ = revision ? *revision : -1;
+    return ok_status();
+}
+
+Status Portal::take_write(tracker::ProposalRecord record, long long revision) {
+    if (revision != known_revision_.load() + 1) return reload_locked();
+    tracker::Snapshot next = *snapshot_.get();
+    next.put(std::move(record));
+    snapshot_.set(std::move(next));
+    known_revision_ = revision;
     return ok_status();
 }
 
@@ -52,13 +60,10 @@ void Portal::refresh_if_changed(UnixTime now) {
     UnixTime last = last_refresh_check_.load(std::memory_order_relaxed);
     if (now == last || !last_refresh_check_.compare_exchange_strong(last, now)) return;
     auto revision = store_.revision();
-    if (!revision) return;
-    long long known;
-    {
-        std::lock_guard<std::mutex> lock(refresh_mutex_);
-        known = known_revision_;
-    }
-    if (*revision != known) reload();
+    if (!revision || *revision == known_revision_.load()) return;
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    // A write of this process may have been taken meanwhile (it moved the revision).
+    if (auto again = store_.revision(); again && *again != known_revision_.load()) reload_locked();
 }
 
 namespace {

@@ -43,7 +43,8 @@ struct PortalConfig {
 };
 
 // The current snapshot. Readers take a shared_ptr and keep a consistent view for the whole
-// request; a write builds a new snapshot and swaps it in.
+// request; a write builds a new snapshot — the one before with the written record in it, the
+// other records shared (tracker::RecordList) — and swaps it in.
 //
 // Responses that depend only on the snapshot and the request's canonical query (the JSON
 // API, exports) are kept with the snapshot they were computed from, so a busy public
@@ -299,7 +300,14 @@ private:
     void refresh_if_changed(UnixTime now);
     // The client's address: the TCP peer, or behind a trusted proxy the address it saw.
     std::string client_address(const Request& request) const;
-    Status reload();
+    // Reads the whole store into a new snapshot: at start, after a conflict, and when another
+    // process wrote. The caller holds write_mutex_.
+    Status reload_locked();
+    // A write of this process, stored as `revision`: the snapshot takes the one record (every
+    // other record shared with the one before); or, when another process wrote in between
+    // (the revision moved by more than one), the whole store is read again. The caller holds
+    // write_mutex_.
+    Status take_write(tracker::ProposalRecord record, long long revision);
 
     ParkingHub* parking_ = nullptr;
     RaffleState* raffle_ = nullptr;
@@ -307,9 +315,12 @@ private:
     const Clock& clock_;
     SnapshotHolder snapshot_;
     auth::Sessions sessions_;
-    std::mutex refresh_mutex_;
+    // Held while this process writes a proposal and moves the snapshot on, and while it
+    // reloads: the snapshot follows the store's revisions in order, and a reload never puts
+    // back a snapshot older than a write already taken.
+    std::mutex write_mutex_;
     std::atomic<UnixTime> last_refresh_check_{0};
-    long long known_revision_ = -1;
+    std::atomic<long long> known_revision_{-1};  // the store's revision the snapshot holds
     StaticFiles files_;
     Representations representations_;  // tags, 304s and compression (http/representation.h)
     PortalConfig config_;

@@ -120,12 +120,13 @@ public:
         return r->size() ? std::atoll(r->text(0, 0).c_str()) : 0LL;
     }
 
-    Result<WriteResult> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
+    Result<ProposalWrite> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
                                        const std::optional<tracker::StatusEvent>& event,
                                        const AuditEntry& audit) override {
         std::lock_guard<std::mutex> lock(mutex_);
         db_.reconnect_if_lost();
         bool conflict = false;
+        long long revision = 0;
         auto status = transaction([&]() -> Status {
             auto current = db_.exec("SELECT version FROM proposals WHERE id = $1 FOR UPDATE", {next.id()});
             if (!current) return Error{current.error()};
@@ -155,13 +156,15 @@ public:
                     !r)
                     return Error{r.error()};
             if (auto s = insert_audit(audit); !s) return s;
-            auto r = db_.exec("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision'");
+            auto r = db_.exec("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision' RETURNING value");
             if (!r) return Error{r.error()};
+            if (r->size() != 1) return Error{"the store has no revision"};
+            revision = r->integer(0, 0);
             return ok_status();
         });
-        if (conflict) return WriteResult::version_conflict;
+        if (conflict) return ProposalWrite{WriteResult::version_conflict, 0};
         if (!status) return Error{status.error()};
-        return WriteResult::stored;
+        return ProposalWrite{WriteResult::stored, revision};
     }
 
     Status append_audit(const AuditEntry& audit) override {

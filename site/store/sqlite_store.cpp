@@ -67,11 +67,11 @@ public:
         return *row ? std::atoll(stmt->text(0).c_str()) : 0LL;
     }
 
-    Result<WriteResult> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
+    Result<ProposalWrite> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
                                        const std::optional<tracker::StatusEvent>& event,
                                        const AuditEntry& audit) override {
         std::lock_guard<std::mutex> lock(mutex_);
-        WriteResult result = WriteResult::stored;
+        ProposalWrite result;
         auto status = transaction(
             [&]() -> Status {
                 auto current = db_.prepare("SELECT version FROM proposals WHERE id = ?");
@@ -81,7 +81,7 @@ public:
                 if (!row) return Error{row.error()};
                 const long long stored = *row ? current->integer(0) : 0;
                 if (stored != expected_version) {
-                    result = WriteResult::version_conflict;
+                    result.result = WriteResult::version_conflict;
                     return Error{"conflict"};
                 }
                 const std::string doc = text::to_json_text(content::to_json(next.proposal));
@@ -124,12 +124,19 @@ public:
                         return s;
                 }
                 if (auto s = insert_audit(audit); !s) return s;
-                return db_.exec(
+                auto revision = db_.prepare(
                     "INSERT INTO meta (key, value) VALUES ('revision', '1') "
-                    "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);");
+                    "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) RETURNING value");
+                if (!revision) return Error{revision.error()};
+                auto moved = revision->step();
+                if (!moved) return Error{moved.error()};
+                if (!*moved) return Error{"the revision was not moved on"};
+                result.revision = std::atoll(revision->text(0).c_str());
+                revision->reset();
+                return ok_status();
             },
             "write failed, nothing stored");
-        if (result == WriteResult::version_conflict) return result;
+        if (result.result == WriteResult::version_conflict) return result;
         if (!status) return Error{status.error()};
         return result;
     }

@@ -52,7 +52,7 @@ public:
     Status seed(const content::Catalog&) override { return Error{"fake"}; }
     Result<tracker::Snapshot> load() override { return Error{"fake"}; }
     Result<long long> revision() override { return Error{"fake"}; }
-    Result<WriteResult> write_proposal(const tracker::ProposalRecord&, long long, const std::optional<tracker::StatusEvent>&,
+    Result<ProposalWrite> write_proposal(const tracker::ProposalRecord&, long long, const std::optional<tracker::StatusEvent>&,
                                        const AuditEntry&) override {
         return Error{"fake"};
     }
