@@ -21,6 +21,7 @@
 #include "routes/map_state.h"
 #include "routes/raffle_state.h"
 #include "routes/route_table.h"
+#include "store/group_commit.h"
 #include "store/store.h"
 #include "text/lang.h"
 #include "tracker/record.h"
@@ -303,11 +304,22 @@ private:
     // Reads the whole store into a new snapshot: at start, after a conflict, and when another
     // process wrote. The caller holds write_mutex_.
     Status reload_locked();
-    // A write of this process, stored as `revision`: the snapshot takes the one record (every
-    // other record shared with the one before); or, when another process wrote in between
-    // (the revision moved by more than one), the whole store is read again. The caller holds
-    // write_mutex_.
-    Status take_write(tracker::ProposalRecord record, long long revision);
+    // A proposal write waiting for its commit: concurrent writes share one transaction and
+    // one fsync (store/group_commit.h), each judged on its own version.
+    struct PendingWrite {
+        tracker::ProposalRecord next;
+        long long expected_version = 0;
+        std::optional<tracker::StatusEvent> event;
+        AuditEntry audit;
+    };
+    // The group commit's leader: stores the batch, then moves the snapshot on by the records
+    // stored (every other record shared with the snapshot before) — or, when another process
+    // wrote in between (the revisions do not follow on from the one the snapshot holds),
+    // reads the whole store again. Durable when it returns.
+    Result<std::vector<WriteResult>> commit_writes(const std::vector<const PendingWrite*>& writes);
+    // After a conflict: the snapshot is brought up to the store's revision (a conflict with
+    // another process's write), so that the editor is shown the record as it now is.
+    void catch_up();
 
     ParkingHub* parking_ = nullptr;
     RaffleState* raffle_ = nullptr;
@@ -325,6 +337,7 @@ private:
     Representations representations_;  // tags, 304s and compression (http/representation.h)
     PortalConfig config_;
     std::unique_ptr<MapState> map_;
+    GroupCommit<PendingWrite, WriteResult> writes_;  // this process's proposal writes
 };
 
 // Shared by the handlers.

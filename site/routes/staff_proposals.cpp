@@ -114,20 +114,15 @@ Response Portal::proposal_action(const Call& call, const std::string& id, tracke
     AuditEntry audit{0, now, actor.user, std::string(tracker::to_string(kind)), next.id(),
                      documents.before.is_null() ? "" : text::to_json_text(documents.before),
                      text::to_json_text(documents.after), ""};
-    {
-        std::lock_guard<std::mutex> writing(write_mutex_);
-        auto written = store_.write_proposal(next, current ? current->version : 0, outcome.event, audit);
-        if (!written) return Response::json_error(500, written.error());
-        if (written->result == WriteResult::version_conflict) {
-            reload_locked();
-            if (const auto* latest = snapshot_.get()->find(next.id()))
-                return proposal_refused(call, id, kind, 409, tracker::changed_meanwhile(*latest).refusal);
-            return Response::json_error(500, "proposal " + next.id() + ": the store reported a conflict but holds no such item");
-        }
-        // Stored and durable: from here on the answer is a success, whatever the snapshot does.
-        if (auto r = take_write(next, written->revision); !r)
-            return Response::json_error(500, "stored, but the portal could not read the store back: " + r.error());
+    auto written = writes_.add({next, current ? current->version : 0, outcome.event, std::move(audit)});
+    if (!written) return Response::json_error(500, written.error());
+    if (*written == WriteResult::version_conflict) {
+        catch_up();
+        if (const auto* latest = snapshot_.get()->find(next.id()))
+            return proposal_refused(call, id, kind, 409, tracker::changed_meanwhile(*latest).refusal);
+        return Response::json_error(500, "proposal " + next.id() + ": the store reported a conflict but holds no such item");
     }
+    // Stored and durable, and in the snapshot: the next request sees it.
     if (json)
         return Response::json(kind == tracker::ActionKind::create ? 201 : 200, text::to_json_text(tracker::to_json(next)));
     return redirect("/staff/proposals/" + next.id() + "?saved=1");

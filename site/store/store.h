@@ -91,9 +91,19 @@ public:
     // Stores `next` if the stored version is still `expected_version` (0: a new item),
     // appends `event` (if any) to the status history and `audit` to the log and moves the
     // revision on — all or nothing, durable when it returns.
-    virtual Result<ProposalWrite> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
-                                               const std::optional<tracker::StatusEvent>& event,
-                                               const AuditEntry& audit) = 0;
+    Result<ProposalWrite> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
+                                         const std::optional<tracker::StatusEvent>& event, const AuditEntry& audit);
+    // Several such writes in one transaction and one fsync (the portal's group commit), each
+    // judged on its own: one that lost its race is a version_conflict and stores nothing,
+    // the others are stored, in order (a later write to the same item sees the earlier one).
+    // An error stores none of them.
+    struct ProposalChange {
+        const tracker::ProposalRecord* next = nullptr;
+        long long expected_version = 0;
+        const std::optional<tracker::StatusEvent>* event = nullptr;
+        const AuditEntry* audit = nullptr;
+    };
+    virtual Result<std::vector<ProposalWrite>> write_proposals(const std::vector<ProposalChange>& changes) = 0;
     // Appends to the audit log alone (sign-ins, refused writes).
     virtual Status append_audit(const AuditEntry& audit) = 0;
     // Newest first.
