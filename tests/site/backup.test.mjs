@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BEITAI, ROOT, addAccount, freshPostgresDatabase, freshStore, runBeitai, staffClient, startServer, stores } from '../support/server.mjs';
+import { expectAllFound, statusChangeLoad } from '../support/status_load.mjs';
 
 const ADMIN = { name: 'backup-admin-4410', password: 'backup-admin-password', role: 'admin', agency: '北臺區域發展推動委員會秘書處' };
-const WORKERS = 8;
 
 // Runs a program without blocking the event loop (the writers keep writing meanwhile).
 function run(program, args) {
@@ -24,42 +24,6 @@ function run(program, args) {
     child.stderr.on('data', (d) => { stderr += d; });
     child.on('exit', (status) => resolve({ status, stdout, stderr }));
   });
-}
-
-// Staff closing and reopening every item in turn, each worker its own items; each
-// acknowledged change is kept with its reason and the moment its answer came.
-function writeLoad(admin, snapshot) {
-  const items = snapshot.records.map((r) => ({ id: r.id, open: r.status === 'open', version: r.version }));
-  const acked = [];
-  let running = true;
-  let n = 0;
-  const worker = async (w) => {
-    const mine = items.filter((_, i) => i % WORKERS === w);
-    for (let k = 0; running; k++) {
-      const item = mine[k % mine.length];
-      const reason = `備份測試第${n++}筆`;
-      const body = item.open ? { version: item.version, kind: 'done', reason } : { version: item.version, reason };
-      const r = await admin.post(`/api/staff/proposals/${item.id}/${item.open ? 'close' : 'reopen'}`, body);
-      assert.equal(r.status, 200, r.text);
-      item.version = r.json.version;
-      item.open = !item.open;
-      acked.push({ id: item.id, reason, at: Date.now() });
-    }
-  };
-  const workers = Array.from({ length: WORKERS }, (_, w) => worker(w));
-  return { acked, async stop() { running = false; await Promise.all(workers); } };
-}
-
-async function expectAllFound(url, writes) {
-  const histories = new Map();
-  for (const w of writes) {
-    if (!histories.has(w.id)) {
-      const r = await fetch(`${url}/api/proposals/${w.id}`);
-      assert.equal(r.status, 200);
-      histories.set(w.id, new Set((await r.json()).status_history.map((e) => e.reason)));
-    }
-    assert.ok(histories.get(w.id).has(w.reason), `the acknowledged change "${w.reason}" of ${w.id} is in the restored store`);
-  }
 }
 
 for (const store of stores()) {
@@ -75,7 +39,7 @@ for (const store of stores()) {
       try {
         const admin = await staffClient(server.url, ADMIN.name, ADMIN.password);
         const snapshot = await (await fetch(server.url + '/api/snapshot')).json();
-        const load = writeLoad(admin, snapshot);
+        const load = statusChangeLoad(admin, snapshot);
         await new Promise((r) => setTimeout(r, 1500));
 
         const backupFile = path.join(dir, store === 'sqlite' ? 'backup.sqlite' : 'backup.pgdump');
@@ -86,7 +50,8 @@ for (const store of stores()) {
           : await run('pg_dump', ['--format=custom', '--file', backupFile, location]);
         const endedAt = Date.now();
         await new Promise((r) => setTimeout(r, 300));
-        await load.stop();
+        await load.done();
+        assert.deepEqual(load.refused, [], 'every status change was accepted');
         assert.equal(backup.status, 0, backup.stderr);
         const during = load.acked.filter((w) => w.at >= startedAt && w.at <= endedAt).length;
         console.log(`# ${store}: ${before.length} changes acknowledged before the backup, ${during} while it ran ` +

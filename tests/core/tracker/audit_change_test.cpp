@@ -173,7 +173,9 @@ TEST_CASE("read_audit_change: hostile or damaged rows are errors, never a crash"
         {"", R"({"id":"112-15","version":2,"event":{"from":"nowhere"}})"},
         {"", R"({"id":"112-15","status_history":"x"})"},
     };
-    for (const auto& [b, a] : bad) {
+    for (const auto& row : bad) {
+        const std::string& b = row.first;  // named, not a structured binding: clang 14's CAPTURE cannot take one
+        const std::string& a = row.second;
         CAPTURE(b);
         CAPTURE(a);
         CHECK(!read_audit_change(b, a).ok());
