@@ -365,6 +365,17 @@ std::string action_label(const std::string& action, Lang lang) {
     return label == key ? action : std::string(label);
 }
 
+// A stored write's changes as facts, "field: before → after" (a progress entry: the entry).
+std::string field_changes_html(const tracker::Snapshot& snapshot, const std::vector<tracker::FieldChange>& changes,
+                               Lang lang) {
+    std::string out;
+    for (const auto& fc : changes)
+        out += "<div class=\"fact\"><dt>" + escape_html(change_label(fc.field, lang)) + "</dt><dd>" +
+               (fc.field == "progress" ? "" : "<del>" + change_value_html(snapshot, fc.field, fc.before, lang) + "</del> → ") +
+               "<ins>" + change_value_html(snapshot, fc.field, fc.after, lang) + "</ins></dd></div>";
+    return out;
+}
+
 // After a 409: what others stored since the editor's version, beside what the editor typed.
 std::string conflict_html(const StaffEditView& v) {
     const Lang lang = v.lang;
@@ -380,12 +391,8 @@ std::string conflict_html(const StaffEditView& v) {
     for (const auto& c : v.changes) {
         out += "<li><p class=\"change-head\">" + time_html(c.at) + " · " + escape_html(action_label(c.action, lang)) +
                " · " + escape_html(tr("staff.who", lang)) + escape_html(tr("punct.colon", lang)) + escape_html(c.user) +
-               " · " + escape_html(tr("detail.version", lang)) + " " + std::to_string(c.version) + "</p><dl>";
-        for (const auto& fc : c.changes)
-            out += "<div class=\"fact\"><dt>" + escape_html(change_label(fc.field, lang)) + "</dt><dd>" +
-                   (fc.field == "progress" ? "" : "<del>" + change_value_html(v.snapshot, fc.field, fc.before, lang) + "</del> → ") +
-                   "<ins>" + change_value_html(v.snapshot, fc.field, fc.after, lang) + "</ins></dd></div>";
-        out += "</dl></li>";
+               " · " + escape_html(tr("detail.version", lang)) + " " + std::to_string(c.version) + "</p><dl>" +
+               field_changes_html(v.snapshot, c.changes, lang) + "</dl></li>";
     }
     out += "</ol></div><div class=\"mine\"><h3>" + escape_html(tr("staff.conflict_mine", lang)) + "</h3>";
     if (v.kept) {
@@ -567,7 +574,7 @@ std::string staff_new_html(const tracker::Snapshot& snapshot, const tracker::Act
            "</section>";
 }
 
-std::string audit_html(const std::vector<AuditRow>& rows, Lang lang) {
+std::string audit_html(const tracker::Snapshot& snapshot, const std::vector<AuditRow>& rows, Lang lang) {
     std::string out = "<section class=\"panel audit-log\"><p><a href=\"/staff\">" + escape_html(tr("staff.home", lang)) +
                       "</a></p><h1>" + escape_html(tr("staff.audit", lang)) + "</h1><table class=\"audit\"><thead><tr>";
     for (const char* h : {"staff.when", "staff.who", "staff.action", "staff.item", "staff.detail"})
@@ -579,7 +586,9 @@ std::string audit_html(const std::vector<AuditRow>& rows, Lang lang) {
         out += "<tr data-seq=\"" + std::to_string(r.seq) + "\" data-action=\"" + escape_html(r.action) + "\"><td>" +
                time_html(r.at) + "</td><td><samp>" + escape_html(r.user) + "</samp></td><td>" +
                escape_html(action_label(r.action, lang)) + "</td><td>" + escape_html(r.proposal_id) + "</td><td>" +
-               (r.detail.empty() ? "" : "<samp>" + escape_html(r.detail) + "</samp>") + "</td></tr>";
+               (r.detail.empty() ? "" : "<samp>" + escape_html(r.detail) + "</samp>") +
+               (r.changes.empty() ? "" : "<dl class=\"changes\">" + field_changes_html(snapshot, r.changes, lang) + "</dl>") +
+               "</td></tr>";
     return out + "</tbody></table></section>";
 }
 

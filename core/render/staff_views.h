@@ -25,6 +25,8 @@ struct AuditRow {
     std::string action;
     std::string proposal_id;
     std::string detail;
+    // A stored write's changes, field by field (tracker/audit_change.h); none for the rest.
+    std::vector<tracker::FieldChange> changes;
 };
 
 struct AccountRow {
@@ -97,7 +99,9 @@ std::string staff_edit_html(const StaffEditView& view);
 std::string staff_new_html(const tracker::Snapshot& snapshot, const tracker::Actor& actor, const std::string& csrf,
                            text::Lang lang, const Notice& notice, const std::optional<KeptForm>& kept = std::nullopt);
 
-std::string audit_html(const std::vector<AuditRow>& rows, text::Lang lang);
+// The audit log; a write's row shows what it changed, each field before → after, with the
+// snapshot's names for counties and groups.
+std::string audit_html(const tracker::Snapshot& snapshot, const std::vector<AuditRow>& rows, text::Lang lang);
 
 std::string accounts_html(const tracker::Snapshot& snapshot, const std::vector<AccountRow>& accounts,
                           const std::string& csrf, text::Lang lang, const Notice& notice);

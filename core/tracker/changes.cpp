@@ -35,6 +35,20 @@ std::vector<FieldChange> changes_between(const content::Proposal& before, const 
         compare(out, key, b[key], a[key]);
     for (const char* key : {"description", "approach", "benefits", "contact_unit"})
         compare(out, std::string("sheet.") + key, member(b["sheet"], key), member(a["sheet"], key));
+    // Then any field the edit page does not offer (year, seed_ref, co_proposers, notes: set when
+    // an item is created), in the order of the item's JSON, so that nothing changes unsaid.
+    static constexpr const char* kSaid[] = {"id",     "status", "closure", "open_reason", "progress", "title",
+                                            "group",  "subgroup", "agency", "county",    "types",    "counties",
+                                            "asks_central", "ministry", "sheet"};
+    auto said = [](const std::string& key) {
+        for (const char* k : kSaid)
+            if (key == k) return true;
+        return false;
+    };
+    for (const auto& [key, value] : a.items())
+        if (!said(key)) compare(out, key, member(b, key.c_str()), value);
+    for (const auto& [key, value] : b.items())
+        if (!said(key) && !a.contains(key)) compare(out, key, value, Json());
     return out;
 }
 

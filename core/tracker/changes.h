@@ -21,7 +21,8 @@ struct FieldChange {
 };
 
 // The changes from `before` to `after`, in the order of the edit page: status first, then
-// progress entries added, then the proposal's fields.
+// progress entries added, then the proposal's fields, then any other (year, seed_ref,
+// co_proposers, notes: the ones a create sets).
 std::vector<FieldChange> changes_between(const content::Proposal& before, const content::Proposal& after);
 
 }  // namespace beitai::tracker

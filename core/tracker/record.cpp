@@ -2,10 +2,36 @@
 
 namespace beitai::tracker {
 
+RecordList::RecordList(std::vector<ProposalRecord> records) {
+    slots_.reserve(records.size());
+    for (auto& r : records) push_back(std::move(r));
+}
+
+void RecordList::push_back(ProposalRecord record) {
+    slots_.push_back(std::make_shared<ProposalRecord>(std::move(record)));
+}
+
+void RecordList::replace(size_t i, ProposalRecord record) {
+    slots_[i] = std::make_shared<ProposalRecord>(std::move(record));
+}
+
+ProposalRecord& RecordList::edit(size_t i) {
+    // Only this list holds it: no other snapshot can see the change. (Every record is made
+    // non-const by make_shared<ProposalRecord>, so writing to it through const_cast is sound.)
+    if (slots_[i].use_count() != 1) slots_[i] = std::make_shared<ProposalRecord>(*slots_[i]);
+    return const_cast<ProposalRecord&>(*slots_[i]);
+}
+
 const ProposalRecord* Snapshot::find(const std::string& id) const {
     for (const auto& r : records)
         if (r.proposal.id == id) return &r;
     return nullptr;
+}
+
+void Snapshot::put(ProposalRecord record) {
+    for (size_t i = 0; i < records.size(); ++i)
+        if (records[i].proposal.id == record.proposal.id) return records.replace(i, std::move(record));
+    records.push_back(std::move(record));
 }
 
 text::Date last_update(const content::Proposal& proposal, const std::vector<StatusEvent>& history) {

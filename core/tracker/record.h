@@ -3,6 +3,9 @@
 // whole tracker at one moment; readers share one, writers replace it.
 #pragma once
 
+#include <cstddef>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,12 +23,63 @@ struct ProposalRecord {
     const std::string& id() const { return proposal.id; }
 };
 
+// The records of a snapshot, each held once and shared by every snapshot that has it: a write
+// makes the next snapshot by replacing one record, which copies pointers, not the other
+// 10,000 records with their texts and histories (site/routes/portal.cpp). Reads as a vector of
+// records; a record in it never changes (edit() copies one that another list shares).
+class RecordList {
+    using Slots = std::vector<std::shared_ptr<const ProposalRecord>>;
+
+public:
+    class const_iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = ProposalRecord;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const ProposalRecord*;
+        using reference = const ProposalRecord&;
+        explicit const_iterator(Slots::const_iterator at) : at_(at) {}
+        reference operator*() const { return **at_; }
+        pointer operator->() const { return at_->get(); }
+        const_iterator& operator++() { ++at_; return *this; }
+        const_iterator operator++(int) { auto before = *this; ++at_; return before; }
+        bool operator==(const const_iterator& o) const { return at_ == o.at_; }
+        bool operator!=(const const_iterator& o) const { return at_ != o.at_; }
+
+    private:
+        Slots::const_iterator at_;
+    };
+
+    RecordList() = default;
+    RecordList(std::vector<ProposalRecord> records);  // NOLINT: a vector of records reads as one
+
+    const_iterator begin() const { return const_iterator(slots_.begin()); }
+    const_iterator end() const { return const_iterator(slots_.end()); }
+    size_t size() const { return slots_.size(); }
+    bool empty() const { return slots_.empty(); }
+    const ProposalRecord& operator[](size_t i) const { return *slots_[i]; }
+    const ProposalRecord& front() const { return *slots_.front(); }
+    const ProposalRecord& back() const { return *slots_.back(); }
+
+    void reserve(size_t n) { slots_.reserve(n); }
+    void push_back(ProposalRecord record);
+    void replace(size_t i, ProposalRecord record);
+    // The record at `i` to change in place: this list's own copy (a shared one is copied first).
+    ProposalRecord& edit(size_t i);
+
+private:
+    Slots slots_;
+};
+
 struct Snapshot {
     std::vector<content::County> counties;
     std::vector<content::IssueGroup> groups;
-    std::vector<ProposalRecord> records;
+    RecordList records;
 
     const ProposalRecord* find(const std::string& id) const;
+    // The snapshot after one stored write: the record of that id replaced, or, for a new item,
+    // added at the end (where the stores place it). Shares every other record.
+    void put(ProposalRecord record);
 };
 
 // The latest date among progress entries and status events.

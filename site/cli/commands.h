@@ -24,4 +24,9 @@ int import_command(int argc, char** argv);
 // beitai signboards CAMPAIGN [--out DIR] [--db FILE|URL] [--content DIR] [--public-url URL]
 int signboards(int argc, char** argv);
 
+// beitai backup DEST [--db FILE] and beitai restore SRC [--db FILE] [--replace yes]
+// (cli/backup.cpp)
+int backup(int argc, char** argv);
+int restore(int argc, char** argv);
+
 }  // namespace beitai::site::cli

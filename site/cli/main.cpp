@@ -44,6 +44,9 @@ void usage() {
                  "                                   directory: content/ and the basemap are the repository's)\n"
                  "  beitai signboards CAMPAIGN [--out DIR] [--db FILE|URL] [--public-url URL]\n"
                  "                                   a printable SVG signboard per site, and codes.tsv\n"
+                 "  beitai backup DEST [--db FILE]   copy the SQLite store while it serves (PostgreSQL: pg_dump)\n"
+                 "  beitai restore SRC [--db FILE] [--replace yes]\n"
+                 "                                   put a backup in place, the server stopped (PostgreSQL: pg_restore)\n"
                  "    --port N        (default: $PORT or 8080)   --host ADDR (default 127.0.0.1)\n"
                  "    --content DIR   (default content)          --db FILE|URL (default build/data/beitai.sqlite;\n"
                  "                                               postgresql://… for PostgreSQL)\n"
@@ -390,6 +393,8 @@ int main(int argc, char** argv) {
     if (argc >= 3 && std::strcmp(argv[1], "user") == 0 && std::strcmp(argv[2], "add") == 0) return user_add(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "import") == 0) return site::cli::import_command(argc, argv);
     if (argc >= 3 && std::strcmp(argv[1], "signboards") == 0) return site::cli::signboards(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "backup") == 0) return site::cli::backup(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "restore") == 0) return site::cli::restore(argc, argv);
     usage();
     return 2;
 }

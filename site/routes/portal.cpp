@@ -32,33 +32,68 @@ Portal::Portal(Store& store, const Clock& clock, tracker::Snapshot snapshot, Sta
       sessions_(store, config.secure_cookies),
       files_(std::move(files)),
       config_(std::move(config)),
-      map_(std::move(map)) {
+      map_(std::move(map)),
+      writes_([this](const std::vector<const PendingWrite*>& writes) { return commit_writes(writes); }) {
     if (auto r = store_.revision()) known_revision_ = *r;
 }
 
-Status Portal::reload() {
+Status Portal::reload_locked() {
     auto revision = store_.revision();
     auto fresh = store_.load();
     if (!fresh) return Error{fresh.error()};
     snapshot_.set(std::move(*fresh));
-    if (revision) {
-        std::lock_guard<std::mutex> lock(refresh_mutex_);
-        known_revision_ = *revision;
-    }
+    // Read before the load: were another write to land between the two, the next check
+    // would see a newer revision and load again, never miss it.
+    known_revision_ = revision ? *revision : -1;
     return ok_status();
+}
+
+Result<std::vector<WriteResult>> Portal::commit_writes(const std::vector<const PendingWrite*>& writes) {
+    std::vector<Store::ProposalChange> changes;
+    changes.reserve(writes.size());
+    for (const auto* w : writes) changes.push_back({&w->next, w->expected_version, &w->event, &w->audit});
+    auto written = store_.write_proposals(changes);
+    if (!written) return Error{written.error()};
+    if (written->size() != writes.size()) return Error{"the store gave a result for " + std::to_string(written->size()) +
+                                                       " of " + std::to_string(writes.size()) + " writes"};
+    std::vector<WriteResult> out;
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    long long expected = known_revision_.load() + 1;
+    bool follows_on = true;
+    for (const auto& w : *written) {
+        out.push_back(w.result);
+        if (w.result != WriteResult::stored) continue;
+        follows_on = follows_on && w.revision == expected;
+        expected = w.revision + 1;
+    }
+    if (expected == known_revision_.load() + 1) return out;  // nothing stored
+    if (!follows_on) {
+        // Stored and durable whatever happens here; should the reload fail, the revision the
+        // snapshot holds stays behind and the next request's check reloads.
+        reload_locked();
+        return out;
+    }
+    tracker::Snapshot next = *snapshot_.get();
+    for (size_t i = 0; i < writes.size(); ++i)
+        if ((*written)[i].result == WriteResult::stored) next.put(writes[i]->next);
+    snapshot_.set(std::move(next));
+    known_revision_ = expected - 1;
+    return out;
+}
+
+void Portal::catch_up() {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    if (auto revision = store_.revision(); revision && *revision != known_revision_.load()) reload_locked();
 }
 
 void Portal::refresh_if_changed(UnixTime now) {
     UnixTime last = last_refresh_check_.load(std::memory_order_relaxed);
     if (now == last || !last_refresh_check_.compare_exchange_strong(last, now)) return;
     auto revision = store_.revision();
-    if (!revision) return;
-    long long known;
-    {
-        std::lock_guard<std::mutex> lock(refresh_mutex_);
-        known = known_revision_;
-    }
-    if (*revision != known) reload();
+    if (!revision || *revision == known_revision_.load()) return;
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    // A write of this process may have been taken meanwhile (it moved the revision).
+    if (auto again = store_.revision(); again && *again != known_revision_.load()) reload_locked();
 }
 
 namespace {

@@ -21,6 +21,7 @@
 #include "routes/map_state.h"
 #include "routes/raffle_state.h"
 #include "routes/route_table.h"
+#include "store/group_commit.h"
 #include "store/store.h"
 #include "text/lang.h"
 #include "tracker/record.h"
@@ -43,7 +44,8 @@ struct PortalConfig {
 };
 
 // The current snapshot. Readers take a shared_ptr and keep a consistent view for the whole
-// request; a write builds a new snapshot and swaps it in.
+// request; a write builds a new snapshot — the one before with the written record in it, the
+// other records shared (tracker::RecordList) — and swaps it in.
 //
 // Responses that depend only on the snapshot and the request's canonical query (the JSON
 // API, exports) are kept with the snapshot they were computed from, so a busy public
@@ -299,7 +301,25 @@ private:
     void refresh_if_changed(UnixTime now);
     // The client's address: the TCP peer, or behind a trusted proxy the address it saw.
     std::string client_address(const Request& request) const;
-    Status reload();
+    // Reads the whole store into a new snapshot: at start, after a conflict, and when another
+    // process wrote. The caller holds write_mutex_.
+    Status reload_locked();
+    // A proposal write waiting for its commit: concurrent writes share one transaction and
+    // one fsync (store/group_commit.h), each judged on its own version.
+    struct PendingWrite {
+        tracker::ProposalRecord next;
+        long long expected_version = 0;
+        std::optional<tracker::StatusEvent> event;
+        AuditEntry audit;
+    };
+    // The group commit's leader: stores the batch, then moves the snapshot on by the records
+    // stored (every other record shared with the snapshot before) — or, when another process
+    // wrote in between (the revisions do not follow on from the one the snapshot holds),
+    // reads the whole store again. Durable when it returns.
+    Result<std::vector<WriteResult>> commit_writes(const std::vector<const PendingWrite*>& writes);
+    // After a conflict: the snapshot is brought up to the store's revision (a conflict with
+    // another process's write), so that the editor is shown the record as it now is.
+    void catch_up();
 
     ParkingHub* parking_ = nullptr;
     RaffleState* raffle_ = nullptr;
@@ -307,13 +327,17 @@ private:
     const Clock& clock_;
     SnapshotHolder snapshot_;
     auth::Sessions sessions_;
-    std::mutex refresh_mutex_;
+    // Held while this process writes a proposal and moves the snapshot on, and while it
+    // reloads: the snapshot follows the store's revisions in order, and a reload never puts
+    // back a snapshot older than a write already taken.
+    std::mutex write_mutex_;
     std::atomic<UnixTime> last_refresh_check_{0};
-    long long known_revision_ = -1;
+    std::atomic<long long> known_revision_{-1};  // the store's revision the snapshot holds
     StaticFiles files_;
     Representations representations_;  // tags, 304s and compression (http/representation.h)
     PortalConfig config_;
     std::unique_ptr<MapState> map_;
+    GroupCommit<PendingWrite, WriteResult> writes_;  // this process's proposal writes
 };
 
 // Shared by the handlers.

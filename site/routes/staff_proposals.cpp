@@ -9,6 +9,7 @@
 #include "routes/staff_forms.h"
 #include "routes/staff_support.h"
 #include "text/html.h"
+#include "tracker/audit_change.h"
 
 namespace beitai::site {
 
@@ -37,22 +38,14 @@ Response Portal::staff_edit_page(const Call& call) {
 
 namespace {
 
-// The changes stored after `version`, oldest first, each field by field (from the audit
-// log's before and after documents).
+// The changes stored after `version`, oldest first, each field by field (the audit rows'
+// changes, in either of their forms: tracker/audit_change.h).
 std::vector<render::StoredChange> changes_since(const std::vector<AuditEntry>& log, long long version) {
     std::vector<render::StoredChange> out;
     for (auto it = log.rbegin(); it != log.rend(); ++it) {
-        text::Diagnostics diagnostics("audit");
-        auto after_json = text::parse_json_text(it->after, "audit");
-        if (!after_json) continue;
-        const tracker::ProposalRecord after = tracker::read_record(*after_json, "", diagnostics);
-        if (!diagnostics.empty() || after.version <= version) continue;
-        render::StoredChange change{audit_time(it->at), it->user, it->action, after.version, {}};
-        if (auto before_json = text::parse_json_text(it->before, "audit")) {
-            const tracker::ProposalRecord before = tracker::read_record(*before_json, "", diagnostics);
-            if (diagnostics.empty()) change.changes = tracker::changes_between(before.proposal, after.proposal);
-        }
-        out.push_back(std::move(change));
+        auto change = tracker::read_audit_change(it->before, it->after);
+        if (!change || change->version <= version) continue;
+        out.push_back({audit_time(it->at), it->user, it->action, change->version, std::move(change->changes)});
     }
     return out;
 }
@@ -116,24 +109,22 @@ Response Portal::proposal_action(const Call& call, const std::string& id, tracke
     if (!outcome.ok()) return proposal_refused(call, id, kind, status_of(outcome.refusal.kind), outcome.refusal);
 
     const tracker::ProposalRecord& next = *outcome.record;
+    // The audit row holds what changed, not the two records (tracker/audit_change.h).
+    const auto documents = tracker::audit_documents(current, next, outcome.event);
     AuditEntry audit{0, now, actor.user, std::string(tracker::to_string(kind)), next.id(),
-                     current ? text::to_json_text(tracker::to_json(*current)) : "",
-                     text::to_json_text(tracker::to_json(next)), ""};
-    auto written = store_.write_proposal(next, current ? current->version : 0, outcome.event, audit);
+                     documents.before.is_null() ? "" : text::to_json_text(documents.before),
+                     text::to_json_text(documents.after), ""};
+    auto written = writes_.add({next, current ? current->version : 0, outcome.event, std::move(audit)});
     if (!written) return Response::json_error(500, written.error());
     if (*written == WriteResult::version_conflict) {
-        reload();
+        catch_up();
         if (const auto* latest = snapshot_.get()->find(next.id()))
             return proposal_refused(call, id, kind, 409, tracker::changed_meanwhile(*latest).refusal);
         return Response::json_error(500, "proposal " + next.id() + ": the store reported a conflict but holds no such item");
     }
-    if (auto r = reload(); !r) return Response::json_error(500, r.error());
-    if (json) {
-        auto fresh = snapshot_.get();
-        const auto* stored = fresh->find(next.id());
-        return Response::json(kind == tracker::ActionKind::create ? 201 : 200,
-                              text::to_json_text(tracker::to_json(stored ? *stored : next)));
-    }
+    // Stored and durable, and in the snapshot: the next request sees it.
+    if (json)
+        return Response::json(kind == tracker::ActionKind::create ? 201 : 200, text::to_json_text(tracker::to_json(next)));
     return redirect("/staff/proposals/" + next.id() + "?saved=1");
 }
 

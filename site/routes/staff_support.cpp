@@ -7,6 +7,7 @@
 #include "routes/staff_forms.h"
 #include "text/date.h"
 #include "text/html.h"
+#include "tracker/audit_change.h"
 
 namespace beitai::site::staff {
 
@@ -49,7 +50,10 @@ int status_of(tracker::Refusal::Kind kind) {
 }
 
 render::AuditRow audit_row(const AuditEntry& e) {
-    return {e.seq, audit_time(e.at), e.user, e.action, e.proposal_id, e.detail};
+    render::AuditRow row{e.seq, audit_time(e.at), e.user, e.action, e.proposal_id, e.detail, {}};
+    if (!e.after.empty())
+        if (auto change = tracker::read_audit_change(e.before, e.after)) row.changes = std::move(change->changes);
+    return row;
 }
 
 Result<QueryParams> form_fields(const Request& request) {

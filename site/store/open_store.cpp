@@ -19,4 +19,12 @@ Result<std::unique_ptr<RaffleStore>> open_raffle_store(const std::string& locati
     return open_sqlite_raffle_store(location);
 }
 
+Result<ProposalWrite> Store::write_proposal(const tracker::ProposalRecord& next, long long expected_version,
+                                            const std::optional<tracker::StatusEvent>& event, const AuditEntry& audit) {
+    auto written = write_proposals({ProposalChange{&next, expected_version, &event, &audit}});
+    if (!written) return Error{written.error()};
+    if (written->size() != 1) return Error{"write_proposal: the store gave no result"};
+    return written->front();
+}
+
 }  // namespace beitai::site

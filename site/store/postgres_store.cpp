@@ -122,48 +122,73 @@ public:
         return r->size() ? std::atoll(r->text(0, 0).c_str()) : 0LL;
     }
 
-    Result<WriteResult> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
-                                       const std::optional<tracker::StatusEvent>& event,
-                                       const AuditEntry& audit) override {
+    Result<std::vector<ProposalWrite>> write_proposals(const std::vector<ProposalChange>& changes) override {
         std::lock_guard<std::mutex> lock(mutex_);
         db_.reconnect_if_lost();
-        bool conflict = false;
+        std::vector<ProposalWrite> results;
         auto status = transaction([&]() -> Status {
-            auto current = db_.exec("SELECT version FROM proposals WHERE id = $1 FOR UPDATE", {next.id()});
-            if (!current) return Error{current.error()};
-            const long long stored = current->size() ? current->integer(0, 0) : 0;
-            if (stored != expected_version) {
-                conflict = true;
-                return Error{"conflict"};
+            results.clear();
+            for (const auto& change : changes) {
+                // Each write in a savepoint of its own: one that lost its race is undone alone.
+                if (auto s = db_.exec_script("SAVEPOINT one_write;"); !s) return s;
+                bool conflict = false;
+                long long revision = 0;
+                auto s = write_one(change, conflict, revision);
+                if (!s && !conflict) return s;
+                if (conflict) {
+                    if (auto undo = db_.exec_script("ROLLBACK TO SAVEPOINT one_write; RELEASE SAVEPOINT one_write;"); !undo)
+                        return undo;
+                    results.push_back({WriteResult::version_conflict, 0});
+                    continue;
+                }
+                if (auto r = db_.exec_script("RELEASE SAVEPOINT one_write;"); !r) return r;
+                results.push_back({WriteResult::stored, revision});
             }
-            const std::string doc = text::to_json_text(content::to_json(next.proposal));
-            const std::vector<std::string> columns = {next.id(), num(next.proposal.year),
-                                                      std::string(content::to_string(next.proposal.status)),
-                                                      next.proposal.county, num(next.version), text::to_iso(next.updated), doc};
-            Result<pg::Rows> written = expected_version == 0
-                ? db_.exec("INSERT INTO proposals (id, position, year, status, county, version, updated, doc) "
-                           "VALUES ($1, (SELECT COALESCE(MAX(position), -1) + 1 FROM proposals), $2, $3, $4, $5, $6, $7)",
-                           columns)
-                : db_.exec("UPDATE proposals SET year = $2, status = $3, county = $4, version = $5, updated = $6, "
-                           "doc = $7 WHERE id = $1",
-                           columns);
-            if (!written) {
-                if (db_.last_state() == "23505") conflict = true;  // another process created that id first
-                return Error{written.error()};
-            }
-            if (event)
-                if (auto r = db_.exec("INSERT INTO status_events (proposal_id, doc) VALUES ($1, $2)",
-                                      {next.id(), text::to_json_text(tracker::to_json(*event))});
-                    !r)
-                    return Error{r.error()};
-            if (auto s = insert_audit(audit); !s) return s;
-            auto r = db_.exec("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision'");
-            if (!r) return Error{r.error()};
             return ok_status();
         });
-        if (conflict) return WriteResult::version_conflict;
         if (!status) return Error{status.error()};
-        return WriteResult::stored;
+        return results;
+    }
+
+    // One proposal write inside the open transaction. The row is locked (FOR UPDATE) before
+    // its version is compared, so of two processes writing one item exactly one wins;
+    // `conflict` when this one lost (nothing written then, or an error to undo).
+    Status write_one(const ProposalChange& change, bool& conflict, long long& revision) {
+        const tracker::ProposalRecord& next = *change.next;
+        const long long expected_version = change.expected_version;
+        auto current = db_.exec("SELECT version FROM proposals WHERE id = $1 FOR UPDATE", {next.id()});
+        if (!current) return Error{current.error()};
+        const long long stored = current->size() ? current->integer(0, 0) : 0;
+        if (stored != expected_version) {
+            conflict = true;
+            return ok_status();
+        }
+        const std::string doc = text::to_json_text(content::to_json(next.proposal));
+        const std::vector<std::string> columns = {next.id(), num(next.proposal.year),
+                                                  std::string(content::to_string(next.proposal.status)),
+                                                  next.proposal.county, num(next.version), text::to_iso(next.updated), doc};
+        Result<pg::Rows> written = expected_version == 0
+            ? db_.exec("INSERT INTO proposals (id, position, year, status, county, version, updated, doc) "
+                       "VALUES ($1, (SELECT COALESCE(MAX(position), -1) + 1 FROM proposals), $2, $3, $4, $5, $6, $7)",
+                       columns)
+            : db_.exec("UPDATE proposals SET year = $2, status = $3, county = $4, version = $5, updated = $6, "
+                       "doc = $7 WHERE id = $1",
+                       columns);
+        if (!written) {
+            if (db_.last_state() == "23505") conflict = true;  // another process created that id first
+            return Error{written.error()};
+        }
+        if (change.event && *change.event)
+            if (auto r = db_.exec("INSERT INTO status_events (proposal_id, doc) VALUES ($1, $2)",
+                                  {next.id(), text::to_json_text(tracker::to_json(**change.event))});
+                !r)
+                return Error{r.error()};
+        if (auto s = insert_audit(*change.audit); !s) return s;
+        auto r = db_.exec("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision' RETURNING value");
+        if (!r) return Error{r.error()};
+        if (r->size() != 1) return Error{"the store has no revision"};
+        revision = r->integer(0, 0);
+        return ok_status();
     }
 
     Status append_audit(const AuditEntry& audit) override {

@@ -73,71 +73,98 @@ public:
         return *row ? std::atoll(stmt->text(0).c_str()) : 0LL;
     }
 
-    Result<WriteResult> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
-                                       const std::optional<tracker::StatusEvent>& event,
-                                       const AuditEntry& audit) override {
+    Result<std::vector<ProposalWrite>> write_proposals(const std::vector<ProposalChange>& changes) override {
         std::lock_guard<std::mutex> lock(mutex_);
-        WriteResult result = WriteResult::stored;
+        std::vector<ProposalWrite> results;
         auto status = transaction(
             [&]() -> Status {
-                auto current = db_.prepare("SELECT version FROM proposals WHERE id = ?");
-                if (!current) return Error{current.error()};
-                current->bind(1, next.id());
-                auto row = current->step();
-                if (!row) return Error{row.error()};
-                const long long stored = *row ? current->integer(0) : 0;
-                if (stored != expected_version) {
-                    result = WriteResult::version_conflict;
-                    return Error{"conflict"};
+                results.clear();
+                for (const auto& change : changes) {
+                    // Each write in a savepoint of its own: one that lost its race is undone alone.
+                    if (auto s = db_.exec("SAVEPOINT one_write;"); !s) return s;
+                    bool conflict = false;
+                    long long revision = 0;
+                    if (auto s = write_one(change, conflict, revision); !s) return s;
+                    if (conflict) {
+                        if (auto s = db_.exec("ROLLBACK TO one_write; RELEASE one_write;"); !s) return s;
+                        results.push_back({WriteResult::version_conflict, 0});
+                        continue;
+                    }
+                    if (auto s = db_.exec("RELEASE one_write;"); !s) return s;
+                    results.push_back({WriteResult::stored, revision});
                 }
-                const std::string doc = text::to_json_text(content::to_json(next.proposal));
-                if (expected_version == 0) {
-                    auto insert = db_.prepare(
-                        "INSERT INTO proposals (id, position, year, status, county, version, updated, doc) "
-                        "VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM proposals), ?, ?, ?, ?, ?, ?)");
-                    if (!insert) return Error{insert.error()};
-                    if (auto s = insert->bind(1, next.id())
-                                     .bind(2, next.proposal.year)
-                                     .bind(3, content::to_string(next.proposal.status))
-                                     .bind(4, next.proposal.county)
-                                     .bind(5, next.version)
-                                     .bind(6, text::to_iso(next.updated))
-                                     .bind(7, doc)
-                                     .run();
-                        !s)
-                        return s;
-                } else {
-                    auto update = db_.prepare(
-                        "UPDATE proposals SET year = ?, status = ?, county = ?, version = ?, updated = ?, doc = ? "
-                        "WHERE id = ? AND version = ?");
-                    if (!update) return Error{update.error()};
-                    if (auto s = update->bind(1, next.proposal.year)
-                                     .bind(2, content::to_string(next.proposal.status))
-                                     .bind(3, next.proposal.county)
-                                     .bind(4, next.version)
-                                     .bind(5, text::to_iso(next.updated))
-                                     .bind(6, doc)
-                                     .bind(7, next.id())
-                                     .bind(8, expected_version)
-                                     .run();
-                        !s)
-                        return s;
-                }
-                if (event) {
-                    auto insert = db_.prepare("INSERT INTO status_events (proposal_id, doc) VALUES (?, ?)");
-                    if (!insert) return Error{insert.error()};
-                    if (auto s = insert->bind(1, next.id()).bind(2, text::to_json_text(tracker::to_json(*event))).run(); !s)
-                        return s;
-                }
-                if (auto s = insert_audit(audit); !s) return s;
-                return db_.exec(
-                    "INSERT INTO meta (key, value) VALUES ('revision', '1') "
-                    "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT);");
+                return ok_status();
             },
             "write failed, nothing stored");
-        if (result == WriteResult::version_conflict) return result;
         if (!status) return Error{status.error()};
-        return result;
+        return results;
+    }
+
+    // One proposal write inside the open transaction; `conflict` when the stored version is not
+    // the expected one (nothing written then).
+    Status write_one(const ProposalChange& change, bool& conflict, long long& revision) {
+        const tracker::ProposalRecord& next = *change.next;
+        const long long expected_version = change.expected_version;
+        auto current = db_.prepare("SELECT version FROM proposals WHERE id = ?");
+        if (!current) return Error{current.error()};
+        current->bind(1, next.id());
+        auto row = current->step();
+        if (!row) return Error{row.error()};
+        const long long stored = *row ? current->integer(0) : 0;
+        if (stored != expected_version) {
+            conflict = true;
+            return ok_status();
+        }
+        const std::string doc = text::to_json_text(content::to_json(next.proposal));
+        if (expected_version == 0) {
+            auto insert = db_.prepare(
+                "INSERT INTO proposals (id, position, year, status, county, version, updated, doc) "
+                "VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM proposals), ?, ?, ?, ?, ?, ?)");
+            if (!insert) return Error{insert.error()};
+            if (auto s = insert->bind(1, next.id())
+                             .bind(2, next.proposal.year)
+                             .bind(3, content::to_string(next.proposal.status))
+                             .bind(4, next.proposal.county)
+                             .bind(5, next.version)
+                             .bind(6, text::to_iso(next.updated))
+                             .bind(7, doc)
+                             .run();
+                !s)
+                return s;
+        } else {
+            auto update = db_.prepare(
+                "UPDATE proposals SET year = ?, status = ?, county = ?, version = ?, updated = ?, doc = ? "
+                "WHERE id = ? AND version = ?");
+            if (!update) return Error{update.error()};
+            if (auto s = update->bind(1, next.proposal.year)
+                             .bind(2, content::to_string(next.proposal.status))
+                             .bind(3, next.proposal.county)
+                             .bind(4, next.version)
+                             .bind(5, text::to_iso(next.updated))
+                             .bind(6, doc)
+                             .bind(7, next.id())
+                             .bind(8, expected_version)
+                             .run();
+                !s)
+                return s;
+        }
+        if (change.event && *change.event) {
+            auto insert = db_.prepare("INSERT INTO status_events (proposal_id, doc) VALUES (?, ?)");
+            if (!insert) return Error{insert.error()};
+            if (auto s = insert->bind(1, next.id()).bind(2, text::to_json_text(tracker::to_json(**change.event))).run(); !s)
+                return s;
+        }
+        if (auto s = insert_audit(*change.audit); !s) return s;
+        auto moved = db_.prepare(
+            "INSERT INTO meta (key, value) VALUES ('revision', '1') "
+            "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) RETURNING value");
+        if (!moved) return Error{moved.error()};
+        auto got = moved->step();
+        if (!got) return Error{got.error()};
+        if (!*got) return Error{"the revision was not moved on"};
+        revision = std::atoll(moved->text(0).c_str());
+        moved->reset();
+        return ok_status();
     }
 
     Status append_audit(const AuditEntry& audit) override {

@@ -44,7 +44,9 @@ struct Session {
     UnixTime last_seen = 0;
 };
 
-// One row of the append-only audit log: who did what to which item, before and after.
+// One row of the append-only audit log: who did what to which item, and for a write to a
+// proposal what it changed (tracker/audit_change.h: the changed fields before and after, the
+// status event; rows from before that form hold whole records, and read the same).
 struct AuditEntry {
     long long seq = 0;  // assigned by the store
     UnixTime at = 0;
@@ -68,6 +70,13 @@ struct ParkingDocument {
 
 // The result of a proposal write: stored, or lost the race to another writer.
 enum class WriteResult { stored, version_conflict };
+struct ProposalWrite {
+    WriteResult result = WriteResult::stored;
+    // The store's revision that write made (stored only). One more than the revision the
+    // writer last knew means no other process wrote in between: the writer's snapshot plus
+    // this record is the store (site/routes/portal.cpp).
+    long long revision = 0;
+};
 
 class Store {
 public:
@@ -80,10 +89,21 @@ public:
     virtual Result<long long> revision() = 0;
 
     // Stores `next` if the stored version is still `expected_version` (0: a new item),
-    // appends `event` (if any) to the status history and `audit` to the log — all or nothing.
-    virtual Result<WriteResult> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
-                                               const std::optional<tracker::StatusEvent>& event,
-                                               const AuditEntry& audit) = 0;
+    // appends `event` (if any) to the status history and `audit` to the log and moves the
+    // revision on — all or nothing, durable when it returns.
+    Result<ProposalWrite> write_proposal(const tracker::ProposalRecord& next, long long expected_version,
+                                         const std::optional<tracker::StatusEvent>& event, const AuditEntry& audit);
+    // Several such writes in one transaction and one fsync (the portal's group commit), each
+    // judged on its own: one that lost its race is a version_conflict and stores nothing,
+    // the others are stored, in order (a later write to the same item sees the earlier one).
+    // An error stores none of them.
+    struct ProposalChange {
+        const tracker::ProposalRecord* next = nullptr;
+        long long expected_version = 0;
+        const std::optional<tracker::StatusEvent>* event = nullptr;
+        const AuditEntry* audit = nullptr;
+    };
+    virtual Result<std::vector<ProposalWrite>> write_proposals(const std::vector<ProposalChange>& changes) = 0;
     // Appends to the audit log alone (sign-ins, refused writes).
     virtual Status append_audit(const AuditEntry& audit) = 0;
     // Newest first.

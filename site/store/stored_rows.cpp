@@ -26,6 +26,8 @@ Result<tracker::Snapshot> snapshot_from_rows(const StoredRows& rows, const std::
     state.groups = content::read_issue_groups(groups, diagnostics);
 
     std::unordered_map<std::string, size_t> index;
+    std::vector<tracker::ProposalRecord> records;
+    records.reserve(rows.proposals.size());
     for (const auto& row : rows.proposals) {
         const std::string where = "proposals[" + row.id + "]";
         tracker::ProposalRecord record;
@@ -33,8 +35,8 @@ Result<tracker::Snapshot> snapshot_from_rows(const StoredRows& rows, const std::
         record.version = row.version;
         if (auto updated = text::parse_iso_date(row.updated)) record.updated = *updated;
         else diagnostics.add(where + ".updated", "expected a date as YYYY-MM-DD");
-        index[row.id] = state.records.size();
-        state.records.push_back(std::move(record));
+        index[row.id] = records.size();
+        records.push_back(std::move(record));
     }
     for (const auto& row : rows.events) {
         const std::string where = "status_events[" + std::to_string(row.seq) + "]";
@@ -48,8 +50,9 @@ Result<tracker::Snapshot> snapshot_from_rows(const StoredRows& rows, const std::
             diagnostics.add(where, "belongs to no proposal (\"" + row.proposal_id + "\")");
             continue;
         }
-        state.records[found->second].history.push_back(std::move(*event));
+        records[found->second].history.push_back(std::move(*event));
     }
+    state.records = std::move(records);
     for (const auto& r : state.records)
         for (const auto& p : content::check_proposal_references(r.proposal, state.counties, state.groups))
             diagnostics.add("proposals[" + r.id() + "]", p);

@@ -198,16 +198,21 @@ TEST_CASE("the sign-in form keeps the typed name, escaped, and announces a refus
 
 TEST_CASE("the audit log names each action in the page's language and shows Taiwan's time, zh and en") {
     const std::vector<render::AuditRow> rows = {
-        {7, "2024-06-12T14:03:00+08:00", "ty.editor", "close", "112-15", "依第3次工作會議決議"},
-        {6, "2024-06-12T09:00:05+08:00", "ty.editor", "refused:close", "112-15", "closure.reason: must not be blank"},
-        {5, "2024-06-11T23:59:00+08:00", "ntpc", "progress", "112-15", ""},
-        {4, "2024-06-11T08:00:00+08:00", "secretariat", "raffle-review:refuse", "", "2024-green check-in 3"},
-        {3, "2024-06-10T08:00:00+08:00", "x", "refused:csrf", "", "/staff/proposals/112-15/close"},
-        {2, "2024-06-10T07:00:00+08:00", "secretariat", "sign-in", "", "127.0.0.1"},
+        {7, "2024-06-12T14:03:00+08:00", "ty.editor", "close", "112-15", "依第3次工作會議決議",
+         {{"status", "open", "closed"}, {"closure.reason", nullptr, "完成<b>了</b>"}}},
+        {6, "2024-06-12T09:00:05+08:00", "ty.editor", "refused:close", "112-15", "closure.reason: must not be blank", {}},
+        {5, "2024-06-11T23:59:00+08:00", "ntpc", "progress", "112-15", "", {}},
+        {4, "2024-06-11T08:00:00+08:00", "secretariat", "raffle-review:refuse", "", "2024-green check-in 3", {}},
+        {3, "2024-06-10T08:00:00+08:00", "x", "refused:csrf", "", "/staff/proposals/112-15/close", {}},
+        {2, "2024-06-10T07:00:00+08:00", "secretariat", "sign-in", "", "127.0.0.1", {}},
         // Hostile: a name the table does not know, and markup in every recorded field.
-        {1, "2024-06-09T07:00:00+08:00", "<b>me</b>", "<script>x</script>", "<i>", "\"><img src=x>"},
+        {1, "2024-06-09T07:00:00+08:00", "<b>me</b>", "<script>x</script>", "<i>", "\"><img src=x>", {}},
     };
-    const std::string zh = render::audit_html(rows, text::Lang::zh_TW);
+    const std::string zh = render::audit_html(snapshot(), rows, text::Lang::zh_TW);
+    // A write's row says what it changed, before → after, in the page's words.
+    CHECK(zh.find("<del>列管</del> → <ins>解除列管</ins>") != std::string::npos);
+    CHECK(zh.find("完成&lt;b&gt;了&lt;/b&gt;") != std::string::npos);
+    CHECK(count(zh, "<dl class=\"changes\">") == 1);
     CHECK(zh.find("<time datetime=\"2024-06-12T14:03:00+08:00\">2024-06-12 14:03 (+08:00)</time>") != std::string::npos);
     CHECK(zh.find("T14:03:00") == zh.find("<time datetime=\"2024-06-12T14:03:00") + 26);  // only in the machine's attribute
     CHECK(zh.find("<td>解除列管</td>") != std::string::npos);
@@ -230,7 +235,7 @@ TEST_CASE("the audit log names each action in the page's language and shows Taiw
     CHECK(zh.find("<img") == std::string::npos);
     CHECK(zh.find("data-action=\"refused:close\"") != std::string::npos);
 
-    const std::string en = render::audit_html(rows, text::Lang::en);
+    const std::string en = render::audit_html(snapshot(), rows, text::Lang::en);
     CHECK(en.find("<td>Closed</td>") != std::string::npos);
     CHECK(en.find("<td>Refused: Closed</td>") != std::string::npos);
     CHECK(en.find("<td>Progress added</td>") != std::string::npos);
@@ -238,10 +243,15 @@ TEST_CASE("the audit log names each action in the page's language and shows Taiw
     CHECK(en.find("<td>Refused: a form without a valid token</td>") != std::string::npos);
     CHECK(en.find("<td>Signed in</td>") != std::string::npos);
     CHECK(en.find("2024-06-11 23:59 (+08:00)") != std::string::npos);
-    // Chinese on the English page only in the record's own words (the recorded decision).
+    // Chinese on the English page only in the record's own words (the recorded decision, and a
+    // changed field's text, marked as Chinese).
+    CHECK(en.find("<span lang=\"zh-Hant-TW\">完成&lt;b&gt;了&lt;/b&gt;</span>") != std::string::npos);
     std::string page_words = en;
     for (auto at = page_words.find("<samp>"); at != std::string::npos; at = page_words.find("<samp>"))
         page_words.erase(at, page_words.find("</samp>", at) + 7 - at);
+    for (auto at = page_words.find("<span lang=\"zh-Hant-TW\">"); at != std::string::npos;
+         at = page_words.find("<span lang=\"zh-Hant-TW\">"))
+        page_words.erase(at, page_words.find("</span>", at) + 7 - at);
     CHECK(testing::first_chinese(testing::readable_text(page_words)) == "");
     CHECK(testing::first_chinese(testing::readable_text(en)) != "");
 }

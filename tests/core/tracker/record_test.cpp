@@ -186,3 +186,46 @@ TEST_CASE("every problem of a record names its index and field") {
               "proposals.json: [1].status: expected \"open\" or \"closed\"");
     }
 }
+
+TEST_CASE("Snapshot::put: a write replaces one record and shares every other with the snapshot before") {
+    const Snapshot& before = beitai::testing::repository_snapshot();
+    REQUIRE(before.records.size() > 3);
+    Snapshot after = before;
+    ProposalRecord changed = before.records[1];
+    changed.version += 1;
+    changed.history.push_back(event({2024, 1, 2}, changed.proposal.status, Status::closed));
+    after.put(changed);
+    REQUIRE(after.records.size() == before.records.size());
+    CHECK(&after.records[0] == &before.records[0]);  // the same record, not a copy
+    CHECK(&after.records[2] == &before.records[2]);
+    CHECK(after.records[1].version == before.records[1].version + 1);
+    CHECK(after.find(changed.id()) == &after.records[1]);
+    // The snapshot before is as it was: readers holding it see no change.
+    CHECK(before.records[1].history.size() + 1 == after.records[1].history.size());
+
+    // A new item goes at the end, where the stores place it.
+    ProposalRecord fresh = before.records[0];
+    fresh.proposal.id = "999-01";
+    after.put(fresh);
+    REQUIRE(after.records.size() == before.records.size() + 1);
+    CHECK(after.records.back().id() == "999-01");
+    CHECK(before.find("999-01") == nullptr);
+}
+
+TEST_CASE("RecordList::edit copies a record another snapshot shares, and only then") {
+    Snapshot a = beitai::testing::repository_snapshot();
+    Snapshot b = a;
+    const ProposalRecord* shared = &a.records[0];
+    ProposalRecord& mine = b.records.edit(0);
+    CHECK(&mine != shared);
+    mine.version = 77;
+    CHECK(a.records[0].version != 77);
+    CHECK(&b.records.edit(0) == &mine);  // now b's own: no second copy
+    std::vector<ProposalRecord> plain = {a.records[0], a.records[1]};
+    RecordList list(plain);
+    REQUIRE(list.size() == 2);
+    CHECK(list[1].id() == a.records[1].id());
+    int n = 0;
+    for (const auto& r : list) n += !r.id().empty();
+    CHECK(n == 2);
+}
