@@ -20,6 +20,7 @@
 #include "feeds/poller.h"
 #include "routes/portal.h"
 #include "store/content_files.h"
+#include "http/metrics.h"
 #include "http/server.h"
 #include "store/store.h"
 #include "tracker/accounts.h"
@@ -260,6 +261,11 @@ int run_server(Options& o, long port, site::Portal& portal) {
         return 1;
     }
     if (o["public-url"].empty()) portal.set_public_url("http://" + o["host"] + ":" + std::to_string(bound));
+    // /metrics reads the open streams from the server itself.
+    auto streams_gauge = site::metrics().add_collector([&server](std::string& out) {
+        site::metric_header(out, "beitai_event_streams_open", "gauge", "Server-Sent Events streams open now.");
+        site::metric_sample(out, "beitai_event_streams_open", "", static_cast<double>(server.open_event_streams()));
+    });
     std::printf("Beitai listening on http://%s:%u/\n", o["host"].c_str(), bound);
     if (o["public-url"].empty())
         std::printf("(feeds link to http://%s:%u; set --public-url for the address people use)\n", o["host"].c_str(), bound);

@@ -15,6 +15,7 @@
 #include "feeds/document_keeper.h"
 #include "feeds/feed_readers.h"
 #include "http/client.h"
+#include "http/metrics.h"
 #include "parking/tdx_json.h"
 #include "parking/tdx_write.h"
 
@@ -284,6 +285,7 @@ struct FeedPoller::Impl {
         auto& county = counties[job.county];
         job.failures += 1;
         county.failures += 1;
+        metrics().count_feed_failure(c.county);
         auto wait = backoff(job.failures);
         if (county.failures >= config.breaker.failures_to_open) {
             county.breaker_open = true;

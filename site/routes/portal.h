@@ -258,6 +258,10 @@ private:
     Response not_signed_in(const Call& call);
     Response staff_page(const Request& request, UnixTime now, const std::string& main_html, int status = 200);
     Response staff_not_found(const Call& call);
+    // metrics_page.cpp
+    Response metrics_page(const Call& call);
+    // Whether the request comes from this machine, not through an untrusted proxy.
+    bool from_loopback(const Request& request) const;
     // staff_session.cpp
     Response sign_in(const Call& call);
     Response after_sign_in(const Request& request, UnixTime now, const tracker::Actor& actor, const std::string& csrf,

@@ -1,6 +1,7 @@
 // Staff sign-in and sign-out, and the session as JSON. Sign-ins are throttled per account
 // and per address, and every one, failed or not, is in the audit log.
 #include "auth/password.h"
+#include "http/metrics.h"
 #include "routes/staff_support.h"
 
 namespace beitai::site {
@@ -69,6 +70,7 @@ Response Portal::sign_in(const Call& call) {
     const bool ok = auth::verify_password(known ? (**account).password_hash : kDummyHash, password) && known;
     if (auto recorded = store_.record_sign_in(name, address, ok, now); !recorded)
         return Response::json_error(500, "the sign-in could not be recorded");
+    metrics().count_sign_in(ok);
     if (!ok) {
         store_.append_audit({0, now, name, "sign-in-failed", "", "", "", address});
         if (failures->by_pair + 1 == kFailedSignInsPerAccount || failures->by_name + 1 == kFailedSignInsPerAccountAnywhere ||
