@@ -322,6 +322,14 @@ int serve(int argc, char** argv) {
         return 1;
     }
     portal->set_raffle(&raffle);
+    // The key of the staff's device cookies, kept beside the raffle's secrets so that every
+    // process and every restart signs alike.
+    auto device_key = raffle.store().secret("staff-device-cookies", site::auth::random_bytes(32));
+    if (!device_key) {
+        std::fprintf(stderr, "beitai: the store: %s\n", device_key.error().c_str());
+        return 1;
+    }
+    portal->set_device_key(*device_key);
 
     // Live parking: a feed simulator's sample feeds, real feeds from a config file, or none.
     // Declared before the server: its event streams unsubscribe from the hub as the server

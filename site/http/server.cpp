@@ -126,7 +126,10 @@ OutgoingMessage to_beast(Response&& r, unsigned version, bool keep_alive, bool h
     out.set("X-Content-Type-Options", "nosniff");
     out.set("Referrer-Policy", "same-origin");
     out.set("Cross-Origin-Opener-Policy", "same-origin");
-    for (auto& [k, v] : r.headers) out.set(k, v);
+    for (auto& [k, v] : r.headers) {
+        if (beast::iequals(k, "Set-Cookie")) out.insert(k, v);  // one header per cookie
+        else out.set(k, v);
+    }
     out.keep_alive(keep_alive);
     if (r.stream) {
         if (r.stream_length || head) out.content_length(r.stream_length.value_or(0));
