@@ -1,6 +1,7 @@
 // beitai — the portal's command line: `beitai serve` runs the server, `beitai check DIR`
 // checks curated content. portal.sh calls both; see README.md.
 #include <curl/curl.h>
+#include <sys/resource.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +20,7 @@
 #include "feeds/feed_leader.h"
 #include "routes/portal.h"
 #include "store/content_files.h"
+#include "http/metrics.h"
 #include "http/server.h"
 #include "store/store.h"
 #include "tracker/accounts.h"
@@ -66,7 +68,9 @@ void usage() {
                  "    --feeds none|FILE|URL  live parking: none (default), the feeds in a config file\n"
                  "                    (site/feeds/feed_config.h), or the sample feeds of a feed simulator at\n"
                  "                    http://127.0.0.1:PORT (beitai-feed-simulator; ./portal.sh serve starts one)\n"
-                 "    --feeds-interval S  how often the simulator's feeds are polled (default 2)\n");
+                 "    --feeds-interval S  how often the simulator's feeds are polled (default 2)\n"
+                 "    --max-streams N  the most live-parking event streams open at once (default 2000;\n"
+                 "                    past it 503 with Retry-After)\n");
 }
 
 std::string summary(const content::Catalog& catalog) {
@@ -160,6 +164,7 @@ Options serve_defaults() {
         {"tiles", "osm"},
         {"feeds", "none"},
         {"feeds-interval", "2"},
+        {"max-streams", "2000"},
     };
 }
 
@@ -230,10 +235,28 @@ int make_portal(Options& o, const content::Catalog& catalog, site::Store& store,
     return 0;
 }
 
+// Every connection is a file descriptor, and thousands of event streams need thousands: the
+// soft limit (often 1024) is raised to the hard one, which the administrator sets.
+void raise_open_files_limit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+}
+
 // Listens and serves until SIGINT/SIGTERM.
 int run_server(Options& o, long port, site::Portal& portal) {
+    char* end = nullptr;
+    const long max_streams = std::strtol(o["max-streams"].c_str(), &end, 10);
+    if (*end || o["max-streams"].empty() || max_streams < 0 || max_streams > 1000000) {
+        std::fprintf(stderr, "beitai: --max-streams: expected a number from 0 to 1000000, found \"%s\"\n",
+                     o["max-streams"].c_str());
+        return 2;
+    }
+    raise_open_files_limit();
     site::HttpServer server([&portal](const site::Request& r) { return portal.handle(r); });
     if (int threads = std::atoi(o["threads"].c_str()); threads > 0) server.set_threads(threads);
+    server.set_max_event_streams(static_cast<std::size_t>(max_streams));
     server.set_body_limit_for(site::body_limit_for);
     std::uint16_t bound = 0;
     if (auto err = server.listen(o["host"], static_cast<std::uint16_t>(port), bound); !err.empty()) {
@@ -241,6 +264,11 @@ int run_server(Options& o, long port, site::Portal& portal) {
         return 1;
     }
     if (o["public-url"].empty()) portal.set_public_url("http://" + o["host"] + ":" + std::to_string(bound));
+    // /metrics reads the open streams from the server itself.
+    auto streams_gauge = site::metrics().add_collector([&server](std::string& out) {
+        site::metric_header(out, "beitai_event_streams_open", "gauge", "Server-Sent Events streams open now.");
+        site::metric_sample(out, "beitai_event_streams_open", "", static_cast<double>(server.open_event_streams()));
+    });
     std::printf("Beitai listening on http://%s:%u/\n", o["host"].c_str(), bound);
     if (o["public-url"].empty())
         std::printf("(feeds link to http://%s:%u; set --public-url for the address people use)\n", o["host"].c_str(), bound);
@@ -297,6 +325,14 @@ int serve(int argc, char** argv) {
         return 1;
     }
     portal->set_raffle(&raffle);
+    // The key of the staff's device cookies, kept beside the raffle's secrets so that every
+    // process and every restart signs alike.
+    auto device_key = raffle.store().secret("staff-device-cookies", site::auth::random_bytes(32));
+    if (!device_key) {
+        std::fprintf(stderr, "beitai: the store: %s\n", device_key.error().c_str());
+        return 1;
+    }
+    portal->set_device_key(*device_key);
 
     // Live parking: a feed simulator's sample feeds, real feeds from a config file, or none.
     // Declared before the server: its event streams unsubscribe from the hub as the server

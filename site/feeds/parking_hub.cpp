@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "http/event_stream.h"
 #include "parking/api_json.h"
 
 namespace beitai::site {
@@ -41,7 +42,8 @@ void ParkingHub::publish(std::int64_t now) {
     if (before == after) return;
     const auto changes = parking::diff(*before, *after);
     if (changes.empty()) return;
-    auto event = std::make_shared<const std::string>(text::to_json_text(parking::changes_json(*after, changes, now)));
+    auto event = std::make_shared<const std::string>(
+        EventStream::format("parking", text::to_json_text(parking::changes_json(*after, changes, now))));
     // Called outside the lock: a listener may end its own subscription (a stream that just
     // closed unsubscribes from its destructor).
     std::vector<std::pair<int, Listener>> listeners;

@@ -19,8 +19,9 @@ namespace beitai::site {
 
 class ParkingHub {
 public:
-    // Called with each event's text (one JSON object, the live stream's "changes" data).
-    // Must not block: it runs on the poller's thread.
+    // Called with each event as the live stream sends it ("event: parking", its data one
+    // JSON object of changes), formatted once and shared by every listener: a thousand
+    // streams hold one copy, not a thousand. Must not block: it runs on the poller's thread.
     using Listener = std::function<void(const std::shared_ptr<const std::string>& event)>;
 
     ParkingHub();

@@ -16,6 +16,7 @@
 #include "feeds/feed_readers.h"
 #include "feeds/hub_loading.h"
 #include "http/client.h"
+#include "http/metrics.h"
 #include "parking/tdx_json.h"
 #include "parking/tdx_write.h"
 
@@ -245,6 +246,7 @@ struct FeedPoller::Impl {
         auto& county = counties[job.county];
         job.failures += 1;
         county.failures += 1;
+        metrics().count_feed_failure(c.county);
         auto wait = backoff(job.failures);
         if (county.failures >= config.breaker.failures_to_open) {
             county.breaker_open = true;

@@ -13,10 +13,12 @@ void EventStream::push(std::shared_ptr<const std::string> chunk) {
     {
         std::lock_guard lock(mutex_);
         if (closed_) return;
-        if (queue_.size() >= max_queued_) {
+        if (!queue_.empty() && queued_bytes_ + chunk->size() > max_queued_bytes_) {
             closed_ = true;  // too slow a reader: end it, the client reconnects
             queue_.clear();
+            queued_bytes_ = 0;
         } else {
+            queued_bytes_ += chunk->size();
             queue_.push_back(std::move(chunk));
         }
         wake = wake_;
@@ -48,6 +50,7 @@ std::vector<std::shared_ptr<const std::string>> EventStream::take(bool& closed) 
     std::lock_guard lock(mutex_);
     std::vector<std::shared_ptr<const std::string>> out(queue_.begin(), queue_.end());
     queue_.clear();
+    queued_bytes_ = 0;
     closed = closed_;
     return out;
 }

@@ -3,8 +3,10 @@
 // the server writes them out in order on the connection's own thread and sends a comment
 // line now and then, so that proxies keep the connection and a vanished client is noticed.
 //
-// A client that reads too slowly is not allowed to pile up memory: past `max_queued`
-// waiting events the stream ends, and the browser's EventSource reconnects and resyncs.
+// A client that reads too slowly is not allowed to pile up memory: past `max_queued_bytes`
+// of waiting events the stream ends, and the browser's EventSource reconnects and resyncs.
+// (One event, however large, is always taken into an empty queue.) An event pushed to many
+// streams is one string shared by all of them: the queues hold pointers, not copies.
 #pragma once
 
 #include <cstddef>
@@ -19,7 +21,8 @@ namespace beitai::site {
 
 class EventStream {
 public:
-    explicit EventStream(std::size_t max_queued = 256) : max_queued_(max_queued) {}
+    static constexpr std::size_t kMaxQueuedBytes = 1024 * 1024;
+    explicit EventStream(std::size_t max_queued_bytes = kMaxQueuedBytes) : max_queued_bytes_(max_queued_bytes) {}
     ~EventStream();
 
     // "event: <name>\ndata: <data>\n\n" (data is one line of JSON here).
@@ -44,7 +47,8 @@ private:
     std::function<void()> on_close_;
     bool closed_ = false;
     bool finished_ = false;
-    std::size_t max_queued_;
+    std::size_t queued_bytes_ = 0;
+    std::size_t max_queued_bytes_;
 };
 
 }  // namespace beitai::site

@@ -8,6 +8,7 @@
 #include <boost/beast/http.hpp>
 
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <functional>
 #include <limits>
@@ -17,6 +18,10 @@
 #include <vector>
 
 #include "http/url.h"
+
+#ifdef __GLIBC__
+#include <malloc.h>  // malloc_trim
+#endif
 
 namespace beitai::site {
 
@@ -86,6 +91,15 @@ struct SharedStringBody {
 
 using OutgoingMessage = http::response<SharedStringBody>;
 
+// The server's event streams: how many are open, the most it holds (past it a request for one
+// is answered 503 with Retry-After), and whether one closed since the memory was last handed
+// back (HttpServer::Impl::trim_memory).
+struct EventStreamSlots {
+    std::atomic<std::size_t> open{0};
+    std::size_t max = 2000;
+    std::atomic<bool> released{false};
+};
+
 Request to_request(const http::request<http::string_body>& in, bool& bad_target) {
     Request r;
     r.method = std::string(in.method_string());
@@ -112,7 +126,10 @@ OutgoingMessage to_beast(Response&& r, unsigned version, bool keep_alive, bool h
     out.set("X-Content-Type-Options", "nosniff");
     out.set("Referrer-Policy", "same-origin");
     out.set("Cross-Origin-Opener-Policy", "same-origin");
-    for (auto& [k, v] : r.headers) out.set(k, v);
+    for (auto& [k, v] : r.headers) {
+        if (beast::iequals(k, "Set-Cookie")) out.insert(k, v);  // one header per cookie
+        else out.set(k, v);
+    }
     out.keep_alive(keep_alive);
     if (r.stream) {
         if (r.stream_length || head) out.content_length(r.stream_length.value_or(0));
@@ -132,9 +149,10 @@ OutgoingMessage to_beast(Response&& r, unsigned version, bool keep_alive, bool h
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(tcp::socket&& socket, const Handler& handler, std::uint64_t body_limit, const BodyLimitFor& limit_for,
-            int idle_seconds)
+            int idle_seconds, EventStreamSlots& slots)
         : stream_(std::move(socket)), handler_(handler), default_limit_(body_limit), limit_for_(limit_for),
-          idle_seconds_(idle_seconds) {}
+          idle_seconds_(idle_seconds), slots_(slots) {}
+    ~Session() { release_slot(); }
 
     void start() {
         asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
@@ -199,7 +217,10 @@ private:
         bool head = in.method() == http::verb::head;
         if (head) request.method = "GET";
         Response response = bad_target ? Response::json_error(400, "malformed request target") : handle(request);
-        if (response.events) return start_events(std::move(response), in.version(), head);
+        if (response.events) {
+            if (!take_slot()) return refuse_events(std::move(response), in.version(), head);
+            return start_events(std::move(response), in.version(), head);
+        }
         if (response.delay.count() > 0) return send_later(std::move(response), in.version(), in.keep_alive() && !bad_target, head);
         send(std::move(response), in.version(), in.keep_alive() && !bad_target, head);
     }
@@ -212,6 +233,31 @@ private:
             if (ec) return self->close();
             self->send(std::move(*held), version, keep_alive, head);
         });
+    }
+
+    bool take_slot() {
+        if (slots_.open.fetch_add(1) >= slots_.max) {
+            slots_.open.fetch_sub(1);
+            return false;
+        }
+        holds_slot_ = true;
+        return true;
+    }
+    void release_slot() {
+        if (!holds_slot_) return;
+        holds_slot_ = false;
+        slots_.open.fetch_sub(1);
+        slots_.released.store(true, std::memory_order_relaxed);
+    }
+
+    // Past the most streams: the handler's stream ends unsent (its on_close runs), and the
+    // client is told when to come back.
+    void refuse_events(Response&& response, unsigned version, bool head) {
+        response.events->finished();
+        Response busy = Response::json_error(503, "too many live connections; try again in a few seconds");
+        busy.headers.emplace_back("Retry-After", "5");
+        busy.headers.emplace_back("Cache-Control", "no-store");
+        send(std::move(busy), version, false, head);
     }
 
     // Server-Sent Events: the header now (chunked, no length), then every event pushed to the
@@ -256,13 +302,19 @@ private:
         write_events(std::move(chunks), closed);
     }
 
+    // The events go out as they are, shared with every other stream that sends them: one chunk
+    // over the pieces, no copy.
     void write_events(std::vector<std::shared_ptr<const std::string>> chunks, bool closed) {
-        auto text = std::make_shared<std::string>();
-        for (const auto& c : chunks) *text += *c;
+        auto held = std::make_shared<std::vector<std::shared_ptr<const std::string>>>(std::move(chunks));
+        std::vector<asio::const_buffer> pieces;
+        pieces.reserve(held->size());
+        for (const auto& c : *held)
+            if (!c->empty()) pieces.emplace_back(c->data(), c->size());
+        if (pieces.empty()) return closed ? end_events() : pump_events();
         writing_events_ = true;
         stream_.expires_after(std::chrono::seconds(30));
-        asio::async_write(stream_, http::make_chunk(asio::buffer(*text)),
-                          [self = shared_from_this(), text, closed](beast::error_code ec, std::size_t) {
+        asio::async_write(stream_, http::make_chunk(pieces),
+                          [self = shared_from_this(), held, closed](beast::error_code ec, std::size_t) {
                               self->writing_events_ = false;
                               if (ec) return self->end_events();
                               self->stream_.expires_never();
@@ -285,6 +337,7 @@ private:
         if (!events_) return;
         auto events = std::move(events_);
         events->finished();
+        release_slot();
         if (heartbeat_) heartbeat_->cancel();
         beast::error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
@@ -325,7 +378,8 @@ private:
     // the client reads it. Read and discard for a short while first (RFC 9112 §9.6).
     void drain() {
         stream_.expires_after(std::chrono::seconds(2));
-        stream_.async_read_some(asio::buffer(discard_),
+        if (!discard_) discard_ = std::make_unique<std::array<char, 16 * 1024>>();
+        stream_.async_read_some(asio::buffer(*discard_),
                                 [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                                     self->drained_ += n;
                                     if (!ec && self->drained_ < self->drain_limit_) self->drain();
@@ -346,10 +400,14 @@ private:
     static constexpr std::uint64_t kMaxDrainBytes = 8 * 1024 * 1024;
     std::uint64_t drain_limit_ = kMaxDrainBytes;
     std::uint64_t drained_ = 0;
-    std::array<char, 16 * 1024> discard_{};
+    // Only a connection that drains has one: 16 KiB in every connection would be most of
+    // what an idle one costs.
+    std::unique_ptr<std::array<char, 16 * 1024>> discard_;
     std::shared_ptr<EventStream> events_;  // set while this connection is an event stream
     bool writing_events_ = false;
     std::shared_ptr<asio::steady_timer> heartbeat_;
+    EventStreamSlots& slots_;
+    bool holds_slot_ = false;
 };
 
 }  // namespace
@@ -359,6 +417,7 @@ private:
 // several threads spent most of its time waking threads and passing locks.
 struct HttpServer::Impl {
     Handler handler;
+    EventStreamSlots streams;  // before the workers: their sessions release slots as they go
     int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::uint64_t body_limit = 1024 * 1024;
     BodyLimitFor body_limit_for;
@@ -370,6 +429,22 @@ struct HttpServer::Impl {
     size_t next_worker = 0;
 
     asio::steady_timer backoff{accept_io};
+    asio::steady_timer trim_timer{accept_io};
+
+    // Freed memory stays in glibc's per-thread arenas, counted in the process's RSS, until it
+    // is handed back: after thousands of event streams close, the server would keep their
+    // memory for good. Once a second, if a stream closed meanwhile, malloc_trim returns the
+    // free pages to the system (a few milliseconds on the accepting thread, not a worker's).
+    void trim_memory() {
+        trim_timer.expires_after(std::chrono::seconds(1));
+        trim_timer.async_wait([this](beast::error_code ec) {
+            if (ec) return;
+#ifdef __GLIBC__
+            if (streams.released.exchange(false, std::memory_order_relaxed)) malloc_trim(0);
+#endif
+            trim_memory();
+        });
+    }
 
     void accept() {
         asio::io_context& target = *workers[next_worker];
@@ -384,7 +459,7 @@ struct HttpServer::Impl {
                 return;
             }
             socket.set_option(tcp::no_delay(true), ec);
-            std::make_shared<Session>(std::move(socket), handler, body_limit, body_limit_for, idle_seconds)->start();
+            std::make_shared<Session>(std::move(socket), handler, body_limit, body_limit_for, idle_seconds, streams)->start();
             accept();
         });
     }
@@ -409,6 +484,11 @@ HttpServer& HttpServer::set_idle_timeout_seconds(int seconds) {
     impl_->idle_seconds = seconds;
     return *this;
 }
+HttpServer& HttpServer::set_max_event_streams(std::size_t streams) {
+    impl_->streams.max = streams;
+    return *this;
+}
+std::size_t HttpServer::open_event_streams() const { return impl_->streams.open.load(std::memory_order_relaxed); }
 
 std::string HttpServer::listen(const std::string& host, std::uint16_t port, std::uint16_t& bound_port) {
     beast::error_code ec;
@@ -433,6 +513,7 @@ void HttpServer::run() {
     asio::signal_set signals(impl_->accept_io, SIGINT, SIGTERM);
     signals.async_wait([this](beast::error_code, int) { stop(); });
     impl_->accept();
+    impl_->trim_memory();
     std::vector<std::thread> pool;
     for (auto& w : impl_->workers) pool.emplace_back([&w] { w->run(); });
     impl_->accept_io.run();

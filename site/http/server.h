@@ -13,9 +13,12 @@
 //  [X] HEAD answered like GET without a body
 //  [X] streamed bodies (Response::stream: chunked, or a declared length) and delayed answers
 //      (Response::delay, a timer: no thread waits) — the feed simulator's slow and huge feeds
+//  [X] Server-Sent Events (Response::events), at most set_max_event_streams of them (503 with
+//      Retry-After past it); their memory goes back to the system after they close
 //  [ ] TLS (terminated by the reverse proxy in front)
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -47,6 +50,9 @@ public:
     // A limit per address instead (set_body_limit's is then unused).
     HttpServer& set_body_limit_for(BodyLimitFor limit_for);
     HttpServer& set_idle_timeout_seconds(int seconds);
+    // The most Server-Sent Events streams open at once (default 2000); one more is a 503.
+    HttpServer& set_max_event_streams(std::size_t streams);
+    std::size_t open_event_streams() const;
 
     // Binds and listens; port 0 picks a free one. Returns the port, or an error message.
     std::string listen(const std::string& host, std::uint16_t port, std::uint16_t& bound_port);

@@ -1,7 +1,10 @@
 #include "routes/portal.h"
 
 #include <algorithm>
+#include <mutex>
 #include <string_view>
+
+#include "http/metrics.h"
 
 namespace beitai::site {
 
@@ -35,6 +38,12 @@ Portal::Portal(Store& store, const Clock& clock, tracker::Snapshot snapshot, Sta
       map_(std::move(map)),
       writes_([this](const std::vector<const PendingWrite*>& writes) { return commit_writes(writes); }) {
     if (auto r = store_.revision()) known_revision_ = *r;
+    static std::once_flag routes_named;
+    std::call_once(routes_named, [] {
+        std::vector<std::string> patterns;
+        for (const Route& route : route_table()) patterns.emplace_back(route.pattern);
+        metrics().set_routes(patterns);
+    });
 }
 
 Status Portal::reload_locked() {
@@ -112,12 +121,17 @@ void apply_cache_policy(Cache policy, Response& response) {
 }  // namespace
 
 Response Portal::handle(const Request& request) {
+    const auto started = std::chrono::steady_clock::now();
     const UnixTime now = clock_.now();
     refresh_if_changed(now);
-    const RouteMatch match = match_route(route_table(), request.method, request.path);
+    const auto& routes = route_table();
+    const RouteMatch match = match_route(routes, request.method, request.path);
     Response response = answer(request, match, now);
     if (match.cache) apply_cache_policy(*match.cache, response);
     representations_.finish(request, response, match.cache != Cache::no_store);
+    // Counted under the route's pattern (none: the last slot), never the raw path.
+    metrics().observe_request(match.route ? static_cast<std::size_t>(match.route - routes.data()) : routes.size(),
+                              response.status, seconds_since(started));
     return response;
 }
 

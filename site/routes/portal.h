@@ -11,9 +11,12 @@
 #include <string>
 #include <unordered_map>
 
+#include "auth/device_cookie.h"
 #include "auth/sessions.h"
+#include "auth/sign_in_throttle.h"
 #include "feeds/parking_hub.h"
 #include "http/message.h"
+#include "http/rate_limiter.h"
 #include "http/representation.h"
 #include "http/static_files.h"
 #include "render/page.h"
@@ -102,6 +105,9 @@ public:
     void set_parking(ParkingHub* hub) { parking_ = hub; }
     // The green-tourism raffle (nullptr: its pages answer 503). Outlives the portal.
     void set_raffle(RaffleState* raffle) { raffle_ = raffle; }
+    // The key that signs staff device cookies (auth/device_cookie.h), kept in the store; none:
+    // no browser is trusted, and every sign-in goes through the per-name delays.
+    void set_device_key(std::string key) { device_cookies_ = auth::DeviceCookies(std::move(key), config_.secure_cookies); }
 
 private:
     friend const std::vector<Route>& route_table();
@@ -260,8 +266,17 @@ private:
     Response not_signed_in(const Call& call);
     Response staff_page(const Request& request, UnixTime now, const std::string& main_html, int status = 200);
     Response staff_not_found(const Call& call);
+    // metrics_page.cpp
+    Response metrics_page(const Call& call);
+    // Whether the request comes from this machine, not through an untrusted proxy.
+    bool from_loopback(const Request& request) const;
     // staff_session.cpp
     Response sign_in(const Call& call);
+    // Why a sign-in must wait, or nullopt: go ahead (staff_session.cpp).
+    struct SignInHold {
+        UnixTime retry_after;
+        const char* reason;  // as beitai_sign_in_throttled_total counts it
+    };
     Response after_sign_in(const Request& request, UnixTime now, const tracker::Actor& actor, const std::string& csrf,
                            const render::SignInReturn& back);
     Response sign_out(const Call& call);
@@ -327,6 +342,9 @@ private:
     const Clock& clock_;
     SnapshotHolder snapshot_;
     auth::Sessions sessions_;
+    auth::DeviceCookies device_cookies_{"", false};
+    auth::SignInThrottle sign_in_throttle_;
+    RateLimiter device_failures_{auth::DeviceCookies::kMaxFailuresPerDevice, 15 * 60};
     // Held while this process writes a proposal and moves the snapshot on, and while it
     // reloads: the snapshot follows the store's revisions in order, and a reload never puts
     // back a snapshot older than a write already taken.

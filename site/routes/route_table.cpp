@@ -36,6 +36,7 @@ const std::vector<Route>& route_table() {
         {"/vendor/leaflet/{path*}",        GET,        anyone,  own,        &Portal::static_file},
         {"/generated/{path*}",             GET,        anyone,  own,        &Portal::static_file},
         {"/healthz",                       GET,        anyone,  own,        &Portal::healthz},
+        {"/metrics",                       GET,        anyone,  no_store,   &Portal::metrics_page},
         {"/lang",                          GET,        anyone,  own,        &Portal::switch_language},
         // -- the proposal tracker: pages, downloads and feeds, JSON
         {"/proposals",                     GET,        anyone,  revalidate, &Portal::proposals_page},

@@ -1,6 +1,11 @@
-// Staff sign-in and sign-out, and the session as JSON. Sign-ins are throttled per account
-// and per address, and every one, failed or not, is in the audit log.
+// Staff sign-in and sign-out, and the session as JSON. Sign-ins are throttled per address,
+// per name from an address, and per name from anywhere by growing delays that a browser
+// which signed in as that name before (its device cookie) skips; every sign-in, failed or
+// not, is in the audit log, and so is the start of throttling.
+#include <algorithm>
+
 #include "auth/password.h"
+#include "http/metrics.h"
 #include "routes/staff_support.h"
 
 namespace beitai::site {
@@ -9,9 +14,10 @@ using namespace staff;
 
 namespace {
 
-constexpr int kFailedSignInsPerAccount = 10;          // one name from one address, in 15 minutes
-constexpr int kFailedSignInsPerAccountAnywhere = 25;  // one name from anywhere, in 15 minutes (100 an hour)
-constexpr int kFailedSignInsPerAddress = 50;          // one address, any names, in 15 minutes
+constexpr int kFailedSignInsPerAccount = 10;  // one name from one untrusted browser's address, in 15 minutes
+constexpr int kFailedSignInsPerAddress = 50;  // one address, any names, in 15 minutes
+// One name from anywhere: no limit, growing delays instead (auth/sign_in_throttle.h).
+constexpr int kFreeFailures = auth::SignInThrottle::kFreeFailures;
 constexpr UnixTime kSignInWindow = 15 * 60;
 
 }  // namespace
@@ -49,16 +55,41 @@ Response Portal::sign_in(const Call& call) {
     const std::string address = client_address(request);
     auto failures = store_.failed_sign_ins(name, address, now - kSignInWindow);
     if (!failures) return Response::json_error(500, "the store could not be read");
-    // Per name from this address (a guesser), per address (one guesser, many names), and a
-    // looser cap per name from anywhere (many guessers) — so that nobody can lock a
-    // colleague out with ten wrong passwords from elsewhere.
-    if (failures->by_pair >= kFailedSignInsPerAccount || failures->by_address >= kFailedSignInsPerAddress ||
-        failures->by_name >= kFailedSignInsPerAccountAnywhere) {
-        // Logged once, when the limit is reached (the failed attempts themselves are in the
-        // log already): a throttled flood does not grow the audit log.
+    // A browser that signed in as this name before is trusted (auth/device_cookie.h), until it
+    // fails too often itself.
+    std::optional<auth::DeviceCookie> device = device_cookies_.check(request.cookie(device_cookies_.cookie_name()), name, now);
+    if (device && device_failures_.retry_after(device->nonce, now) > 0) {
+        metrics().count_sign_in_throttled("device");
+        device.reset();
+    }
+    auto held = [&](UnixTime retry_after, const char* reason) {
+        // Not logged: the failures that led here are, and so is the moment the limit was reached
+        // (below); a held flood does not grow the audit log.
+        metrics().count_sign_in_throttled(reason);
         Response r = refuse(429, "staff.too_many");
-        r.headers.emplace_back("Retry-After", std::to_string(kSignInWindow));
+        r.headers.emplace_back("Retry-After", std::to_string(std::max<UnixTime>(1, retry_after)));
         return r;
+    };
+    // One address trying many names is stopped, whatever its cookies say.
+    if (failures->by_address >= kFailedSignInsPerAddress) return held(kSignInWindow, "address");
+    // An untrusted browser: one name from one address is stopped for the window; the name from
+    // anywhere waits longer after each failure (auth/sign_in_throttle.h) — a delay, never a
+    // lock-out, so many guessers cannot keep the owner out.
+    struct Reservation {
+        auth::SignInThrottle* throttle = nullptr;
+        const std::string& name;
+        UnixTime now;
+        ~Reservation() {
+            if (throttle) throttle->settle(name, now);
+        }
+    } reservation{nullptr, name, now};
+    int failures_before = failures->by_name;
+    if (!device) {
+        if (failures->by_pair >= kFailedSignInsPerAccount) return held(kSignInWindow, "name_address");
+        if (auto wait = sign_in_throttle_.begin(name, failures->by_name, failures->last_for_name, now, failures_before);
+            wait > 0)
+            return held(wait, "name");
+        reservation.throttle = &sign_in_throttle_;
     }
     auto account = store_.find_account(name);
     if (!account) return Response::json_error(500, account.error());
@@ -69,9 +100,16 @@ Response Portal::sign_in(const Call& call) {
     const bool ok = auth::verify_password(known ? (**account).password_hash : kDummyHash, password) && known;
     if (auto recorded = store_.record_sign_in(name, address, ok, now); !recorded)
         return Response::json_error(500, "the sign-in could not be recorded");
+    metrics().count_sign_in(ok);
     if (!ok) {
         store_.append_audit({0, now, name, "sign-in-failed", "", "", "", address});
-        if (failures->by_pair + 1 == kFailedSignInsPerAccount || failures->by_name + 1 == kFailedSignInsPerAccountAnywhere ||
+        if (device) device_failures_.allow(device->nonce, now);
+        // The admin sees throttling begin, and go on: when the name's delays start and each time
+        // its failures double, and when a name or an address reaches its limit.
+        const int by_name = failures_before + 1;  // counting those in flight: one of a burst logs it
+        const bool name_doubling = by_name >= kFreeFailures && by_name % kFreeFailures == 0 &&
+                                   ((by_name / kFreeFailures) & (by_name / kFreeFailures - 1)) == 0;
+        if ((!device && (name_doubling || failures->by_pair + 1 == kFailedSignInsPerAccount)) ||
             failures->by_address + 1 == kFailedSignInsPerAddress)
             store_.append_audit({0, now, name, "sign-in-throttled", "", "", "", address});
         return refuse(401, "staff.bad_credentials");
@@ -94,6 +132,8 @@ Response Portal::sign_in(const Call& call) {
                                                                    {"csrf", csrf}}))
                       : after_sign_in(request, now, a.actor(), csrf, back);
     r.headers.emplace_back("Set-Cookie", *cookie);
+    // This browser is trusted for this name from now on (a fresh cookie each time).
+    if (auto trusted = device_cookies_.issue(a.name, now); !trusted.empty()) r.headers.emplace_back("Set-Cookie", trusted);
     return r;
 }
 

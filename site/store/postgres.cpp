@@ -1,5 +1,9 @@
 #include "store/postgres.h"
 
+#include <chrono>
+
+#include "http/metrics.h"
+
 namespace beitai::site::pg {
 
 Connection::~Connection() {
@@ -55,6 +59,7 @@ Status Connection::exec_script(const std::string& sql) {
 
 Status Connection::transaction(const std::function<Status()>& body, const std::string& what) {
     const std::string prefix = what.empty() ? "" : what + ": ";
+    const auto started = std::chrono::steady_clock::now();  // for /metrics: the write's latency
     if (auto s = exec_script("BEGIN;"); !s) return Error{prefix + s.error()};
     Status result = body();
     if (!result) {
@@ -62,6 +67,7 @@ Status Connection::transaction(const std::function<Status()>& body, const std::s
         return Error{prefix + result.error()};
     }
     if (auto s = exec_script("COMMIT;"); !s) return Error{prefix + s.error()};
+    metrics().observe_store_write("postgres", seconds_since(started));
     return ok_status();
 }
 

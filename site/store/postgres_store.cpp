@@ -294,12 +294,12 @@ public:
         db_.reconnect_if_lost();
         auto r = db_.exec(
             "SELECT COUNT(*) FILTER (WHERE name = $1), COUNT(*) FILTER (WHERE address = $2), "
-            "COUNT(*) FILTER (WHERE name = $1 AND address = $2) "
+            "COUNT(*) FILTER (WHERE name = $1 AND address = $2), COALESCE(MAX(at) FILTER (WHERE name = $1), 0) "
             "FROM sign_ins WHERE ok = 0 AND at >= $3 AND (name = $1 OR address = $2)",
             {name, address, num(since)});
         if (!r) return Error{r.error()};
         return SignInFailures{static_cast<int>(r->integer(0, 0)), static_cast<int>(r->integer(0, 1)),
-                              static_cast<int>(r->integer(0, 2))};
+                              static_cast<int>(r->integer(0, 2)), r->integer(0, 3)};
     }
 
     Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) override {

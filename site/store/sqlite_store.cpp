@@ -307,14 +307,14 @@ public:
     Result<SignInFailures> failed_sign_ins(const std::string& name, const std::string& address, UnixTime since) override {
         std::lock_guard<std::mutex> lock(mutex_);
         auto stmt = db_.prepare(
-            "SELECT COALESCE(SUM(name = ?1), 0), COALESCE(SUM(address = ?2), 0), COALESCE(SUM(name = ?1 AND address = ?2), 0) "
-            "FROM sign_ins WHERE ok = 0 AND at >= ?3 AND (name = ?1 OR address = ?2)");
+            "SELECT COALESCE(SUM(name = ?1), 0), COALESCE(SUM(address = ?2), 0), COALESCE(SUM(name = ?1 AND address = ?2), 0), "
+            "COALESCE(MAX(CASE WHEN name = ?1 THEN at END), 0) FROM sign_ins WHERE ok = 0 AND at >= ?3 AND (name = ?1 OR address = ?2)");
         if (!stmt) return Error{stmt.error()};
         stmt->bind(1, name).bind(2, address).bind(3, since);
         auto row = stmt->step();
         if (!row) return Error{row.error()};
         return SignInFailures{static_cast<int>(stmt->integer(0)), static_cast<int>(stmt->integer(1)),
-                              static_cast<int>(stmt->integer(2))};
+                              static_cast<int>(stmt->integer(2)), stmt->integer(3)};
     }
 
     Status record_sign_in(const std::string& name, const std::string& address, bool ok, UnixTime at) override {

@@ -127,9 +127,10 @@ public:
     virtual Status delete_session(const std::string& token_digest) = 0;
 
     // Failed sign-ins since `since`: for the name from anywhere, from the address for any
-    // name, and for the name from that address.
+    // name, and for the name from that address; and when the name's latest was (0: none).
     struct SignInFailures {
         int by_name = 0, by_address = 0, by_pair = 0;
+        UnixTime last_for_name = 0;
     };
     virtual Result<SignInFailures> failed_sign_ins(const std::string& name, const std::string& address,
                                                    UnixTime since) = 0;
