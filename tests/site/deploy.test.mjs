@@ -5,7 +5,9 @@
 // site/deploy/nginx/beitai-locations.conf, so that a test knows which process answered
 // (cookies are per host, not per port: the browser would send A's cookie to B).
 // Checked: a session made on one process works on the other, a write through one shows
-// through the other, the event stream comes through nginx unbuffered, the audit log holds the
+// through the other (a form of the site's own origin taken, another's refused: nginx passes
+// the Host with its port), the event stream comes through nginx as it happens over HTTP/1.1
+// and HTTP/2, the audit log holds the
 // address nginx saw and never the one a client claims, the session cookie is __Host- and
 // Secure, HSTS, the fingerprinted files' caching; and the production site file
 // site/deploy/nginx/beitai.conf itself, run with test ports and paths (TLS 1.2+, HTTP/2, the
@@ -128,6 +130,23 @@ function openStream(port, ca, pathname) {
   });
 }
 
+// The same over HTTP/2, as browsers open it through nginx.
+function openStream2(port, ca, pathname) {
+  return new Promise((resolve, reject) => {
+    const client = http2.connect(`https://127.0.0.1:${port}`, { ca });
+    client.on('error', () => {});
+    const s = client.request({ ':path': pathname, accept: 'text/event-stream' });
+    let text = '';
+    s.setEncoding('utf8');
+    s.on('response', (h) => {
+      if (h[':status'] !== 200) return reject(new Error(`${pathname}: ${h[':status']}`));
+      resolve({ headers: h, protocol: client.alpnProtocol, text: () => text, close: () => { s.close(); client.close(); } });
+    });
+    s.on('data', (d) => { text += d; });
+    s.on('error', reject);
+  });
+}
+
 // The `event: parking` of `text` that carries car park `key` at `available`.
 function parkingEventWith(text, key, available) {
   const whole = text.slice(0, text.lastIndexOf('\n\n') + 1);
@@ -220,8 +239,15 @@ describe('nginx with TLS in front of two servers on one PostgreSQL', { skip }, (
     // Without the CSRF token B refuses it: the session alone is not enough.
     const refused = await request(portB, ca, `/api/staff/proposals/${id}/progress`, { method: 'POST', headers, body: { version, text } });
     assert.equal(refused.status, 403, refused.text);
+    // A browser's Origin names the host with its port; nginx passes the Host with it, so the
+    // server's cross-site check takes a form of its own site and refuses another's.
+    const foreign = await request(portB, ca, `/api/staff/proposals/${id}/progress`, {
+      method: 'POST', headers: { ...headers, 'x-csrf-token': session.csrf, origin: 'https://portal.example.net' }, body: { version, text },
+    });
+    assert.equal(foreign.status, 403, foreign.text);
+    assert.match(foreign.text, /cross-site/);
     const written = await request(portB, ca, `/api/staff/proposals/${id}/progress`, {
-      method: 'POST', headers: { ...headers, 'x-csrf-token': session.csrf }, body: { version, text },
+      method: 'POST', headers: { ...headers, 'x-csrf-token': session.csrf, origin: `https://127.0.0.1:${portB}` }, body: { version, text },
     });
     assert.equal(written.status, 200, written.text);
     assert.equal(written.json.version, version + 1);
@@ -232,14 +258,16 @@ describe('nginx with TLS in front of two servers on one PostgreSQL', { skip }, (
     assert.equal(seen.progress.at(-1).text, text);
   });
 
-  it('the parking event stream comes through nginx as it happens, from the leader and from the follower', async () => {
+  it('the parking event stream comes through nginx as it happens, from the leader (HTTP/1.1) and from the follower (HTTP/2)', async () => {
     const carParks = (await request(portA, ca, '/api/parking')).json.car_parks;
     const before = carParks.find((c) => c.county === 'Keelung' && c.live && c.level !== 'closed');
     const wanted = before.available === 3 ? 4 : 3;
     const viaA = await openStream(portA, ca, '/api/parking/stream');
-    const viaB = await openStream(portB, ca, '/api/parking/stream');
+    const viaB = await openStream2(portB, ca, '/api/parking/stream');
     try {
       assert.match(viaA.headers['content-type'], /^text\/event-stream/);
+      assert.match(viaB.headers['content-type'], /^text\/event-stream/);
+      assert.equal(viaB.protocol, 'h2');
       await until(() => viaA.text().includes('event: hello') && viaB.text().includes('event: hello'), 'both streams open with hello', 5000);
       const sent = Date.now();
       const r = await fetch(`${simulator.url}/control/Keelung/set?car_park=${before.id}&available=${wanted}`, { method: 'POST' });
