@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The README's two commands:
+# The README's commands:
 #   ./portal.sh serve [--port N]   install what is missing, build, serve on 127.0.0.1:8080 (or N, or $PORT)
+#   ./portal.sh build              install what is missing, build both trees (a deployment's build)
 #   ./portal.sh test               install what is missing, build both trees, run every test
 # Set-up is idempotent: a second run checks and skips, it does not reinstall.
 set -euo pipefail
@@ -32,6 +33,7 @@ DEBIAN_PACKAGES=(
   python3-brotli                  # the pages' files compressed with brotli at build time (assets/web)
   zlib1g-dev                      # gzip for answers compressed as they are sent (native)
   wrk nginx-light                 # benchmarks (tests/bench)
+  nginx openssl                   # the deployment test: nginx with a self-signed certificate (tests/site/deploy.test.mjs)
   clang-14                        # the parsers' libFuzzer targets (tests/fuzz), built in build/fuzz
   libclang-rt-14-dev              # libFuzzer and the ASan/UBSan runtimes (clang-14 only recommends it)
 )
@@ -305,6 +307,13 @@ case "$cmd" in
     log "serving, with the feed simulator's sample parking (Ctrl-C stops)"
     serve_with_simulator "$@"
     ;;
+  build)
+    # Install what is missing and build both trees, serving nothing: a deployment's build
+    # (README.md, "Deploy"; systemd runs the server).
+    setup
+    build_native
+    build_wasm
+    ;;
   test)
     setup
     build_native
@@ -317,7 +326,7 @@ case "$cmd" in
     kiosk_browser "$@"
     ;;
   *)
-    echo "usage: ./portal.sh serve [--port N] | ./portal.sh test [ctest arguments] | ./portal.sh kiosk [--url URL] [--dry-run]" >&2
+    echo "usage: ./portal.sh serve [--port N] | ./portal.sh build | ./portal.sh test [ctest arguments] | ./portal.sh kiosk [--url URL] [--dry-run]" >&2
     exit 2
     ;;
 esac
