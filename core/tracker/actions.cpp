@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "text/text_rule.h"
 #include "text/trim.h"
 
 namespace beitai::tracker {
@@ -87,6 +88,19 @@ public:
 private:
     std::vector<FieldProblem> list_;
 };
+
+// The text rule (text/text_rule.h) over every string and member name the action carries:
+// whether it came from a form or from JSON, a NUL or a U+FFFE is refused beside its field
+// ("sheet.description"), never stored where a feed or a spreadsheet would carry it.
+std::optional<Refusal> flawed_text(const Json& fields) {
+    const auto found = text::find_json_text_flaw(fields);
+    if (!found) return std::nullopt;
+    const char* code = text::text_flaw_code(found->flaw);
+    const std::string param = text::text_flaw_param(found->flaw);
+    Problems problems;
+    problems.add(found->field, code, param, text::fill(text::tr(std::string("problem.") + code, text::Lang::en), "value", param));
+    return problems.refusal();
+}
 
 // A date field: absent or null is today; never after today.
 std::optional<text::Date> date_field(const Json& fields, const char* key, const text::Date& today, Problems& problems) {
@@ -338,6 +352,7 @@ std::optional<Refusal> editor_may_not_file(const Snapshot& snapshot, const conte
 
 Outcome apply_create(const Snapshot& snapshot, const Action& action, const Actor& actor, const text::Date& today,
                      const std::string& new_id) {
+    if (auto refusal = flawed_text(action.fields)) return Outcome{{}, {}, std::move(*refusal)};
     ProposalRecord record;
     Problems problems;
     validate(new_proposal_json(action.fields, new_id, actor), snapshot, record.proposal, problems);
@@ -464,6 +479,7 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
         return out;
     }
 
+    if (auto refusal = flawed_text(action.fields)) return Outcome{{}, {}, std::move(*refusal)};
     ProposalRecord next = *current;
     next.version = current->version + 1;
     next.updated = today;
