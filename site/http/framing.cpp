@@ -55,6 +55,12 @@ std::optional<FramingRefusal> refuse_transfer_coding(const std::vector<std::stri
     return std::nullopt;
 }
 
+std::optional<FramingRefusal> refuse_request_head(std::size_t target_length, const std::vector<std::string_view>& transfer_codings,
+                                                  unsigned http_version) {
+    if (target_length > kMaxTargetBytes) return header_too_large(target_length);
+    return refuse_transfer_coding(transfer_codings, http_version);
+}
+
 FramingRefusal header_too_large(std::optional<std::size_t> target_length, std::size_t target_limit) {
     if (!target_length || *target_length > target_limit)
         return {414, "request target too long (at most " + std::to_string(target_limit) + " bytes)"};

@@ -24,9 +24,17 @@ struct FramingRefusal {
 // field or it is plain "chunked".
 std::optional<FramingRefusal> refuse_transfer_coding(const std::vector<std::string_view>& values, unsigned http_version);
 
+// The longest request target we read (RFC 9112 §3 asks servers for at least 8000 octets).
+constexpr std::size_t kMaxTargetBytes = 8 * 1024;
+
+// A request head we refuse before its body: a target longer than kMaxTargetBytes (414), or
+// its transfer codings (refuse_transfer_coding).
+std::optional<FramingRefusal> refuse_request_head(std::size_t target_length, const std::vector<std::string_view>& transfer_codings,
+                                                  unsigned http_version);
+
 // A request whose header did not fit the limit: 414 when its request target is longer than
 // `target_limit` or the request line did not even fit (`target_length` nullopt), 431 otherwise
 // (RFC 9110 §15.5.15, RFC 6585 §5): the client learns which part to shorten.
-FramingRefusal header_too_large(std::optional<std::size_t> target_length, std::size_t target_limit);
+FramingRefusal header_too_large(std::optional<std::size_t> target_length, std::size_t target_limit = kMaxTargetBytes);
 
 }  // namespace beitai::site

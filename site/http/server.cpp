@@ -159,8 +159,8 @@ private:
         std::vector<std::string_view> codings;
         for (auto [it, end] = in.equal_range(http::field::transfer_encoding); it != end; ++it)
             codings.emplace_back(it->value().data(), it->value().size());
-        if (auto refused = refuse_transfer_coding(codings, in.version())) {
-            unread_request_ = true;  // the body's framing is unknown: answer, drain, close
+        if (auto refused = refuse_request_head(in.target().size(), codings, in.version())) {
+            unread_request_ = true;  // answered before the body, whose framing may be unknown: drain, close
             return send(Response::json_error(refused->status, refused->message), 11, false, false);
         }
         if (limit_for_) limit_ = limit_for_(std::string_view(in.method_string().data(), in.method_string().size()),
@@ -197,7 +197,7 @@ private:
         if (ec == http::error::header_limit) {
             // Beast parses the request line as soon as it is whole: no target means it was not.
             const auto target = parser_->get().target();
-            const auto refused = header_too_large(target.empty() ? std::nullopt : std::optional<std::size_t>(target.size()), 8 * 1024);
+            const auto refused = header_too_large(target.empty() ? std::nullopt : std::optional<std::size_t>(target.size()));
             return send(Response::json_error(refused.status, refused.message), 11, false, false);
         }
         if (ec) {
