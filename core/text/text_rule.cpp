@@ -1,7 +1,5 @@
 #include "text/text_rule.h"
 
-#include <vector>
-
 #include "text/utf8.h"
 
 namespace beitai::text {
@@ -54,33 +52,12 @@ std::string text_flaw_message(std::string_view field, const TextFlaw& flaw, Lang
 }
 
 std::optional<FieldTextFlaw> find_json_text_flaw(const Json& root) {
-    struct Item {
-        const Json* node;
-        std::string path;
-    };
-    std::vector<Item> stack = {{&root, ""}};
-    while (!stack.empty()) {
-        Item item = std::move(stack.back());
-        stack.pop_back();
-        const Json& j = *item.node;
-        if (j.is_string()) {
-            if (auto flaw = find_text_flaw(j.get_ref<const std::string&>()))
-                return FieldTextFlaw{item.path.empty() ? std::string("(body)") : item.path, *flaw};
-        } else if (j.is_object()) {
-            // Last pushed is first checked: push in reverse so the first member is said first.
-            std::vector<Item> members;
-            for (auto it = j.begin(); it != j.end(); ++it) {
-                // A flawed name is said by the object that holds it: the name itself is no path.
-                if (auto flaw = find_text_flaw(it.key()))
-                    return FieldTextFlaw{item.path.empty() ? std::string("(body)") : item.path, *flaw};
-                members.push_back({&*it, key_path(item.path, it.key())});
-            }
-            for (auto m = members.rbegin(); m != members.rend(); ++m) stack.push_back(std::move(*m));
-        } else if (j.is_array()) {
-            for (std::size_t i = j.size(); i-- > 0;) stack.push_back({&j[i], index_path(item.path, i)});
-        }
-    }
-    return std::nullopt;
+    std::optional<FieldTextFlaw> found;
+    visit_json_text(root, [&](const std::string& path, const std::string& text, bool) {
+        if (auto flaw = find_text_flaw(text)) found = FieldTextFlaw{path.empty() ? std::string("(body)") : path, *flaw};
+        return found.has_value();
+    });
+    return found;
 }
 
 }  // namespace beitai::text

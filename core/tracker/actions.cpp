@@ -43,28 +43,15 @@ bool admin_only(const std::string& key) {
     return false;
 }
 
-// Every string in a JSON value, bounded: a 1 MiB title helps nobody. Walked without
-// recursion, and the path is built only for the string that is too long.
+// Every string in a JSON value, bounded: a 1 MiB title helps nobody.
 std::optional<std::string> oversized_text(const Json& root) {
-    struct Item {
-        const Json* node;
-        std::string path;
-    };
-    std::vector<Item> stack = {{&root, ""}};
-    while (!stack.empty()) {
-        Item item = std::move(stack.back());
-        stack.pop_back();
-        const Json& j = *item.node;
-        if (j.is_string() && j.get_ref<const std::string&>().size() > kMaxTextBytes)
-            return (item.path.empty() ? std::string("(body)") : item.path) + ": longer than " +
-                   std::to_string(kMaxTextBytes) + " bytes";
-        if (j.is_object())
-            for (auto it = j.begin(); it != j.end(); ++it)
-                stack.push_back({&*it, text::key_path(item.path, it.key())});
-        else if (j.is_array())
-            for (size_t i = 0; i < j.size(); ++i) stack.push_back({&j[i], text::index_path(item.path, i)});
-    }
-    return std::nullopt;
+    std::optional<std::string> found;
+    text::visit_json_text(root, [&](const std::string& path, const std::string& text, bool) {
+        if (text.size() > kMaxTextBytes)
+            found = (path.empty() ? std::string("(body)") : path) + ": longer than " + std::to_string(kMaxTextBytes) + " bytes";
+        return found.has_value();
+    });
+    return found;
 }
 
 // Every problem of one action, gathered so that a form can show them all at once.

@@ -1,25 +1,12 @@
 #include "http/framing.h"
 
+#include "http/field_values.h"
+
 namespace beitai::site {
 
 namespace {
 
-std::string_view trim_ows(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-bool is_chunked(std::string_view coding) {
-    constexpr std::string_view chunked = "chunked";
-    if (coding.size() != chunked.size()) return false;
-    for (std::size_t i = 0; i < coding.size(); ++i) {
-        char c = coding[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != chunked[i]) return false;
-    }
-    return true;
-}
+bool is_chunked(std::string_view coding) { return iequals(coding, "chunked"); }
 
 // A coding's name for a message: printable ASCII only, and short.
 std::string shown(std::string_view coding) {
@@ -35,7 +22,7 @@ std::optional<FramingRefusal> refuse_transfer_coding(const std::vector<std::stri
     for (std::string_view value : values) {
         while (true) {
             const auto comma = value.find(',');
-            // A coding's parameters (";q=…") are no part of its name; chunked takes none.
+            // Taken whole: chunked has no parameters, so "chunked;x=1" is some other coding.
             const std::string_view coding = trim_ows(value.substr(0, comma));
             if (!coding.empty()) codings.push_back(coding);  // a list may hold empty elements (§5.6.1)
             if (comma == std::string_view::npos) break;
