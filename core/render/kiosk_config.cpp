@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "geo/geojson.h"
+#include "text/decimal.h"
 
 namespace beitai::render {
 
@@ -32,13 +33,7 @@ std::optional<int> seconds(const std::string& s) {
     return v;
 }
 
-std::optional<double> number(const std::string& s) {
-    if (s.empty() || s.size() > 32) return std::nullopt;
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
+std::optional<double> number(const std::string& s) { return text::parse_decimal(s); }
 
 // "25.0375": six decimals (10 cm) without trailing zeros.
 std::string coordinate(double v) {

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "geo/geojson.h"
+#include "text/decimal.h"
 #include "text/trim.h"
 
 namespace beitai::render {
@@ -46,10 +47,9 @@ std::string folded(const std::string& s) {
 
 bool number(const std::string& s, double& v) {
     const std::string t = text::trimmed(s);
-    if (t.empty() || t.size() > 32) return false;
-    char* end = nullptr;
-    v = std::strtod(t.c_str(), &end);
-    return end == t.c_str() + t.size() && v == v;
+    const auto read = text::parse_decimal(t);  // plain decimals: never "0x19" or "nan"
+    if (read) v = *read;
+    return read.has_value();
 }
 
 // "25.03,121.56", "25.03，121.56" or "25.03 121.56": two numbers, or nothing.

@@ -10,6 +10,7 @@
 #include "render/map_legend.h"
 #include "render/parking_views.h"
 #include "render/site_card.h"
+#include "text/decimal.h"
 #include "tracker/labels.h"
 
 namespace beitai::render {
@@ -27,13 +28,8 @@ std::vector<std::string> split(const std::string& s, char sep) {
     }
 }
 
-std::optional<double> number(const std::string& s) {
-    if (s.empty() || s.size() > 32) return std::nullopt;
-    char* end = nullptr;
-    double v = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || v != v) return std::nullopt;
-    return v;
-}
+// Plain decimals only: "0x19", "NaN" or "25 " in a bbox or a point is refused, never read.
+std::optional<double> number(const std::string& s) { return text::parse_decimal(s); }
 
 std::string km(double metres) {
     char buf[32];

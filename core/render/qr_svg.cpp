@@ -32,7 +32,7 @@ std::string qr_svg(const QrModules& modules, const std::string& title, int pixel
     const int span = modules.size + 2 * kQuietZone;
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" role=\"img\" width=\"" + std::to_string(pixels) + "\" height=\"" +
            std::to_string(pixels) + "\" viewBox=\"0 0 " + std::to_string(span) + " " + std::to_string(span) +
-           "\" shape-rendering=\"crispEdges\"><title>" + text::escape_html(title) + "</title><rect width=\"" + std::to_string(span) +
+           "\" shape-rendering=\"crispEdges\"><title>" + text::escape_xml(title) + "</title><rect width=\"" + std::to_string(span) +
            "\" height=\"" + std::to_string(span) + "\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"" + qr_path_data(modules) +
            "\"/></svg>";
 }

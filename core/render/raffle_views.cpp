@@ -27,12 +27,7 @@ namespace {
 std::string t(const char* key, Lang lang) { return std::string(tr(key, lang)); }
 
 // "{n}" and friends in a translated string.
-std::string fill(std::string s, const char* name, const std::string& value) {
-    const std::string token = std::string("{") + name + "}";
-    for (size_t at = s.find(token); at != std::string::npos; at = s.find(token, at + value.size()))
-        s.replace(at, token.size(), value);
-    return s;
-}
+using text::fill;
 
 std::string county_name(const RaffleData& data, const std::string& id, Lang lang) {
     if (id == raffle::kOtherCounty) return t("raffle.other_county", lang);

@@ -5,13 +5,13 @@
 
 namespace beitai::render {
 
-using text::escape_html;
+using text::escape_xml;
 
 namespace {
 
 std::string text_at(double x, double y, double size, const std::string& s, const char* weight = "normal") {
     return "<text x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" font-size=\"" + std::to_string(size) +
-           "\" font-weight=\"" + weight + "\" text-anchor=\"middle\">" + escape_html(s) + "</text>";
+           "\" font-weight=\"" + weight + "\" text-anchor=\"middle\">" + escape_xml(s) + "</text>";
 }
 
 }  // namespace
@@ -29,7 +29,7 @@ std::string signboard_svg(const SignboardSheet& s) {
     const int span = s.qr.size + 8;
     std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"210mm\" height=\"297mm\" viewBox=\"0 0 210 297\" "
                       "font-family=\"Noto Sans CJK TC, Noto Sans TC, sans-serif\" role=\"img\"><title>" +
-                      escape_html(c.name_zh + " · " + s.site->name) + "</title>";
+                      escape_xml(c.name_zh + " · " + s.site->name) + "</title>";
     out += "<rect width=\"210\" height=\"297\" fill=\"#ffffff\"/><rect x=\"8\" y=\"8\" width=\"194\" height=\"281\" fill=\"none\" "
            "stroke=\"#2E7D32\" stroke-width=\"2\" rx=\"6\"/>";
     out += text_at(width / 2, 30, 11, c.name_zh, "bold");
@@ -42,7 +42,7 @@ std::string signboard_svg(const SignboardSheet& s) {
            "\" shape-rendering=\"crispEdges\"><path fill=\"#000000\" d=\"" + qr_path_data(s.qr) + "\"/></svg>";
     out += text_at(width / 2, 226, 6, "無法掃描時，請在活動網頁輸入代碼 · Or type this code on the campaign page:");
     out += "<text class=\"code\" x=\"105\" y=\"240\" font-size=\"11\" font-family=\"DejaVu Sans Mono, monospace\" "
-           "text-anchor=\"middle\" font-weight=\"bold\">" + escape_html(s.code) + "</text>";
+           "text-anchor=\"middle\" font-weight=\"bold\">" + escape_xml(s.code) + "</text>";
     out += text_at(width / 2, 258, 6.5, "活動期間 " + text::to_iso(c.start) + " – " + text::to_iso(c.end) + " · " +
                                             std::to_string(c.min_counties) + " 縣市即可參加抽獎");
     out += text_at(width / 2, 267, 5.5, "Check in at sites in " + std::to_string(c.min_counties) + " counties between " +

@@ -26,8 +26,8 @@ std::string fraction(double v) {
 // Drawn with presentation attributes, so /map.svg looks right on its own (as an <img>,
 // printed) where the page's stylesheet does not reach.
 std::string style_attributes(const Style& look, bool filled) {
-    std::string a = " stroke=\"" + text::escape_html(look.stroke) + "\" stroke-width=\"" + num(look.weight) + "\"";
-    a += filled && !look.fill.empty() ? " fill=\"" + text::escape_html(look.fill) + "\"" : " fill=\"none\"";
+    std::string a = " stroke=\"" + text::escape_xml(look.stroke) + "\" stroke-width=\"" + num(look.weight) + "\"";
+    a += filled && !look.fill.empty() ? " fill=\"" + text::escape_xml(look.fill) + "\"" : " fill=\"none\"";
     if (look.opacity < 1) a += " opacity=\"" + fraction(look.opacity) + "\"";
     if (look.dashed) a += " stroke-dasharray=\"6 4\"";
     return a;
@@ -42,7 +42,7 @@ std::string label_svg(const MarkerLabel& l, const std::string& text) {
     if (l.anchor == LabelAnchor::middle) out += " text-anchor=\"middle\"";
     out += " font-size=\"" + num(l.size_px) + "\" fill=\"" + l.colour + "\"";
     if (l.halo) out += " stroke=\"" + std::string(l.halo) + "\" stroke-width=\"" + num(l.halo_px) + "\" paint-order=\"stroke\"";
-    return out + ">" + text::escape_html(text) + "</text>";
+    return out + ">" + text::escape_xml(text) + "</text>";
 }
 
 }  // namespace
@@ -58,8 +58,8 @@ std::string scene_svg(const Scene& scene, const SvgOptions& o) {
     std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"scene\" viewBox=\"0 0 " +
                       std::to_string(o.width) + " " + std::to_string(o.height) + "\" width=\"" +
                       std::to_string(o.width) + "\" height=\"" + std::to_string(o.height) +
-                      "\" role=\"img\" aria-label=\"" + text::escape_html(o.title) + "\"><title>" +
-                      text::escape_html(o.title) + "</title><rect class=\"scene-bg\" width=\"100%\" height=\"100%\" fill=\"#dcebef\"/>";
+                      "\" role=\"img\" aria-label=\"" + text::escape_xml(o.title) + "\"><title>" +
+                      text::escape_xml(o.title) + "</title><rect class=\"scene-bg\" width=\"100%\" height=\"100%\" fill=\"#dcebef\"/>";
     out.reserve(out.size() + 64 * (scene.markers.size() + scene.polylines.size() * 8 + scene.polygons.size() * 64));
 
     auto points_of = [&](const geo::Polyline& line) {
@@ -77,18 +77,18 @@ std::string scene_svg(const Scene& scene, const SvgOptions& o) {
             if (ring.empty()) continue;
             d += "M" + points_of(ring) + "Z";
         }
-        out += "<path class=\"area layer-" + text::escape_html(poly.layer) + "\" fill-rule=\"evenodd\" d=\"" + d + "\"" +
-               style_attributes(poly.look, true) + "><title>" + text::escape_html(poly.title) + "</title></path>";
+        out += "<path class=\"area layer-" + text::escape_xml(poly.layer) + "\" fill-rule=\"evenodd\" d=\"" + d + "\"" +
+               style_attributes(poly.look, true) + "><title>" + text::escape_xml(poly.title) + "</title></path>";
     }
     // A line's parts as one path, "Mx,y x,y … Mx,y …" (a county's routes together are one).
     for (const auto& line : scene.polylines) {
         std::string d;
         for (const auto& part : line.parts)
             if (!part.empty()) d += "M" + points_of(part);
-        out += "<path class=\"line layer-" + text::escape_html(line.layer) + "\" data-id=\"" +
-               text::escape_html(line.id) + "\" d=\"" + d + "\"" + style_attributes(line.look, false) +
+        out += "<path class=\"line layer-" + text::escape_xml(line.layer) + "\" data-id=\"" +
+               text::escape_xml(line.id) + "\" d=\"" + d + "\"" + style_attributes(line.look, false) +
                " stroke-linecap=\"" + cap(line.look) + "\" stroke-linejoin=\"round\"><title>" +
-               text::escape_html(line.title) + "</title></path>";
+               text::escape_xml(line.title) + "</title></path>";
     }
 
     // The seats' positions first: where a seat's label goes depends on its neighbours.
@@ -104,8 +104,8 @@ std::string scene_svg(const Scene& scene, const SvgOptions& o) {
         // markers by their layer; the look decides either's colours.
         const std::string cls = beside ? "marker marker-" + (m.style.empty() ? std::string("plain") : m.style)
                                        : "marker layer-" + m.layer;
-        out += "<g class=\"" + text::escape_html(cls) + (m.cluster_count > 0 ? " cluster\" data-count=\"" + std::to_string(m.cluster_count) : std::string()) +
-               "\" data-id=\"" + text::escape_html(m.id) + "\"><title>" + text::escape_html(m.title) + "</title>";
+        out += "<g class=\"" + text::escape_xml(cls) + (m.cluster_count > 0 ? " cluster\" data-count=\"" + std::to_string(m.cluster_count) : std::string()) +
+               "\" data-id=\"" + text::escape_xml(m.id) + "\"><title>" + text::escape_xml(m.title) + "</title>";
         const double r = m.look.radius;
         if (m.look.square)
             out += "<rect x=\"" + num(at.x - r) + "\" y=\"" + num(at.y - r) + "\" width=\"" + num(2 * r) + "\" height=\"" +
@@ -126,7 +126,7 @@ std::string scene_svg(const Scene& scene, const SvgOptions& o) {
         }
         out += "<g class=\"sample-label\"><rect x=\"8\" y=\"" + num(o.height - 36) + "\" width=\"" + num(width) +
                "\" height=\"28\" rx=\"4\" fill=\"#fff3c4\" stroke=\"#8a6d00\"/><text x=\"16\" y=\"" + num(o.height - 17) +
-               "\" font-size=\"14\" fill=\"#4d3d00\">" + text::escape_html(o.sample_label) + "</text></g>";
+               "\" font-size=\"14\" fill=\"#4d3d00\">" + text::escape_xml(o.sample_label) + "</text></g>";
     }
     return out + "</svg>";
 }

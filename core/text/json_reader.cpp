@@ -219,6 +219,34 @@ void ObjectReader::reject_unknown_keys() {
     }
 }
 
+void visit_json_text(const Json& root,
+                     const std::function<bool(const std::string& path, const std::string& text, bool is_name)>& visit) {
+    struct Item {
+        const Json* node;
+        std::string path;
+    };
+    std::vector<Item> stack = {{&root, ""}};
+    while (!stack.empty()) {
+        Item item = std::move(stack.back());
+        stack.pop_back();
+        const Json& j = *item.node;
+        if (j.is_string()) {
+            if (visit(item.path, j.get_ref<const std::string&>(), false)) return;
+        } else if (j.is_object()) {
+            // Names first, as they come; then the values, pushed last to first so that the
+            // first member's value is visited first.
+            std::vector<Item> members;
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                if (visit(item.path, it.key(), true)) return;
+                members.push_back({&*it, key_path(item.path, it.key())});
+            }
+            for (auto m = members.rbegin(); m != members.rend(); ++m) stack.push_back(std::move(*m));
+        } else if (j.is_array()) {
+            for (std::size_t i = j.size(); i-- > 0;) stack.push_back({&j[i], index_path(item.path, i)});
+        }
+    }
+}
+
 bool nested_deeper_than(const Json& value, size_t limit) {
     std::vector<std::pair<const Json*, size_t>> stack = {{&value, 0}};
     while (!stack.empty()) {

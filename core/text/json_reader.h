@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -93,6 +94,13 @@ private:
     Diagnostics& diagnostics_;
     std::set<std::string, std::less<>> known_;
 };
+
+// Every string of a JSON value, in document order — each member's name, then its value — with
+// the path key_path and index_path write ("progress[2].note"; a member's name is given with the
+// path of the object holding it, "" at the root), until `visit` returns true. Walked without
+// recursion, so a hostile body nested a million levels deep is walked like any other.
+void visit_json_text(const Json& root,
+                     const std::function<bool(const std::string& path, const std::string& text, bool is_name)>& visit);
 
 // True when arrays and objects nest deeper than `limit`. Checked iteratively: a hostile body
 // nested a million levels deep must not exhaust the stack of whoever checks it.

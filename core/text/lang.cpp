@@ -466,6 +466,13 @@ constexpr Entry kStrings[] = {
     {"problem.year_format", "請填寫民國年度，例如 113。", "Enter an ROC year, such as 113."},
     {"problem.subgroup", "此分組不屬於所選的議題組。", "This sub-group is not part of the chosen issue group."},
     {"problem.invalid", "內容不符合格式，請檢查。", "This is not valid: {value}."},
+    // the text rule (text/text_rule.h): said beside a form's field, or after the field's path
+    {"problem.text_invalid", "含有無法辨識的位元組（不是有效的 UTF-8 文字），請重新輸入。",
+     "This holds bytes that are not text (not valid UTF-8): please type it again."},
+    {"problem.text_control", "含有控制字元 {value}；除了 Tab 與換行，控制字元都不能使用，請刪除後再送出。",
+     "This holds the control character {value}; only tab and line breaks may be used: please remove it."},
+    {"problem.text_noncharacter", "含有 {value}，這不是文字（Unicode 非字元），請刪除後再送出。",
+     "This holds {value}, which is not a character (a Unicode noncharacter): please remove it."},
     {"staff.error_prefix", "錯誤：", "Error: "},
     {"staff.error_summary", "尚未儲存：請修正以下 {n} 個問題", "Not saved: please fix {n} problem(s)"},
     {"staff.not_saved", "尚未儲存：請修正表單中標示的問題後再送出；您輸入的內容都已保留。",
@@ -579,6 +586,14 @@ constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Ju
 Lang parse_lang(std::string_view tag) { return tag == "en" ? Lang::en : Lang::zh_TW; }
 std::string_view lang_tag(Lang lang) { return lang == Lang::en ? "en" : "zh-TW"; }
 std::string_view html_lang_tag(Lang lang) { return lang == Lang::en ? "en" : "zh-Hant-TW"; }
+
+std::string fill(std::string_view pattern, std::string_view name, const std::string& value) {
+    std::string out(pattern);
+    const std::string token = "{" + std::string(name) + "}";
+    for (auto at = out.find(token); at != std::string::npos; at = out.find(token, at + value.size()))
+        out.replace(at, token.size(), value);
+    return out;
+}
 
 std::string_view tr(std::string_view key, Lang lang) {
     for (const auto& e : kStrings)

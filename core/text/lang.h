@@ -24,6 +24,9 @@ inline const char* say(Lang lang, const char* zh, const char* en) { return lang 
 // The string for `key` in `lang`; the key itself when unknown (visible, never empty).
 std::string_view tr(std::string_view key, Lang lang);
 
+// Replaces "{name}" in a translated template with `value`.
+std::string fill(std::string_view pattern, std::string_view name, const std::string& value);
+
 // A date as people read it: "民國112年8月8日（2023-08-08）" / "8 Aug 2023 (ROC 112)".
 std::string format_date(const Date& date, Lang lang);
 

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/utf8.h"  // is_valid_utf8, which the callers of these use on what they decode
+
 namespace beitai::text {
 
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
@@ -16,9 +18,6 @@ using QueryParams = std::vector<std::pair<std::string, std::string>>;
 std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space);
 // Encodes everything but unreserved characters (RFC 3986 §2.3).
 std::string percent_encode(std::string_view s);
-
-// Whether the bytes are well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
-bool is_valid_utf8(std::string_view s);
 
 // "a=1&b=%E8%87%AA" (a leading '?' is allowed) → pairs; nullopt on a bad escape.
 std::optional<QueryParams> parse_query_string(std::string_view query);

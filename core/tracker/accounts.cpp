@@ -1,5 +1,7 @@
 #include "tracker/accounts.h"
 
+#include "text/text_rule.h"
+
 namespace beitai::tracker {
 
 bool may_manage_accounts(const Actor& actor) { return actor.role == Role::admin; }
@@ -12,6 +14,9 @@ Result<NewAccount> check_new_account(NewAccount a, const std::vector<content::Co
         return Error{"county: an editor belongs to one of the eight counties (a TDX id)"};
     if (a.role == Role::admin) a.county.clear();
     if (a.agency.empty()) return Error{"agency: required"};
+    // The agency is published with the account's changes (the feeds' authors): the text rule,
+    // for the CLI's accounts as for the API's.
+    if (auto flaw = text::find_text_flaw(a.agency)) return Error{text::text_flaw_message("agency", *flaw, text::Lang::en)};
     if (a.password.size() < kMinPasswordLength)
         return Error{"password: at least " + std::to_string(kMinPasswordLength) + " characters"};
     return a;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "text/text_rule.h"
 #include "text/trim.h"
 
 namespace beitai::tracker {
@@ -42,28 +43,15 @@ bool admin_only(const std::string& key) {
     return false;
 }
 
-// Every string in a JSON value, bounded: a 1 MiB title helps nobody. Walked without
-// recursion, and the path is built only for the string that is too long.
+// Every string in a JSON value, bounded: a 1 MiB title helps nobody.
 std::optional<std::string> oversized_text(const Json& root) {
-    struct Item {
-        const Json* node;
-        std::string path;
-    };
-    std::vector<Item> stack = {{&root, ""}};
-    while (!stack.empty()) {
-        Item item = std::move(stack.back());
-        stack.pop_back();
-        const Json& j = *item.node;
-        if (j.is_string() && j.get_ref<const std::string&>().size() > kMaxTextBytes)
-            return (item.path.empty() ? std::string("(body)") : item.path) + ": longer than " +
-                   std::to_string(kMaxTextBytes) + " bytes";
-        if (j.is_object())
-            for (auto it = j.begin(); it != j.end(); ++it)
-                stack.push_back({&*it, text::key_path(item.path, it.key())});
-        else if (j.is_array())
-            for (size_t i = 0; i < j.size(); ++i) stack.push_back({&j[i], text::index_path(item.path, i)});
-    }
-    return std::nullopt;
+    std::optional<std::string> found;
+    text::visit_json_text(root, [&](const std::string& path, const std::string& text, bool) {
+        if (text.size() > kMaxTextBytes)
+            found = (path.empty() ? std::string("(body)") : path) + ": longer than " + std::to_string(kMaxTextBytes) + " bytes";
+        return found.has_value();
+    });
+    return found;
 }
 
 // Every problem of one action, gathered so that a form can show them all at once.
@@ -87,6 +75,19 @@ public:
 private:
     std::vector<FieldProblem> list_;
 };
+
+// The text rule (text/text_rule.h) over every string and member name the action carries:
+// whether it came from a form or from JSON, a NUL or a U+FFFE is refused beside its field
+// ("sheet.description"), never stored where a feed or a spreadsheet would carry it.
+std::optional<Refusal> flawed_text(const Json& fields) {
+    const auto found = text::find_json_text_flaw(fields);
+    if (!found) return std::nullopt;
+    const char* code = text::text_flaw_code(found->flaw);
+    const std::string param = text::text_flaw_param(found->flaw);
+    Problems problems;
+    problems.add(found->field, code, param, text::fill(text::tr(std::string("problem.") + code, text::Lang::en), "value", param));
+    return problems.refusal();
+}
 
 // A date field: absent or null is today; never after today.
 std::optional<text::Date> date_field(const Json& fields, const char* key, const text::Date& today, Problems& problems) {
@@ -338,6 +339,7 @@ std::optional<Refusal> editor_may_not_file(const Snapshot& snapshot, const conte
 
 Outcome apply_create(const Snapshot& snapshot, const Action& action, const Actor& actor, const text::Date& today,
                      const std::string& new_id) {
+    if (auto refusal = flawed_text(action.fields)) return Outcome{{}, {}, std::move(*refusal)};
     ProposalRecord record;
     Problems problems;
     validate(new_proposal_json(action.fields, new_id, actor), snapshot, record.proposal, problems);
@@ -464,6 +466,7 @@ Outcome apply_action(const Snapshot& snapshot, const ProposalRecord* current, co
         return out;
     }
 
+    if (auto refusal = flawed_text(action.fields)) return Outcome{{}, {}, std::move(*refusal)};
     ProposalRecord next = *current;
     next.version = current->version + 1;
     next.updated = today;

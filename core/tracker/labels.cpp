@@ -49,12 +49,4 @@ std::string county_names(const Snapshot& snapshot, const std::vector<std::string
 
 std::string yes_no(bool value, text::Lang lang) { return std::string(text::tr(value ? "yes" : "no", lang)); }
 
-std::string fill(std::string_view pattern, std::string_view name, const std::string& value) {
-    std::string out(pattern);
-    const std::string token = "{" + std::string(name) + "}";
-    for (auto at = out.find(token); at != std::string::npos; at = out.find(token, at + value.size()))
-        out.replace(at, token.size(), value);
-    return out;
-}
-
 }  // namespace beitai::tracker

@@ -24,7 +24,7 @@ std::string county_names(const Snapshot& snapshot, const std::vector<std::string
 // 是 / 否, Yes / No.
 std::string yes_no(bool value, text::Lang lang);
 
-// Replaces "{name}" in a translated template.
-std::string fill(std::string_view pattern, std::string_view name, const std::string& value);
+// Replaces "{name}" in a translated template (text/lang.h).
+using text::fill;
 
 }  // namespace beitai::tracker

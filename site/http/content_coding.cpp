@@ -1,5 +1,7 @@
 #include "http/content_coding.h"
 
+#include "http/field_values.h"
+
 #include <zlib.h>
 
 #include <cctype>
@@ -11,24 +13,11 @@ namespace beitai::site {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return true;
-}
-
 constexpr double kLeastWanted = 0.001;  // the smallest weight a q-value can give
 
 // qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ); anything else is 0.
 double q_value(std::string_view text) {
-    text = trim(text);
+    text = trim_ows(text);
     if (text.empty() || text.size() > 5 || (text[0] != '0' && text[0] != '1')) return 0;
     if (text.size() > 1 && text[1] != '.') return 0;
     double q = text[0] - '0', scale = 0.1;
@@ -51,14 +40,14 @@ AcceptedCodings parse_accept_encoding(std::string_view header, bool present) {
         std::string_view item = header.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
         start = comma == std::string_view::npos ? header.size() + 1 : comma + 1;
         const std::size_t semi = item.find(';');
-        const std::string_view coding = trim(item.substr(0, semi));
+        const std::string_view coding = trim_ows(item.substr(0, semi));
         if (coding.empty()) continue;
         double q = 1;
         for (std::size_t p = semi; p != std::string_view::npos;) {
             const std::size_t next = item.find(';', p + 1);
-            const std::string_view param = trim(item.substr(p + 1, next == std::string_view::npos ? std::string_view::npos : next - p - 1));
+            const std::string_view param = trim_ows(item.substr(p + 1, next == std::string_view::npos ? std::string_view::npos : next - p - 1));
             if (!param.empty() && (param[0] == 'q' || param[0] == 'Q')) {
-                const std::string_view rest = trim(param.substr(1));
+                const std::string_view rest = trim_ows(param.substr(1));
                 if (!rest.empty() && rest[0] == '=') q = q_value(rest.substr(1));
             }
             p = next;

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/framing.h"
 #include "http/url.h"
 
 #ifdef __GLIBC__
@@ -173,6 +174,13 @@ private:
     void on_header(beast::error_code ec, std::size_t n) {
         if (ec) return on_read(ec, n);
         const auto& in = parser_->get();
+        std::vector<std::string_view> codings;
+        for (auto [it, end] = in.equal_range(http::field::transfer_encoding); it != end; ++it)
+            codings.emplace_back(it->value().data(), it->value().size());
+        if (auto refused = refuse_request_head(in.target().size(), codings, in.version())) {
+            unread_request_ = true;  // answered before the body, whose framing may be unknown: drain, close
+            return send(Response::json_error(refused->status, refused->message), 11, false, false);
+        }
         if (limit_for_) limit_ = limit_for_(std::string_view(in.method_string().data(), in.method_string().size()),
                                             std::string_view(in.target().data(), in.target().size()));
         if (const auto length = parser_->content_length(); length && *length > limit_.bytes)
@@ -203,6 +211,12 @@ private:
             // Whatever the client still sends is read and dropped before closing (drain).
             drain_limit_ = std::max<std::uint64_t>(kMaxDrainBytes, 2 * limit_.bytes);
             return send(Response::json_error(413, limit_.what + " larger than " + limit), 11, false, false);
+        }
+        if (ec == http::error::header_limit) {
+            // Beast parses the request line as soon as it is whole: no target means it was not.
+            const auto target = parser_->get().target();
+            const auto refused = header_too_large(target.empty() ? std::nullopt : std::optional<std::size_t>(target.size()));
+            return send(Response::json_error(refused.status, refused.message), 11, false, false);
         }
         if (ec) {
             // A malformed request line or header: answer once, then close.

@@ -1,9 +1,8 @@
 // /api/parking, /api/parking/near, /api/parking/feeds and the live stream
 // /api/parking/stream: reads of the ParkingHub's current snapshot, written by core/parking.
-#include <cstdlib>
-
 #include "parking/api_json.h"
 #include "render/map_scene.h"
+#include "text/decimal.h"
 #include "routes/portal.h"
 
 namespace beitai::site {
@@ -23,13 +22,8 @@ std::optional<std::string> unknown_parameter(const Request& request, std::initia
     return std::nullopt;
 }
 
-std::optional<double> number(const std::string& text) {
-    if (text.empty() || text.size() > 32) return std::nullopt;
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (end != text.c_str() + text.size()) return std::nullopt;
-    return v;
-}
+// Plain decimals (text/decimal.h): "NaN", "inf" and "0x19" are not numbers here.
+std::optional<double> number(const std::string& text) { return text::parse_decimal(text); }
 
 Response no_feeds() {
     return Response::json_error(404, "this server polls no parking feeds (start it with --feeds FILE or URL)");

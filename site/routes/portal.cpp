@@ -128,6 +128,9 @@ Response Portal::handle(const Request& request) {
     const RouteMatch match = match_route(routes, request.method, request.path);
     Response response = answer(request, match, now);
     if (match.cache) apply_cache_policy(*match.cache, response);
+    // Behind TLS, browsers are told to come back only over TLS, for a year. Not
+    // includeSubDomains: the portal's host name does not speak for its siblings' or children's.
+    if (config_.secure_cookies) response.headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
     representations_.finish(request, response, match.cache != Cache::no_store);
     // Counted under the route's pattern (none: the last slot), never the raw path.
     metrics().observe_request(match.route ? static_cast<std::size_t>(match.route - routes.data()) : routes.size(),
@@ -138,6 +141,7 @@ Response Portal::handle(const Request& request) {
 Response Portal::answer(const Request& request, const RouteMatch& match, UnixTime now) {
     if (!match.route) {
         if (!match.allowed) return not_found(request);
+        if (auto missing = no_such_resource(request, now)) return std::move(*missing);
         Response r = Response::json_error(405, "method " + request.method + " not allowed on " + request.path);
         r.headers.emplace_back("Allow", allow_header(match.allowed));
         return r;
@@ -151,6 +155,21 @@ Response Portal::answer(const Request& request, const RouteMatch& match, UnixTim
         call.who = who ? &*who : nullptr;
     }
     return (this->*route.handler)(call);
+}
+
+// A 405 says the address is there but takes other methods; an address with nothing behind it
+// (/proposals/none, /static/none) is a 404 whatever the method. A public GET route matching the
+// address is asked, as GET, whether it has something there; its answer is not sent.
+std::optional<Response> Portal::no_such_resource(const Request& request, UnixTime now) {
+    const RouteMatch get = match_route(route_table(), "GET", request.path);
+    if (!get.route || get.route->access != Access::anyone) return std::nullopt;
+    Request probe = request;
+    probe.method = "GET";
+    probe.body.clear();
+    Response r = answer(probe, get, now);
+    if (r.events) r.events->finished();  // a stream opened by asking: closed at once
+    if (r.status != 404) return std::nullopt;
+    return r;
 }
 
 Response Portal::static_file(const Call& call) {

@@ -311,6 +311,9 @@ private:
     render::PageFrame page_frame(const Request& request, std::string active_nav) const;
     // Runs the route's access checks, then its handler.
     Response answer(const Request& request, const RouteMatch& match, UnixTime now);
+    // The 404 of an address that a route matches for other methods but that has nothing behind
+    // it (asked of the public GET route, as GET); nullopt when there is something (a 405 then).
+    std::optional<Response> no_such_resource(const Request& request, UnixTime now);
     // Picks up writes made by other server processes sharing the store (checked at most
     // once a second, by the store's revision number).
     void refresh_if_changed(UnixTime now);

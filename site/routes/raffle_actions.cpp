@@ -13,6 +13,7 @@
 #include "render/raffle_views.h"
 #include "routes/staff_forms.h"
 #include "routes/staff_support.h"
+#include "text/decimal.h"
 #include "text/sha256.h"
 
 namespace beitai::site {
@@ -51,10 +52,7 @@ std::optional<double> json_number(const text::Json& body, const char* key) {
     if (it == body.end() || it->is_null()) return std::nullopt;
     if (it->is_number()) return it->get<double>();
     if (it->is_string()) {  // a form sends text
-        const std::string& s = it->get_ref<const std::string&>();
-        char* end = nullptr;
-        double v = std::strtod(s.c_str(), &end);
-        if (!s.empty() && end && *end == '\0' && std::isfinite(v)) return v;
+        if (auto v = text::parse_decimal(it->get_ref<const std::string&>())) return *v;
         return std::nan("");
     }
     return std::nan("");

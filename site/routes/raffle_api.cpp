@@ -10,7 +10,7 @@ Response Portal::raffle_api(const Call& call, RaffleAction action) {
     auto cc = campaign_call(call);
     if (!cc) return Response::json_error(raffle_ ? 404 : 503, cc.error());
     if (!staff::is_json(call.request)) return Response::json_error(415, "request body: expected application/json");
-    auto body = text::parse_json_text(call.request.body, "request body");
+    auto body = staff::request_json(call.request);
     if (!body) return Response::json_error(400, body.error());
     return raffle_api_answer((this->*action)(call, *cc, *body));
 }

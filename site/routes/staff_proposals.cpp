@@ -148,7 +148,7 @@ Response Portal::proposal_refused(const Call& call, const std::string& id, track
 
     render::KeptForm kept{form_name(kind), {}, std::nullopt, refusal.problems};
     long long posted_version = 0;
-    if (auto form = form_fields(request)) {
+    if (auto form = decoded_form(request)) {  // as typed, flaws and all: the problems say where
         kept.values = kept_values(*form);
         const std::string v = form_value(*form, "version");
         if (!v.empty() && v.size() < 19 && v.find_first_not_of("0123456789") == std::string::npos)

@@ -94,7 +94,7 @@ Portal::CampaignSave Portal::save_campaign(const Call& call, const content::Camp
 
 Response Portal::create_campaign(const Call& call) {
     if (!raffle_) return Response::json_error(503, "the raffle is not available");
-    auto body = text::parse_json_text(call.request.body, "request body");
+    auto body = staff::request_json(call.request);
     if (!body) return Response::json_error(400, body.error());
     text::Diagnostics diagnostics("campaign");
     content::Campaign campaign = content::read_campaign(*body, diagnostics);

@@ -150,7 +150,7 @@ Response Portal::save_county_sites(const Call& call) {
     std::vector<content::CampaignSite> chosen;
     std::string bad;  // the first field that is not what it should be
     if (call.json) {
-        auto body = text::parse_json_text(call.request.body, "request body");
+        auto body = staff::request_json(call.request);
         if (!body || !body->is_object()) return Response::json_error(400, body ? "request body: expected an object" : body.error());
         if (auto it = body->find("county"); it != body->end() && it->is_string()) asked = it->get<std::string>();
         if (auto it = body->find("version"); it != body->end() && it->is_string()) version = it->get<std::string>();

@@ -7,6 +7,7 @@
 #include "routes/staff_forms.h"
 #include "text/date.h"
 #include "text/html.h"
+#include "text/text_rule.h"
 #include "tracker/audit_change.h"
 
 namespace beitai::site::staff {
@@ -56,20 +57,39 @@ render::AuditRow audit_row(const AuditEntry& e) {
     return row;
 }
 
-Result<QueryParams> form_fields(const Request& request) {
+Result<QueryParams> decoded_form(const Request& request) {
     if (!is_form(request)) return Error{"request body: expected a form"};
     auto form = text::parse_query_string(request.body);
     if (!form) return Error{"request body: malformed form encoding"};
-    for (const auto& [k, v] : *form)
-        if (!text::is_valid_utf8(k) || !text::is_valid_utf8(v) || v.find('\0') != std::string::npos)
-            return Error{k + ": not valid UTF-8 text"};
     return std::move(*form);
 }
 
+Result<QueryParams> form_fields(const Request& request) {
+    auto form = decoded_form(request);
+    if (!form) return form;
+    const text::Lang lang = request_lang(request);
+    for (const auto& [k, v] : *form) {
+        // A flawed name is said as "(form)": the name itself may be what cannot be shown.
+        if (auto flaw = text::find_text_flaw(k)) return Error{text::text_flaw_message("(form)", *flaw, lang)};
+        if (auto flaw = text::find_text_flaw(v)) return Error{text::text_flaw_message(k, *flaw, lang)};
+    }
+    return std::move(*form);
+}
+
+Result<text::Json> request_json(const Request& request) {
+    auto json = text::parse_json_text(request.body, "request body");
+    if (!json) return json;
+    if (auto found = text::find_json_text_flaw(*json))
+        return Error{text::text_flaw_message(found->field, found->flaw, request_lang(request))};
+    return json;
+}
+
 Result<text::Json> body_json(const Request& request, std::optional<tracker::ActionKind> kind) {
-    if (is_json(request)) return text::parse_json_text(request.body, "request body");
+    // A proposal action's text is checked by the core's action reader, which says each flaw
+    // beside its field (tracker/actions.h); every other body is checked here, whole.
+    if (is_json(request)) return kind ? text::parse_json_text(request.body, "request body") : request_json(request);
     if (is_form(request)) {
-        auto form = form_fields(request);
+        auto form = kind ? decoded_form(request) : form_fields(request);
         if (!form) return Error{form.error()};
         if (kind) return form_to_action_json(*kind, *form);
         text::Json out = text::Json::object();

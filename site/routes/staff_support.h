@@ -21,9 +21,18 @@ render::AuditRow audit_row(const AuditEntry& e);
 // When an audit entry was written, as the audit page and API say it: Taiwan's time, +08:00
 // ("2024-06-12T14:03:00+08:00"), the time the staff who read it live by.
 std::string audit_time(UnixTime t);
-// A form's fields in order (a checkbox group repeats its name), each checked to be text.
+// A form's fields in order (a checkbox group repeats its name), decoded but not checked: what a
+// refused form shows again as typed, and what a proposal action hands to the core.
+Result<QueryParams> decoded_form(const Request& request);
+// The same, each name and value held to the text rule (text/text_rule.h); a flaw is refused
+// with its field named, in the request's language.
 Result<QueryParams> form_fields(const Request& request);
-// The request body as JSON: parsed JSON, or form fields converted for `kind`.
+// A JSON body, every string and member name held to the text rule: a flaw is refused with its
+// path ("draws[1].prizes[0].name: …"), in the request's language. Every JSON body is read so.
+Result<text::Json> request_json(const Request& request);
+// The request body as JSON: parsed JSON, or form fields converted for `kind`. Held to the text
+// rule here, except a proposal action's (`kind`), whose reader in the core says each flaw
+// beside its field.
 Result<text::Json> body_json(const Request& request, std::optional<tracker::ActionKind> kind);
 // The page body of a refusal for want of rights.
 std::string forbidden_html(text::Lang lang);

@@ -66,7 +66,7 @@ test('an editor files only under their own agency', async () => {
   assert.match(r.json.error, /own agency/);
 });
 
-test('a form value that is not UTF-8 is a 400 naming the field', async () => {
+test('a form value that is not UTF-8 is a 400, said beside the field it is in', async () => {
   const c = await staffClient(server.url, 'ty.editor', 'taoyuan-password-1');
   const res = await fetch(server.url + '/staff/proposals/111-02/progress', {
     method: 'POST', redirect: 'manual',
@@ -74,7 +74,9 @@ test('a form value that is not UTF-8 is a 400 naming the field', async () => {
     body: `csrf=${c.csrf}&version=1&text=bad%FF%FE`,
   });
   assert.equal(res.status, 400);
-  assert.match(await res.text(), /text: not valid UTF-8 text/);
+  // The text rule (core/text/text_rule.h): beside the progress form's text field, in the page's language.
+  const html = await res.text();
+  assert.match(html, /<p class="field-error" id="s-progress-text-error">.*不是有效的 UTF-8 文字/);
 });
 
 test('staff answers are never stored by caches', async () => {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "text/html.h"
+#include "text/utf8.h"
 
 using namespace beitai;
 
@@ -86,6 +87,37 @@ TEST_CASE("escape_xml: the same five escapes, and control characters become U+FF
     CHECK(text::escape_xml("\x7F") == "\x7F");
     CHECK(text::escape_xml("臺北市 – “引號”") == "臺北市 – “引號”");
     CHECK(text::escape_xml("") == "");
+}
+
+TEST_CASE("escape_xml: only XML 1.0's characters come out, whatever bytes go in") {
+    const std::string replacement = "\xEF\xBF\xBD";
+    // The two noncharacters XML refuses outright (issue 15: one title broke the feed).
+    CHECK(text::escape_xml("a\xEF\xBF\xBE" "b") == "a" + replacement + "b");  // U+FFFE
+    CHECK(text::escape_xml("a\xEF\xBF\xBF" "b") == "a" + replacement + "b");  // U+FFFF
+    // Noncharacters XML does allow stay (the text rule refuses them at input instead).
+    CHECK(text::escape_xml("\xEF\xB7\x90") == "\xEF\xB7\x90");      // U+FDD0
+    CHECK(text::escape_xml("\xF0\x9F\xBF\xBE") == "\xF0\x9F\xBF\xBE");  // U+1FFFE
+    CHECK(text::escape_xml("\xC2\x85") == "\xC2\x85");                // U+0085, a C1 control XML 1.0 allows
+    // The edges of the Char production.
+    CHECK(text::escape_xml("\xED\x9F\xBF") == "\xED\x9F\xBF");      // U+D7FF
+    CHECK(text::escape_xml("\xEE\x80\x80") == "\xEE\x80\x80");      // U+E000
+    CHECK(text::escape_xml("\xEF\xBF\xBD") == "\xEF\xBF\xBD");      // U+FFFD
+    CHECK(text::escape_xml("\xF4\x8F\xBF\xBF") == "\xF4\x8F\xBF\xBF");  // U+10FFFF
+    // Bytes that are not UTF-8: each bad byte becomes one U+FFFD, the rest is kept.
+    CHECK(text::escape_xml("a\xFFz") == "a" + replacement + "z");
+    CHECK(text::escape_xml("\xED\xA0\x80") == replacement + replacement + replacement);  // a surrogate, U+D800
+    CHECK(text::escape_xml("\xC0\xBC") == replacement + replacement);                   // an overlong '<'
+    CHECK(text::escape_xml("臺\xE5\x8C") == "臺" + replacement + replacement);          // cut short at the end
+    CHECK(text::escape_xml("\xF4\x90\x80\x80") == replacement + replacement + replacement + replacement);  // > U+10FFFF
+    // Every byte alone, and every byte after a lead byte: the output is always UTF-8 of XML
+    // characters and markup-free.
+    for (int b = 0; b < 256; ++b)
+        for (const std::string& s : {byte(b), "\xE8" + byte(b) + "\x87", "\xEF\xBF" + byte(b)}) {
+            CAPTURE(b);
+            const std::string out = text::escape_xml(s);
+            CHECK(inert(out));
+            CHECK(text::is_valid_utf8(out));
+        }
 }
 
 TEST_CASE("HTML escaping neutralises markup and quotes") {

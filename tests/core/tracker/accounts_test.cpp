@@ -80,6 +80,8 @@ TEST_CASE("each mistake in a new account is named by its field") {
          "county: an editor belongs to one of the eight counties (a TDX id)"},
         {"a county that is not a string", "county", 3, "county: expected a string"},
         {"an empty agency", "agency", "", "agency: required"},
+        {"an agency with a control character", "agency", "桃園市\x01", "agency: This holds the control character U+0001; only tab and line breaks may be used: please remove it."},
+        {"an agency with U+FFFF", "agency", "桃園市\xEF\xBF\xBF", "agency: This holds U+FFFF, which is not a character (a Unicode noncharacter): please remove it."},
         {"a short password", "password", "elevenchars", "password: at least 12 characters"},
     };
     for (const auto& c : cases) {

@@ -794,3 +794,51 @@ TEST_CASE("Taoyuan's editor may act on its four items and report on the 39 open 
     CHECK(cooperating_open == 39);
     CHECK(cooperating == 41);
 }
+
+TEST_CASE("the text rule: a control character or noncharacter in any field is refused beside that field") {
+    const ProposalRecord& r = record("112-10");  // NewTaipei's
+    const Actor new_taipei{"ntpc", Role::editor, "NewTaipei", "新北市政府教育局"};
+    struct Case {
+        ActionKind kind;
+        Json body;
+        const char* field;
+        const char* code;
+        const char* param;
+    };
+    const Case cases[] = {
+        {ActionKind::progress, {{"version", 1}, {"text", std::string("第二次\0會議", 13)}}, "text", "text_control", "U+0000"},
+        {ActionKind::progress, {{"version", 1}, {"text", "會議\xEF\xBF\xBE"}}, "text", "text_noncharacter", "U+FFFE"},
+        {ActionKind::progress, {{"version", 1}, {"text", "ok"}, {"date", "2023-08-31\x1B"}}, "date", "text_control", "U+001B"},
+        {ActionKind::close, {{"version", 1}, {"kind", "done"}, {"reason", "已辦理\xC2\x9B完竣"}}, "reason", "text_control", "U+009B"},
+        {ActionKind::edit, {{"version", 1}, {"sheet", {{"description", "a"}, {"approach", "b\xEF\xBF\xBF"}, {"benefits", "c"}, {"contact_unit", "d"}}}},
+         "sheet.approach", "text_noncharacter", "U+FFFF"},
+        // A form's text arrives as bytes; bytes that are not UTF-8 are refused the same way.
+        {ActionKind::edit, {{"version", 1}, {"title", "標題\xE5"}}, "title", "text_invalid", ""},
+        {ActionKind::edit, {{"version", 1}, {"counties", Json::array({"NewTaipei", "Taipei\x07"})}}, "counties[1]", "text_control", "U+0007"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.field);
+        auto out = apply_action(snapshot(), &r, action(c.kind, c.body), new_taipei, kToday);
+        REQUIRE_FALSE(out.ok());
+        CHECK(out.refusal.kind == Kind::invalid);
+        REQUIRE(out.refusal.problems.size() == 1);
+        const auto& p = out.refusal.problems.front();
+        CHECK(p.field == c.field);
+        CHECK(p.code == c.code);
+        CHECK(p.param == c.param);
+        CHECK(p.message.rfind(std::string(c.field) + ": ", 0) == 0);
+        CHECK(refusal_json(out.refusal)["problems"][0]["code"] == c.code);
+    }
+    // A create, too, before anything else is looked at.
+    const Json created = {{"year", 113}, {"title", "北臺\x7F"}, {"group", "文化教育組"}, {"agency", kTaoyuan.agency},
+                          {"county", "Taoyuan"}, {"types", Json::array({"跨縣市實質合作議題"})}, {"counties", Json::array({"Taoyuan"})}};
+    auto out = apply_action(snapshot(), nullptr, action(ActionKind::create, created), kTaoyuan, kToday, "113-01");
+    REQUIRE_FALSE(out.ok());
+    REQUIRE(out.refusal.problems.size() == 1);
+    CHECK(out.refusal.problems.front().field == "title");
+    CHECK(out.refusal.problems.front().param == "U+007F");
+    // CR LF, as a form's textarea sends line breaks, and a tab are text.
+    auto crlf = apply_action(snapshot(), &r, action(ActionKind::progress, {{"version", 1}, {"text", "第一行\r\n第二行\t完"}}),
+                             new_taipei, kToday);
+    CHECK_MESSAGE(crlf.ok(), crlf.refusal.message);
+}
