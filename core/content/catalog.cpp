@@ -1,5 +1,7 @@
 #include "content/catalog.h"
 
+#include "text/text_rule.h"
+
 #include <set>
 
 namespace beitai::content {
@@ -123,6 +125,12 @@ Result<Catalog> read_catalog(const std::vector<SourceFile>& files) {
         auto parsed = text::parse_json_text(file.text, file.path);
         if (!parsed) {
             problems.push_back(parsed.error());
+            continue;
+        }
+        // Content is text people wrote, as the staff's forms are: the one rule for text holds
+        // here too (text/text_rule.h), so an import cannot store what a form would refuse.
+        if (auto flaw = text::find_json_text_flaw(*parsed)) {
+            problems.push_back(file.path + ": " + text::text_flaw_message(flaw->field, flaw->flaw, text::Lang::en));
             continue;
         }
         text::Diagnostics diagnostics(file.path);

@@ -25,6 +25,13 @@ Json list_json(const std::vector<const ProposalRecord*>& records) {
     return Json{{"total", records.size()}, {"items", std::move(items)}};
 }
 
+Json written_json(const ProposalRecord& record, const std::optional<StatusEvent>& event) {
+    Json j = to_json_without_history(record);
+    j["status_event"] = event ? to_json(*event) : Json(nullptr);
+    j["status_history_length"] = record.history.size();
+    return j;
+}
+
 Result<std::vector<content::Proposal>> read_summary_list(const Json& list) {
     text::Diagnostics diagnostics("/api/proposals");
     text::ObjectReader r(list, "", diagnostics);

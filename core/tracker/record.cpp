@@ -7,13 +7,13 @@ RecordList::RecordList(std::vector<ProposalRecord> records) {
     for (auto& r : records) push_back(std::move(r));
 }
 
-void RecordList::push_back(ProposalRecord record) {
-    slots_.push_back(std::make_shared<ProposalRecord>(std::move(record)));
-}
+void RecordList::push_back(ProposalRecord record) { push_back(std::make_shared<ProposalRecord>(std::move(record))); }
 
-void RecordList::replace(size_t i, ProposalRecord record) {
-    slots_[i] = std::make_shared<ProposalRecord>(std::move(record));
-}
+void RecordList::replace(size_t i, ProposalRecord record) { replace(i, std::make_shared<ProposalRecord>(std::move(record))); }
+
+void RecordList::push_back(std::shared_ptr<ProposalRecord> record) { slots_.push_back(std::move(record)); }
+
+void RecordList::replace(size_t i, std::shared_ptr<ProposalRecord> record) { slots_[i] = std::move(record); }
 
 ProposalRecord& RecordList::edit(size_t i) {
     // Only this list holds it: no other snapshot can see the change. (Every record is made
@@ -28,13 +28,15 @@ const ProposalRecord* Snapshot::find(const std::string& id) const {
     return nullptr;
 }
 
-void Snapshot::put(ProposalRecord record) {
+void Snapshot::put(ProposalRecord record) { put(std::make_shared<ProposalRecord>(std::move(record))); }
+
+void Snapshot::put(std::shared_ptr<ProposalRecord> record) {
     for (size_t i = 0; i < records.size(); ++i)
-        if (records[i].proposal.id == record.proposal.id) return records.replace(i, std::move(record));
+        if (records[i].proposal.id == record->proposal.id) return records.replace(i, std::move(record));
     records.push_back(std::move(record));
 }
 
-text::Date last_update(const content::Proposal& proposal, const std::vector<StatusEvent>& history) {
+text::Date last_update(const content::Proposal& proposal, const StatusHistory& history) {
     text::Date latest;
     for (const auto& e : proposal.progress)
         if (latest < e.date) latest = e.date;
@@ -60,10 +62,15 @@ Snapshot snapshot_from_catalog(const content::Catalog& catalog) {
     return s;
 }
 
-text::Json to_json(const ProposalRecord& record) {
+text::Json to_json_without_history(const ProposalRecord& record) {
     text::Json j = content::to_json(record.proposal);
     j["version"] = record.version;
     j["updated"] = text::is_valid(record.updated) ? text::Json(text::to_iso(record.updated)) : text::Json(nullptr);
+    return j;
+}
+
+text::Json to_json(const ProposalRecord& record) {
+    text::Json j = to_json_without_history(record);
     text::Json events = text::Json::array();
     for (const auto& e : record.history) events.push_back(to_json(e));
     j["status_history"] = std::move(events);

@@ -11,13 +11,14 @@
 
 #include "content/catalog.h"
 #include "tracker/history.h"
+#include "tracker/status_history.h"
 
 namespace beitai::tracker {
 
 struct ProposalRecord {
     content::Proposal proposal;
     long long version = 1;  // +1 on every write; a write based on an older one is refused
-    std::vector<StatusEvent> history;
+    StatusHistory history;  // copies share its events (tracker/status_history.h)
     text::Date updated;  // latest progress entry or status change
 
     const std::string& id() const { return proposal.id; }
@@ -64,6 +65,10 @@ public:
     void reserve(size_t n) { slots_.reserve(n); }
     void push_back(ProposalRecord record);
     void replace(size_t i, ProposalRecord record);
+    // The same with a record already held by its writer (site/routes/portal.cpp): shared, not
+    // copied. Not a pointer to const, so that edit() may later change this list's own copy.
+    void push_back(std::shared_ptr<ProposalRecord> record);
+    void replace(size_t i, std::shared_ptr<ProposalRecord> record);
     // The record at `i` to change in place: this list's own copy (a shared one is copied first).
     ProposalRecord& edit(size_t i);
 
@@ -80,10 +85,11 @@ struct Snapshot {
     // The snapshot after one stored write: the record of that id replaced, or, for a new item,
     // added at the end (where the stores place it). Shares every other record.
     void put(ProposalRecord record);
+    void put(std::shared_ptr<ProposalRecord> record);  // shared, not copied (RecordList)
 };
 
 // The latest date among progress entries and status events.
-text::Date last_update(const content::Proposal& proposal, const std::vector<StatusEvent>& history);
+text::Date last_update(const content::Proposal& proposal, const StatusHistory& history);
 
 // A record as content first imports it: version 1, the history the content implies.
 ProposalRecord record_from_content(const content::Proposal& proposal);
@@ -93,6 +99,8 @@ Snapshot snapshot_from_catalog(const content::Catalog& catalog);
 // "status_history". This is the form of /proposals.json and of what the browser's WASM
 // reads to re-render the list.
 text::Json to_json(const ProposalRecord& record);
+// The same without "status_history" (tracker/api_json.h: written_json).
+text::Json to_json_without_history(const ProposalRecord& record);
 ProposalRecord read_record(const text::Json& json, const std::string& path, text::Diagnostics& diagnostics);
 
 // An array of records (the /proposals.json export) read back; errors name "[i].field".

@@ -120,6 +120,12 @@ void Metrics::count_sign_in_throttled(std::string_view reason) {
         if (kThrottleReasons[i] == reason) throttled_[i].fetch_add(1, std::memory_order_relaxed);
 }
 
+void Metrics::count_refused_request(int status) { refused_[status_slot(status)].fetch_add(1, std::memory_order_relaxed); }
+
+void Metrics::count_snapshot_catch_up(bool whole) {
+    (whole ? catch_ups_whole_ : catch_ups_changed_).fetch_add(1, std::memory_order_relaxed);
+}
+
 void Metrics::count_sign_in(bool ok) { (ok ? sign_ins_ok_ : sign_ins_failed_).fetch_add(1, std::memory_order_relaxed); }
 
 std::shared_ptr<void> Metrics::add_collector(Collector collector) {
@@ -145,6 +151,11 @@ std::string Metrics::exposition() const {
             if (auto n = routes_[i].by_status[s].load(std::memory_order_relaxed))
                 metric_sample(out, "beitai_http_requests_total", route_label(i) + ",status=\"" + status_label(s) + "\"",
                        static_cast<double>(n));
+    metric_header(out, "beitai_http_refused_requests_total", "counter",
+           "Requests the HTTP server answered itself before any route saw them (malformed, past a limit), by status.");
+    for (std::size_t s = 0; s < kStatusSlots; ++s)
+        if (auto n = refused_[s].load(std::memory_order_relaxed))
+            metric_sample(out, "beitai_http_refused_requests_total", "status=\"" + status_label(s) + "\"", static_cast<double>(n));
     metric_header(out, "beitai_http_request_duration_seconds", "histogram",
            "Time to produce an answer (the handler's, not the network's), by route pattern.");
     for (std::size_t i = 0; i < route_count_; ++i)
@@ -153,6 +164,11 @@ std::string Metrics::exposition() const {
            "Time of one write transaction of the store (BEGIN to COMMIT), by store.");
     sqlite_writes_.write(out, "beitai_store_write_duration_seconds", "store=\"sqlite\"");
     postgres_writes_.write(out, "beitai_store_write_duration_seconds", "store=\"postgres\"");
+    metric_header(out, "beitai_snapshot_catch_ups_total", "counter",
+           "Times the proposals in memory were brought up to another process's writes, by what was read: "
+           "the items written since (changed) or the whole store (whole).");
+    metric_sample(out, "beitai_snapshot_catch_ups_total", "read=\"changed\"", static_cast<double>(catch_ups_changed_.load()));
+    metric_sample(out, "beitai_snapshot_catch_ups_total", "read=\"whole\"", static_cast<double>(catch_ups_whole_.load()));
     metric_header(out, "beitai_sign_ins_total", "counter", "Staff sign-ins checked against a password, by result.");
     metric_sample(out, "beitai_sign_ins_total", "result=\"ok\"", static_cast<double>(sign_ins_ok_.load()));
     metric_sample(out, "beitai_sign_ins_total", "result=\"failed\"", static_cast<double>(sign_ins_failed_.load()));

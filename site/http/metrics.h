@@ -57,6 +57,12 @@ public:
     // browser's own limit).
     void count_sign_in_throttled(std::string_view reason);
     void count_sign_in(bool ok);
+    // A request the HTTP server answered itself, before any route saw it (a malformed request,
+    // a body or header past its limit, a target too long, an unknown transfer coding), by status.
+    void count_refused_request(int status);
+    // The snapshot brought up to another process's writes: by reading only the items written
+    // since (`whole` false), or the whole store (when the snapshot's revision is unknown).
+    void count_snapshot_catch_up(bool whole);
 
     // Code that adds lines at scrape time (gauges read from elsewhere); removed when the
     // returned handle goes.
@@ -84,6 +90,8 @@ private:
     LatencyHistogram sqlite_writes_, postgres_writes_;
     std::array<std::atomic<std::uint64_t>, 4> throttled_{};  // name, name_address, address, device
     std::atomic<std::uint64_t> sign_ins_ok_{0}, sign_ins_failed_{0};
+    std::array<std::atomic<std::uint64_t>, kStatusSlots> refused_{};
+    std::atomic<std::uint64_t> catch_ups_changed_{0}, catch_ups_whole_{0};
     mutable std::mutex mutex_;  // the rare things: feed failures, collectors
     std::map<std::string, std::uint64_t> feed_failures_;
     std::map<int, Collector> collectors_;

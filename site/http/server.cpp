@@ -1,9 +1,11 @@
 #include "http/server.h"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "http/framing.h"
+#include "http/metrics.h"
 #include "http/url.h"
 
 #ifdef __GLIBC__
@@ -150,9 +153,9 @@ OutgoingMessage to_beast(Response&& r, unsigned version, bool keep_alive, bool h
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(tcp::socket&& socket, const Handler& handler, std::uint64_t body_limit, const BodyLimitFor& limit_for,
-            int idle_seconds, EventStreamSlots& slots)
+            int idle_seconds, EventStreamSlots& slots, asio::thread_pool* apart)
         : stream_(std::move(socket)), handler_(handler), default_limit_(body_limit), limit_for_(limit_for),
-          idle_seconds_(idle_seconds), slots_(slots) {}
+          idle_seconds_(idle_seconds), slots_(slots), apart_(apart) {}
     ~Session() { release_slot(); }
 
     void start() {
@@ -179,7 +182,7 @@ private:
             codings.emplace_back(it->value().data(), it->value().size());
         if (auto refused = refuse_request_head(in.target().size(), codings, in.version())) {
             unread_request_ = true;  // answered before the body, whose framing may be unknown: drain, close
-            return send(Response::json_error(refused->status, refused->message), 11, false, false);
+            return refuse(Response::json_error(refused->status, refused->message));
         }
         if (limit_for_) limit_ = limit_for_(std::string_view(in.method_string().data(), in.method_string().size()),
                                             std::string_view(in.target().data(), in.target().size()));
@@ -210,17 +213,17 @@ private:
             if (limit_.bytes % (1024 * 1024) == 0) limit += " (" + std::to_string(limit_.bytes / (1024 * 1024)) + " MB)";
             // Whatever the client still sends is read and dropped before closing (drain).
             drain_limit_ = std::max<std::uint64_t>(kMaxDrainBytes, 2 * limit_.bytes);
-            return send(Response::json_error(413, limit_.what + " larger than " + limit), 11, false, false);
+            return refuse(Response::json_error(413, limit_.what + " larger than " + limit));
         }
         if (ec == http::error::header_limit) {
             // Beast parses the request line as soon as it is whole: no target means it was not.
             const auto target = parser_->get().target();
             const auto refused = header_too_large(target.empty() ? std::nullopt : std::optional<std::size_t>(target.size()));
-            return send(Response::json_error(refused.status, refused.message), 11, false, false);
+            return refuse(Response::json_error(refused.status, refused.message));
         }
         if (ec) {
             // A malformed request line or header: answer once, then close.
-            return send(Response::json_error(400, "malformed HTTP request: " + ec.message()), 11, false, false);
+            return refuse(Response::json_error(400, "malformed HTTP request: " + ec.message()));
         }
         auto& in = parser_->get();
         bool bad_target = false;
@@ -230,13 +233,41 @@ private:
         if (!peer_error) request.remote_address = peer.address().to_string();
         bool head = in.method() == http::verb::head;
         if (head) request.method = "GET";
-        Response response = bad_target ? Response::json_error(400, "malformed request target") : handle(request);
+        const unsigned version = in.version();
+        const bool keep_alive = in.keep_alive();
+        if (bad_target) return refuse(Response::json_error(400, "malformed request target"));
+        if (apart_ && request.method != "GET") return handle_apart(std::move(request), version, keep_alive, head);
+        respond(handle(request), version, keep_alive, head);
+    }
+
+    // A request that changes something may wait: for its commit to be durable (an fsync, or
+    // PostgreSQL's round trips), for a password hash. On this connection's I/O thread it
+    // would hold up every other connection dealt to that thread, and the group commit
+    // (store/group_commit.h) could batch no more writes than there are I/O threads. It is
+    // handled on the pool instead; the answer comes back to this connection's thread.
+    void handle_apart(Request request, unsigned version, bool keep_alive, bool head) {
+        asio::post(*apart_, [self = shared_from_this(), request = std::move(request), version, keep_alive, head] {
+            auto response = std::make_shared<Response>(self->handle(request));
+            asio::post(self->stream_.get_executor(), [self, response, version, keep_alive, head] {
+                self->respond(std::move(*response), version, keep_alive, head);
+            });
+        });
+    }
+
+    void respond(Response&& response, unsigned version, bool keep_alive, bool head) {
         if (response.events) {
-            if (!take_slot()) return refuse_events(std::move(response), in.version(), head);
-            return start_events(std::move(response), in.version(), head);
+            if (!take_slot()) return refuse_events(std::move(response), version, head);
+            return start_events(std::move(response), version, head);
         }
-        if (response.delay.count() > 0) return send_later(std::move(response), in.version(), in.keep_alive() && !bad_target, head);
-        send(std::move(response), in.version(), in.keep_alive() && !bad_target, head);
+        if (response.delay.count() > 0) return send_later(std::move(response), version, keep_alive, head);
+        send(std::move(response), version, keep_alive, head);
+    }
+
+    // Answered by the server itself, before any route saw the request: counted for /metrics
+    // (the portal counts the rest), then the connection is closed.
+    void refuse(Response&& response) {
+        metrics().count_refused_request(response.status);
+        send(std::move(response), 11, false, false);
     }
 
     // Response::delay: a timer on this session's executor, so no thread waits meanwhile.
@@ -422,6 +453,7 @@ private:
     std::shared_ptr<asio::steady_timer> heartbeat_;
     EventStreamSlots& slots_;
     bool holds_slot_ = false;
+    asio::thread_pool* apart_;  // where requests that change something are handled (none: here)
 };
 
 }  // namespace
@@ -441,6 +473,10 @@ struct HttpServer::Impl {
     std::vector<std::unique_ptr<asio::io_context>> workers;
     std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
     size_t next_worker = 0;
+    // Requests that change something (Session::handle_apart). As wide as the writes that
+    // should be able to share one commit; idle threads cost their stacks' address space only.
+    int apart_threads = 32;
+    std::unique_ptr<asio::thread_pool> apart;
 
     asio::steady_timer backoff{accept_io};
     asio::steady_timer trim_timer{accept_io};
@@ -473,7 +509,9 @@ struct HttpServer::Impl {
                 return;
             }
             socket.set_option(tcp::no_delay(true), ec);
-            std::make_shared<Session>(std::move(socket), handler, body_limit, body_limit_for, idle_seconds, streams)->start();
+            std::make_shared<Session>(std::move(socket), handler, body_limit, body_limit_for, idle_seconds, streams,
+                                      apart.get())
+                ->start();
             accept();
         });
     }
@@ -484,6 +522,10 @@ HttpServer::~HttpServer() = default;
 
 HttpServer& HttpServer::set_threads(int threads) {
     impl_->threads = std::max(1, threads);
+    return *this;
+}
+HttpServer& HttpServer::set_apart_threads(int threads) {
+    impl_->apart_threads = std::max(0, threads);
     return *this;
 }
 HttpServer& HttpServer::set_body_limit(std::uint64_t bytes) {
@@ -524,6 +566,7 @@ void HttpServer::run() {
         impl_->workers.push_back(std::make_unique<asio::io_context>(1));
         impl_->guards.push_back(asio::make_work_guard(*impl_->workers.back()));
     }
+    if (impl_->apart_threads > 0) impl_->apart = std::make_unique<asio::thread_pool>(impl_->apart_threads);
     asio::signal_set signals(impl_->accept_io, SIGINT, SIGTERM);
     signals.async_wait([this](beast::error_code, int) { stop(); });
     impl_->accept();
@@ -532,6 +575,13 @@ void HttpServer::run() {
     for (auto& w : impl_->workers) pool.emplace_back([&w] { w->run(); });
     impl_->accept_io.run();
     for (auto& t : pool) t.join();
+    if (impl_->apart) {
+        // Handlers under way finish; those not begun are dropped with their sessions, while
+        // the I/O contexts their sockets belong to still exist.
+        impl_->apart->stop();
+        impl_->apart->join();
+        impl_->apart.reset();
+    }
 }
 
 void HttpServer::stop() {

@@ -6,6 +6,8 @@
 //
 // Implemented features:
 //  [X] keep-alive, pipelining-safe sequential responses
+//  [X] requests that change something handled on a pool of their own, apart from the I/O
+//      threads (set_apart_threads): their waits hold up no other connection
 //  [X] body limit (413 past it, naming the limit), per address when set_body_limit_for says so
 //      (the header is read first, then the body under its address's limit); header limit,
 //      read and idle timeouts; "Expect: 100-continue" answered once the body is within it
@@ -46,6 +48,10 @@ public:
     ~HttpServer();
 
     HttpServer& set_threads(int threads);
+    // Threads for requests that change something (any method but GET and HEAD), which may
+    // wait for a durable commit or a password hash: default 32; 0 handles them on the I/O
+    // threads like the rest.
+    HttpServer& set_apart_threads(int threads);
     HttpServer& set_body_limit(std::uint64_t bytes);  // default 1 MiB
     // A limit per address instead (set_body_limit's is then unused).
     HttpServer& set_body_limit_for(BodyLimitFor limit_for);

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <mutex>
 #include <string_view>
+#include <utility>
 
 #include "http/metrics.h"
 
 namespace beitai::site {
 
-SnapshotHolder::SnapshotHolder(tracker::Snapshot initial) { set(std::move(initial)); }
+SnapshotHolder::SnapshotHolder(tracker::Snapshot initial) { (void)set(std::move(initial)); }
 
 std::shared_ptr<const SnapshotHolder::Published> SnapshotHolder::current() const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -20,11 +21,11 @@ std::shared_ptr<const tracker::Snapshot> SnapshotHolder::get() const {
     return std::shared_ptr<const tracker::Snapshot>(published, &published->snapshot);
 }
 
-void SnapshotHolder::set(tracker::Snapshot next) {
+std::shared_ptr<const void> SnapshotHolder::set(tracker::Snapshot next) {
     auto fresh = std::make_shared<Published>();
     fresh->snapshot = std::move(next);
     std::lock_guard<std::mutex> lock(mutex_);
-    current_ = std::move(fresh);
+    return std::exchange(current_, std::move(fresh));
 }
 
 Portal::Portal(Store& store, const Clock& clock, tracker::Snapshot snapshot, StaticFiles files, PortalConfig config,
@@ -46,11 +47,29 @@ Portal::Portal(Store& store, const Clock& clock, tracker::Snapshot snapshot, Sta
     });
 }
 
+Status Portal::catch_up_locked() {
+    const long long known = known_revision_.load();
+    if (known >= 0) {
+        auto changed = store_.changed_since(known);
+        // A revision behind the one held means another store took this one's place: read it whole.
+        if (changed && changed->revision >= known) {
+            metrics().count_snapshot_catch_up(false);
+            tracker::Snapshot next = *snapshot_.get();
+            for (auto& record : changed->records) next.put(std::make_shared<tracker::ProposalRecord>(std::move(record)));
+            (void)snapshot_.set(std::move(next));
+            known_revision_ = changed->revision;
+            return ok_status();
+        }
+    }
+    return reload_locked();
+}
+
 Status Portal::reload_locked() {
+    metrics().count_snapshot_catch_up(true);
     auto revision = store_.revision();
     auto fresh = store_.load();
     if (!fresh) return Error{fresh.error()};
-    snapshot_.set(std::move(*fresh));
+    (void)snapshot_.set(std::move(*fresh));  // rare: released here, under the write lock
     // Read before the load: were another write to land between the two, the next check
     // would see a newer revision and load again, never miss it.
     known_revision_ = revision ? *revision : -1;
@@ -60,13 +79,18 @@ Status Portal::reload_locked() {
 Result<std::vector<WriteResult>> Portal::commit_writes(const std::vector<const PendingWrite*>& writes) {
     std::vector<Store::ProposalChange> changes;
     changes.reserve(writes.size());
-    for (const auto* w : writes) changes.push_back({&w->next, w->expected_version, &w->event, &w->audit});
+    for (const auto* w : writes) changes.push_back({w->next.get(), w->expected_version, &w->event, &w->audit});
+    std::shared_ptr<const void> replaced;  // the snapshot before: let go after the lock (declared first)
+    // Held from before the store moves its revision until the snapshot has caught up with it:
+    // a check in between (refresh_if_changed) would take this process's own write for another
+    // process's and read the whole store again — seconds, with long histories, during which
+    // no write is taken.
+    std::lock_guard<std::mutex> lock(write_mutex_);
     auto written = store_.write_proposals(changes);
     if (!written) return Error{written.error()};
     if (written->size() != writes.size()) return Error{"the store gave a result for " + std::to_string(written->size()) +
                                                        " of " + std::to_string(writes.size()) + " writes"};
     std::vector<WriteResult> out;
-    std::lock_guard<std::mutex> lock(write_mutex_);
     long long expected = known_revision_.load() + 1;
     bool follows_on = true;
     for (const auto& w : *written) {
@@ -77,22 +101,22 @@ Result<std::vector<WriteResult>> Portal::commit_writes(const std::vector<const P
     }
     if (expected == known_revision_.load() + 1) return out;  // nothing stored
     if (!follows_on) {
-        // Stored and durable whatever happens here; should the reload fail, the revision the
-        // snapshot holds stays behind and the next request's check reloads.
-        reload_locked();
+        // Stored and durable whatever happens here; should catching up fail, the revision the
+        // snapshot holds stays behind and the next request's check tries again.
+        catch_up_locked();
         return out;
     }
     tracker::Snapshot next = *snapshot_.get();
     for (size_t i = 0; i < writes.size(); ++i)
         if ((*written)[i].result == WriteResult::stored) next.put(writes[i]->next);
-    snapshot_.set(std::move(next));
+    replaced = snapshot_.set(std::move(next));
     known_revision_ = expected - 1;
     return out;
 }
 
 void Portal::catch_up() {
     std::lock_guard<std::mutex> lock(write_mutex_);
-    if (auto revision = store_.revision(); revision && *revision != known_revision_.load()) reload_locked();
+    if (auto revision = store_.revision(); revision && *revision != known_revision_.load()) catch_up_locked();
 }
 
 void Portal::refresh_if_changed(UnixTime now) {
@@ -102,7 +126,7 @@ void Portal::refresh_if_changed(UnixTime now) {
     if (!revision || *revision == known_revision_.load()) return;
     std::lock_guard<std::mutex> lock(write_mutex_);
     // A write of this process may have been taken meanwhile (it moved the revision).
-    if (auto again = store_.revision(); again && *again != known_revision_.load()) reload_locked();
+    if (auto again = store_.revision(); again && *again != known_revision_.load()) catch_up_locked();
 }
 
 namespace {

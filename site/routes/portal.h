@@ -59,7 +59,9 @@ class SnapshotHolder {
 public:
     explicit SnapshotHolder(tracker::Snapshot initial);
     std::shared_ptr<const tracker::Snapshot> get() const;
-    void set(tracker::Snapshot next);
+    // Returns the snapshot replaced. Whoever lets go of it last frees the records only it
+    // held: a writer holding a lock had better do that after releasing it.
+    [[nodiscard]] std::shared_ptr<const void> set(tracker::Snapshot next);
 
     // The cached body for `key` of the current snapshot, computing it with `make(snapshot)`
     // on a miss. Returns the snapshot used, so callers can render consistently.
@@ -319,13 +321,15 @@ private:
     void refresh_if_changed(UnixTime now);
     // The client's address: the TCP peer, or behind a trusted proxy the address it saw.
     std::string client_address(const Request& request) const;
-    // Reads the whole store into a new snapshot: at start, after a conflict, and when another
-    // process wrote. The caller holds write_mutex_.
+    // Brings the snapshot up to the store's revision after another process wrote: only the
+    // items written since the revision it holds (Store::changed_since), or, when it holds
+    // none it can trust, the whole store (reload_locked). The caller holds write_mutex_.
+    Status catch_up_locked();
     Status reload_locked();
     // A proposal write waiting for its commit: concurrent writes share one transaction and
     // one fsync (store/group_commit.h), each judged on its own version.
     struct PendingWrite {
-        tracker::ProposalRecord next;
+        std::shared_ptr<tracker::ProposalRecord> next;  // goes into the snapshot as it is, not copied
         long long expected_version = 0;
         std::optional<tracker::StatusEvent> event;
         AuditEntry audit;

@@ -9,6 +9,7 @@
 #include "routes/staff_forms.h"
 #include "routes/staff_support.h"
 #include "text/html.h"
+#include "tracker/api_json.h"
 #include "tracker/audit_change.h"
 
 namespace beitai::site {
@@ -108,13 +109,15 @@ Response Portal::proposal_action(const Call& call, const std::string& id, tracke
     auto outcome = tracker::apply_action(*s, current, *action, actor, taipei_today(now), new_id);
     if (!outcome.ok()) return proposal_refused(call, id, kind, status_of(outcome.refusal.kind), outcome.refusal);
 
-    const tracker::ProposalRecord& next = *outcome.record;
+    // Held once: the store writes it, the snapshot takes it, the answer reads it.
+    const auto stored = std::make_shared<tracker::ProposalRecord>(std::move(*outcome.record));
+    const tracker::ProposalRecord& next = *stored;
     // The audit row holds what changed, not the two records (tracker/audit_change.h).
     const auto documents = tracker::audit_documents(current, next, outcome.event);
     AuditEntry audit{0, now, actor.user, std::string(tracker::to_string(kind)), next.id(),
                      documents.before.is_null() ? "" : text::to_json_text(documents.before),
                      text::to_json_text(documents.after), ""};
-    auto written = writes_.add({next, current ? current->version : 0, outcome.event, std::move(audit)});
+    auto written = writes_.add({stored, current ? current->version : 0, outcome.event, std::move(audit)});
     if (!written) return Response::json_error(500, written.error());
     if (*written == WriteResult::version_conflict) {
         catch_up();
@@ -123,8 +126,10 @@ Response Portal::proposal_action(const Call& call, const std::string& id, tracke
         return Response::json_error(500, "proposal " + next.id() + ": the store reported a conflict but holds no such item");
     }
     // Stored and durable, and in the snapshot: the next request sees it.
+    // Not the whole history: an answer that grew with it would make every write slower than the last.
     if (json)
-        return Response::json(kind == tracker::ActionKind::create ? 201 : 200, text::to_json_text(tracker::to_json(next)));
+        return Response::json(kind == tracker::ActionKind::create ? 201 : 200,
+                              text::to_json_text(tracker::written_json(next, outcome.event)));
     return redirect("/staff/proposals/" + next.id() + "?saved=1");
 }
 

@@ -114,6 +114,33 @@ public:
         return snapshot_from_rows(rows, "postgresql");
     }
 
+    Result<Changed> changed_since(long long since) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        db_.reconnect_if_lost();
+        // One snapshot of the database: the revision and the rows it covers.
+        if (auto s = db_.exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"); !s) return Error{s.error()};
+        auto revision = db_.exec("SELECT value FROM meta WHERE key = 'revision'");
+        auto proposals = db_.exec(
+            "SELECT p.id, p.doc, p.version, p.updated FROM proposals p JOIN proposal_revisions r ON r.proposal_id = p.id "
+            "WHERE r.revision > $1 ORDER BY p.position",
+            {num(since)});
+        auto events = db_.exec(
+            "SELECT proposal_id, doc, seq FROM status_events WHERE proposal_id IN "
+            "(SELECT proposal_id FROM proposal_revisions WHERE revision > $1) ORDER BY seq",
+            {num(since)});
+        db_.exec_script("COMMIT;");
+        for (auto* r : {&revision, &proposals, &events})
+            if (!*r) return Error{"PostgreSQL: " + r->error()};
+        StoredRows rows;
+        for (int i = 0; i < proposals->size(); ++i)
+            rows.proposals.push_back({proposals->text(i, 0), proposals->text(i, 1), proposals->integer(i, 2), proposals->text(i, 3)});
+        for (int i = 0; i < events->size(); ++i)
+            rows.events.push_back({events->text(i, 0), events->text(i, 1), events->integer(i, 2)});
+        auto records = records_from_rows(rows, "postgresql");
+        if (!records) return Error{records.error()};
+        return Changed{revision->size() ? std::atoll(revision->text(0, 0).c_str()) : 0LL, std::move(*records)};
+    }
+
     Result<long long> revision() override {
         std::lock_guard<std::mutex> lock(mutex_);
         db_.reconnect_if_lost();
@@ -188,7 +215,9 @@ public:
         if (!r) return Error{r.error()};
         if (r->size() != 1) return Error{"the store has no revision"};
         revision = r->integer(0, 0);
-        return ok_status();
+        return status_of(db_.exec("INSERT INTO proposal_revisions (proposal_id, revision) VALUES ($1, $2) "
+                                  "ON CONFLICT (proposal_id) DO UPDATE SET revision = excluded.revision",
+                                  {next.id(), num(revision)}));
     }
 
     Status append_audit(const AuditEntry& audit) override {

@@ -28,6 +28,14 @@ CREATE TABLE IF NOT EXISTS status_events (
   proposal_id TEXT NOT NULL REFERENCES proposals(id),
   doc TEXT NOT NULL
 );
+-- The store's revision at each item's last write: another process catches up by reading only
+-- the items written since the revision it holds (Store::changed_since). An item written
+-- before this table existed has no row: it is older than any revision a process holds.
+CREATE TABLE IF NOT EXISTS proposal_revisions (
+  proposal_id TEXT PRIMARY KEY REFERENCES proposals(id),
+  revision BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS proposal_revisions_by_revision ON proposal_revisions (revision);
 CREATE TABLE IF NOT EXISTS audit (
   seq )sql" + serial_key + R"sql(,
   at BIGINT NOT NULL,

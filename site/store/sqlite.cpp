@@ -7,7 +7,18 @@
 namespace beitai::site::sqlite {
 
 Database::~Database() {
+    for (auto& [sql, stmt] : kept_) sqlite3_finalize(stmt);
     if (db_) sqlite3_close_v2(db_);
+}
+
+void Database::keep(sqlite3_stmt* stmt) {
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    {
+        std::lock_guard<std::mutex> lock(kept_mutex_);
+        if (kept_.size() < kMaxKept && kept_.emplace(sqlite3_sql(stmt), stmt).second) return;
+    }
+    sqlite3_finalize(stmt);  // one of that text is kept already (two were in use at once)
 }
 
 std::string Database::last_error() const { return db_ ? sqlite3_errmsg(db_) : "no database"; }
@@ -31,14 +42,24 @@ Status Database::exec(const char* sql) {
 }
 
 Result<Statement> Database::prepare(const char* sql) {
+    {
+        std::lock_guard<std::mutex> lock(kept_mutex_);
+        if (auto it = kept_.find(sql); it != kept_.end()) {
+            sqlite3_stmt* kept = it->second;
+            kept_.erase(it);
+            return Statement(kept, this);
+        }
+    }
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
         return Error{std::string("cannot prepare \"") + sql + "\": " + last_error()};
-    return Statement(stmt);
+    return Statement(stmt, this);
 }
 
 Statement::~Statement() {
-    if (stmt_) sqlite3_finalize(stmt_);
+    if (!stmt_) return;
+    if (kept_by_) kept_by_->keep(stmt_);
+    else sqlite3_finalize(stmt_);
 }
 
 Statement& Statement::bind(int index, std::string_view text) {

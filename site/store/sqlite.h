@@ -4,9 +4,12 @@
 
 #include <sqlite3.h>
 
+#include <cstddef>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "text/result.h"
 
@@ -23,6 +26,9 @@ public:
 
     Status open(const std::string& path);
     Status exec(const char* sql);
+    // A statement for `sql`, compiled once per connection: when the Statement goes, the
+    // compiled statement is kept (reset, its bindings cleared) for the next prepare of the
+    // same text. Compiling cost more than running most of the store's statements.
     Result<Statement> prepare(const char* sql);
     Result<Statement> prepare(const std::string& sql);
     // Runs `body` inside BEGIN IMMEDIATE … COMMIT — the write lock taken at once, so that two
@@ -33,13 +39,21 @@ public:
     sqlite3* handle() { return db_; }
 
 private:
+    friend class Statement;
+    void keep(sqlite3_stmt* stmt);
+
     sqlite3* db_ = nullptr;
+    // Compiled statements not in use, by their text; a few dozen texts in all (the stores'
+    // SQL is fixed), bounded all the same.
+    static constexpr std::size_t kMaxKept = 128;
+    std::mutex kept_mutex_;
+    std::unordered_map<std::string, sqlite3_stmt*> kept_;
 };
 
 class Statement {
 public:
-    explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
-    Statement(Statement&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
+    explicit Statement(sqlite3_stmt* stmt, Database* kept_by = nullptr) : stmt_(stmt), kept_by_(kept_by) {}
+    Statement(Statement&& other) noexcept : stmt_(other.stmt_), kept_by_(other.kept_by_) { other.stmt_ = nullptr; }
     Statement(const Statement&) = delete;
     ~Statement();
 
@@ -56,6 +70,7 @@ public:
 
 private:
     sqlite3_stmt* stmt_ = nullptr;
+    Database* kept_by_ = nullptr;  // given back to it when done, not finalized
 };
 
 }  // namespace beitai::site::sqlite

@@ -87,6 +87,15 @@ public:
     virtual Result<tracker::Snapshot> load() = 0;
     // A number that changes with every proposal write: a cheap "has anything changed?".
     virtual Result<long long> revision() = 0;
+    // The items written since `revision` (a number revision() gave), each whole with its
+    // history, in store order, and the revision they bring the reader to — read together, so
+    // nothing written meanwhile is missed: how a process takes in another's writes without
+    // reading the whole store again.
+    struct Changed {
+        long long revision = 0;
+        std::vector<tracker::ProposalRecord> records;
+    };
+    virtual Result<Changed> changed_since(long long revision) = 0;
 
     // Stores `next` if the stored version is still `expected_version` (0: a new item),
     // appends `event` (if any) to the status history and `audit` to the log and moves the

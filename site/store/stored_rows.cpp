@@ -5,6 +5,7 @@
 namespace beitai::site {
 
 namespace {
+
 text::Json parse_doc(const std::string& where, const std::string& text, text::Diagnostics& diagnostics) {
     auto parsed = text::parse_json_text(text, where);
     if (!parsed) {
@@ -13,18 +14,9 @@ text::Json parse_doc(const std::string& where, const std::string& text, text::Di
     }
     return *parsed;
 }
-}  // namespace
 
-Result<tracker::Snapshot> snapshot_from_rows(const StoredRows& rows, const std::string& source) {
-    tracker::Snapshot state;
-    text::Diagnostics diagnostics(source);
-
-    text::Json counties = text::Json::array(), groups = text::Json::array();
-    for (const auto& r : rows.counties) counties.push_back(parse_doc("counties[" + r.id + "]", r.doc, diagnostics));
-    for (const auto& r : rows.groups) groups.push_back(parse_doc("issue_groups[" + r.id + "]", r.doc, diagnostics));
-    state.counties = content::read_counties(counties, diagnostics);
-    state.groups = content::read_issue_groups(groups, diagnostics);
-
+// The proposals of `rows`, each with its history (events in seq order).
+std::vector<tracker::ProposalRecord> read_records(const StoredRows& rows, text::Diagnostics& diagnostics) {
     std::unordered_map<std::string, size_t> index;
     std::vector<tracker::ProposalRecord> records;
     records.reserve(rows.proposals.size());
@@ -52,12 +44,34 @@ Result<tracker::Snapshot> snapshot_from_rows(const StoredRows& rows, const std::
         }
         records[found->second].history.push_back(std::move(*event));
     }
-    state.records = std::move(records);
+    return records;
+}
+
+}  // namespace
+
+Result<tracker::Snapshot> snapshot_from_rows(const StoredRows& rows, const std::string& source) {
+    tracker::Snapshot state;
+    text::Diagnostics diagnostics(source);
+
+    text::Json counties = text::Json::array(), groups = text::Json::array();
+    for (const auto& r : rows.counties) counties.push_back(parse_doc("counties[" + r.id + "]", r.doc, diagnostics));
+    for (const auto& r : rows.groups) groups.push_back(parse_doc("issue_groups[" + r.id + "]", r.doc, diagnostics));
+    state.counties = content::read_counties(counties, diagnostics);
+    state.groups = content::read_issue_groups(groups, diagnostics);
+
+    state.records = read_records(rows, diagnostics);
     for (const auto& r : state.records)
         for (const auto& p : content::check_proposal_references(r.proposal, state.counties, state.groups))
             diagnostics.add("proposals[" + r.id() + "]", p);
     if (!diagnostics.empty()) return Error{diagnostics.joined()};
     return state;
+}
+
+Result<std::vector<tracker::ProposalRecord>> records_from_rows(const StoredRows& rows, const std::string& source) {
+    text::Diagnostics diagnostics(source);
+    auto records = read_records(rows, diagnostics);
+    if (!diagnostics.empty()) return Error{diagnostics.joined()};
+    return records;
 }
 
 }  // namespace beitai::site

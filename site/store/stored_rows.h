@@ -35,5 +35,8 @@ struct StoredRows {
 
 // `source` prefixes the messages ("build/data/beitai.sqlite", "postgresql").
 Result<tracker::Snapshot> snapshot_from_rows(const StoredRows& rows, const std::string& source);
+// The proposals alone, with their histories (Store::changed_since): counties and groups are
+// not read, nor the items' references to them checked, which their writer's rules did.
+Result<std::vector<tracker::ProposalRecord>> records_from_rows(const StoredRows& rows, const std::string& source);
 
 }  // namespace beitai::site

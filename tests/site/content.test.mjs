@@ -42,6 +42,19 @@ test('check names the file, JSON path and reason of each problem', () => {
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 
+test('check holds content to the one rule for text: the file, the field and the character named', () => {
+  const dir = brokenCopy((c) => {
+    editJson(path.join(c, 'maps/sites.json'), (sites) => { sites.sites[0].name += '\u0000'; });
+    editJson(path.join(c, 'proposals/111.json'), (items) => { items[2].title += '\ufffe'; });
+  });
+  try {
+    const r = runBeitai(['check', 'content/'], { cwd: dir });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^content\/maps\/sites\.json: sites\[0\]\.name: .*U\+0000/m);
+    assert.match(r.stderr, /^content\/proposals\/111\.json: \[2\]\.title: .*U\+FFFE/m);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
 test('check reports a JSON syntax error with its line', () => {
   const dir = brokenCopy((c) => {
     const file = path.join(c, 'groups.json');

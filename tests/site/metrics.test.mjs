@@ -1,12 +1,15 @@
 // /metrics over real HTTP: after some traffic the numbers move by exactly what was sent, the
 // text is valid Prometheus exposition (tests/support/prometheus.mjs), labels are route
 // patterns (never the raw paths a client chose), the store's writes are timed under the right
-// store, the feeds' gauges and failures follow the feed simulator's faults, and anyone but a
-// loopback client is refused — also through a proxy. Once per store.
+// store, the feeds' gauges and failures follow the feed simulator's faults, a process's own
+// writes cause no reload of the whole store (another process's do), requests the HTTP server
+// refuses itself are counted, and anyone but a loopback client is refused — also through a
+// proxy. Once per store.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { addAccount, freshStore, startServer, staffClient, stores, until } from '../support/server.mjs';
+import net from 'node:net';
+import { addAccount, freshStore, startServer, staffClient, storeShell, stores, until } from '../support/server.mjs';
 import { parseExposition, metricValue, scrape } from '../support/prometheus.mjs';
 
 const EDITOR = { name: 'ty-metrics-3391', password: 'taoyuan-metrics-113', county: 'Taoyuan', agency: '桃園市政府研究發展考核委員會' };
@@ -81,6 +84,76 @@ for (const store of stores()) {
       assert.ok(metricValue(after, 'beitai_store_write_duration_seconds_sum', { store }) > 0);
       assert.equal(metricValue(after, 'beitai_store_write_duration_seconds_count', { store: other }), 0);
       assert.ok(metricValue(after, 'beitai_sign_ins_total', { result: 'ok' }) >= 1);
+    });
+
+    it('its own writes are never read back; another process\'s are, item by item, not the whole store', async () => {
+      // Writes for three seconds, over the once-a-second check for other processes' writes: a
+      // check that caught this process between storing a write and taking it into memory used
+      // to read the whole store again (seconds, on a store with long histories).
+      const c = await staffClient(server.url, EDITOR.name, EDITOR.password);
+      const own = (await (await fetch(server.url + '/api/proposals?county=Taoyuan')).json()).items.slice(0, 4).map((p) => p.id);
+      assert.ok(own.length >= 2, 'Taoyuan has items to write to');
+      const catchUps = (families, read) => metricValue(families, 'beitai_snapshot_catch_ups_total', { read });
+      const before = await scrape(server.url);
+      const stopAt = Date.now() + 3000;
+      let written = 0;
+      await Promise.all(own.map(async (id) => {
+        let version = (await (await fetch(`${server.url}/api/proposals/${id}`)).json()).version;
+        while (Date.now() < stopAt) {
+          const r = await c.post(`/api/staff/proposals/${id}/progress`, { version, text: `寫入 ${written}` });
+          assert.equal(r.status, 200, r.text);
+          version = r.json.version;
+          written++;
+        }
+      }));
+      assert.ok(written > 20, `${written} writes`);
+      const after = await scrape(server.url);
+      for (const read of ['changed', 'whole'])
+        assert.equal(catchUps(after, read) - catchUps(before, read), 0, `${written} writes of its own, nothing read back (${read})`);
+
+      // Another process's write, as the stores make one: the item, its revision, the store's.
+      const title = '另一個程序寫入的標題';
+      const other = store === 'postgres'
+        ? `BEGIN; UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision';
+           UPDATE proposals SET doc = jsonb_set(doc::jsonb, '{title}', to_jsonb('${title}'::text))::text, version = version + 1 WHERE id = '111-01';
+           INSERT INTO proposal_revisions (proposal_id, revision) SELECT '111-01', value::bigint FROM meta WHERE key = 'revision'
+             ON CONFLICT (proposal_id) DO UPDATE SET revision = excluded.revision; COMMIT;`
+        : `BEGIN; UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision';
+           UPDATE proposals SET doc = json_set(doc, '$.title', '${title}'), version = version + 1 WHERE id = '111-01';
+           INSERT INTO proposal_revisions (proposal_id, revision) SELECT '111-01', CAST(value AS INTEGER) FROM meta WHERE key = 'revision'
+             ON CONFLICT (proposal_id) DO UPDATE SET revision = excluded.revision; COMMIT;`;
+      const versionBefore = (await (await fetch(server.url + '/api/proposals/111-01')).json()).version;
+      const shell = storeShell(store, location, other);
+      assert.equal(shell.status, 0, shell.stderr);
+      const seen = await until(async () => {
+        const p = await (await fetch(server.url + '/api/proposals/111-01')).json();
+        return p.title === title ? p : null;
+      }, 'the other process\'s write is picked up');
+      assert.equal(seen.version, versionBefore + 1);
+      const later = await scrape(server.url);
+      assert.equal(catchUps(later, 'changed') - catchUps(after, 'changed'), 1, 'the written item read back');
+      assert.equal(catchUps(later, 'whole') - catchUps(after, 'whole'), 0, 'not the whole store');
+      // The other items are as they were.
+      assert.ok((await (await fetch(`${server.url}/api/proposals/${own[0]}`)).json()).progress.some((e) => e.text.startsWith('寫入')));
+    });
+
+    it('counts what the HTTP server refused before any route saw it, by status', async () => {
+      const before = await scrape(server.url);
+      assert.equal((await fetch(server.url + '/api/proposals?q=' + 'x'.repeat(100 * 1024))).status, 414);
+      const malformed = await new Promise((resolve, reject) => {
+        const socket = net.connect(new URL(server.url).port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n'));
+        let text = '';
+        socket.on('data', (d) => { text += d; });
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      assert.match(malformed, /^HTTP\/1\.1 400/);
+      const after = await scrape(server.url);
+      const moved = (status) => metricValue(after, 'beitai_http_refused_requests_total', { status })
+        - metricValue(before, 'beitai_http_refused_requests_total', { status });
+      assert.equal(moved('414'), 1);
+      assert.equal(moved('400'), 1);
+      assert.equal(after.get('beitai_http_refused_requests_total').type, 'counter');
     });
 
     it('shows each feed\'s age, failures and breaker, and follows a failing feed', async () => {

@@ -38,6 +38,22 @@ TEST_CASE("a broken status names the file, the index and the reason") {
     CHECK(err == "content/proposals/112.json: [17].status: expected \"open\" or \"closed\"");
 }
 
+TEST_CASE("content text follows the one rule for text: the file, the field and the character named") {
+    auto files = beitai::testing::repository_content();
+    Json items = Json::parse(files[3].text);
+    items[4]["title"] = items[4]["title"].get<std::string>() + "\x07";
+    CHECK(error_of(with_replaced("content/proposals/112.json", items.dump()))
+              .rfind("content/proposals/112.json: [4].title: ", 0) == 0);
+    CHECK(error_of(with_replaced("content/proposals/112.json", items.dump())).find("U+0007") != std::string::npos);
+
+    Json counties = Json::parse(files[0].text);
+    const std::string noncharacter = "\xEF\xBF\xBE";  // U+FFFE
+    counties[1]["name_en"] = "Taipei" + noncharacter;
+    const std::string err = error_of(with_replaced(files[0].path, counties.dump()));
+    CHECK(err.rfind(files[0].path + ": [1].name_en: ", 0) == 0);
+    CHECK(err.find("U+FFFE") != std::string::npos);
+}
+
 TEST_CASE("truncated and non-JSON files are reported with a line") {
     auto files = beitai::testing::repository_content();
     std::string cut = files[2].text.substr(0, files[2].text.size() / 2);

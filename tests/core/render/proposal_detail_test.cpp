@@ -203,9 +203,10 @@ TEST_CASE("hostile text in any field is escaped on the detail page") {
     r.proposal.co_proposers = {{kImg, "Taipei"}};
     r.proposal.ministry = kScript;
     r.proposal.sheet = content::ProposalSheet{kScript, kImg, kScript, kImg};
-    r.history.at(0).reason = kScript;
-    r.history.at(0).decision = kImg;
-    r.history.at(0).agency = kImg;
+    REQUIRE_FALSE(r.history.empty());
+    r.history[0].reason = kScript;
+    r.history[0].decision = kImg;
+    r.history[0].agency = kImg;
     for (Lang lang : {Lang::zh_TW, Lang::en}) {
         CAPTURE(static_cast<int>(lang));
         const std::string html = detail(r, lang);

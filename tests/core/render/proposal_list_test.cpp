@@ -115,9 +115,10 @@ Snapshot hostile_snapshot() {
     r.proposal.progress.at(0).text = kScript;
     r.proposal.notes = {kImg};
     r.proposal.sheet = content::ProposalSheet{kScript, kImg, kScript, kImg};
-    r.history.at(0).reason = kScript;
-    r.history.at(0).decision = kImg;
-    r.history.at(0).agency = kImg;
+    REQUIRE_FALSE(r.history.empty());
+    r.history[0].reason = kScript;
+    r.history[0].decision = kImg;
+    r.history[0].agency = kImg;
     s.records.push_back(r);
     s.counties.at(0).name_zh = kImg;
     s.counties.at(0).name_en = kScript;

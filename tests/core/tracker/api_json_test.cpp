@@ -50,3 +50,34 @@ TEST_CASE("the record carries the whole item, its version and its status history
     CHECK(d["status_history"][0]["to"] == "closed");
     CHECK(d["progress"].size() == p->progress.size());
 }
+
+TEST_CASE("a write's answer: the record without its history, the event it added and the history's length") {
+    const auto* stored = beitai::testing::repository_snapshot().find("111-01");
+    REQUIRE(stored != nullptr);
+    ProposalRecord record = *stored;
+    for (int i = 0; i < 40; ++i) record.history.push_back(record.history.front());
+    StatusEvent added = record.history.front();
+    added.reason = "本次寫入的理由";
+    record.history.push_back(added);
+
+    const Json j = written_json(record, added);
+    CHECK_FALSE(j.contains("status_history"));
+    CHECK(j["status_history_length"] == record.history.size());
+    CHECK(j["status_event"] == to_json(added));
+    CHECK(j["status_event"]["reason"] == "本次寫入的理由");
+    // Every other member is the record's own, so a client reads the version and fields as from GET.
+    Json rest = j;
+    rest.erase("status_event");
+    rest.erase("status_history_length");
+    Json whole = to_json(record);
+    whole.erase("status_history");
+    CHECK(rest == whole);
+    // Its size does not follow the history's: 41 more entries, the same answer but for the count.
+    ProposalRecord shorter = record;
+    shorter.history = {record.history.front(), added};
+    CHECK(written_json(shorter, added).dump().size() + 1 == j.dump().size());
+
+    const Json edit = written_json(record, std::nullopt);
+    CHECK(edit["status_event"].is_null());
+    CHECK(edit["version"] == record.version);
+}

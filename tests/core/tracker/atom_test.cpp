@@ -156,9 +156,10 @@ TEST_CASE("hostile titles, agencies, reasons and feed titles are escaped") {
     listing.proposal.agency = kImg;
     auto closed = *snapshot.find("111-02");
     closed.proposal.title = kImg;
-    closed.history.at(0).reason = kScript;
-    closed.history.at(0).decision = kImg;
-    closed.history.at(0).agency = kScript;
+    REQUIRE_FALSE(closed.history.empty());
+    closed.history[0].reason = kScript;
+    closed.history[0].decision = kImg;
+    closed.history[0].agency = kScript;
     FeedSpec s = spec();
     s.title = kScript;
     s.self_path = "/proposals.atom?q=" + kImg;

@@ -2,6 +2,7 @@
 // snapshot of them all; and the flat JSON form read back with every problem named.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -210,6 +211,14 @@ TEST_CASE("Snapshot::put: a write replaces one record and shares every other wit
     REQUIRE(after.records.size() == before.records.size() + 1);
     CHECK(after.records.back().id() == "999-01");
     CHECK(before.find("999-01") == nullptr);
+
+    // A record its writer holds goes in shared: the snapshot reads the writer's very record.
+    auto held = std::make_shared<ProposalRecord>(after.records[2]);
+    held->version += 1;
+    after.put(held);
+    CHECK(&after.records[2] == held.get());
+    CHECK(after.records[2].version == before.records[2].version + 1);
+    CHECK(before.records[2].version + 1 == held->version);
 }
 
 TEST_CASE("RecordList::edit copies a record another snapshot shares, and only then") {

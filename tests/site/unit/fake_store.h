@@ -52,6 +52,7 @@ public:
     Status seed(const content::Catalog&) override { return Error{"fake"}; }
     Result<tracker::Snapshot> load() override { return Error{"fake"}; }
     Result<long long> revision() override { return Error{"fake"}; }
+    Result<Changed> changed_since(long long) override { return Error{"fake"}; }
     Result<std::vector<ProposalWrite>> write_proposals(const std::vector<ProposalChange>&) override { return Error{"fake"}; }
     Status append_audit(const AuditEntry&) override { return Error{"fake"}; }
     Result<std::vector<AuditEntry>> audit_log(int) override { return Error{"fake"}; }
