@@ -13,17 +13,9 @@
 #include "cli/commands.h"
 #include "store/sqlite_backup.h"
 #include "store/store.h"
+#include "store/store_location.h"
 
 namespace beitai::site::cli {
-
-namespace {
-
-bool names_postgres(const std::string& location) {
-    return location.rfind("postgres://", 0) == 0 || location.rfind("postgresql://", 0) == 0 ||
-           location.find("dbname=") != std::string::npos || location.find("host=") != std::string::npos;
-}
-
-}  // namespace
 
 int backup(int argc, char** argv) {
     Options o = {{"db", "build/data/beitai.sqlite"}};

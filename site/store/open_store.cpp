@@ -1,13 +1,12 @@
 #include "store/raffle_store.h"
 #include "store/store.h"
+#include "store/store_location.h"
 
 namespace beitai::site {
 
-namespace {
 bool names_postgres(const std::string& location) {
     return location.rfind("postgres://", 0) == 0 || location.rfind("postgresql://", 0) == 0;
 }
-}  // namespace
 
 Result<std::unique_ptr<Store>> open_store(const std::string& location) {
     if (names_postgres(location)) return open_postgres_store(location);
